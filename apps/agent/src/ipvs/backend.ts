@@ -1,0 +1,62 @@
+// The domain interface every IPVS backend implements: the kernel client (netlink + /proc) and the
+// simulated one. Everything above this layer (http, ws, metrics) talks only to IpvsBackend.
+import type {
+  Connection,
+  Destination,
+  DestinationInput,
+  DestinationKey,
+  IpvsInfo,
+  KernelSetting,
+  Service,
+  ServiceInput,
+  ServiceKey,
+  ServiceSettings,
+  ServiceWithDestinations,
+  SyncDaemon,
+  SyncDaemonInput,
+  SyncDaemonState,
+  Timeouts,
+  Totals,
+} from '@ipvs-dashboard/shared';
+
+export type BackendKind = 'kernel' | 'simulated';
+
+export interface IpvsBackend {
+  readonly kind: BackendKind;
+  info(): Promise<IpvsInfo>;
+  /** Schedulers this backend can run (kernel: modules present for the running kernel). */
+  schedulers(): Promise<string[]>;
+
+  listServices(): Promise<Service[]>;
+  getService(key: ServiceKey): Promise<Service>;
+  addService(input: ServiceInput): Promise<void>;
+  editService(key: ServiceKey, settings: ServiceSettings): Promise<void>;
+  deleteService(key: ServiceKey): Promise<void>;
+
+  listDestinations(key: ServiceKey): Promise<Destination[]>;
+  addDestination(key: ServiceKey, input: DestinationInput): Promise<void>;
+  editDestination(key: ServiceKey, input: DestinationInput): Promise<void>;
+  deleteDestination(key: ServiceKey, dest: DestinationKey): Promise<void>;
+
+  /** Every service with its real servers and stats, in ipvsadm's sort order. */
+  snapshot(): Promise<ServiceWithDestinations[]>;
+  totals(): Promise<Totals>;
+
+  clear(): Promise<void>;
+  /** Zero the counters of one service, or of everything (and the totals) without a key. */
+  zero(key?: ServiceKey): Promise<void>;
+
+  getTimeouts(): Promise<Timeouts>;
+  setTimeouts(timeouts: Timeouts): Promise<void>;
+
+  listDaemons(): Promise<SyncDaemon[]>;
+  startDaemon(input: SyncDaemonInput): Promise<void>;
+  stopDaemon(state: SyncDaemonState): Promise<void>;
+
+  connections(): Promise<Connection[]>;
+
+  kernelSettings(): Promise<KernelSetting[]>;
+  setKernelSetting(name: string, value: number): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,4 @@
+// packages/shared: what the agent and the web app must agree on. Imports nothing from the apps,
+// uses no Node or DOM globals.
+export * from './model.js';
+export * from './errors.js';

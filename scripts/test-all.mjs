@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// `npm test`: every suite in order, stopping at the first failure so the log ends with its cause.
+// Suites that need Debian packages install them themselves (as root) or say which command to run.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['lint', ['npm', 'run', 'lint']],
+  ['types and build', ['npm', 'run', 'build']],
+  ['unit', ['npm', 'run', 'test:unit']],
+];
+
+for (const [name, argv] of steps) {
+  console.log(`\n=== ${name}: ${argv.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(argv[0], argv.slice(1), { stdio: 'inherit' });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n=== ${name} FAILED after ${seconds} s (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`=== ${name} passed in ${seconds} s`);
+}

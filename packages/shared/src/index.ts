@@ -2,3 +2,5 @@
 // uses no Node or DOM globals.
 export * from './model.js';
 export * from './errors.js';
+export * from './ip-address.js';
+export * from './ids.js';

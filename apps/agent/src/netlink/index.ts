@@ -1,0 +1,3 @@
+// netlink: generic-netlink client for the agent — a pure byte codec (./codec) and a connection over sys.
+// May import ../sys and its own files only; the IPVS domain layer (../ipvs) builds on it.
+export * from './codec/index.js';

@@ -4,3 +4,4 @@ export * from './model.js';
 export * from './errors.js';
 export * from './ip-address.js';
 export * from './ids.js';
+export * from './schemas.js';

@@ -5,3 +5,6 @@ export * from './errors.js';
 export * from './ip-address.js';
 export * from './ids.js';
 export * from './schemas.js';
+export * from './rates.js';
+export * from './ws.js';
+export * from './api.js';

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  connectionsQuerySchema,
+  connectionsResponseSchema,
+  historyResponseSchema,
+  infoResponseSchema,
+  restorePlanSchema,
+} from '../api.js';
+import { parseOrThrow } from '../schemas.js';
+
+describe('api', () => {
+  it('reads the connections query string with defaults and ranges', () => {
+    expect(parseOrThrow(connectionsQuerySchema, { service: 'tcp:10.0.0.1:80', offset: '200' })).toEqual({
+      service: 'tcp:10.0.0.1:80',
+      offset: 200,
+      limit: 100,
+    });
+    expect(() => parseOrThrow(connectionsQuerySchema, { limit: '0' })).toThrow(
+      /^limit: must be a whole number 1-1000$/,
+    );
+    expect(() => parseOrThrow(connectionsQuerySchema, { offset: 'ten' })).toThrow(/^offset: /);
+  });
+
+  it('validates the bodies the web app receives', () => {
+    const info = {
+      backend: 'simulated',
+      backendReason: 'no IPVS in this kernel',
+      version: '1.2.1',
+      connTableSize: 4096,
+      schedulers: ['rr', 'wlc'],
+      intervalMs: 1000,
+    };
+    expect(infoResponseSchema.parse(info)).toEqual(info);
+    expect(infoResponseSchema.safeParse({ ...info, backend: 'other' }).success).toBe(false);
+    const connection = {
+      protocol: 'TCP',
+      clientAddress: '10.10.0.2',
+      clientPort: 52102,
+      virtualAddress: '10.10.10.10',
+      virtualPort: 80,
+      destAddress: '10.30.0.2',
+      destPort: 80,
+      state: 'TIME_WAIT',
+      expiresSeconds: 115,
+      template: false,
+      persistenceEngine: null,
+      persistenceData: null,
+    };
+    expect(connectionsResponseSchema.parse({ total: 30, items: [connection] }).items[0]).toEqual(connection);
+    expect(
+      connectionsResponseSchema.safeParse({ total: 30, items: [{ ...connection, clientPort: -1 }] }).success,
+    ).toBe(false);
+    const plan = { added: ['-A -t 10.0.0.1:80 -s rr'], changed: [], removed: ['tcp:10.0.0.2:80'] };
+    expect(restorePlanSchema.parse(plan)).toEqual(plan);
+    const point = {
+      at: 1,
+      cps: 1,
+      inPps: 2,
+      outPps: 3,
+      inBps: 4,
+      outBps: 5,
+      activeConns: 0,
+      inactiveConns: 8,
+    };
+    const history = {
+      intervalMs: 1000,
+      services: [{ id: 'fwmark:7', points: [point], destinations: [{ id: '10.20.0.2:0', points: [point] }] }],
+    };
+    expect(historyResponseSchema.parse(history)).toEqual(history);
+    expect(
+      historyResponseSchema.safeParse({ intervalMs: 1000, services: [{ id: 'x', points: [] }] }).success,
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,103 @@
+// REST bodies that are not plain model values (docs/api.md): /info, /connections, PUT /config, /history.
+import { z } from 'zod';
+import type { Connection } from './model.js';
+import type { Rates } from './rates.js';
+import { connectionSchema } from './schemas/read-model.js';
+import { intInRange } from './schemas/primitives.js';
+import { backendKindSchema, ratesSchema, type BackendKind } from './ws.js';
+
+export interface InfoResponse {
+  backend: BackendKind;
+  /** Why this backend was chosen (e.g. "no IPVS in this kernel"), null when it was simply asked for. */
+  backendReason: string | null;
+  /** IPVS version, "1.2.1" */
+  version: string;
+  connTableSize: number;
+  schedulers: string[];
+  /** How often the agent samples counters, ms. */
+  intervalMs: number;
+}
+
+export const infoResponseSchema = z.object({
+  backend: backendKindSchema,
+  backendReason: z.string().nullable(),
+  version: z.string(),
+  connTableSize: z.number().int().nonnegative(),
+  schedulers: z.array(z.string()),
+  intervalMs: z.number().int().positive(),
+}) satisfies z.ZodType<InfoResponse>;
+
+export interface ConnectionsResponse {
+  /** Rows matching the filter before offset/limit. */
+  total: number;
+  items: Connection[];
+}
+
+export const connectionsResponseSchema = z.object({
+  total: z.number().int().nonnegative(),
+  items: z.array(connectionSchema),
+}) satisfies z.ZodType<ConnectionsResponse>;
+
+const queryInt = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `must be a whole number ${min}-${max}` })
+    .pipe(intInRange(min, max))
+    .default(fallback);
+
+/** GET /connections query string (all values arrive as strings). */
+export const connectionsQuerySchema = z.object({
+  service: z.string().optional(),
+  destination: z.string().optional(),
+  state: z.string().optional(),
+  offset: queryInt(0, Number.MAX_SAFE_INTEGER, 0),
+  limit: queryInt(1, 1000, 100),
+});
+
+/** PUT /config answer: what the restore text adds, changes and removes (ipvsadm command lines or ids). */
+export interface RestorePlan {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+export const restorePlanSchema = z.object({
+  added: z.array(z.string()),
+  changed: z.array(z.string()),
+  removed: z.array(z.string()),
+}) satisfies z.ZodType<RestorePlan>;
+
+/** One second of history: rates from counter deltas plus the connection gauges. */
+export interface HistoryPoint extends Rates {
+  at: number;
+  activeConns: number;
+  inactiveConns: number;
+}
+
+export interface HistorySeries {
+  /** serviceId() or destinationId() */
+  id: string;
+  points: HistoryPoint[];
+}
+
+export interface ServiceHistory extends HistorySeries {
+  destinations: HistorySeries[];
+}
+
+/** GET /history: per service and per real server, oldest point first (15 min at 1 s). */
+export interface HistoryResponse {
+  intervalMs: number;
+  services: ServiceHistory[];
+}
+
+export const historyPointSchema = ratesSchema.extend({
+  at: z.number().int().nonnegative(),
+  activeConns: z.number().int().nonnegative(),
+  inactiveConns: z.number().int().nonnegative(),
+}) satisfies z.ZodType<HistoryPoint>;
+
+const historySeriesSchema = z.object({ id: z.string(), points: z.array(historyPointSchema) });
+
+export const historyResponseSchema = z.object({
+  intervalMs: z.number().int().positive(),
+  services: z.array(historySeriesSchema.extend({ destinations: z.array(historySeriesSchema) })),
+}) satisfies z.ZodType<HistoryResponse>;

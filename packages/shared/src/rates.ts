@@ -1,0 +1,32 @@
+// Rates computed from two counter readings, for the live samples: the kernel's own rates are an ~8 s
+// EWMA refreshed every 2 s (net/netfilter/ipvs/ip_vs_est.c), too slow for a per-second chart.
+import type { Stats } from './model.js';
+
+/** Per-second rates of one interval. Bytes per second, not bits, like the kernel's. */
+export interface Rates {
+  cps: number;
+  inPps: number;
+  outPps: number;
+  inBps: number;
+  outBps: number;
+}
+
+export const zeroRates: Rates = { cps: 0, inPps: 0, outPps: 0, inBps: 0, outBps: 0 };
+
+/**
+ * Rates between two readings taken `intervalMs` apart. A counter that went down was zeroed
+ * (ipvsadm -Z) in between: its rate counts from zero, so the chart never shows a negative spike.
+ */
+export function ratesBetween(previous: Stats | undefined, current: Stats, intervalMs: number): Rates {
+  if (!previous || intervalMs <= 0) return { ...zeroRates };
+  // Two decimals are plenty for a chart and keep the JSON of every sample short.
+  const perSecond = (before: number, after: number) =>
+    Math.round(((after >= before ? after - before : after) * 100000) / intervalMs) / 100;
+  return {
+    cps: perSecond(previous.conns, current.conns),
+    inPps: perSecond(previous.inPackets, current.inPackets),
+    outPps: perSecond(previous.outPackets, current.outPackets),
+    inBps: perSecond(previous.inBytes, current.inBytes),
+    outBps: perSecond(previous.outBytes, current.outBytes),
+  };
+}

@@ -1,0 +1,150 @@
+// The WebSocket /api/v1/live protocol (docs/api.md): every server-to-client frame is one LiveMessage,
+// and both ends check it against liveMessageSchema. Samples carry only ids and numbers to stay small.
+import { z } from 'zod';
+import type { Rates } from './rates.js';
+import type { ServiceWithDestinations, Stats, Totals } from './model.js';
+import { serviceWithDestinationsSchema, statsSchema, totalsSchema } from './schemas/read-model.js';
+
+export type BackendKind = 'kernel' | 'simulated';
+export const backendKindSchema = z.enum(['kernel', 'simulated']);
+
+/** First frame, and again after every change: the whole table. */
+export interface SnapshotMessage {
+  type: 'snapshot';
+  /** ms since the epoch */
+  at: number;
+  intervalMs: number;
+  backend: BackendKind;
+  services: ServiceWithDestinations[];
+  totals: Totals;
+}
+
+export interface DestinationSample {
+  /** destinationId() of the real server */
+  id: string;
+  activeConns: number;
+  inactiveConns: number;
+  persistentConns: number;
+  /** The kernel's counters and its own (slow, smoothed) rates. */
+  stats: Stats;
+  /** Rates from this interval's counter deltas (ratesBetween). */
+  rates: Rates;
+}
+
+export interface ServiceSample {
+  /** serviceId() of the service */
+  id: string;
+  stats: Stats;
+  rates: Rates;
+  destinations: DestinationSample[];
+}
+
+/** Every interval: counters and rates, no settings. */
+export interface SampleMessage {
+  type: 'sample';
+  at: number;
+  totals: Totals;
+  services: ServiceSample[];
+}
+
+export type ChangeKind =
+  | 'service-added'
+  | 'service-removed'
+  | 'service-changed'
+  | 'destination-added'
+  | 'destination-removed'
+  | 'destination-changed'
+  | 'cleared'
+  | 'zeroed';
+
+export interface Change {
+  kind: ChangeKind;
+  /** serviceId(), absent for table-wide changes (cleared, zeroed all). */
+  service?: string;
+  /** destinationId(), only for destination-* changes. */
+  destination?: string;
+}
+
+/** What changed and who changed it: this agent's API, or something else (ipvsadm, keepalived...). */
+export interface ChangeMessage {
+  type: 'change';
+  at: number;
+  source: 'api' | 'external';
+  changes: Change[];
+}
+
+export type LiveMessage = SnapshotMessage | SampleMessage | ChangeMessage;
+
+const at = z.number().int().nonnegative();
+const rate = z.number().nonnegative();
+export const ratesSchema = z.object({
+  cps: rate,
+  inPps: rate,
+  outPps: rate,
+  inBps: rate,
+  outBps: rate,
+}) satisfies z.ZodType<Rates>;
+
+const count = z.number().int().nonnegative();
+
+export const snapshotMessageSchema = z.object({
+  type: z.literal('snapshot'),
+  at,
+  intervalMs: z.number().int().positive(),
+  backend: backendKindSchema,
+  services: z.array(serviceWithDestinationsSchema),
+  totals: totalsSchema,
+}) satisfies z.ZodType<SnapshotMessage>;
+
+export const sampleMessageSchema = z.object({
+  type: z.literal('sample'),
+  at,
+  totals: totalsSchema,
+  services: z.array(
+    z.object({
+      id: z.string(),
+      stats: statsSchema,
+      rates: ratesSchema,
+      destinations: z.array(
+        z.object({
+          id: z.string(),
+          activeConns: count,
+          inactiveConns: count,
+          persistentConns: count,
+          stats: statsSchema,
+          rates: ratesSchema,
+        }),
+      ),
+    }),
+  ),
+}) satisfies z.ZodType<SampleMessage>;
+
+export const changeKinds = [
+  'service-added',
+  'service-removed',
+  'service-changed',
+  'destination-added',
+  'destination-removed',
+  'destination-changed',
+  'cleared',
+  'zeroed',
+] as const satisfies readonly ChangeKind[];
+
+export const changeMessageSchema = z.object({
+  type: z.literal('change'),
+  at,
+  source: z.enum(['api', 'external']),
+  changes: z.array(
+    z.object({
+      kind: z.enum(changeKinds),
+      service: z.string().optional(),
+      destination: z.string().optional(),
+    }),
+  ),
+}) satisfies z.ZodType<ChangeMessage>;
+
+export const liveMessageSchema = z.discriminatedUnion('type', [
+  snapshotMessageSchema,
+  sampleMessageSchema,
+  changeMessageSchema,
+]) satisfies z.ZodType<LiveMessage>;

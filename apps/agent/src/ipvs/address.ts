@@ -1,0 +1,94 @@
+// Address <-> bytes for IPVS's 16-byte `union nf_inet_addr` (IPv4 in bytes 0..3, rest zero; ip_vs.h),
+// and canonical text: IPv4 dotted, IPv6 compressed lowercase exactly as Node's URL prints it.
+import { isIPv4, isIPv6 } from 'node:net';
+import { AppError } from '@ipvs-dashboard/shared';
+import type { AddressFamily } from '@ipvs-dashboard/shared';
+
+/** The family of an address string, or null when it is neither IPv4 nor IPv6. */
+export function familyOf(address: string): AddressFamily | null {
+  if (isIPv4(address)) return 'inet';
+  if (isIPv6(address)) return 'inet6';
+  return null;
+}
+
+/** Family of an address the user gave; a clear VALIDATION_FAILED naming `field` otherwise. */
+export function requireFamily(address: string, field: string): AddressFamily {
+  const family = familyOf(address);
+  if (family === null) {
+    throw new AppError('VALIDATION_FAILED', `${field} "${address}" is not an IPv4 or IPv6 address.`, {
+      field,
+    });
+  }
+  return family;
+}
+
+function ipv4Into(address: string, out: Buffer, offset: number): void {
+  const parts = address.split('.');
+  for (let i = 0; i < 4; i++) out[offset + i] = Number(parts[i]);
+}
+
+function parseGroups(text: string): number[] {
+  if (text === '') return [];
+  const groups: number[] = [];
+  for (const part of text.split(':')) {
+    if (part.includes('.')) {
+      const bytes = Buffer.alloc(4);
+      ipv4Into(part, bytes, 0);
+      groups.push(bytes.readUInt16BE(0), bytes.readUInt16BE(2));
+    } else {
+      groups.push(parseInt(part, 16));
+    }
+  }
+  return groups;
+}
+
+/** 16 bytes in network order; IPv4 fills bytes 0..3 (not IPv4-mapped, reference §4.5). */
+export function addressToBytes(address: string, family: AddressFamily): Buffer {
+  const out = Buffer.alloc(16);
+  if (family === 'inet') {
+    if (!isIPv4(address)) throw new AppError('VALIDATION_FAILED', `"${address}" is not an IPv4 address.`);
+    ipv4Into(address, out, 0);
+    return out;
+  }
+  if (!isIPv6(address)) throw new AppError('VALIDATION_FAILED', `"${address}" is not an IPv6 address.`);
+  const gap = address.indexOf('::');
+  const head = parseGroups(gap < 0 ? address : address.slice(0, gap));
+  const tail = gap < 0 ? [] : parseGroups(address.slice(gap + 2));
+  const groups = [...head, ...new Array<number>(8 - head.length - tail.length).fill(0), ...tail];
+  groups.forEach((group, i) => out.writeUInt16BE(group, i * 2));
+  return out;
+}
+
+/** Dotted quad of 4 bytes at `offset`. */
+export function ipv4FromBytes(bytes: Buffer, offset = 0): string {
+  return `${bytes[offset]}.${bytes[offset + 1]}.${bytes[offset + 2]}.${bytes[offset + 3]}`;
+}
+
+/** RFC 5952 text of 16 bytes: longest run (>= 2) of zero groups becomes "::", first run on a tie. */
+export function ipv6FromBytes(bytes: Buffer, offset = 0): string {
+  const groups: number[] = [];
+  for (let i = 0; i < 8; i++) groups.push(bytes.readUInt16BE(offset + i * 2));
+  let bestStart = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < 8 && groups[end] === 0) end++;
+    if (end - i > bestLength) {
+      bestStart = i;
+      bestLength = end - i;
+    }
+    i = end;
+  }
+  const hex = (list: number[]): string => list.map((g) => g.toString(16)).join(':');
+  if (bestStart < 0) return hex(groups);
+  return `${hex(groups.slice(0, bestStart))}::${hex(groups.slice(bestStart + bestLength))}`;
+}
+
+/** Canonical text of an nf_inet_addr; the family decides, never the bytes (reference §4.5). */
+export function addressFromBytes(bytes: Buffer, family: AddressFamily): string {
+  return family === 'inet' ? ipv4FromBytes(bytes) : ipv6FromBytes(bytes);
+}

@@ -1,0 +1,84 @@
+// ipvsadm's listing order (libipvs ipvs_cmp_services / ipvs_cmp_dests): services by fwmark, AF, protocol,
+// address, port; destinations by address, port. Reproduced bug for bug: the C code subtracts u32 values
+// and returns the int result, so values more than 2^31 apart compare "the wrong way round"
+// (192.168.0.1 sorts before 10.0.0.1). Doing the same keeps our order identical to `ipvsadm -Sn`.
+import type { Destination, ServiceKey } from '@ipvs-dashboard/shared';
+import { addressToBytes } from './address.js';
+import { AF_INET, AF_INET6 } from './constants.js';
+import { protocolNumber } from './service-key.js';
+
+/** Sign of `(int)(a - b)` for two u32 values, as C computes it. */
+function cSubtract(a: number, b: number): number {
+  return (a - b) | 0;
+}
+
+/** ntohl of the four 32-bit words of an nf_inet_addr (IPv4 uses only the first). */
+function addressWords(address: string, inet6: boolean): number[] {
+  const bytes = addressToBytes(address, inet6 ? 'inet6' : 'inet');
+  return inet6
+    ? [bytes.readUInt32BE(0), bytes.readUInt32BE(4), bytes.readUInt32BE(8), bytes.readUInt32BE(12)]
+    : [bytes.readUInt32BE(0)];
+}
+
+function compareWords(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const r = cSubtract(a[i] ?? 0, b[i] ?? 0);
+    if (r !== 0) return r;
+  }
+  return 0;
+}
+
+interface ServiceSortKey {
+  fwmark: number;
+  af: number;
+  protocol: number;
+  words: number[];
+  port: number;
+}
+
+function serviceSortKey(key: ServiceKey, inet6: boolean): ServiceSortKey {
+  if (key.protocol === 'fwmark') {
+    // A fwmark service has no protocol/address/port in the reply: libipvs leaves them zero.
+    return { fwmark: key.fwmark, af: inet6 ? AF_INET6 : AF_INET, protocol: 0, words: [0, 0, 0, 0], port: 0 };
+  }
+  return {
+    fwmark: 0,
+    af: inet6 ? AF_INET6 : AF_INET,
+    protocol: protocolNumber(key.protocol),
+    words: addressWords(key.address, inet6),
+    port: key.port,
+  };
+}
+
+function compareServiceKeys(a: ServiceSortKey, b: ServiceSortKey): number {
+  return (
+    cSubtract(a.fwmark, b.fwmark) ||
+    a.af - b.af ||
+    a.protocol - b.protocol ||
+    compareWords(a.words, b.words) ||
+    a.port - b.port
+  );
+}
+
+/** Sorts services (anything with `key` and `family`) in ipvsadm's order; returns a new array. */
+export function sortServices<T extends { key: ServiceKey; family: 'inet' | 'inet6' }>(
+  services: readonly T[],
+): T[] {
+  const keyed = services.map((s) => ({ s, k: serviceSortKey(s.key, s.family === 'inet6') }));
+  keyed.sort((a, b) => compareServiceKeys(a.k, b.k));
+  return keyed.map((entry) => entry.s);
+}
+
+/** Sorts destinations in ipvsadm's order; the first one's family picks the comparison, as in libipvs. */
+export function sortDestinations<T extends Pick<Destination, 'address' | 'port' | 'family'>>(
+  dests: readonly T[],
+): T[] {
+  const keyed = dests.map((d) => ({ d, words: addressWords(d.address, d.family === 'inet6') }));
+  keyed.sort((a, b) => {
+    const inet6 = a.d.family === 'inet6';
+    const wa = inet6 ? a.words : a.words.slice(0, 1);
+    const wb = inet6 ? (b.words.length === 4 ? b.words : [...b.words, 0, 0, 0]) : b.words.slice(0, 1);
+    return compareWords(wa, wb) || a.d.port - b.d.port;
+  });
+  return keyed.map((entry) => entry.d);
+}

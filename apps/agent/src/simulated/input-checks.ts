@@ -1,0 +1,237 @@
+// What the kernel (ip_vs_ctl.c) refuses, with the error code the kernel client gives for the same errno;
+// plus the shape checks any client makes before encoding. Every check runs before anything changes.
+import { AppError, formatIpAddress, parseIpAddress } from '@ipvs-dashboard/shared';
+import type {
+  AddressFamily,
+  DestinationInput,
+  DestinationKey,
+  DestinationSettings,
+  ForwardingMethod,
+  ServiceKey,
+  ServiceSettings,
+} from '@ipvs-dashboard/shared';
+import { schedulerFlagBits, SVC_F_ONEPACKET } from './service-flags.js';
+
+/** Schedulers of the project's real test kernel (Debian 6.1 UML): no twos (CONFIG_IP_VS_TWOS unset). */
+export const SIMULATED_SCHEDULERS = [
+  'rr',
+  'wrr',
+  'lc',
+  'wlc',
+  'lblc',
+  'lblcr',
+  'dh',
+  'sh',
+  'sed',
+  'nq',
+  'fo',
+  'ovf',
+  'mh',
+] as const;
+
+const U32_MAX = 0xffff_ffff;
+const INT_MAX = 0x7fff_ffff;
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', message, { field });
+}
+
+function requireInteger(value: unknown, min: number, max: number, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw invalid(field, `${field} must be an integer from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+function requireAddress(
+  text: unknown,
+  field: string,
+): { family: AddressFamily; address: string; bytes: number[] } {
+  const parsed = typeof text === 'string' ? parseIpAddress(text) : null;
+  if (!parsed) throw invalid(field, `${field} "${String(text)}" is not an IPv4 or IPv6 address.`);
+  return { family: parsed.family, address: formatIpAddress(parsed), bytes: parsed.bytes };
+}
+
+/** A service key with its address spelled canonically, and its family. */
+export function checkServiceKey(key: ServiceKey): { key: ServiceKey; family: AddressFamily } {
+  if (key.protocol === 'fwmark') {
+    // fwmark 0 means "a port service" to the kernel (ip_vs_genl_parse_service).
+    const fwmark = requireInteger(key.fwmark, 1, U32_MAX, 'fwmark');
+    if (key.family !== 'inet' && key.family !== 'inet6')
+      throw invalid('family', 'family must be inet or inet6.');
+    return { key: { protocol: 'fwmark', fwmark, family: key.family }, family: key.family };
+  }
+  if (key.protocol !== 'tcp' && key.protocol !== 'udp' && key.protocol !== 'sctp') {
+    throw invalid('protocol', 'protocol must be tcp, udp, sctp or fwmark.');
+  }
+  const { family, address } = requireAddress(key.address, 'address');
+  const port = requireInteger(key.port, 0, 65535, 'port');
+  return { key: { protocol: key.protocol, address, port }, family };
+}
+
+export interface CheckedServiceSettings {
+  scheduler: string;
+  flagBits: number;
+  persistence: number;
+  netmask: string;
+  persistenceEngine: string | null;
+}
+
+function checkNetmask(netmask: unknown, family: AddressFamily): string {
+  if (family === 'inet') {
+    const parsed = typeof netmask === 'string' ? parseIpAddress(netmask) : null;
+    if (!parsed || parsed.family !== 'inet')
+      throw invalid('netmask', 'An IPv4 netmask is a dotted quad like 255.255.255.0.');
+    return formatIpAddress(parsed);
+  }
+  if (typeof netmask !== 'string' || !/^\d{1,3}$/.test(netmask)) {
+    throw invalid('netmask', 'An IPv6 netmask is a prefix length like 64.');
+  }
+  // ip_vs_ctl.c ip_vs_add_service/ip_vs_edit_service: IPv6 netmask outside 1..128 is -EINVAL.
+  const prefix = Number(netmask);
+  if (prefix < 1 || prefix > 128) {
+    throw new AppError(
+      'INVALID_OPERATION',
+      'An IPv6 persistence netmask must be a prefix length from 1 to 128.',
+      {
+        field: 'netmask',
+      },
+    );
+  }
+  return String(prefix);
+}
+
+export function checkServiceSettings(
+  settings: ServiceSettings,
+  family: AddressFamily,
+): CheckedServiceSettings {
+  const { scheduler, persistenceEngine } = settings;
+  // An unknown scheduler or PE fails the module auto-load: -ENOENT (ip_vs_scheduler_get / ip_vs_pe_getbyname).
+  if (
+    typeof scheduler !== 'string' ||
+    !(SIMULATED_SCHEDULERS as readonly string[]).concat('none').includes(scheduler)
+  ) {
+    throw new AppError(
+      'SCHEDULER_NOT_FOUND',
+      `Scheduler "${String(scheduler)}" is not available in this kernel.`,
+      {
+        field: 'scheduler',
+      },
+    );
+  }
+  if (persistenceEngine !== null && persistenceEngine !== 'sip') {
+    throw new AppError(
+      'SCHEDULER_NOT_FOUND',
+      `Persistence engine "${String(persistenceEngine)}" is not available.`,
+      {
+        field: 'persistenceEngine',
+      },
+    );
+  }
+  if (!Array.isArray(settings.schedulerFlags))
+    throw invalid('schedulerFlags', 'schedulerFlags must be a list.');
+  let flagBits = schedulerFlagBits(scheduler, settings.schedulerFlags);
+  if (typeof settings.onePacket !== 'boolean') throw invalid('onePacket', 'onePacket must be true or false.');
+  if (settings.onePacket) flagBits |= SVC_F_ONEPACKET;
+  return {
+    scheduler,
+    flagBits,
+    persistence: requireInteger(settings.persistence, 0, U32_MAX, 'persistence'),
+    netmask: checkNetmask(settings.netmask, family),
+    persistenceEngine,
+  };
+}
+
+const editableForwarding: readonly ForwardingMethod[] = ['route', 'tunnel', 'masq'];
+
+/** ip_vs_ctl.c: a real server must be unicast or local (inet_addr_type / ipv6_addr_type), else -EINVAL. */
+function isUnicast(family: AddressFamily, bytes: number[]): boolean {
+  const first = bytes[0] ?? 0;
+  if (family === 'inet6') return first !== 0xff && bytes.some((b) => b !== 0);
+  const all = (value: number) => bytes.every((b) => b === value);
+  return !all(0) && !all(255) && (first < 224 || first > 239);
+}
+
+/** A real server's identity with its address spelled canonically. */
+export function checkDestinationKey(key: DestinationKey): DestinationKey {
+  return {
+    address: requireAddress(key.address, 'address').address,
+    port: requireInteger(key.port, 0, 65535, 'port'),
+  };
+}
+
+export interface CheckedDestination {
+  address: string;
+  port: number;
+  family: AddressFamily;
+  settings: DestinationSettings;
+}
+
+function checkTunnel(
+  input: DestinationInput,
+): Pick<DestinationSettings, 'tunnelType' | 'tunnelPort' | 'tunnelChecksum'> {
+  if (!['ipip', 'gue', 'gre'].includes(input.tunnelType))
+    throw invalid('tunnelType', 'tunnelType must be ipip, gue or gre.');
+  if (!['nocsum', 'csum', 'remcsum'].includes(input.tunnelChecksum)) {
+    throw invalid('tunnelChecksum', 'tunnelChecksum must be nocsum, csum or remcsum.');
+  }
+  const tunnelPort = requireInteger(input.tunnelPort, 0, 65535, 'tunnelPort');
+  // ip_vs_ctl.c ip_vs_add_dest/ip_vs_edit_dest: a GUE tunnel without a port is -EINVAL.
+  if (input.tunnelType === 'gue' && tunnelPort === 0) {
+    throw new AppError('INVALID_OPERATION', 'A GUE tunnel needs a tunnel port.', { field: 'tunnelPort' });
+  }
+  return { tunnelType: input.tunnelType, tunnelPort, tunnelChecksum: input.tunnelChecksum };
+}
+
+/** Checks a real server for a service of `serviceFamily`; `syncRunning` forbids mixed families. */
+export function checkDestination(
+  input: DestinationInput,
+  serviceFamily: AddressFamily,
+  syncRunning: boolean,
+): CheckedDestination {
+  const { family, address, bytes } = requireAddress(input.address, 'address');
+  const port = requireInteger(input.port, 0, 65535, 'port');
+  if (!editableForwarding.includes(input.forwarding)) {
+    throw invalid('forwarding', 'forwarding must be route, tunnel or masq.');
+  }
+  if (typeof input.weight !== 'number' || !Number.isInteger(input.weight))
+    throw invalid('weight', 'weight must be an integer.');
+  // The kernel keeps weight in an int: a u32 >= 2^31 reads negative and is -ERANGE (ip_vs_check_... udest).
+  if (input.weight < 0 || input.weight > INT_MAX) {
+    throw new AppError('OUT_OF_RANGE', 'Weight must be from 0 to 2147483647.', { field: 'weight' });
+  }
+  const upperThreshold = requireInteger(input.upperThreshold, 0, U32_MAX, 'upperThreshold');
+  const lowerThreshold = requireInteger(input.lowerThreshold, 0, U32_MAX, 'lowerThreshold');
+  // ERANGE when l_threshold > u_threshold, even when the upper one is 0 (= no limit).
+  if (lowerThreshold > upperThreshold) {
+    throw new AppError('OUT_OF_RANGE', 'The lower threshold must not be above the upper threshold.', {
+      field: 'lowerThreshold',
+    });
+  }
+  const tunnel = checkTunnel(input);
+  if (!isUnicast(family, bytes)) {
+    throw new AppError('INVALID_OPERATION', `Real server ${address} is not a unicast address.`, {
+      field: 'address',
+    });
+  }
+  // ip_vs_ctl.c ip_vs_genl_new/set_dest: another family only with tunnelling and no sync daemon (-EINVAL).
+  if (family !== serviceFamily && (input.forwarding !== 'tunnel' || syncRunning)) {
+    throw new AppError(
+      'INVALID_OPERATION',
+      'A real server of another address family needs tunnel forwarding and no running sync daemon.',
+      { field: 'address' },
+    );
+  }
+  return {
+    address,
+    port,
+    family,
+    settings: {
+      forwarding: input.forwarding,
+      weight: input.weight,
+      upperThreshold,
+      lowerThreshold,
+      ...tunnel,
+    },
+  };
+}

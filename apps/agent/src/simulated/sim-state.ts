@@ -1,0 +1,67 @@
+// The simulated kernel's objects (struct ip_vs_service / ip_vs_dest in spirit) and their read views.
+import type {
+  AddressFamily,
+  Destination,
+  DestinationSettings,
+  Service,
+  ServiceKey,
+} from '@ipvs-dashboard/shared';
+import { schedulerFlagNames, SVC_F_ONEPACKET } from './service-flags.js';
+import { StatsEstimator } from './stats-estimator.js';
+
+export interface SimDestination {
+  address: string;
+  port: number;
+  family: AddressFamily;
+  settings: DestinationSettings;
+  activeConns: number;
+  inactiveConns: number;
+  persistentConns: number;
+  /** IP_VS_DEST_F_OVERLOAD: set/cleared by the threshold rules in overload.ts. */
+  overloaded: boolean;
+  /** IP_VS_DEST_F_AVAILABLE: cleared when the real server is deleted. */
+  available: boolean;
+  stats: StatsEstimator;
+}
+
+export interface SimService {
+  id: string;
+  key: ServiceKey;
+  family: AddressFamily;
+  scheduler: string;
+  /** IP_VS_SVC_F_* bits other than PERSISTENT/HASHED: ONEPACKET and SCHED1..3. */
+  flagBits: number;
+  persistence: number;
+  netmask: string;
+  persistenceEngine: string | null;
+  /** Newest first, as the kernel's svc->destinations list (list_add in __ip_vs_update_dest). */
+  destinations: SimDestination[];
+  stats: StatsEstimator;
+}
+
+export function viewService(svc: SimService): Service {
+  return {
+    key: { ...svc.key },
+    family: svc.family,
+    scheduler: svc.scheduler,
+    schedulerFlags: schedulerFlagNames(svc.scheduler, svc.flagBits),
+    persistence: svc.persistence,
+    netmask: svc.netmask,
+    persistenceEngine: svc.persistenceEngine,
+    onePacket: (svc.flagBits & SVC_F_ONEPACKET) !== 0,
+    stats: svc.stats.read(),
+  };
+}
+
+export function viewDestination(dest: SimDestination): Destination {
+  return {
+    address: dest.address,
+    port: dest.port,
+    family: dest.family,
+    ...dest.settings,
+    activeConns: dest.activeConns,
+    inactiveConns: dest.inactiveConns,
+    persistentConns: dest.persistentConns,
+    stats: dest.stats.read(),
+  };
+}

@@ -1,0 +1,141 @@
+// The simulated kernel's service table: ip_vs_ctl.c's add/edit/delete rules and errors, synchronous and
+// in memory. Identity is (family, protocol, address, port) or (family, fwmark), as the kernel hashes it.
+import { AppError, serviceId } from '@ipvs-dashboard/shared';
+import type {
+  DestinationInput,
+  DestinationKey,
+  ServiceInput,
+  ServiceKey,
+  ServiceSettings,
+} from '@ipvs-dashboard/shared';
+import {
+  checkDestination,
+  checkDestinationKey,
+  checkServiceKey,
+  checkServiceSettings,
+} from './input-checks.js';
+import type { SimDestination, SimService } from './sim-state.js';
+import { StatsEstimator } from './stats-estimator.js';
+import { compareDestinationKeys, compareServiceKeys } from './table-order.js';
+
+function destinationKeyOf(dest: { address: string; port: number }): string {
+  return `${dest.address}|${dest.port}`;
+}
+
+export class SimTable {
+  private readonly services = new Map<string, SimService>();
+  /** Bumped on every change of the real-server set, so schedulers know to rebuild their tables. */
+  revision = 0;
+
+  /** Services in ipvsadm's sort order. */
+  list(): SimService[] {
+    return [...this.services.values()].sort((a, b) => compareServiceKeys(a.key, b.key));
+  }
+
+  /** Real servers of a service in ipvsadm's sort order (the kernel list itself stays newest first). */
+  sortedDestinations(svc: SimService): SimDestination[] {
+    return [...svc.destinations].sort((a, b) => compareDestinationKeys(a, b));
+  }
+
+  find(key: ServiceKey): SimService {
+    const { key: checked } = checkServiceKey(key);
+    const svc = this.services.get(serviceId(checked));
+    // -ESRCH from ip_vs_genl_set_cmd / ip_vs_genl_get_cmd.
+    if (!svc) throw new AppError('SERVICE_NOT_FOUND', `Service ${serviceId(checked)} is not defined.`);
+    return svc;
+  }
+
+  add(input: ServiceInput): SimService {
+    const { key, family } = checkServiceKey(input);
+    const settings = checkServiceSettings(input, family);
+    const id = serviceId(key);
+    if (this.services.has(id)) throw new AppError('SERVICE_EXISTS', `Service ${id} already exists.`);
+    const svc: SimService = { id, key, family, ...settings, destinations: [], stats: new StatsEstimator() };
+    this.services.set(id, svc);
+    this.revision++;
+    return svc;
+  }
+
+  edit(key: ServiceKey, settings: ServiceSettings): SimService {
+    const svc = this.find(key);
+    Object.assign(svc, checkServiceSettings(settings, svc.family));
+    this.revision++;
+    return svc;
+  }
+
+  delete(key: ServiceKey): SimService {
+    const svc = this.find(key);
+    this.services.delete(svc.id);
+    for (const dest of svc.destinations) dest.available = false;
+    this.revision++;
+    return svc;
+  }
+
+  clear(): SimService[] {
+    const removed = [...this.services.values()];
+    for (const svc of removed) this.delete(svc.key);
+    return removed;
+  }
+
+  findDestination(svc: SimService, key: DestinationKey): SimDestination {
+    const wanted = destinationKeyOf(checkDestinationKey(key));
+    const dest = svc.destinations.find((d) => destinationKeyOf(d) === wanted);
+    // -ENOENT from ip_vs_edit_dest / ip_vs_del_dest.
+    if (!dest) {
+      throw new AppError(
+        'DESTINATION_NOT_FOUND',
+        `Real server ${key.address}:${key.port} is not in ${svc.id}.`,
+      );
+    }
+    return dest;
+  }
+
+  addDestination(key: ServiceKey, input: DestinationInput, syncRunning: boolean): SimDestination {
+    const svc = this.find(key);
+    const checked = checkDestination(input, svc.family, syncRunning);
+    if (svc.destinations.some((d) => destinationKeyOf(d) === destinationKeyOf(checked))) {
+      throw new AppError(
+        'DESTINATION_EXISTS',
+        `Real server ${input.address}:${input.port} is already in ${svc.id}.`,
+      );
+    }
+    const dest: SimDestination = {
+      ...checked,
+      activeConns: 0,
+      inactiveConns: 0,
+      persistentConns: 0,
+      overloaded: false,
+      available: true,
+      stats: new StatsEstimator(),
+    };
+    svc.destinations.unshift(dest);
+    this.revision++;
+    return dest;
+  }
+
+  editDestination(key: ServiceKey, input: DestinationInput, syncRunning: boolean): SimDestination {
+    const svc = this.find(key);
+    const checked = checkDestination(input, svc.family, syncRunning);
+    const dest = this.findDestination(svc, checked);
+    // ip_vs_ctl.c __ip_vs_update_dest: raising or removing the upper threshold clears the overload flag.
+    const upper = checked.settings.upperThreshold;
+    if (upper === 0 || upper > dest.settings.upperThreshold) dest.overloaded = false;
+    dest.settings = checked.settings;
+    this.revision++;
+    return dest;
+  }
+
+  deleteDestination(key: ServiceKey, destKey: DestinationKey): SimDestination {
+    const svc = this.find(key);
+    const dest = this.findDestination(svc, destKey);
+    svc.destinations = svc.destinations.filter((d) => d !== dest);
+    dest.available = false;
+    this.revision++;
+    return dest;
+  }
+
+  /** True when any real server's family differs from its service's (sync daemons refuse then). */
+  hasMixedFamilies(): boolean {
+    return [...this.services.values()].some((svc) => svc.destinations.some((d) => d.family !== svc.family));
+  }
+}

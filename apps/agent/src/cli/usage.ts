@@ -1,0 +1,24 @@
+/** The text `--help` prints. Every flag has an IPVS_DASHBOARD_* environment twin; flags win. */
+export const usage = `Usage: ipvs-dashboard-agent [options]
+
+Web dashboard and REST/WebSocket API for the Linux IPVS load balancer.
+
+Options (environment variable in brackets):
+  --listen HOST:PORT        where to listen (default 127.0.0.1:8080)          [IPVS_DASHBOARD_LISTEN]
+  --backend auto|kernel|simulated
+                            auto: the kernel when IPVS is present and we hold CAP_NET_ADMIN,
+                            else a simulated demo table (default auto)         [IPVS_DASHBOARD_BACKEND]
+  --interval SECONDS        how often to sample counters, "1", "2s", "500ms" (default 1)
+                                                                               [IPVS_DASHBOARD_INTERVAL]
+  --token TOKEN             access token, 16+ characters (default: random, printed at start)
+                                                                               [IPVS_DASHBOARD_TOKEN]
+  --state-dir DIR           where remembered weights of quiesced servers live
+                            (default $STATE_DIRECTORY or ./.ipvs-dashboard)   [IPVS_DASHBOARD_STATE_DIR]
+  --tls-cert FILE           PEM certificate; serve HTTPS                       [IPVS_DASHBOARD_TLS_CERT]
+  --tls-key FILE            PEM private key for --tls-cert                     [IPVS_DASHBOARD_TLS_KEY]
+  --insecure-listen-reason "WHY"
+                            allow plain HTTP beyond loopback, e.g. behind a TLS proxy
+                                                                               [IPVS_DASHBOARD_INSECURE_LISTEN_REASON]
+  --web-dir DIR             built web app to serve (default apps/web/dist)     [IPVS_DASHBOARD_WEB_DIR]
+  --help                    print this text and exit
+`;

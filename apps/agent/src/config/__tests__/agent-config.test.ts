@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@ipvs-dashboard/shared';
+import { parseInterval, resolveConfig } from '../agent-config.js';
+import { isLoopbackHost, parseListenAddress } from '../listen-address.js';
+
+const defaults = { stateDir: '/var/lib/x', webDir: '/web' };
+
+function fieldOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof AppError ? error.field : 'not an AppError';
+  }
+  return undefined;
+}
+
+describe('agent-config', () => {
+  it('defaults to loopback 8080, auto backend, 1 s interval', () => {
+    const config = resolveConfig({}, defaults);
+    expect(config.listen).toEqual({ host: '127.0.0.1', port: 8080 });
+    expect(config.backend).toBe('auto');
+    expect(config.intervalMs).toBe(1000);
+    expect(config.token).toBeNull();
+    expect(config.stateDir).toBe('/var/lib/x');
+  });
+
+  it('parses IPv6 and all-interfaces listen addresses', () => {
+    expect(parseListenAddress('[::1]:9000')).toEqual({ host: '::1', port: 9000 });
+    expect(parseListenAddress(':9000')).toEqual({ host: '0.0.0.0', port: 9000 });
+    expect(fieldOf(() => parseListenAddress('localhost'))).toBe('listen');
+    expect(fieldOf(() => parseListenAddress('1.2.3.4:70000'))).toBe('listen');
+  });
+
+  it('refuses to listen beyond loopback without TLS or a stated reason', () => {
+    expect(fieldOf(() => resolveConfig({ listen: '0.0.0.0:8080' }, defaults))).toBe('listen');
+    const proxied = resolveConfig(
+      { listen: '0.0.0.0:8080', insecureListenReason: 'nginx does TLS' },
+      defaults,
+    );
+    expect(proxied.insecureListenReason).toBe('nginx does TLS');
+    const tls = resolveConfig({ listen: '10.0.0.1:443', tlsCert: 'c.pem', tlsKey: 'k.pem' }, defaults);
+    expect(tls.tls).toEqual({ certFile: 'c.pem', keyFile: 'k.pem' });
+  });
+
+  it('rejects half a TLS pair, unknown backends, short tokens and silly intervals', () => {
+    expect(fieldOf(() => resolveConfig({ tlsCert: 'c.pem' }, defaults))).toBe('tls');
+    expect(fieldOf(() => resolveConfig({ backend: 'magic' }, defaults))).toBe('backend');
+    expect(fieldOf(() => resolveConfig({ token: 'short' }, defaults))).toBe('token');
+    expect(fieldOf(() => parseInterval('0'))).toBe('interval');
+    expect(fieldOf(() => parseInterval('soon'))).toBe('interval');
+    expect(parseInterval('500ms')).toBe(500);
+    expect(parseInterval('2s')).toBe(2000);
+  });
+
+  it('knows which hosts are loopback', () => {
+    expect(isLoopbackHost('127.0.0.5')).toBe(true);
+    expect(isLoopbackHost('::1')).toBe(true);
+    expect(isLoopbackHost('localhost')).toBe(true);
+    expect(isLoopbackHost('0.0.0.0')).toBe(false);
+    expect(isLoopbackHost('192.168.1.1')).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+import { AppError } from '@ipvs-dashboard/shared';
+import { isLoopbackHost, parseListenAddress, type ListenAddress } from './listen-address.js';
+
+export type BackendChoice = 'auto' | 'kernel' | 'simulated';
+
+export interface AgentConfig {
+  listen: ListenAddress;
+  backend: BackendChoice;
+  intervalMs: number;
+  /** null: generate one at start. */
+  token: string | null;
+  stateDir: string;
+  tls: { certFile: string; keyFile: string } | null;
+  insecureListenReason: string | null;
+  /** Built web app to serve at /. */
+  webDir: string;
+}
+
+/** The raw strings a user gave, from flags or environment, before validation. */
+export interface RawSettings {
+  listen?: string;
+  backend?: string;
+  interval?: string;
+  token?: string;
+  stateDir?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  insecureListenReason?: string;
+  webDir?: string;
+}
+
+const backendChoices: readonly BackendChoice[] = ['auto', 'kernel', 'simulated'];
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', message, { field });
+}
+
+/** Accepts "1", "1s", "500ms", "0.5s". Bounds keep the poller from spinning or going silent. */
+export function parseInterval(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text.trim());
+  if (!match) throw invalid('interval', `--interval must be seconds ("1", "2s") or "500ms", got "${text}".`);
+  const value = Number(match[1]);
+  const ms = match[2] === 'ms' ? value : value * 1000;
+  if (ms < 100 || ms > 60_000) throw invalid('interval', '--interval must be between 100ms and 60s.');
+  return Math.round(ms);
+}
+
+/** Validates raw settings; every rule that keeps the agent safe to expose lives here. */
+export function resolveConfig(raw: RawSettings, defaults: { stateDir: string; webDir: string }): AgentConfig {
+  const listen = parseListenAddress(raw.listen ?? '127.0.0.1:8080');
+  const backend = (raw.backend ?? 'auto') as BackendChoice;
+  if (!backendChoices.includes(backend)) {
+    throw invalid('backend', `--backend must be auto, kernel or simulated, got "${raw.backend}".`);
+  }
+  if ((raw.tlsCert === undefined) !== (raw.tlsKey === undefined)) {
+    throw invalid('tls', '--tls-cert and --tls-key go together: give both or neither.');
+  }
+  const tls = raw.tlsCert && raw.tlsKey ? { certFile: raw.tlsCert, keyFile: raw.tlsKey } : null;
+  const insecureListenReason = raw.insecureListenReason?.trim() || null;
+  if (!isLoopbackHost(listen.host) && !tls && !insecureListenReason) {
+    throw invalid(
+      'listen',
+      `Refusing to listen on ${listen.host} without TLS: anyone on the network could read the token. ` +
+        'Give --tls-cert/--tls-key, or --insecure-listen-reason "<why>" if a trusted proxy terminates TLS.',
+    );
+  }
+  if (raw.token !== undefined && raw.token.length < 16) {
+    throw invalid('token', '--token must be at least 16 characters.');
+  }
+  return {
+    listen,
+    backend,
+    intervalMs: parseInterval(raw.interval ?? '1'),
+    token: raw.token ?? null,
+    stateDir: raw.stateDir ?? defaults.stateDir,
+    tls,
+    insecureListenReason,
+    webDir: raw.webDir ?? defaults.webDir,
+  };
+}

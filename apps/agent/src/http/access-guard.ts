@@ -1,0 +1,76 @@
+import { isIP } from 'node:net';
+import { hostname } from 'node:os';
+import type { IncomingMessage } from 'node:http';
+import { AppError } from '@ipvs-dashboard/shared';
+import { secretsEqual, type SessionStore } from './session-store.js';
+
+export const sessionCookieName = 'ipvs_dashboard_session';
+
+export interface AccessPolicy {
+  token: string;
+  sessions: SessionStore;
+  /** Host names (no port) this agent answers to, lower case. */
+  allowedHosts: ReadonlySet<string>;
+  /** When listening on all interfaces we cannot list our names; IP literals are then accepted too. */
+  acceptIpLiterals: boolean;
+}
+
+/** Names a browser may use for us: the listen host, loopback names, and this machine's hostname. */
+export function allowedHostsFor(listenHost: string): Set<string> {
+  const hosts = new Set(['localhost', '127.0.0.1', '[::1]', hostname().toLowerCase()]);
+  hosts.add(isIP(listenHost) === 6 ? `[${listenHost.toLowerCase()}]` : listenHost.toLowerCase());
+  return hosts;
+}
+
+function hostWithoutPort(host: string): string {
+  const h = host.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  const colon = h.lastIndexOf(':');
+  return colon < 0 ? h : h.slice(0, colon);
+}
+
+/** DNS rebinding defence: a page on evil.example resolving to 127.0.0.1 still sends Host: evil.example. */
+export function checkHost(policy: AccessPolicy, hostHeader: string | undefined): AppError | null {
+  if (!hostHeader) return new AppError('FORBIDDEN', 'Missing Host header.');
+  const host = hostWithoutPort(hostHeader);
+  if (policy.allowedHosts.has(host)) return null;
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (policy.acceptIpLiterals && isIP(bare) !== 0) return null;
+  return new AppError('FORBIDDEN', `Host "${host}" is not a name of this agent (DNS rebinding protection).`);
+}
+
+/** Browsers send Origin on cross-site requests and WebSocket upgrades; it must be this very host. */
+export function checkOrigin(origin: string | undefined, hostHeader: string | undefined): AppError | null {
+  if (origin === undefined) return null;
+  try {
+    if (hostHeader && new URL(origin).host.toLowerCase() === hostHeader.toLowerCase()) return null;
+  } catch {
+    // an unparsable Origin is refused below
+  }
+  return new AppError('FORBIDDEN', `Origin "${origin}" may not use this agent.`);
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** A request is signed in with `Authorization: Bearer <token>` or a session cookie from the login URL. */
+export function isAuthenticated(policy: AccessPolicy, request: IncomingMessage): boolean {
+  const authorization = request.headers.authorization;
+  if (authorization?.startsWith('Bearer ')) return secretsEqual(authorization.slice(7).trim(), policy.token);
+  const session = cookieValue(request.headers.cookie, sessionCookieName);
+  return session !== undefined && policy.sessions.has(session);
+}
+
+/** Everything the WebSocket upgrade must pass: Host, Origin, then sign-in. */
+export function checkUpgrade(policy: AccessPolicy, request: IncomingMessage): AppError | null {
+  return (
+    checkHost(policy, request.headers.host) ??
+    checkOrigin(request.headers.origin, request.headers.host) ??
+    (isAuthenticated(policy, request) ? null : new AppError('UNAUTHORIZED'))
+  );
+}

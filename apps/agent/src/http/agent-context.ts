@@ -1,0 +1,64 @@
+import type { Request, Response } from 'express';
+import { AppError, type ServiceWithDestinations } from '@ipvs-dashboard/shared';
+import type { IpvsBackend } from '../ipvs/backend.js';
+import type { TableMonitor } from '../live/table-monitor.js';
+import type { QuiesceStore } from '../state/index.js';
+import type { DesiredService } from './restore/desired-table.js';
+
+/** The ipvsadm save/restore text format (shared ipvsadm-format), as the /config routes need it. */
+export interface ConfigTextFormat {
+  /** `ipvsadm -Sn` text (with -x/-y thresholds) of a table. */
+  format(table: readonly ServiceWithDestinations[]): string;
+  /** Restore text to the whole table it describes; throws VALIDATION_FAILED naming the line. */
+  parse(text: string): DesiredService[];
+}
+
+/** What every route handler may use: the backend, the one poller, remembered state, and how we started. */
+export interface AgentContext {
+  backend: IpvsBackend;
+  monitor: TableMonitor;
+  quiesce: QuiesceStore;
+  /** Why this backend was chosen; null when the user asked for it by name. */
+  backendReason: string | null;
+  configText: ConfigTextFormat;
+  intervalMs: number;
+}
+
+/** Weak ETag of a table generation; clients echo it (or the bare number) in If-Match. */
+export function generationTag(generation: number): string {
+  return `W/"${generation}"`;
+}
+
+function parseIfMatch(header: string): number | null {
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * Runs one mutation: refuses with CONFLICT when the client's If-Match names a generation older than the
+ * table (re-read first so an external edit counts), then re-reads so the change goes out tagged `api`.
+ */
+export async function mutate<T>(
+  context: AgentContext,
+  request: Request,
+  response: Response,
+  change: () => Promise<T>,
+): Promise<T> {
+  const ifMatch = request.headers['if-match'];
+  if (typeof ifMatch === 'string' && ifMatch.trim() !== '*') {
+    const seen = parseIfMatch(ifMatch);
+    if (seen === null) {
+      throw new AppError('VALIDATION_FAILED', 'If-Match must hold the ETag of GET /services.', {
+        field: 'if-match',
+      });
+    }
+    const current = await context.monitor.refresh('external');
+    if (current.generation !== seen) throw new AppError('CONFLICT');
+  }
+  try {
+    return await change();
+  } finally {
+    const reading = await context.monitor.refresh('api').catch(() => null);
+    if (reading && !response.headersSent) response.setHeader('ETag', generationTag(reading.generation));
+  }
+}

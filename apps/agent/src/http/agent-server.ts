@@ -1,0 +1,90 @@
+import type { Server } from 'node:http';
+import type { AgentConfig } from '../config/index.js';
+import type { IpvsBackend } from '../ipvs/backend.js';
+import { LiveHub, TableMonitor, WsTransport, type TransportLimits } from '../live/index.js';
+import { QuiesceStore } from '../state/index.js';
+import { allowedHostsFor, checkUpgrade, type AccessPolicy } from './access-guard.js';
+import type { ConfigTextFormat } from './agent-context.js';
+import { createApp } from './create-app.js';
+import { SessionStore, generateToken } from './session-store.js';
+import { startServer } from './start-server.js';
+
+export interface AgentServerOptions {
+  config: AgentConfig;
+  backend: IpvsBackend;
+  backendReason: string | null;
+  configText: ConfigTextFormat;
+  log: (message: string, error?: unknown) => void;
+  /** Default: 15 minutes of history. */
+  historyWindowMs?: number;
+  limits?: TransportLimits;
+}
+
+export interface AgentServer {
+  server: Server;
+  port: number;
+  token: string;
+  monitor: TableMonitor;
+  hub: LiveHub;
+  transport: WsTransport;
+  close(): Promise<void>;
+}
+
+/** 256 KiB of unsent frames skips samples; 4 MiB (tens of full snapshots) disconnects the client. */
+const defaultLimits: TransportLimits = { skipAboveBytes: 256 * 1024, dropAboveBytes: 4 * 1024 * 1024 };
+
+/** Assembles poller, live fan-out, REST app and server, and starts them. main.ts and tests both use it. */
+export async function startAgentServer(options: AgentServerOptions): Promise<AgentServer> {
+  const { config, backend, log } = options;
+  const token = config.token ?? generateToken();
+  const monitor = new TableMonitor(backend, {
+    intervalMs: config.intervalMs,
+    historyWindowMs: options.historyWindowMs ?? 15 * 60 * 1000,
+    onError: (error) => log('reading the IPVS table failed', error),
+  });
+  const quiesce = await QuiesceStore.open(config.stateDir);
+  const policy: AccessPolicy = {
+    token,
+    sessions: new SessionStore(),
+    allowedHosts: allowedHostsFor(config.listen.host),
+    acceptIpLiterals: config.listen.host === '0.0.0.0' || config.listen.host === '::',
+  };
+  const context = {
+    backend,
+    monitor,
+    quiesce,
+    backendReason: options.backendReason,
+    intervalMs: config.intervalMs,
+    configText: options.configText,
+  };
+  const app = createApp({ context, policy, webDir: config.webDir, tls: config.tls !== null, log });
+  await monitor.start();
+  const hub = new LiveHub(monitor, config.intervalMs, backend.kind);
+  const transport = new WsTransport(
+    '/api/v1/live',
+    (request) => {
+      const error = checkUpgrade(policy, request);
+      return error
+        ? { status: error.status, reason: error.status === 401 ? 'Unauthorized' : 'Forbidden' }
+        : null;
+    },
+    options.limits ?? defaultLimits,
+    hub.connect,
+  );
+  const { server, port } = await startServer(app, config.listen, config.tls);
+  transport.attach(server);
+  return {
+    server,
+    port,
+    token,
+    monitor,
+    hub,
+    transport,
+    async close() {
+      monitor.stop();
+      transport.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type { ServiceWithDestinations, Totals, Change } from '@ipvs-dashboard/shared';
+import { HistoryStore } from './history-store.js';
+import { sampleTable, type TableSample } from './sample-table.js';
+import { SerialQueue } from './serial-queue.js';
+import { diffTables } from './table-diff.js';
+import type { IpvsBackend } from '../ipvs/backend.js';
+
+export type ChangeSource = 'api' | 'external';
+
+/** One reading of the table, numbered by `generation` (bumped whenever its configuration changes). */
+export interface TableReading {
+  table: ServiceWithDestinations[];
+  totals: Totals;
+  generation: number;
+  at: number;
+}
+
+export type MonitorEvent =
+  | { type: 'snapshot'; reading: TableReading }
+  | { type: 'sample'; sample: TableSample }
+  | { type: 'change'; changes: Change[]; source: ChangeSource; generation: number; at: number };
+
+export interface MonitorOptions {
+  intervalMs: number;
+  historyWindowMs: number;
+  now?: () => number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The one poller: reads the backend every interval, computes rates from counter deltas, keeps history,
+ * and turns differences between readings into change events. API handlers call `refresh('api')` after
+ * a mutation so their changes are tagged `api`; whatever any other read finds is `external`.
+ */
+export class TableMonitor {
+  readonly history: HistoryStore;
+  private readonly queue = new SerialQueue();
+  private readonly listeners = new Set<(event: MonitorEvent) => void>();
+  private readonly now: () => number;
+  private timer: NodeJS.Timeout | null = null;
+  private latest: TableReading | null = null;
+  private lastSampled: TableReading | null = null;
+  private generation = 1;
+  /** False while the backend fails to answer (exported as ipvs_dashboard_up). */
+  healthy = false;
+
+  constructor(
+    private readonly backend: IpvsBackend,
+    private readonly options: MonitorOptions,
+  ) {
+    this.history = new HistoryStore(HistoryStore.capacityFor(options.historyWindowMs, options.intervalMs));
+    this.now = options.now ?? Date.now;
+  }
+
+  get current(): TableReading | null {
+    return this.latest;
+  }
+
+  subscribe(listener: (event: MonitorEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async start(): Promise<void> {
+    await this.tick();
+    this.timer = setInterval(() => {
+      this.tick().catch((error: unknown) => this.options.onError?.(error));
+    }, this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Re-reads the table now; changes found are reported with `source`. Returns the fresh reading. */
+  refresh(source: ChangeSource): Promise<TableReading> {
+    return this.queue.run(() => this.read(source));
+  }
+
+  /** One periodic step: read (changes are external), then sample counters into rates and history. */
+  tick(): Promise<void> {
+    return this.queue.run(async () => {
+      const reading = await this.read('external');
+      const sample = sampleTable(this.lastSampled, reading);
+      this.lastSampled = reading;
+      this.history.record(sample.history);
+      this.emit({ type: 'sample', sample });
+    });
+  }
+
+  private async read(source: ChangeSource): Promise<TableReading> {
+    let table: ServiceWithDestinations[];
+    let totals: Totals;
+    try {
+      [table, totals] = await Promise.all([this.backend.snapshot(), this.backend.totals()]);
+      this.healthy = true;
+    } catch (error) {
+      this.healthy = false;
+      throw error;
+    }
+    const at = this.now();
+    const changes = this.latest ? diffTables(this.latest.table, table) : [];
+    if (changes.length > 0) this.generation += 1;
+    const reading: TableReading = { table, totals, generation: this.generation, at };
+    this.latest = reading;
+    if (changes.length > 0) {
+      this.emit({ type: 'change', changes, source, generation: this.generation, at });
+      this.emit({ type: 'snapshot', reading });
+    }
+    return reading;
+  }
+
+  private emit(event: MonitorEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, WebSocket } from 'ws';
+
+/** What the hub sees of a client: no socket, just a way to send text and a verdict on how it went. */
+export interface LiveClient {
+  readonly id: number;
+  /** `skipped`: the client is behind and this droppable frame was not queued. `dropped`: too far behind, closed. */
+  send(text: string, droppable: boolean): 'sent' | 'skipped' | 'dropped';
+  close(code: number, reason: string): void;
+}
+
+export interface TransportLimits {
+  /** Droppable frames (samples) are skipped while more than this many bytes wait to be written. */
+  skipAboveBytes: number;
+  /** A client with more than this many bytes waiting is disconnected (code 1008), so memory stays bounded. */
+  dropAboveBytes: number;
+}
+
+/** Decides whether an upgrade may proceed; returns an HTTP status + reason to refuse it. */
+export type UpgradeGate = (request: IncomingMessage) => { status: number; reason: string } | null;
+
+/**
+ * Wraps `ws`: accepts upgrades on one path behind a gate, and hands the hub LiveClients. This is the only
+ * file in the live layer that imports `ws` or touches sockets.
+ */
+export class WsTransport {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  private readonly clients = new Map<WebSocket, LiveClient>();
+  private nextId = 1;
+
+  constructor(
+    private readonly path: string,
+    private readonly gate: UpgradeGate,
+    private readonly limits: TransportLimits,
+    private readonly onClient: (client: LiveClient) => () => void,
+  ) {}
+
+  /** Listens for upgrades on `server`; other paths are refused with 404. */
+  attach(server: Server): void {
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const refusal = url.pathname === this.path ? this.gate(request) : { status: 404, reason: 'Not Found' };
+      if (refusal) {
+        socket.end(
+          `HTTP/1.1 ${refusal.status} ${refusal.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+        );
+        return;
+      }
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws));
+    });
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  close(): void {
+    for (const ws of this.clients.keys()) ws.terminate();
+    this.wss.close();
+  }
+
+  private accept(ws: WebSocket): void {
+    const limits = this.limits;
+    const client: LiveClient = {
+      id: this.nextId++,
+      send(text, droppable) {
+        if (ws.readyState !== WebSocket.OPEN) return 'dropped';
+        if (ws.bufferedAmount + text.length > limits.dropAboveBytes) {
+          ws.terminate();
+          return 'dropped';
+        }
+        if (droppable && ws.bufferedAmount > limits.skipAboveBytes) return 'skipped';
+        ws.send(text);
+        return 'sent';
+      },
+      close(code, reason) {
+        ws.close(code, reason);
+      },
+    };
+    this.clients.set(ws, client);
+    const detach = this.onClient(client);
+    ws.on('close', () => {
+      this.clients.delete(ws);
+      detach();
+    });
+    // Clients only listen; anything they send is ignored, and errors just end the connection.
+    ws.on('error', () => ws.terminate());
+  }
+}

@@ -1,3 +1,7 @@
 // netlink: generic-netlink client for the agent — a pure byte codec (./codec) and a connection over sys.
 // May import ../sys and its own files only; the IPVS domain layer (../ipvs) builds on it.
 export * from './codec/index.js';
+export { GenlConnection, type GenlConnectionOptions } from './connection.js';
+export { type FamilyInfo, type FamilyOperation } from './family-info.js';
+export { type GenlReply } from './reply-collector.js';
+export { NetlinkError, FamilyNotFoundError, errno, type NetlinkErrorOptions } from './netlink-error.js';

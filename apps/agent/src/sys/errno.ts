@@ -14,6 +14,7 @@ export const errno = {
   EINVAL: 22,
   ERANGE: 34,
   ENOSYS: 38,
+  EPROTO: 71,
   EMSGSIZE: 90,
   ENOPROTOOPT: 92,
   EPROTONOSUPPORT: 93,

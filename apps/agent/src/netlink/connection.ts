@@ -1,0 +1,184 @@
+// A generic-netlink client connection: one socket, one request in flight, sequence numbers, family ids
+// resolved through the controller and cached. Calls are synchronous: the kernel answers inside sendto()
+// (reference §1.1), so each call is short; callers yield to the event loop between calls.
+import {
+  CTRL_CMD_GETFAMILY,
+  GENL_ID_CTRL,
+  GENL_MIN_ID,
+  NLM_F_ACK,
+  NLM_F_DUMP,
+  NLM_F_REQUEST,
+  NetlinkCodecError,
+  encodeGenl,
+} from './codec/index.js';
+import { MAX_FAMILY_NAME_LENGTH, decodeFamilyInfo, familyQuery, type FamilyInfo } from './family-info.js';
+import { FamilyNotFoundError, NetlinkError, errno } from './netlink-error.js';
+import { NetlinkSocket } from './netlink-socket.js';
+import { collectReplies, type GenlReply } from './reply-collector.js';
+
+export interface GenlConnectionOptions {
+  /** How long one call may wait for the kernel (default 5000 ms). */
+  timeoutMs?: number;
+  /** Receive buffer per datagram (default 64 KiB; kernel dump datagrams are at most ~32 KiB). */
+  recvBufferBytes?: number;
+}
+
+// The genl version sent in GETFAMILY requests; the controller ignores it (reference §1.10 sends 1).
+const CONTROLLER_REQUEST_VERSION = 1;
+
+/** Errors after which the socket's state is unknown or poisoned: replace it before the next call. */
+const REOPEN_AFTER = new Set<number>([
+  errno.ETIMEDOUT,
+  errno.EBUSY,
+  errno.ENOBUFS,
+  errno.EMSGSIZE,
+  errno.EPROTO,
+]);
+
+export class GenlConnection {
+  private readonly timeoutMs: number;
+  private readonly recvBufferBytes: number;
+  private readonly families = new Map<string, FamilyInfo>();
+  private socket: NetlinkSocket | undefined;
+  private lastSeq = 0;
+  private closed = false;
+
+  private constructor(options: GenlConnectionOptions) {
+    this.timeoutMs = options.timeoutMs ?? 5000;
+    this.recvBufferBytes = options.recvBufferBytes ?? 65536;
+    this.socket = NetlinkSocket.open(this.recvBufferBytes);
+  }
+
+  /** Opens and binds a NETLINK_GENERIC socket; throws NetlinkError if this host cannot. */
+  static open(options: GenlConnectionOptions = {}): GenlConnection {
+    return new GenlConnection(options);
+  }
+
+  /** The family's id, version and operations (CTRL_CMD_GETFAMILY), cached until a call hits ENOENT. */
+  resolveFamily(name: string): FamilyInfo {
+    const cached = this.families.get(name);
+    if (cached) return cached;
+    const op = `resolve family ${name}`;
+    if (name.length === 0 || Buffer.byteLength(name) > MAX_FAMILY_NAME_LENGTH || name.includes('\0')) {
+      throw new NetlinkError(op, errno.EINVAL, { extackMessage: 'family names are 1-15 bytes' });
+    }
+    let replies: GenlReply[];
+    try {
+      replies = this.transact(
+        op,
+        GENL_ID_CTRL,
+        NLM_F_REQUEST | NLM_F_ACK,
+        CTRL_CMD_GETFAMILY,
+        CONTROLLER_REQUEST_VERSION,
+        familyQuery(name),
+      );
+    } catch (error) {
+      if (error instanceof NetlinkError && error.errno === errno.ENOENT) {
+        throw new FamilyNotFoundError(name, { extackMessage: error.extackMessage, cause: error });
+      }
+      throw error;
+    }
+    const info = replies
+      .map((reply) => decodeFamilyInfo(reply.attributes))
+      .find((family) => family !== undefined);
+    if (!info)
+      throw new NetlinkError(op, errno.EPROTO, { extackMessage: 'controller reply has no family id' });
+    this.families.set(name, info);
+    return info;
+  }
+
+  /** A "do" request with NLM_F_ACK: the replies (zero or one for IPVS) before the kernel's ACK. */
+  request(family: string, cmd: number, attributes: Buffer): GenlReply[] {
+    return this.withFamily(family, (info) =>
+      this.transact(
+        `do ${family} cmd ${cmd}`,
+        info.id,
+        NLM_F_REQUEST | NLM_F_ACK,
+        cmd,
+        info.version,
+        attributes,
+      ),
+    );
+  }
+
+  /** A dump (NLM_F_DUMP): every reply until NLMSG_DONE. */
+  dump(family: string, cmd: number, attributes: Buffer): GenlReply[] {
+    return this.withFamily(family, (info) =>
+      this.transact(
+        `dump ${family} cmd ${cmd}`,
+        info.id,
+        NLM_F_REQUEST | NLM_F_DUMP,
+        cmd,
+        info.version,
+        attributes,
+      ),
+    );
+  }
+
+  close(): void {
+    this.closed = true;
+    this.discardSocket();
+  }
+
+  /**
+   * Runs `call` with the family's id. An ENOENT may mean the module was reloaded under a new id: forget
+   * the id, resolve again, and retry once if it changed (ENOENT from the handler itself is rethrown).
+   */
+  private withFamily(family: string, call: (info: FamilyInfo) => GenlReply[]): GenlReply[] {
+    const info = this.resolveFamily(family);
+    try {
+      return call(info);
+    } catch (error) {
+      if (!(error instanceof NetlinkError) || error.errno !== errno.ENOENT) throw error;
+      this.families.delete(family);
+      const fresh = this.resolveFamily(family);
+      if (fresh.id === info.id) throw error;
+      return call(fresh);
+    }
+  }
+
+  private transact(
+    op: string,
+    type: number,
+    flags: number,
+    cmd: number,
+    version: number,
+    attributes: Buffer,
+  ): GenlReply[] {
+    if (this.closed) throw new NetlinkError(op, errno.EBADF, { extackMessage: 'connection is closed' });
+    // Control types below 0x10 are ACKed without being executed (af_netlink netlink_rcv_skb): refuse them.
+    if (type < GENL_MIN_ID)
+      throw new NetlinkError(op, errno.EINVAL, { extackMessage: `family id ${type} is reserved` });
+    const seq = this.nextSeq();
+    const request = encodeGenl({ type, flags, seq, cmd, version, attributes });
+    const socket = (this.socket ??= NetlinkSocket.open(this.recvBufferBytes));
+    const deadline = Date.now() + this.timeoutMs;
+    try {
+      socket.send(op, request);
+      return collectReplies({ op, seq, familyId: type }, () => socket.receive(op, deadline));
+    } catch (error) {
+      if (error instanceof NetlinkCodecError) {
+        this.discardSocket();
+        throw new NetlinkError(op, errno.EPROTO, { extackMessage: error.message, cause: error });
+      }
+      if (!(error instanceof NetlinkError) || REOPEN_AFTER.has(error.errno)) this.discardSocket();
+      throw error;
+    }
+  }
+
+  /** Per-connection sequence numbers, skipping 0 when the u32 wraps. */
+  private nextSeq(): number {
+    this.lastSeq = this.lastSeq >= 0xffffffff ? 1 : this.lastSeq + 1;
+    return this.lastSeq;
+  }
+
+  private discardSocket(): void {
+    const socket = this.socket;
+    this.socket = undefined;
+    try {
+      socket?.close();
+    } catch {
+      // The descriptor is released even when close() reports an error; nothing else to do.
+    }
+  }
+}

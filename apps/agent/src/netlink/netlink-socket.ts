@@ -1,0 +1,129 @@
+// One bound NETLINK_GENERIC socket: send a request to the kernel, receive whole datagrams with a deadline.
+// Reads are non-blocking (MSG_DONTWAIT) with poll() for the wait, and MSG_TRUNC reveals a cut datagram.
+import {
+  AF_NETLINK,
+  MSG_DONTWAIT,
+  MSG_TRUNC,
+  NETLINK_CAP_ACK,
+  NETLINK_EXT_ACK,
+  NETLINK_GENERIC,
+  SOCK_CLOEXEC,
+  SOCK_RAW,
+  SOL_NETLINK,
+  SysError,
+  bind,
+  close,
+  errno as sysErrno,
+  getsockname,
+  pollOne,
+  recvfrom,
+  sendto,
+  setsockoptInt,
+  socket,
+} from '../sys/index.js';
+import { NetlinkError, errno } from './netlink-error.js';
+
+const SOCKADDR_NL_SIZE = 12; // struct sockaddr_nl { u16 family; u16 pad; u32 pid; u32 groups; }
+
+/** sockaddr_nl with pid 0: the kernel when sending, "assign me a port id" when binding. */
+function kernelAddress(): Buffer {
+  const address = Buffer.alloc(SOCKADDR_NL_SIZE);
+  address.writeUInt16LE(AF_NETLINK, 0);
+  return address;
+}
+
+function wrap(op: string, cause: unknown): unknown {
+  return cause instanceof SysError ? new NetlinkError(op, cause.errno, { cause }) : cause;
+}
+
+export class NetlinkSocket {
+  readonly fd: number;
+  /** The port id the kernel assigned at bind; replies carry it in nlmsg_pid. */
+  readonly portId: number;
+  private readonly receiveBuffer: Buffer;
+  private closed = false;
+
+  private constructor(fd: number, portId: number, receiveBytes: number) {
+    this.fd = fd;
+    this.portId = portId;
+    this.receiveBuffer = Buffer.alloc(receiveBytes);
+  }
+
+  static open(receiveBytes: number): NetlinkSocket {
+    let fd: number;
+    try {
+      fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+    } catch (cause) {
+      throw wrap('open netlink socket', cause);
+    }
+    try {
+      bind(fd, kernelAddress());
+      const bound = Buffer.alloc(SOCKADDR_NL_SIZE);
+      getsockname(fd, bound);
+      enableOptional(fd, NETLINK_EXT_ACK);
+      enableOptional(fd, NETLINK_CAP_ACK);
+      return new NetlinkSocket(fd, bound.readUInt32LE(4), receiveBytes);
+    } catch (cause) {
+      close(fd);
+      throw wrap('bind netlink socket', cause);
+    }
+  }
+
+  send(op: string, request: Buffer): void {
+    try {
+      const sent = sendto(this.fd, request, 0, kernelAddress());
+      if (sent !== request.length) throw new NetlinkError(op, errno.EMSGSIZE);
+    } catch (cause) {
+      throw wrap(op, cause);
+    }
+  }
+
+  /**
+   * The next datagram, waiting until `deadline` (a Date.now() value). Throws NetlinkError ETIMEDOUT at
+   * the deadline, EMSGSIZE when the datagram was longer than the receive buffer (its tail is lost), and
+   * the socket's errno otherwise (ENOBUFS: the kernel dropped a reply because the queue was full).
+   */
+  receive(op: string, deadline: number): Buffer {
+    for (;;) {
+      let length: number;
+      try {
+        length = recvfrom(this.fd, this.receiveBuffer, MSG_DONTWAIT | MSG_TRUNC);
+      } catch (cause) {
+        if (!(cause instanceof SysError) || cause.errno !== sysErrno.EAGAIN) throw wrap(op, cause);
+        this.wait(op, deadline);
+        continue;
+      }
+      if (length > this.receiveBuffer.length) {
+        throw new NetlinkError(op, errno.EMSGSIZE, {
+          extackMessage: `reply of ${length} bytes did not fit the ${this.receiveBuffer.length}-byte receive buffer`,
+        });
+      }
+      return Buffer.from(this.receiveBuffer.subarray(0, length));
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    close(this.fd);
+  }
+
+  private wait(op: string, deadline: number): void {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) throw new NetlinkError(op, errno.ETIMEDOUT);
+    try {
+      pollOne(this.fd, remaining);
+    } catch (cause) {
+      throw wrap(op, cause);
+    }
+  }
+}
+
+/** Extended ACK and capped ACKs are conveniences; kernels before 4.12 lack them (ENOPROTOOPT). */
+function enableOptional(fd: number, option: number): void {
+  try {
+    setsockoptInt(fd, SOL_NETLINK, option, 1);
+  } catch (cause) {
+    if (!(cause instanceof SysError) || cause.errno !== sysErrno.ENOPROTOOPT) throw cause;
+  }
+}

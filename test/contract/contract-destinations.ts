@@ -197,7 +197,7 @@ export function defineDestinationContract(t: ContractTestApi, ctx: () => Contrac
       assert.deepEqual([dest?.address, dest?.family, dest?.forwarding], ['2001:db8::20', 'inet6', 'tunnel']);
     });
 
-    t.it('refuses a GUE tunnel without a port with INVALID_OPERATION', async () => {
+    t.it('refuses a GUE tunnel without a port', async () => {
       const { backend } = ctx();
       await refusedWithoutChange(
         backend,
@@ -206,13 +206,34 @@ export function defineDestinationContract(t: ContractTestApi, ctx: () => Contrac
             web,
             destinationInput('10.20.0.2', 80, { forwarding: 'tunnel', tunnelType: 'gue', tunnelPort: 0 }),
           ),
+        'VALIDATION_FAILED',
         'INVALID_OPERATION',
+      );
+    });
+
+    t.it('forgets the tunnel settings when a real server stops tunnelling', async () => {
+      const { backend } = ctx();
+      const tunnel = {
+        forwarding: 'tunnel',
+        tunnelType: 'gue',
+        tunnelPort: 6080,
+        tunnelChecksum: 'csum',
+      } as const;
+      await backend.addDestination(web, destinationInput('10.20.0.2', 80, tunnel));
+      await backend.editDestination(
+        web,
+        destinationInput('10.20.0.2', 80, { ...tunnel, forwarding: 'masq' }),
+      );
+      const [dest] = await backend.listDestinations(web);
+      assert.deepEqual(
+        [dest?.forwarding, dest?.tunnelType, dest?.tunnelPort, dest?.tunnelChecksum],
+        ['masq', 'ipip', 0, 'nocsum'],
       );
     });
 
     t.it('lists real servers by address then port, IPv6 too', async () => {
       const { backend } = ctx();
-      const order = ['10.20.0.2:80', '10.20.0.2:8080', '10.20.0.10:80', '10.30.0.1:80', '192.168.1.1:80'];
+      const order = ['10.20.0.2:80', '10.20.0.2:8080', '10.20.0.10:80', '10.30.0.1:80', '100.64.1.1:80'];
       for (const id of [3, 0, 4, 2, 1].map((i) => order[i] as string)) {
         const [address = '', port = '0'] = id.split(':');
         await backend.addDestination(web, destinationInput(address, Number(port), { forwarding: 'masq' }));

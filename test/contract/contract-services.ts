@@ -107,18 +107,26 @@ export function defineServiceContract(t: ContractTestApi, ctx: () => ContractCon
       );
     });
 
-    t.it('refuses an IPv6 netmask outside 1..128 with INVALID_OPERATION', async () => {
+    t.it('refuses an IPv6 netmask outside 1..128 and malformed input', async () => {
       const { backend } = ctx();
       const v6: ServiceKey = { protocol: 'tcp', address: '2001:db8::10', port: 80 };
+      for (const netmask of ['0', '129']) {
+        await refusedWithoutChange(
+          backend,
+          () => backend.addService(serviceInput(v6, { persistence: 60, netmask })),
+          'VALIDATION_FAILED',
+          'INVALID_OPERATION',
+        );
+      }
       await refusedWithoutChange(
         backend,
-        () => backend.addService(serviceInput(v6, { persistence: 60, netmask: '0' })),
-        'INVALID_OPERATION',
+        () => backend.addService(serviceInput({ protocol: 'tcp', address: '10.0.0.300', port: 80 })),
+        'VALIDATION_FAILED',
       );
       await refusedWithoutChange(
         backend,
-        () => backend.addService(serviceInput(v6, { persistence: 60, netmask: '129' })),
-        'INVALID_OPERATION',
+        () => backend.addService(serviceInput({ protocol: 'tcp', address: '10.0.0.1', port: 65536 })),
+        'VALIDATION_FAILED',
       );
     });
 
@@ -181,7 +189,7 @@ export function defineServiceContract(t: ContractTestApi, ctx: () => ContractCon
         { protocol: 'tcp', address: '10.0.0.2', port: 80 },
         { protocol: 'tcp', address: '10.0.0.10', port: 22 },
         { protocol: 'tcp', address: '10.0.0.10', port: 443 },
-        { protocol: 'tcp', address: '192.168.0.1', port: 80 },
+        { protocol: 'tcp', address: '100.64.0.1', port: 80 },
         { protocol: 'udp', address: '10.0.0.1', port: 53 },
         { protocol: 'sctp', address: '10.0.0.1', port: 3868 },
         { protocol: 'tcp', address: '2001:db8::2', port: 80 },

@@ -78,6 +78,8 @@ export interface CheckedServiceSettings {
 }
 
 function checkNetmask(netmask: unknown, family: AddressFamily): string {
+  // "" = ipvsadm's default, /32 or /128, as the kernel client treats it.
+  if (netmask === '') return family === 'inet' ? '255.255.255.255' : '128';
   if (family === 'inet') {
     const parsed = typeof netmask === 'string' ? parseIpAddress(netmask) : null;
     if (!parsed || parsed.family !== 'inet')
@@ -87,16 +89,10 @@ function checkNetmask(netmask: unknown, family: AddressFamily): string {
   if (typeof netmask !== 'string' || !/^\d{1,3}$/.test(netmask)) {
     throw invalid('netmask', 'An IPv6 netmask is a prefix length like 64.');
   }
-  // ip_vs_ctl.c ip_vs_add_service/ip_vs_edit_service: IPv6 netmask outside 1..128 is -EINVAL.
+  // The kernel says -EINVAL outside 1..128 (ip_vs_add_service); the kernel client refuses it before sending.
   const prefix = Number(netmask);
   if (prefix < 1 || prefix > 128) {
-    throw new AppError(
-      'INVALID_OPERATION',
-      'An IPv6 persistence netmask must be a prefix length from 1 to 128.',
-      {
-        field: 'netmask',
-      },
-    );
+    throw invalid('netmask', 'An IPv6 persistence netmask must be a prefix length from 1 to 128.');
   }
   return String(prefix);
 }
@@ -106,6 +102,13 @@ export function checkServiceSettings(
   family: AddressFamily,
 ): CheckedServiceSettings {
   const { scheduler, persistenceEngine } = settings;
+  // Names the kernel client refuses before asking (SCHED_NAME is a NUL string of at most 15, PE_NAME 16).
+  if (typeof scheduler !== 'string' || !/^[A-Za-z0-9_-]{1,15}$/.test(scheduler)) {
+    throw invalid('scheduler', 'scheduler must be 1-15 letters, digits, "_" or "-".');
+  }
+  if (persistenceEngine !== null && !/^[A-Za-z0-9_-]{1,16}$/.test(String(persistenceEngine))) {
+    throw invalid('persistenceEngine', 'persistenceEngine must be 1-16 letters, digits, "_" or "-".');
+  }
   // An unknown scheduler or PE fails the module auto-load: -ENOENT (ip_vs_scheduler_get / ip_vs_pe_getbyname).
   if (
     typeof scheduler !== 'string' ||
@@ -167,20 +170,39 @@ export interface CheckedDestination {
   settings: DestinationSettings;
 }
 
+const untunnelled = { tunnelType: 'ipip', tunnelPort: 0, tunnelChecksum: 'nocsum' } as const;
+
+/**
+ * Tunnel settings matter only for tunnel forwarding: the kernel client sends TUN_* only then, so the kernel
+ * stores ipip/0/nocsum otherwise. GUE without a port is -EINVAL in ip_vs_add_dest and GRE has no remote
+ * checksum (ipvsadm refuses); the kernel client refuses both before sending, as VALIDATION_FAILED.
+ */
 function checkTunnel(
   input: DestinationInput,
 ): Pick<DestinationSettings, 'tunnelType' | 'tunnelPort' | 'tunnelChecksum'> {
-  if (!['ipip', 'gue', 'gre'].includes(input.tunnelType))
+  if (input.forwarding !== 'tunnel') return untunnelled;
+  if (!['ipip', 'gue', 'gre'].includes(input.tunnelType)) {
     throw invalid('tunnelType', 'tunnelType must be ipip, gue or gre.');
+  }
   if (!['nocsum', 'csum', 'remcsum'].includes(input.tunnelChecksum)) {
     throw invalid('tunnelChecksum', 'tunnelChecksum must be nocsum, csum or remcsum.');
   }
   const tunnelPort = requireInteger(input.tunnelPort, 0, 65535, 'tunnelPort');
-  // ip_vs_ctl.c ip_vs_add_dest/ip_vs_edit_dest: a GUE tunnel without a port is -EINVAL.
-  if (input.tunnelType === 'gue' && tunnelPort === 0) {
-    throw new AppError('INVALID_OPERATION', 'A GUE tunnel needs a tunnel port.', { field: 'tunnelPort' });
+  if (input.tunnelType === 'gue' && tunnelPort === 0)
+    throw invalid('tunnelPort', 'A GUE tunnel needs a tunnel port.');
+  if (input.tunnelType === 'gre' && input.tunnelChecksum === 'remcsum') {
+    throw invalid('tunnelChecksum', 'GRE tunnels take nocsum or csum.');
   }
   return { tunnelType: input.tunnelType, tunnelPort, tunnelChecksum: input.tunnelChecksum };
+}
+
+/** Whole numbers >= 0; above INT_MAX the kernel's int reads negative: -ERANGE (ip_vs_ctl.c ip_vs_add_dest). */
+function requireIntRange(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw invalid(field, `${field} must be a whole number >= 0.`);
+  }
+  if (value > INT_MAX) throw new AppError('OUT_OF_RANGE', `${field} must be at most 2147483647.`, { field });
+  return value;
 }
 
 /** Checks a real server for a service of `serviceFamily`; `syncRunning` forbids mixed families. */
@@ -194,14 +216,9 @@ export function checkDestination(
   if (!editableForwarding.includes(input.forwarding)) {
     throw invalid('forwarding', 'forwarding must be route, tunnel or masq.');
   }
-  if (typeof input.weight !== 'number' || !Number.isInteger(input.weight))
-    throw invalid('weight', 'weight must be an integer.');
-  // The kernel keeps weight in an int: a u32 >= 2^31 reads negative and is -ERANGE (ip_vs_check_... udest).
-  if (input.weight < 0 || input.weight > INT_MAX) {
-    throw new AppError('OUT_OF_RANGE', 'Weight must be from 0 to 2147483647.', { field: 'weight' });
-  }
-  const upperThreshold = requireInteger(input.upperThreshold, 0, U32_MAX, 'upperThreshold');
-  const lowerThreshold = requireInteger(input.lowerThreshold, 0, U32_MAX, 'lowerThreshold');
+  const weight = requireIntRange(input.weight, 'weight');
+  const upperThreshold = requireIntRange(input.upperThreshold, 'upperThreshold');
+  const lowerThreshold = requireIntRange(input.lowerThreshold, 'lowerThreshold');
   // ERANGE when l_threshold > u_threshold, even when the upper one is 0 (= no limit).
   if (lowerThreshold > upperThreshold) {
     throw new AppError('OUT_OF_RANGE', 'The lower threshold must not be above the upper threshold.', {
@@ -228,7 +245,7 @@ export function checkDestination(
     family,
     settings: {
       forwarding: input.forwarding,
-      weight: input.weight,
+      weight,
       upperThreshold,
       lowerThreshold,
       ...tunnel,

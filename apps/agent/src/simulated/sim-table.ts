@@ -16,7 +16,7 @@ import {
 } from './input-checks.js';
 import type { SimDestination, SimService } from './sim-state.js';
 import { StatsEstimator } from './stats-estimator.js';
-import { compareDestinationKeys, compareServiceKeys } from './table-order.js';
+import { sortDestinations, sortServices } from '../ipvs/ipvsadm-order.js';
 
 function destinationKeyOf(dest: { address: string; port: number }): string {
   return `${dest.address}|${dest.port}`;
@@ -27,14 +27,14 @@ export class SimTable {
   /** Bumped on every change of the real-server set, so schedulers know to rebuild their tables. */
   revision = 0;
 
-  /** Services in ipvsadm's sort order. */
+  /** Services in ipvsadm's sort order, computed by the same code the kernel client uses. */
   list(): SimService[] {
-    return [...this.services.values()].sort((a, b) => compareServiceKeys(a.key, b.key));
+    return sortServices([...this.services.values()]);
   }
 
   /** Real servers of a service in ipvsadm's sort order (the kernel list itself stays newest first). */
   sortedDestinations(svc: SimService): SimDestination[] {
-    return [...svc.destinations].sort((a, b) => compareDestinationKeys(a, b));
+    return sortDestinations(svc.destinations);
   }
 
   find(key: ServiceKey): SimService {

@@ -26,14 +26,20 @@ export interface GenlConnectionOptions {
 // The genl version sent in GETFAMILY requests; the controller ignores it (reference §1.10 sends 1).
 const CONTROLLER_REQUEST_VERSION = 1;
 
-/** Errors after which the socket's state is unknown or poisoned: replace it before the next call. */
-const REOPEN_AFTER = new Set<number>([
-  errno.ETIMEDOUT,
-  errno.EBUSY,
-  errno.ENOBUFS,
-  errno.EMSGSIZE,
-  errno.EPROTO,
-]);
+/**
+ * Kernel answers after which the socket must be replaced (reference §1.9): EBUSY means an earlier dump is
+ * still running on it, ENOBUFS that a reply was dropped and we cannot know which.
+ */
+const POISONING_REFUSALS = new Set<number>([errno.EBUSY, errno.ENOBUFS]);
+
+interface GenlRequest {
+  op: string;
+  type: number;
+  flags: number;
+  cmd: number;
+  version: number;
+  attributes: Buffer;
+}
 
 export class GenlConnection {
   private readonly timeoutMs: number;
@@ -62,56 +68,50 @@ export class GenlConnection {
     if (name.length === 0 || Buffer.byteLength(name) > MAX_FAMILY_NAME_LENGTH || name.includes('\0')) {
       throw new NetlinkError(op, errno.EINVAL, { extackMessage: 'family names are 1-15 bytes' });
     }
-    let replies: GenlReply[];
-    try {
-      replies = this.transact(
-        op,
-        GENL_ID_CTRL,
-        NLM_F_REQUEST | NLM_F_ACK,
-        CTRL_CMD_GETFAMILY,
-        CONTROLLER_REQUEST_VERSION,
-        familyQuery(name),
-      );
-    } catch (error) {
-      if (error instanceof NetlinkError && error.errno === errno.ENOENT) {
-        throw new FamilyNotFoundError(name, { extackMessage: error.extackMessage, cause: error });
-      }
-      throw error;
-    }
-    const info = replies
+    const info = this.queryController(op, name)
       .map((reply) => decodeFamilyInfo(reply.attributes))
       .find((family) => family !== undefined);
-    if (!info)
+    if (!info) {
       throw new NetlinkError(op, errno.EPROTO, { extackMessage: 'controller reply has no family id' });
+    }
+    // Control types below 0x10 are ACKed without being executed (af_netlink netlink_rcv_skb), so a
+    // bogus id would make every later request "succeed" silently (moby/ipvs #27). Never cache one.
+    if (info.id < GENL_MIN_ID) {
+      throw new NetlinkError(op, errno.EPROTO, {
+        extackMessage: `controller answered reserved id ${info.id}`,
+      });
+    }
     this.families.set(name, info);
     return info;
   }
 
   /** A "do" request with NLM_F_ACK: the replies (zero or one for IPVS) before the kernel's ACK. */
   request(family: string, cmd: number, attributes: Buffer): GenlReply[] {
+    const flags = NLM_F_REQUEST | NLM_F_ACK;
     return this.withFamily(family, (info) =>
-      this.transact(
-        `do ${family} cmd ${cmd}`,
-        info.id,
-        NLM_F_REQUEST | NLM_F_ACK,
+      this.transact({
+        op: `do ${family} cmd ${cmd}`,
+        type: info.id,
+        flags,
         cmd,
-        info.version,
+        version: info.version,
         attributes,
-      ),
+      }),
     );
   }
 
   /** A dump (NLM_F_DUMP): every reply until NLMSG_DONE. */
   dump(family: string, cmd: number, attributes: Buffer): GenlReply[] {
+    const flags = NLM_F_REQUEST | NLM_F_DUMP;
     return this.withFamily(family, (info) =>
-      this.transact(
-        `dump ${family} cmd ${cmd}`,
-        info.id,
-        NLM_F_REQUEST | NLM_F_DUMP,
+      this.transact({
+        op: `dump ${family} cmd ${cmd}`,
+        type: info.id,
+        flags,
         cmd,
-        info.version,
+        version: info.version,
         attributes,
-      ),
+      }),
     );
   }
 
@@ -137,31 +137,58 @@ export class GenlConnection {
     }
   }
 
-  private transact(
-    op: string,
-    type: number,
-    flags: number,
-    cmd: number,
-    version: number,
-    attributes: Buffer,
-  ): GenlReply[] {
+  /** CTRL_CMD_GETFAMILY by name; ENOENT from the controller means the family does not exist. */
+  private queryController(op: string, name: string): GenlReply[] {
+    const flags = NLM_F_REQUEST | NLM_F_ACK;
+    const attributes = familyQuery(name);
+    try {
+      return this.transact({
+        op,
+        type: GENL_ID_CTRL,
+        flags,
+        cmd: CTRL_CMD_GETFAMILY,
+        version: CONTROLLER_REQUEST_VERSION,
+        attributes,
+      });
+    } catch (error) {
+      if (error instanceof NetlinkError && error.errno === errno.ENOENT) {
+        throw new FamilyNotFoundError(name, { extackMessage: error.extackMessage, cause: error });
+      }
+      throw error;
+    }
+  }
+
+  /** Sends one request and collects its answer; replaces the socket when its state is in doubt. */
+  private transact(request: GenlRequest): GenlReply[] {
+    const { op, type } = request;
     if (this.closed) throw new NetlinkError(op, errno.EBADF, { extackMessage: 'connection is closed' });
-    // Control types below 0x10 are ACKed without being executed (af_netlink netlink_rcv_skb): refuse them.
-    if (type < GENL_MIN_ID)
+    if (type < GENL_MIN_ID) {
       throw new NetlinkError(op, errno.EINVAL, { extackMessage: `family id ${type} is reserved` });
+    }
     const seq = this.nextSeq();
-    const request = encodeGenl({ type, flags, seq, cmd, version, attributes });
+    const bytes = encodeGenl({ ...request, seq });
     const socket = (this.socket ??= NetlinkSocket.open(this.recvBufferBytes));
     const deadline = Date.now() + this.timeoutMs;
+    // A kernel refusal (NLMSG_ERROR/DONE with -errno) ends the transaction cleanly and the socket stays;
+    // a transport failure (timeout, truncation, socket error) or a malformed answer leaves it in doubt.
+    let transportFailed = false;
+    const transport = <T>(io: () => T): T => {
+      try {
+        return io();
+      } catch (error) {
+        transportFailed = true;
+        throw error;
+      }
+    };
     try {
-      socket.send(op, request);
-      return collectReplies({ op, seq, familyId: type }, () => socket.receive(op, deadline));
+      transport(() => socket.send(op, bytes));
+      return collectReplies({ op, seq, familyId: type }, () => transport(() => socket.receive(op, deadline)));
     } catch (error) {
+      const poisoned = error instanceof NetlinkError && POISONING_REFUSALS.has(error.errno);
+      if (transportFailed || poisoned || !(error instanceof NetlinkError)) this.discardSocket();
       if (error instanceof NetlinkCodecError) {
-        this.discardSocket();
         throw new NetlinkError(op, errno.EPROTO, { extackMessage: error.message, cause: error });
       }
-      if (!(error instanceof NetlinkError) || REOPEN_AFTER.has(error.errno)) this.discardSocket();
       throw error;
     }
   }

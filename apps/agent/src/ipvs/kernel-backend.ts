@@ -1,0 +1,312 @@
+// IpvsBackend on the running kernel: IPVS generic netlink for the table, /proc for connections, totals
+// and settings. Every kernel errno is turned into a catalogue AppError here (kernel-errors.ts).
+import { join } from 'node:path';
+import { AppError } from '@ipvs-dashboard/shared';
+import type {
+  Connection,
+  Destination,
+  DestinationInput,
+  DestinationKey,
+  IpvsInfo,
+  KernelSetting,
+  Service,
+  ServiceInput,
+  ServiceKey,
+  ServiceSettings,
+  ServiceWithDestinations,
+  SyncDaemon,
+  SyncDaemonInput,
+  SyncDaemonState,
+  Timeouts,
+  Totals,
+} from '@ipvs-dashboard/shared';
+import { sameDestinationKey } from '@ipvs-dashboard/shared';
+import { FamilyNotFoundError, GenlConnection, NetlinkError, errno } from '../netlink/index.js';
+import type { GenlReply } from '../netlink/index.js';
+import type { IpvsBackend } from './backend.js';
+import { IPVS_GENL_NAME, IpvsCmd } from './constants.js';
+import { packServiceFull, packServiceIdentity, unpackServiceMessage } from './service-codec.js';
+import {
+  packDestinationFull,
+  packDestinationIdentity,
+  unpackDestinationMessage,
+} from './destination-codec.js';
+import { packDaemonStart, packDaemonStop, unpackDaemonMessage } from './daemon-codec.js';
+import { packTimeouts, unpackInfo, unpackTimeouts } from './config-codec.js';
+import { sortDestinations, sortServices } from './ipvsadm-order.js';
+import { toDomainError, type IpvsOperation } from './kernel-errors.js';
+import { EventLoopSlicer } from './event-loop-slicer.js';
+import { mergeDestination, mergeServiceSettings } from './read-modify-write.js';
+import { readIpvsConnections } from './proc-connections.js';
+import { readIpvsStats } from './proc-stats.js';
+import {
+  availableSchedulers,
+  defaultSchedulerSources,
+  type SchedulerSources,
+} from './available-schedulers.js';
+import { IPVS_SYSCTL_DIR, readKernelSettings, writeKernelSetting } from './kernel-settings.js';
+
+/** The part of GenlConnection the backend uses; tests and fixture replays may pass their own. */
+export type IpvsConnection = Pick<GenlConnection, 'resolveFamily' | 'request' | 'dump' | 'close'>;
+
+export interface KernelBackendOptions {
+  /** How long one kernel call may take (GenlConnection timeout), default 5000 ms. */
+  timeoutMs?: number;
+  /** Longest stretch a snapshot holds the event loop before yielding, default 8 ms. */
+  sliceMs?: number;
+  /** Where ip_vs_conn and ip_vs_stats live (the agent's netns), default /proc/net. */
+  procNetDir?: string;
+  sysctlDir?: string;
+  schedulerSources?: SchedulerSources;
+}
+
+const EMPTY = Buffer.alloc(0);
+
+export class KernelBackend implements IpvsBackend {
+  readonly kind = 'kernel' as const;
+  private readonly sliceMs: number;
+  private readonly procNetDir: string;
+  private readonly sysctlDir: string;
+  private readonly schedulerSources: SchedulerSources;
+
+  private constructor(
+    private readonly connection: IpvsConnection,
+    options: KernelBackendOptions,
+  ) {
+    this.sliceMs = options.sliceMs ?? 8;
+    this.procNetDir = options.procNetDir ?? '/proc/net';
+    this.sysctlDir = options.sysctlDir ?? IPVS_SYSCTL_DIR;
+    this.schedulerSources = options.schedulerSources ?? defaultSchedulerSources();
+  }
+
+  /**
+   * Opens a netlink connection, resolves the "IPVS" family (which auto-loads ip_vs where modules exist)
+   * and asks GET_INFO once, so a missing IPVS or a missing CAP_NET_ADMIN shows up here, not later.
+   */
+  static open(options: KernelBackendOptions = {}): KernelBackend {
+    let connection: GenlConnection | undefined;
+    try {
+      connection = GenlConnection.open(
+        options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
+      );
+      return KernelBackend.withConnection(connection, options);
+    } catch (error) {
+      connection?.close();
+      throw error;
+    }
+  }
+
+  /** A backend over an already open connection; resolves the family and probes GET_INFO. */
+  static withConnection(connection: IpvsConnection, options: KernelBackendOptions = {}): KernelBackend {
+    try {
+      connection.resolveFamily(IPVS_GENL_NAME);
+    } catch (error) {
+      if (error instanceof FamilyNotFoundError)
+        throw new AppError('IPVS_UNAVAILABLE', undefined, { cause: error });
+      throw toDomainError('info', error);
+    }
+    const backend = new KernelBackend(connection, options);
+    backend.request('info', IpvsCmd.GET_INFO, EMPTY);
+    return backend;
+  }
+
+  info(): Promise<IpvsInfo> {
+    return settle(() => unpackInfo(this.single('info', this.request('info', IpvsCmd.GET_INFO, EMPTY))));
+  }
+
+  schedulers(): Promise<string[]> {
+    return availableSchedulers(this.schedulerSources);
+  }
+
+  listServices(): Promise<Service[]> {
+    return settle(() => this.readServices());
+  }
+
+  getService(key: ServiceKey): Promise<Service> {
+    return settle(() => {
+      const attributes = packServiceIdentity(key);
+      return unpackServiceMessage(
+        this.single('get-service', this.request('get-service', IpvsCmd.GET_SERVICE, attributes)),
+      );
+    });
+  }
+
+  addService(input: ServiceInput): Promise<void> {
+    return settle(() => {
+      this.request('add-service', IpvsCmd.NEW_SERVICE, packServiceFull(input));
+    });
+  }
+
+  /** SET_SERVICE replaces every setting: fields the caller left out keep their current values. */
+  async editService(key: ServiceKey, settings: ServiceSettings): Promise<void> {
+    const current = await this.getService(key);
+    const merged = mergeServiceSettings(key, current, settings);
+    this.request('edit-service', IpvsCmd.SET_SERVICE, packServiceFull(merged));
+  }
+
+  deleteService(key: ServiceKey): Promise<void> {
+    return settle(() => {
+      this.request('delete-service', IpvsCmd.DEL_SERVICE, packServiceIdentity(key));
+    });
+  }
+
+  /** GET_DEST answers an unknown service with an empty list (reference §11.5): check it exists first. */
+  async listDestinations(key: ServiceKey): Promise<Destination[]> {
+    const service = await this.getService(key);
+    return this.readDestinations(service.key, service.family);
+  }
+
+  addDestination(key: ServiceKey, input: DestinationInput): Promise<void> {
+    return settle(() => {
+      this.request('add-destination', IpvsCmd.NEW_DEST, packDestinationFull(key, input));
+    });
+  }
+
+  /** SET_DEST replaces every setting (tunnel ones too): fields left out keep their current values. */
+  async editDestination(key: ServiceKey, input: DestinationInput): Promise<void> {
+    const current = (await this.listDestinations(key)).find((dest) => sameDestinationKey(dest, input));
+    if (current === undefined) throw new AppError('DESTINATION_NOT_FOUND');
+    const merged = mergeDestination(current, input);
+    this.request('edit-destination', IpvsCmd.SET_DEST, packDestinationFull(key, merged));
+  }
+
+  deleteDestination(key: ServiceKey, dest: DestinationKey): Promise<void> {
+    return settle(() => {
+      this.request('delete-destination', IpvsCmd.DEL_DEST, packDestinationIdentity(key, dest));
+    });
+  }
+
+  /** One service dump plus one destination dump per service (as ipvsadm), yielding every slice. */
+  async snapshot(): Promise<ServiceWithDestinations[]> {
+    const slicer = new EventLoopSlicer(this.sliceMs);
+    const services = this.readServices();
+    const result: ServiceWithDestinations[] = [];
+    for (const service of services) {
+      await slicer.maybeYield();
+      result.push({ ...service, destinations: this.readDestinations(service.key, service.family) });
+    }
+    return result;
+  }
+
+  totals(): Promise<Totals> {
+    return readIpvsStats(join(this.procNetDir, 'ip_vs_stats')).catch((error: unknown) => {
+      throw procError(error);
+    });
+  }
+
+  clear(): Promise<void> {
+    return settle(() => {
+      this.request('flush', IpvsCmd.FLUSH, EMPTY);
+    });
+  }
+
+  zero(key?: ServiceKey): Promise<void> {
+    return settle(() => {
+      if (key === undefined) this.request('zero', IpvsCmd.ZERO, EMPTY);
+      else this.request('zero-service', IpvsCmd.ZERO, packServiceIdentity(key));
+    });
+  }
+
+  getTimeouts(): Promise<Timeouts> {
+    return settle(() =>
+      unpackTimeouts(this.single('timeouts', this.request('timeouts', IpvsCmd.GET_CONFIG, EMPTY))),
+    );
+  }
+
+  setTimeouts(timeouts: Timeouts): Promise<void> {
+    return settle(() => {
+      this.request('set-timeouts', IpvsCmd.SET_CONFIG, packTimeouts(timeouts));
+    });
+  }
+
+  listDaemons(): Promise<SyncDaemon[]> {
+    return settle(() => {
+      const replies = this.dump('list', IpvsCmd.GET_DAEMON, EMPTY);
+      return replies.map((reply) => unpackDaemonMessage(reply.attributes)).filter((d) => d !== null);
+    });
+  }
+
+  startDaemon(input: SyncDaemonInput): Promise<void> {
+    return settle(() => {
+      this.request('start-daemon', IpvsCmd.NEW_DAEMON, packDaemonStart(input));
+    });
+  }
+
+  stopDaemon(state: SyncDaemonState): Promise<void> {
+    return settle(() => {
+      this.request('stop-daemon', IpvsCmd.DEL_DAEMON, packDaemonStop(state));
+    });
+  }
+
+  connections(): Promise<Connection[]> {
+    return readIpvsConnections(join(this.procNetDir, 'ip_vs_conn')).catch((error: unknown) => {
+      throw procError(error);
+    });
+  }
+
+  kernelSettings(): Promise<KernelSetting[]> {
+    return readKernelSettings(this.sysctlDir);
+  }
+
+  setKernelSetting(name: string, value: number): Promise<void> {
+    return writeKernelSetting(name, value, this.sysctlDir);
+  }
+
+  close(): Promise<void> {
+    return settle(() => {
+      this.connection.close();
+    });
+  }
+
+  private readServices(): Service[] {
+    const replies = this.dump('list', IpvsCmd.GET_SERVICE, EMPTY);
+    return sortServices(replies.map((reply) => unpackServiceMessage(reply.attributes)));
+  }
+
+  private readDestinations(key: ServiceKey, family: Service['family']): Destination[] {
+    const replies = this.dump('list-destinations', IpvsCmd.GET_DEST, packServiceIdentity(key));
+    return sortDestinations(replies.map((reply) => unpackDestinationMessage(reply.attributes, family)));
+  }
+
+  private request(operation: IpvsOperation, cmd: number, attributes: Buffer): GenlReply[] {
+    try {
+      return this.connection.request(IPVS_GENL_NAME, cmd, attributes);
+    } catch (error) {
+      throw toDomainError(operation, error);
+    }
+  }
+
+  private dump(operation: IpvsOperation, cmd: number, attributes: Buffer): GenlReply[] {
+    try {
+      return this.connection.dump(IPVS_GENL_NAME, cmd, attributes);
+    } catch (error) {
+      throw toDomainError(operation, error);
+    }
+  }
+
+  private single(operation: IpvsOperation, replies: GenlReply[]): Buffer {
+    const reply = replies[0];
+    if (reply === undefined) {
+      throw toDomainError(operation, new NetlinkError(`${operation}: no reply`, errno.EPROTO));
+    }
+    return reply.attributes;
+  }
+}
+
+/** Runs synchronous kernel work as a Promise: throws become rejections, like an async function's. */
+function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+function procError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return new AppError('IPVS_UNAVAILABLE', undefined, { cause: error });
+  if (code === 'EACCES' || code === 'EPERM')
+    return new AppError('PERMISSION_DENIED', undefined, { cause: error });
+  return new AppError('KERNEL_ERROR', 'Could not read the IPVS /proc files.', { cause: error });
+}

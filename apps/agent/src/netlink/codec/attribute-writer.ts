@@ -79,7 +79,7 @@ export class AttributeWriter {
     hostOrder.writeU16(header, type, 2);
     const padding = align4(payload.length) - payload.length;
     this.push(header);
-    this.push(Buffer.from(payload.buffer, payload.byteOffset, payload.length));
+    this.push(Buffer.from(payload)); // a copy: later changes to the caller's bytes must not leak in
     if (padding > 0) this.push(Buffer.alloc(padding));
     return this;
   }

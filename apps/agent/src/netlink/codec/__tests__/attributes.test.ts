@@ -111,6 +111,13 @@ describe('attribute codec', () => {
     ]);
   });
 
+  it('copies payload bytes, so changing the source afterwards does not change the message', () => {
+    const address = Buffer.of(10, 0, 0, 1);
+    const writer = new AttributeWriter().bytes(3, address);
+    address[3] = 99;
+    expect(writer.toBuffer().toString('hex')).toBe('080003000a000001');
+  });
+
   it('keeps the last of repeated attributes in attributeMap', () => {
     const map = attributeMap(new AttributeWriter().u32(1, 1).u32(1, 2).toBuffer());
     expect(readU32(map.get(1)!)).toBe(2);

@@ -8,3 +8,5 @@ export * from './schemas.js';
 export * from './rates.js';
 export * from './ws.js';
 export * from './api.js';
+export * from './scheduler-flags.js';
+export * from './ipvsadm-format/index.js';

@@ -34,9 +34,13 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('VALIDATION_FAILED', `${reason} Run with --help to see the options.`, {
-      cause: error,
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${reason.replace(/\.?$/, '.')} Run with --help to see the options.`,
+      {
+        cause: error,
+      },
+    );
   }
   if (values.help === true) return { help: true };
   const settings: RawSettings = {};

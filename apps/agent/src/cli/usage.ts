@@ -13,7 +13,8 @@ Options (environment variable in brackets):
   --token TOKEN             access token, 16+ characters (default: random, printed at start)
                                                                                [IPVS_DASHBOARD_TOKEN]
   --state-dir DIR           where remembered weights of quiesced servers live
-                            (default $STATE_DIRECTORY or ./.ipvs-dashboard)   [IPVS_DASHBOARD_STATE_DIR]
+                            (default $STATE_DIRECTORY, else
+                            ~/.local/state/ipvs-dashboard)                    [IPVS_DASHBOARD_STATE_DIR]
   --tls-cert FILE           PEM certificate; serve HTTPS                       [IPVS_DASHBOARD_TLS_CERT]
   --tls-key FILE            PEM private key for --tls-cert                     [IPVS_DASHBOARD_TLS_KEY]
   --insecure-listen-reason "WHY"

@@ -63,14 +63,15 @@ function diffDestinations(
 }
 
 /**
- * What changed between two readings of the table. An emptied table is one `cleared` (ipvsadm -C), and
+ * What changed between two readings of the table. A table of several services emptied at once is one
+ * `cleared` (ipvsadm -C; one removed service is just that), and
  * counters that fell on a surviving service are one `zeroed` per service (or one without id if all fell).
  */
 export function diffTables(
   before: readonly ServiceWithDestinations[],
   after: readonly ServiceWithDestinations[],
 ): Change[] {
-  if (before.length > 0 && after.length === 0) return [{ kind: 'cleared' }];
+  if (before.length > 1 && after.length === 0) return [{ kind: 'cleared' }];
   const changes: Change[] = [];
   const zeroed: string[] = [];
   const old = new Map(before.map((s) => [serviceId(s.key), s]));

@@ -4,6 +4,8 @@ import {
   type DestinationInput,
   type ServiceInput,
   type ServiceKey,
+  formatCommand,
+  type IpvsadmCommand,
 } from '@ipvs-dashboard/shared';
 import type { DesiredService } from './desired-table.js';
 
@@ -16,7 +18,7 @@ export type PlanStep =
   | { op: 'edit-destination'; key: ServiceKey; dest: DestinationInput }
   | { op: 'add-destination'; key: ServiceKey; dest: DestinationInput };
 
-/** The wire summary: ids of services ("tcp:1.2.3.4:80") and real servers ("tcp:1.2.3.4:80 -> 10.0.0.1:80"). */
+/** The wire summary (RestorePlan): one ipvsadm line per step. */
 export interface PlanSummary {
   added: string[];
   changed: string[];
@@ -70,18 +72,22 @@ export function planRestore(
   return [...removals, ...edits, ...additions];
 }
 
-function stepId(step: PlanStep): string {
+function commandOf(step: PlanStep): IpvsadmCommand {
   switch (step.op) {
     case 'delete-service':
-      return serviceId(step.key);
+      return { kind: 'delete-service', service: step.key };
     case 'edit-service':
     case 'add-service':
-      return serviceId(keyOf(step.input));
-    default:
-      return `${serviceId(step.key)} -> ${destinationId(step.dest)}`;
+      return { kind: step.op, service: step.input };
+    case 'delete-destination':
+      return { kind: 'delete-destination', service: step.key, destination: step.dest };
+    case 'edit-destination':
+    case 'add-destination':
+      return { kind: step.op, service: step.key, destination: step.dest };
   }
 }
 
+/** The plan as the ipvsadm lines that would make each step, e.g. "-a -t 10.0.0.1:80 -r 10.0.1.1:80 -m -w 1". */
 export function summarisePlan(steps: readonly PlanStep[]): PlanSummary {
   const summary: PlanSummary = { added: [], changed: [], removed: [] };
   for (const step of steps) {
@@ -90,7 +96,7 @@ export function summarisePlan(steps: readonly PlanStep[]): PlanSummary {
       : step.op.startsWith('edit')
         ? summary.changed
         : summary.removed;
-    bucket.push(stepId(step));
+    bucket.push(formatCommand(commandOf(step), { thresholds: true }));
   }
   return summary;
 }

@@ -34,7 +34,8 @@ describe('table-diff', () => {
   });
 
   it('sees an emptied table as one clear and falling counters as a zero', () => {
-    expect(diffTables([web], [])).toEqual([{ kind: 'cleared' }]);
+    expect(diffTables([web, tcpService('10.0.0.2', 80, [])], [])).toEqual([{ kind: 'cleared' }]);
+    expect(diffTables([web], [])).toEqual([{ kind: 'service-removed', service: 'tcp:10.0.0.1:80' }]);
     const counted = tcpService('10.0.0.1', 80, web.destinations, { stats: stats({ conns: 10 }) });
     expect(diffTables([counted], [web])).toEqual([{ kind: 'zeroed', service: 'tcp:10.0.0.1:80' }]);
   });

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError, restorePlanSchema, type ErrorBody, type ServiceKey } from '@ipvs-dashboard/shared';
+import { SimulatedBackend } from '../../simulated/index.js';
+import { startTestAgent, testToken, type TestAgent } from './test-agent.js';
+
+/** The simulated kernel, except that adding one chosen real server is refused, as a kernel might. */
+class RefusingBackend extends SimulatedBackend {
+  refuseAddress: string | null = null;
+  override addDestination(
+    key: ServiceKey,
+    input: Parameters<SimulatedBackend['addDestination']>[1],
+  ): Promise<void> {
+    if (input.address === this.refuseAddress)
+      return Promise.reject(new AppError('KERNEL_ERROR', 'injected refusal'));
+    return super.addDestination(key, input);
+  }
+}
+
+const backend = new RefusingBackend();
+let t: TestAgent;
+beforeAll(async () => {
+  t = await startTestAgent({ backend });
+});
+afterAll(() => t.agent.close());
+
+function putConfig(text: string, query = ''): Promise<Response> {
+  return fetch(`${t.base}/api/v1/config${query}`, {
+    method: 'PUT',
+    body: text,
+    headers: { authorization: `Bearer ${testToken}`, 'content-type': 'text/plain' },
+  });
+}
+
+const initial =
+  '-A -t 10.0.0.1:80 -s wrr\n-a -t 10.0.0.1:80 -r 10.0.1.1:80 -m -w 3\n-A -u 10.0.0.2:53 -s rr\n';
+
+describe('config-routes', () => {
+  it('applies restore text and saves it back the way ipvsadm -Sn prints it', async () => {
+    const applied = await putConfig(initial);
+    expect(applied.status).toBe(200);
+    const plan = restorePlanSchema.parse(await applied.json());
+    expect(plan.added).toHaveLength(3);
+    expect(plan.removed).toEqual([]);
+    const saved = await (await t.api('/config')).text();
+    expect(saved).toContain('-A -t 10.0.0.1:80 -s wrr');
+    expect(saved).toContain('-a -t 10.0.0.1:80 -r 10.0.1.1:80 -m -w 3');
+    // Round trip: the saved text describes the table exactly, so applying it again changes nothing.
+    const again = restorePlanSchema.parse(await (await putConfig(saved)).json());
+    expect(again).toEqual({ added: [], changed: [], removed: [] });
+  });
+
+  it('dry-runs a plan of added, changed and removed without touching the table', async () => {
+    const before = await (await t.api('/config')).text();
+    const next =
+      '-A -t 10.0.0.1:80 -s rr\n-a -t 10.0.0.1:80 -r 10.0.1.1:80 -m -w 3\n-a -t 10.0.0.1:80 -r 10.0.1.2:80 -m\n';
+    const plan = restorePlanSchema.parse(await (await putConfig(next, '?dryRun=1')).json());
+    expect(plan.changed).toEqual(['-E -t 10.0.0.1:80 -s rr']);
+    expect(plan.added).toEqual(['-a -t 10.0.0.1:80 -r 10.0.1.2:80 -m -w 1']);
+    expect(plan.removed).toEqual(['-D -u 10.0.0.2:53']);
+    expect(await (await t.api('/config')).text()).toBe(before);
+  });
+
+  it('rejects bad text naming the line, and changes nothing', async () => {
+    const before = await (await t.api('/config')).text();
+    const bad = await putConfig('-A -t 10.0.0.9:80 -s rr\n-a -t 10.0.0.9:80 -r 10.0.1.1:80 -w 99999999\n');
+    expect(bad.status).toBe(400);
+    const badBody = (await bad.json()) as ErrorBody;
+    expect(badBody.error.code).toBe('VALIDATION_FAILED');
+    expect(badBody.error.message).toMatch(/line 2/);
+    const daemon = await putConfig('--start-daemon master --mcast-interface lo\n');
+    expect(daemon.status).toBe(400);
+    const json = await fetch(`${t.base}/api/v1/config`, {
+      method: 'PUT',
+      body: '{}',
+      headers: { authorization: `Bearer ${testToken}`, 'content-type': 'application/json' },
+    });
+    expect(json.status).toBe(400);
+    expect(await (await t.api('/config')).text()).toBe(before);
+  });
+
+  it('rolls back to the saved table when the kernel refuses a step, then reports the refusal', async () => {
+    const before = await (await t.api('/config')).text();
+    backend.refuseAddress = '10.0.1.9';
+    const next =
+      '-A -t 10.0.0.3:443 -s wlc\n-a -t 10.0.0.3:443 -r 10.0.1.8:443 -m\n-a -t 10.0.0.3:443 -r 10.0.1.9:443 -m\n';
+    const refused = await putConfig(next);
+    backend.refuseAddress = null;
+    expect(refused.status).toBe(502);
+    const refusedBody = (await refused.json()) as ErrorBody;
+    expect(refusedBody.error.code).toBe('KERNEL_ERROR');
+    expect(refusedBody.error.message).toMatch(/rolled back/);
+    expect(await (await t.api('/config')).text()).toBe(before);
+  });
+});

@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  connectionsResponseSchema,
+  historyResponseSchema,
+  infoResponseSchema,
+  type KernelSetting,
+} from '@ipvs-dashboard/shared';
+import { startTestAgent, webService, webServiceId, type TestAgent } from './test-agent.js';
+
+let t: TestAgent;
+beforeAll(async () => {
+  t = await startTestAgent({ intervalMs: 100 });
+  await t.api('/services', { method: 'POST', json: webService });
+  await t.api(`/services/${webServiceId}/destinations`, {
+    method: 'POST',
+    json: { address: '10.0.1.1', port: 80, forwarding: 'masq' },
+  });
+});
+afterAll(() => t.agent.close());
+
+describe('system-routes', () => {
+  it('describes the agent in /info', async () => {
+    const info = infoResponseSchema.parse(await (await t.api('/info')).json());
+    expect(info).toMatchObject({
+      backend: 'simulated',
+      backendReason: null,
+      intervalMs: 100,
+      version: '1.2.1',
+    });
+    expect(info.schedulers).toContain('wlc');
+  });
+
+  it('reads and writes timeouts, 0 meaning unchanged', async () => {
+    const before = (await (await t.api('/timeouts')).json()) as { tcp: number; tcpFin: number; udp: number };
+    const after = await (
+      await t.api('/timeouts', { method: 'PUT', json: { tcp: 901, tcpFin: 0, udp: 0 } })
+    ).json();
+    expect(after).toEqual({ ...before, tcp: 901 });
+    const bad = await t.api('/timeouts', { method: 'PUT', json: { tcp: -1, tcpFin: 0, udp: 0 } });
+    expect(bad.status).toBe(400);
+    expect(await (await t.api('/timeouts')).json()).toEqual(after);
+  });
+
+  it('starts and stops sync daemons, refusing a second master and unknown states', async () => {
+    expect(
+      (await t.api('/daemons', { method: 'POST', json: { state: 'master', interface: 'lo' } })).status,
+    ).toBe(201);
+    expect(
+      (await t.api('/daemons', { method: 'POST', json: { state: 'master', interface: 'lo' } })).status,
+    ).toBe(409);
+    expect(
+      (await t.api('/daemons', { method: 'POST', json: { state: 'leader', interface: 'lo' } })).status,
+    ).toBe(400);
+    expect((await t.api('/daemons/leader', { method: 'DELETE' })).status).toBe(400);
+    expect((await t.api('/daemons/master', { method: 'DELETE' })).status).toBe(204);
+    expect(await (await t.api('/daemons')).json()).toEqual([]);
+  });
+
+  it('writes kernel settings inside their range only', async () => {
+    const settings = (await (await t.api('/kernel-settings')).json()) as KernelSetting[];
+    const setting = settings.find((s) => s.name === 'expire_nodest_conn');
+    expect(setting).toBeDefined();
+    const written = await t.api('/kernel-settings/expire_nodest_conn', {
+      method: 'PUT',
+      json: { value: setting!.max },
+    });
+    expect(await written.json()).toMatchObject({ name: 'expire_nodest_conn', value: setting!.max });
+    const outside = await t.api('/kernel-settings/expire_nodest_conn', {
+      method: 'PUT',
+      json: { value: setting!.max + 1 },
+    });
+    expect(outside.status).toBe(400);
+    expect(
+      (await t.api('/kernel-settings/no_such_thing', { method: 'PUT', json: { value: 1 } })).status,
+    ).toBe(404);
+  });
+
+  it('lists connections with filters and checks the paging numbers', async () => {
+    const page = connectionsResponseSchema.parse(
+      await (await t.api(`/connections?service=${webServiceId}&limit=10`)).json(),
+    );
+    expect(page.items.length).toBeLessThanOrEqual(10);
+    expect((await t.api('/connections?limit=5000')).status).toBe(400);
+    expect((await t.api('/connections?service=bogus')).status).toBe(400);
+  });
+
+  it('keeps per-service and per-real-server history', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const history = historyResponseSchema.parse(
+      await (await t.api(`/history?service=${webServiceId}`)).json(),
+    );
+    expect(history.services).toHaveLength(1);
+    expect(history.services[0]?.id).toBe('tcp:10.0.0.1:80');
+    expect(history.services[0]?.points.length).toBeGreaterThanOrEqual(2);
+    expect(history.services[0]?.destinations[0]?.id).toBe('10.0.1.1:80');
+    expect((await t.api('/history?service=nope')).status).toBe(400);
+  });
+
+  it.runIf(existsSync('/usr/bin/promtool'))('serves /metrics that promtool accepts', async () => {
+    const response = await fetch(`${t.base}/metrics`, {
+      headers: { authorization: `Bearer ${'test-token-0123456789abcdef'}` },
+    });
+    expect(response.headers.get('content-type')).toContain('text/plain; version=0.0.4');
+    const text = await response.text();
+    expect(text).toContain(
+      'node_ipvs_backend_weight{local_address="10.0.0.1",local_port="80",remote_address="10.0.1.1"',
+    );
+    const check = spawnSync('/usr/bin/promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    expect(check.stdout + check.stderr).toBe('');
+  });
+
+  it('zeroes and clears only with confirmation', async () => {
+    expect((await t.api('/zero', { method: 'POST', json: {} })).status).toBe(204);
+    expect((await t.api('/clear', { method: 'POST', json: {} })).status).toBe(400);
+    expect(await (await t.api('/services')).json()).toHaveLength(1);
+    expect((await t.api('/clear', { method: 'POST', json: { confirm: 'clear' } })).status).toBe(204);
+    expect(await (await t.api('/services')).json()).toEqual([]);
+  });
+});

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// The agent's entry point and the one place that wires the layers together: flags -> config -> backend
+// -> poller, REST, WebSocket -> listening server. Everything else is importable and testable on its own.
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '@ipvs-dashboard/shared';
+import { hasNetAdmin, parseCommandLine, selectBackend, usage } from './cli/index.js';
+import { isLoopbackHost, resolveConfig, urlHostPort, type AgentConfig } from './config/index.js';
+import { startAgentServer } from './http/agent-server.js';
+import { ipvsadmConfigText } from './http/restore/ipvsadm-config-text.js';
+import { KernelBackend } from './ipvs/index.js';
+import { SimulatedBackend } from './simulated/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function log(message: string, error?: unknown): void {
+  const detail =
+    error === undefined
+      ? ''
+      : `: ${error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error)}`;
+  console.error(`${new Date().toISOString()} ${message}${detail}`);
+}
+
+function loginUrl(config: AgentConfig, port: number, token: string): string {
+  const host =
+    config.listen.host === '0.0.0.0' || config.listen.host === '::' ? 'localhost' : config.listen.host;
+  return `${config.tls ? 'https' : 'http'}://${urlHostPort(host, port)}/?token=${encodeURIComponent(token)}`;
+}
+
+async function main(): Promise<number> {
+  const commandLine = parseCommandLine(process.argv.slice(2), process.env);
+  if (commandLine.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const config = resolveConfig(commandLine.settings, {
+    stateDir: join(process.env.XDG_STATE_HOME ?? join(homedir(), '.local/state'), 'ipvs-dashboard'),
+    webDir: join(here, '../../web/dist'),
+  });
+  const { backend, reason } = await selectBackend(config.backend, {
+    openKernel: () => Promise.resolve(KernelBackend.open()),
+    openSimulated: () => new SimulatedBackend(),
+    hasNetAdmin: () => hasNetAdmin(),
+  });
+  log(`backend: ${backend.kind}${reason ? ` (${reason})` : ''}`);
+  if (!isLoopbackHost(config.listen.host) && !config.tls) {
+    log(`WARNING: plain HTTP beyond loopback, because: ${config.insecureListenReason ?? ''}`);
+  }
+  const agent = await startAgentServer({
+    config,
+    backend,
+    backendReason: reason,
+    configText: ipvsadmConfigText,
+    log,
+  });
+  log(`state directory: ${config.stateDir}; sampling every ${config.intervalMs} ms`);
+  // Like Jupyter: the token is in the URL once; opening it swaps it for a session cookie.
+  console.log(`\n    ipvs-dashboard is running. Open:\n\n    ${loginUrl(config, agent.port, agent.token)}\n`);
+
+  await new Promise<void>((done) => {
+    const stop = (signal: string) => {
+      log(`${signal}: shutting down`);
+      done();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await agent.close();
+  await backend.close();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof AppError) {
+      console.error(`ipvs-dashboard-agent: ${error.message}`);
+      process.exit(2);
+    }
+    log('fatal', error);
+    process.exit(1);
+  },
+);

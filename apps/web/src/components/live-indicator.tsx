@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { formatClock } from '../lib/format/format-time';
+import { useT } from '../lib/i18n/i18n-context';
+import { useLiveStatus } from '../lib/live/use-live-status';
+
+/** Connected, reconnecting (with a countdown), or stale since when: the operator must know if numbers are live. */
+export function LiveIndicator() {
+  const t = useT();
+  const status = useLiveStatus();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (status.kind !== 'reconnecting') return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [status.kind]);
+  const text =
+    status.kind === 'connected'
+      ? t('live.connected')
+      : status.kind === 'connecting'
+        ? t('live.connecting')
+        : t('live.stale', {
+            since: formatClock(status.staleSince),
+            seconds: Math.max(0, Math.ceil((status.retryAt - now) / 1000)),
+          });
+  return (
+    <span
+      className={`live live-${status.kind}`}
+      role="status"
+      aria-live="polite"
+      data-testid="live-status"
+      data-state={status.kind}
+    >
+      <span className="dot" aria-hidden="true" />
+      {text}
+    </span>
+  );
+}

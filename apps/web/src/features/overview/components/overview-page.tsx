@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { ActionError } from '../../../components/error-text';
+import { useT } from '../../../lib/i18n/i18n-context';
+import { servicesQueryOptions } from '../../../lib/table/get-services';
+import { CreateServiceForm } from './create-service-form';
+import { ServicesTable } from './services-table';
+import { TotalsBar } from './totals-bar';
+
+export function OverviewPage() {
+  const t = useT();
+  const [creating, setCreating] = useState(false);
+  const services = useQuery(servicesQueryOptions());
+  return (
+    <>
+      <div className="row">
+        <h1>{t('overview.title')}</h1>
+        <span className="spacer" />
+        {!creating && (
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            {t('create.open')}
+          </button>
+        )}
+      </div>
+      {services.error && <ActionError error={services.error} />}
+      <TotalsBar services={services.data ?? []} />
+      {creating && <CreateServiceForm onDone={() => setCreating(false)} />}
+      <ServicesTable services={services.data ?? []} />
+    </>
+  );
+}

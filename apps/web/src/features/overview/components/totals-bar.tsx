@@ -1,0 +1,65 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ServiceWithDestinations } from '@ipvs-dashboard/shared';
+import { Sparkline } from '../../../components/sparkline';
+import { formatCount, formatRate, formatSi } from '../../../lib/format/format-si';
+import { useT } from '../../../lib/i18n/i18n-context';
+import { totalsSeriesOptions } from '../../../lib/live/series-queries';
+import { totalsQueryOptions } from '../../../lib/live/totals-query';
+import { connectionCounts } from '../../../lib/table/service-label';
+
+/** The numbers at the top of the overview: table size, connections and the netns-wide rates. */
+export function TotalsBar({ services }: { services: readonly ServiceWithDestinations[] }) {
+  const t = useT();
+  const { data: totals } = useQuery(totalsQueryOptions());
+  const { data: series = [] } = useQuery(totalsSeriesOptions());
+  const last = series.slice(-60);
+  let active = 0;
+  let inactive = 0;
+  let servers = 0;
+  for (const service of services) {
+    const counts = connectionCounts(service);
+    active += counts.active;
+    inactive += counts.inactive;
+    servers += service.destinations.length;
+  }
+  return (
+    <section className="totals" aria-label={t('overview.totals')}>
+      <div className="stat">
+        <div className="stat-label">{t('overview.totalServices')}</div>
+        <div className="stat-value">{formatCount(services.length)}</div>
+        <div className="stat-sub">{t('overview.totalServers', { count: formatCount(servers) })}</div>
+      </div>
+      <div className="stat">
+        <div className="stat-label">{t('overview.col.active')}</div>
+        <div className="stat-value">{formatCount(active)}</div>
+        <div className="stat-sub">{t('overview.inactiveCount', { count: formatCount(inactive) })}</div>
+      </div>
+      <div className="stat">
+        <div className="stat-label">{t('overview.col.cps')}</div>
+        <div className="stat-value">{formatRate(totals?.cps ?? 0, 'conns')}</div>
+        <Sparkline values={last.map((p) => p.cps)} label={t('overview.col.cps')} width={140} />
+      </div>
+      <div className="stat">
+        <div className="stat-label">{t('overview.packetsInOut')}</div>
+        <div className="stat-value">
+          {formatSi(totals?.inPps ?? 0)} / {formatSi(totals?.outPps ?? 0)}
+        </div>
+        <div className="stat-sub">packets/s</div>
+      </div>
+      <div className="stat">
+        <div className="stat-label">{t('overview.bytesInOut')}</div>
+        <div className="stat-value">
+          {formatSi(totals?.inBps ?? 0)} / {formatSi(totals?.outBps ?? 0)}
+        </div>
+        <div className="stat-sub">
+          bytes/s · {formatRate((totals?.inBps ?? 0) + (totals?.outBps ?? 0), 'bits')}
+        </div>
+      </div>
+      <div className="stat">
+        <div className="stat-label">{t('overview.totalConns')}</div>
+        <div className="stat-value">{formatSi(totals?.conns ?? 0)}</div>
+        <div className="stat-sub">{t('overview.sinceZero')}</div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Destination } from '@ipvs-dashboard/shared';
+import { api } from '../../../lib/api/api-client';
+import { servicesQueryKey } from '../../../lib/table/get-services';
+import { patchCachedDestination, restoreTable } from '../../../lib/table/update-cached-destination';
+import { destinationPath } from './paths';
+
+interface Variables {
+  did: string;
+  quiesce: boolean;
+  /** The weight to show while the agent restores the one it remembered (corrected when it answers). */
+  expectedWeight: number;
+}
+
+export function quiesceDestination(sid: string, did: string, quiesce: boolean): Promise<Destination> {
+  return api.post<Destination>(`${destinationPath(sid, did)}/${quiesce ? 'quiesce' : 'unquiesce'}`);
+}
+
+/** Dragging a card between lanes: weight 0 (or back) shows at once, rolls back on refusal. */
+export function useQuiesceDestination(sid: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ did, quiesce }: Variables) => quiesceDestination(sid, did, quiesce),
+    onMutate: async ({ did, quiesce, expectedWeight }: Variables) => ({
+      previous: await patchCachedDestination(queryClient, sid, did, { weight: quiesce ? 0 : expectedWeight }),
+    }),
+    onError: (_error, _variables, context) => restoreTable(queryClient, context?.previous),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: servicesQueryKey }),
+  });
+}

@@ -1,0 +1,78 @@
+import { useQuery } from '@tanstack/react-query';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { serviceId } from '@ipvs-dashboard/shared';
+import { servicesQueryOptions } from '../../../../lib/table/get-services';
+import { destination, service } from '../../../../testing/fixtures';
+import { jsonResponse, renderWithProviders } from '../../../../testing/render-with-providers';
+import { ServersBoard } from '../servers-board';
+
+const table = [
+  service('10.0.0.1', {
+    destinations: [
+      destination('10.1.0.1', { weight: 3, activeConns: 4 }),
+      destination('10.1.0.2', { weight: 0, activeConns: 2, inactiveConns: 1 }),
+      destination('10.1.0.3', { weight: 0 }),
+    ],
+  }),
+];
+const sid = 'tcp:10.0.0.1:80';
+
+/** The board as the service page shows it: reading the cached table, so optimistic updates are visible. */
+function Board() {
+  const { data } = useQuery(servicesQueryOptions());
+  const current = data?.find((s) => serviceId(s.key) === sid);
+  return current ? <ServersBoard sid={sid} service={current} /> : null;
+}
+
+describe('servers-board', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows servers in their lanes, draining ones with their connections and empty ones as drained', () => {
+    renderWithProviders(<Board />, structuredClone(table));
+    const active = screen.getByTestId('lane-active');
+    const quiesced = screen.getByTestId('lane-quiesced');
+    expect(within(active).getByText('10.1.0.1:80')).toBeInTheDocument();
+    expect(within(quiesced).getByTestId('server-10.1.0.2:80')).toHaveTextContent('draining');
+    expect(within(quiesced).getByTestId('server-10.1.0.3:80')).toHaveTextContent('drained');
+  });
+
+  it('shows a new weight at once and rolls it back with the agent’s words when refused', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const fetch = vi.fn((url: string, init?: RequestInit) => {
+      if (init?.method === 'PATCH') return new Promise<Response>((resolve) => (answer = resolve));
+      return Promise.resolve(jsonResponse(200, table));
+    });
+    vi.stubGlobal('fetch', fetch);
+    renderWithProviders(<Board />, structuredClone(table));
+    const card = screen.getByTestId('server-10.1.0.1:80');
+    fireEvent.click(within(card).getByText('Weight, thresholds and forwarding'));
+    fireEvent.change(within(card).getByLabelText('Weight'), { target: { value: '70' } });
+    fireEvent.click(within(card).getByText('Apply'));
+    await waitFor(() =>
+      expect(within(screen.getByTestId('server-10.1.0.1:80')).getByTestId('weight')).toHaveTextContent(
+        'weight 70',
+      ),
+    );
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/v1/services/tcp%3A10.0.0.1%3A80/destinations/10.1.0.1%3A80',
+      expect.objectContaining({ method: 'PATCH' }),
+    );
+    answer(
+      jsonResponse(400, {
+        error: { code: 'OUT_OF_RANGE', message: 'weight: must be at most 65535 here', field: 'weight' },
+      }),
+    );
+    await waitFor(() =>
+      expect(within(screen.getByTestId('server-10.1.0.1:80')).getByTestId('weight')).toHaveTextContent(
+        'weight 3',
+      ),
+    );
+    const weightInput = within(screen.getByTestId('server-10.1.0.1:80')).getByLabelText('Weight');
+    expect(weightInput).toHaveValue('70');
+    expect(weightInput).toHaveAttribute('aria-invalid', 'true');
+    expect(within(screen.getByTestId('server-10.1.0.1:80')).getByRole('alert')).toHaveTextContent(
+      'weight: must be at most 65535 here',
+    );
+  });
+});

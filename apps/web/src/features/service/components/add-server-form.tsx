@@ -1,0 +1,105 @@
+import { useState, type FormEvent } from 'react';
+import type { DestinationInput, ForwardingMethod, ServiceKey } from '@ipvs-dashboard/shared';
+import { CommandPreview } from '../../../components/command-preview';
+import { ActionError, FieldError } from '../../../components/error-text';
+import { ApiError } from '../../../lib/api/api-error';
+import { useT } from '../../../lib/i18n/i18n-context';
+import { addDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
+import { useAddDestination } from '../api/add-destination';
+
+interface Draft {
+  address: string;
+  port: string;
+  weight: string;
+  forwarding: ForwardingMethod;
+}
+
+export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: ServiceKey }) {
+  const t = useT();
+  const defaultPort = serviceKey.protocol === 'fwmark' ? '0' : String(serviceKey.port);
+  const [draft, setDraft] = useState<Draft>({
+    address: '',
+    port: defaultPort,
+    weight: '1',
+    forwarding: 'masq',
+  });
+  const add = useAddDestination(sid);
+  const input: DestinationInput = {
+    address: draft.address.trim(),
+    port: Number(draft.port),
+    weight: Number(draft.weight),
+    forwarding: draft.forwarding,
+    upperThreshold: 0,
+    lowerThreshold: 0,
+    tunnelType: 'ipip',
+    tunnelPort: 0,
+    tunnelChecksum: 'nocsum',
+  };
+  const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
+  const fieldError = (name: string) =>
+    add.error instanceof ApiError && add.error.field?.split('.').pop() === name
+      ? add.error.message
+      : undefined;
+  const anyFieldError = ['address', 'port', 'weight'].some((name) => fieldError(name));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate(input, { onSuccess: () => set({ address: '' }) });
+  };
+
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="add-server-heading">
+      <h2 id="add-server-heading">{t('addServer.title')}</h2>
+      <div className="form-grid">
+        <label className="field">
+          <span className="label">{t('addServer.address')}</span>
+          <input
+            value={draft.address}
+            placeholder="10.0.1.2"
+            aria-invalid={Boolean(fieldError('address'))}
+            onChange={(event) => set({ address: event.target.value })}
+          />
+          <FieldError id="add-server-address-error" message={fieldError('address')} />
+        </label>
+        <label className="field">
+          <span className="label">{t('create.port')}</span>
+          <input
+            inputMode="numeric"
+            value={draft.port}
+            aria-invalid={Boolean(fieldError('port'))}
+            onChange={(event) => set({ port: event.target.value })}
+          />
+          <FieldError id="add-server-port-error" message={fieldError('port')} />
+        </label>
+        <label className="field">
+          <span className="label">{t('server.weight')}</span>
+          <input
+            inputMode="numeric"
+            value={draft.weight}
+            aria-invalid={Boolean(fieldError('weight'))}
+            onChange={(event) => set({ weight: event.target.value })}
+          />
+          <FieldError id="add-server-weight-error" message={fieldError('weight')} />
+        </label>
+        <label className="field">
+          <span className="label">{t('server.forwarding')}</span>
+          <select
+            value={draft.forwarding}
+            onChange={(event) => set({ forwarding: event.target.value as ForwardingMethod })}
+          >
+            <option value="masq">{t('forwarding.masq')}</option>
+            <option value="route">{t('forwarding.route')}</option>
+            <option value="tunnel">{t('forwarding.tunnel')}</option>
+          </select>
+        </label>
+      </div>
+      <CommandPreview commands={addDestinationCommand(serviceKey, input)} />
+      {add.error && !anyFieldError && <ActionError error={add.error} />}
+      <div className="row" style={{ marginTop: 8 }}>
+        <button type="submit" className="primary" disabled={add.isPending}>
+          {t('addServer.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+import { memo } from 'react';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatSi } from '../../../lib/format/format-si';
+import { formatClock } from '../../../lib/format/format-time';
+import type { ChartRow } from './chart-rows';
+import { TOTAL } from './chart-rows';
+
+export interface ChartLine {
+  key: string;
+  label: string;
+  color: string;
+  /** An upper threshold drawn as a dashed line in the server's colour (active-connections chart only). */
+  threshold?: number;
+}
+
+interface RateChartProps {
+  title: string;
+  unit: string;
+  rows: ChartRow[];
+  lines: ChartLine[];
+}
+
+/** One chart: the total in bold, each real server thin, optional threshold lines. No animation: data moves every second. */
+export const RateChart = memo(function RateChart({ title, unit, rows, lines }: RateChartProps) {
+  return (
+    <figure className="chart-card" style={{ margin: 0 }}>
+      <figcaption>
+        <h3>
+          <span>{title}</span>
+          <span className="muted">{unit}</span>
+        </h3>
+      </figcaption>
+      <div style={{ width: '100%', height: 200 }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke="var(--grid)" vertical={false} />
+            <XAxis
+              dataKey="at"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              tickFormatter={(value: number) => formatClock(value).slice(0, 5)}
+              stroke="var(--text-muted)"
+              fontSize={11}
+              minTickGap={40}
+            />
+            <YAxis
+              tickFormatter={(value: number) => formatSi(value)}
+              stroke="var(--text-muted)"
+              fontSize={11}
+              width={48}
+            />
+            <Tooltip
+              labelFormatter={(value) => formatClock(Number(value))}
+              formatter={(value) => `${formatSi(Number(value))}${unit ? ` ${unit}` : ''}`}
+              contentStyle={{
+                background: 'var(--surface)',
+                border: '1px solid var(--border)',
+                color: 'var(--text)',
+              }}
+            />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {lines.map((line) => (
+              <Line
+                key={line.key}
+                dataKey={line.key}
+                name={line.label}
+                stroke={line.color}
+                strokeWidth={line.key === TOTAL ? 2.5 : 1.5}
+                dot={false}
+                isAnimationActive={false}
+                connectNulls
+              />
+            ))}
+            {lines
+              .filter((line) => line.threshold !== undefined && line.threshold > 0)
+              .map((line) => (
+                <ReferenceLine
+                  key={`${line.key}-threshold`}
+                  y={line.threshold}
+                  stroke={line.color}
+                  strokeDasharray="6 4"
+                  ifOverflow="extendDomain"
+                  label={{
+                    value: `${line.label} max ${line.threshold}`,
+                    fill: line.color,
+                    fontSize: 11,
+                    position: 'insideTopRight',
+                  }}
+                />
+              ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+});

@@ -1,0 +1,73 @@
+import { useDraggable } from '@dnd-kit/core';
+import type { Destination, ServiceKey } from '@ipvs-dashboard/shared';
+import { destinationId } from '@ipvs-dashboard/shared';
+import { formatCount, formatRate } from '../../../lib/format/format-si';
+import { useT } from '../../../lib/i18n/i18n-context';
+import { drainState } from './board-lanes';
+import { ServerEditor } from './server-editor';
+
+interface ServerCardProps {
+  sid: string;
+  serviceKey: ServiceKey;
+  destination: Destination;
+}
+
+/** One real server: what it carries now; quiesced ones show how far they have drained. Drag by the handle. */
+export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
+  const t = useT();
+  const did = destinationId(destination);
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+    id: did,
+    data: { destination },
+  });
+  const state = drainState(destination);
+  const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
+  return (
+    <article
+      ref={setNodeRef}
+      style={style}
+      className={`server-card${isDragging ? ' server-card-dragging' : ''}`}
+      data-testid={`server-${did}`}
+      data-lane={state === 'serving' ? 'active' : 'quiesced'}
+      aria-label={t('server.card', { server: did })}
+    >
+      <div className="server-card-head">
+        <button
+          type="button"
+          className="drag-handle"
+          aria-label={t('server.drag', { server: did })}
+          {...attributes}
+          {...listeners}
+        >
+          ⠿
+        </button>
+        <span className="server-address">{did}</span>
+        <span className="chip">{t(`forwarding.${destination.forwarding}`)}</span>
+        <span className="spacer" />
+        <span className="chip" data-testid="weight">
+          {t('server.weightShort', { weight: destination.weight })}
+        </span>
+      </div>
+      <div className="server-stats">
+        <span>
+          {t('server.active')} <b>{formatCount(destination.activeConns)}</b>
+        </span>
+        <span>
+          {t('server.inactive')} <b>{formatCount(destination.inactiveConns)}</b>
+        </span>
+        <span>
+          {t('server.persistent')} <b>{formatCount(destination.persistentConns)}</b>
+        </span>
+        <span>
+          <b>{formatRate(destination.stats.cps, 'conns')}</b>
+        </span>
+        {state === 'drained' && <span className="drained">{t('server.drained')}</span>}
+        {state === 'draining' && <span className="draining">{t('server.draining')}</span>}
+      </div>
+      <details>
+        <summary>{t('server.edit')}</summary>
+        <ServerEditor sid={sid} serviceKey={serviceKey} destination={destination} />
+      </details>
+    </article>
+  );
+}

@@ -1,0 +1,231 @@
+import { useEffect, useState } from 'react';
+import type {
+  Destination,
+  DestinationInput,
+  ForwardingMethod,
+  ServiceKey,
+  TunnelChecksum,
+  TunnelType,
+} from '@ipvs-dashboard/shared';
+import { destinationId } from '@ipvs-dashboard/shared';
+import { CommandPreview } from '../../../components/command-preview';
+import { ActionError, FieldError } from '../../../components/error-text';
+import { ApiError } from '../../../lib/api/api-error';
+import { useT } from '../../../lib/i18n/i18n-context';
+import { deleteDestinationCommand, editDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
+import { useDeleteDestination } from '../api/delete-destination';
+import { useUpdateDestination } from '../api/update-destination';
+
+interface ServerEditorProps {
+  sid: string;
+  serviceKey: ServiceKey;
+  destination: Destination;
+}
+
+/** The form fields as typed; numbers stay text until sent so a half-typed value is not rewritten. */
+interface Draft {
+  weight: string;
+  upperThreshold: string;
+  lowerThreshold: string;
+  forwarding: ForwardingMethod;
+  tunnelType: TunnelType;
+  tunnelPort: string;
+  tunnelChecksum: TunnelChecksum;
+}
+
+function toDraft(destination: Destination): Draft {
+  return {
+    weight: String(destination.weight),
+    upperThreshold: String(destination.upperThreshold),
+    lowerThreshold: String(destination.lowerThreshold),
+    forwarding: destination.forwarding,
+    tunnelType: destination.tunnelType,
+    tunnelPort: String(destination.tunnelPort),
+    tunnelChecksum: destination.tunnelChecksum,
+  };
+}
+
+function toInput(destination: Destination, draft: Draft): DestinationInput {
+  return {
+    address: destination.address,
+    port: destination.port,
+    forwarding: draft.forwarding,
+    weight: Number(draft.weight),
+    upperThreshold: Number(draft.upperThreshold),
+    lowerThreshold: Number(draft.lowerThreshold),
+    tunnelType: draft.tunnelType,
+    tunnelPort: Number(draft.tunnelPort),
+    tunnelChecksum: draft.tunnelChecksum,
+  };
+}
+
+export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps) {
+  const t = useT();
+  const did = destinationId(destination);
+  const [draft, setDraft] = useState<Draft>(() => toDraft(destination));
+  // Follow the live values until the user starts typing; keep what they typed (and the agent's error
+  // about it) when a refused change rolls the table back.
+  const [dirty, setDirty] = useState(false);
+  const fresh = JSON.stringify(toDraft(destination));
+  useEffect(() => {
+    if (!dirty) setDraft(JSON.parse(fresh) as Draft);
+  }, [fresh, dirty]);
+  const update = useUpdateDestination(sid);
+  const remove = useDeleteDestination(sid);
+  const input = toInput(destination, draft);
+  const set = (patch: Partial<Draft>) => {
+    setDirty(true);
+    setDraft((current) => ({ ...current, ...patch }));
+  };
+  const fieldError = (name: string) =>
+    update.error instanceof ApiError && update.error.field?.split('.').pop() === name
+      ? update.error.message
+      : undefined;
+  const anyFieldError = ['weight', 'upperThreshold', 'lowerThreshold', 'tunnelPort'].some((name) =>
+    fieldError(name),
+  );
+  const sliderMax = Math.max(100, Number(draft.weight) || 0);
+  const idBase = `server-${did.replace(/[^a-zA-Z0-9]/g, '-')}`;
+
+  const apply = () => {
+    const { address: _a, port: _p, ...settings } = input;
+    update.mutate({ did, settings }, { onSuccess: () => setDirty(false) });
+  };
+
+  return (
+    <div className="server-editor">
+      <div className="weight-row">
+        <label htmlFor={`${idBase}-weight`}>{t('server.weight')}</label>
+        <input
+          id={`${idBase}-weight`}
+          inputMode="numeric"
+          value={draft.weight}
+          aria-invalid={Boolean(fieldError('weight'))}
+          aria-describedby={`${idBase}-weight-error`}
+          onChange={(event) => set({ weight: event.target.value })}
+        />
+        <input
+          type="range"
+          min={0}
+          max={sliderMax}
+          value={Number(draft.weight) || 0}
+          aria-label={t('server.weightSlider', { server: did })}
+          onChange={(event) => set({ weight: event.target.value })}
+        />
+      </div>
+      <FieldError id={`${idBase}-weight-error`} message={fieldError('weight')} />
+      <div
+        className="form-grid"
+        style={{ gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', marginTop: 8 }}
+      >
+        <label className="field">
+          <span className="label">{t('server.upper')}</span>
+          <input
+            inputMode="numeric"
+            value={draft.upperThreshold}
+            aria-invalid={Boolean(fieldError('upperThreshold'))}
+            onChange={(event) => set({ upperThreshold: event.target.value })}
+          />
+          <FieldError id={`${idBase}-upper-error`} message={fieldError('upperThreshold')} />
+        </label>
+        <label className="field">
+          <span className="label">{t('server.lower')}</span>
+          <input
+            inputMode="numeric"
+            value={draft.lowerThreshold}
+            aria-invalid={Boolean(fieldError('lowerThreshold'))}
+            onChange={(event) => set({ lowerThreshold: event.target.value })}
+          />
+          <FieldError id={`${idBase}-lower-error`} message={fieldError('lowerThreshold')} />
+        </label>
+        <label className="field">
+          <span className="label">{t('server.forwarding')}</span>
+          <select
+            value={draft.forwarding}
+            onChange={(event) => set({ forwarding: event.target.value as ForwardingMethod })}
+          >
+            <option value="masq">{t('forwarding.masq')}</option>
+            <option value="route">{t('forwarding.route')}</option>
+            <option value="tunnel">{t('forwarding.tunnel')}</option>
+          </select>
+        </label>
+        {draft.forwarding === 'tunnel' && (
+          <>
+            <label className="field">
+              <span className="label">{t('server.tunnelType')}</span>
+              <select
+                value={draft.tunnelType}
+                onChange={(event) => set({ tunnelType: event.target.value as TunnelType })}
+              >
+                <option value="ipip">ipip</option>
+                <option value="gue">gue</option>
+                <option value="gre">gre</option>
+              </select>
+            </label>
+            {draft.tunnelType === 'gue' && (
+              <label className="field">
+                <span className="label">{t('server.tunnelPort')}</span>
+                <input
+                  inputMode="numeric"
+                  value={draft.tunnelPort}
+                  onChange={(event) => set({ tunnelPort: event.target.value })}
+                />
+                <FieldError id={`${idBase}-tunport-error`} message={fieldError('tunnelPort')} />
+              </label>
+            )}
+            {draft.tunnelType !== 'ipip' && (
+              <label className="field">
+                <span className="label">{t('server.tunnelChecksum')}</span>
+                <select
+                  value={draft.tunnelChecksum}
+                  onChange={(event) => set({ tunnelChecksum: event.target.value as TunnelChecksum })}
+                >
+                  <option value="nocsum">nocsum</option>
+                  <option value="csum">csum</option>
+                  <option value="remcsum">remcsum</option>
+                </select>
+              </label>
+            )}
+          </>
+        )}
+      </div>
+      <CommandPreview commands={editDestinationCommand(serviceKey, input)} />
+      {update.error && !anyFieldError && <ActionError error={update.error} />}
+      {remove.error && <ActionError error={remove.error} />}
+      <div className="row" style={{ marginTop: 8 }}>
+        <button type="button" className="primary small" onClick={apply} disabled={update.isPending}>
+          {t('common.apply')}
+        </button>
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            setDirty(false);
+            update.reset();
+          }}
+        >
+          {t('common.reset')}
+        </button>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="danger small"
+          title={deleteDestinationCommand(serviceKey, destination)}
+          onClick={() => {
+            if (
+              window.confirm(
+                t('server.removeConfirm', {
+                  server: did,
+                  command: deleteDestinationCommand(serviceKey, destination),
+                }),
+              )
+            )
+              remove.mutate(did);
+          }}
+        >
+          {t('server.remove')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { SchedulerFlag, ServiceSettings, ServiceWithDestinations } from '@ipvs-dashboard/shared';
+import { CommandPreview } from '../../../components/command-preview';
+import { ActionError, FieldError } from '../../../components/error-text';
+import { ApiError } from '../../../lib/api/api-error';
+import { useT } from '../../../lib/i18n/i18n-context';
+import { editServiceCommand } from '../../../lib/ipvsadm/ipvsadm-command';
+import { infoQueryOptions } from '../../../lib/table/get-info';
+import { useUpdateService } from '../api/update-service';
+import { carryFlags, flagsFor } from './scheduler-flags';
+
+interface Draft {
+  scheduler: string;
+  schedulerFlags: SchedulerFlag[];
+  persistence: string;
+  netmask: string;
+  persistenceEngine: string;
+  onePacket: boolean;
+}
+
+function toDraft(service: ServiceWithDestinations): Draft {
+  return {
+    scheduler: service.scheduler,
+    schedulerFlags: service.schedulerFlags,
+    persistence: String(service.persistence),
+    netmask: service.netmask,
+    persistenceEngine: service.persistenceEngine ?? '',
+    onePacket: service.onePacket,
+  };
+}
+
+function toSettings(draft: Draft): ServiceSettings {
+  return {
+    scheduler: draft.scheduler,
+    schedulerFlags: draft.schedulerFlags,
+    persistence: Number(draft.persistence),
+    netmask: draft.netmask.trim(),
+    persistenceEngine: draft.persistenceEngine || null,
+    onePacket: draft.onePacket,
+  };
+}
+
+export function ServiceSettingsForm({ sid, service }: { sid: string; service: ServiceWithDestinations }) {
+  const t = useT();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(service));
+  const { data: info } = useQuery(infoQueryOptions());
+  const update = useUpdateService(sid);
+  const settings = toSettings(draft);
+  const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
+  const fieldError = (name: string) =>
+    update.error instanceof ApiError && update.error.field?.split('.').pop() === name
+      ? update.error.message
+      : undefined;
+  const anyFieldError = ['scheduler', 'persistence', 'netmask', 'persistenceEngine', 'schedulerFlags'].some(
+    (n) => fieldError(n),
+  );
+  const schedulers = info?.schedulers.includes(draft.scheduler)
+    ? info.schedulers
+    : [...(info?.schedulers ?? []), draft.scheduler];
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate(settings);
+  };
+  const toggleFlag = (flag: SchedulerFlag, on: boolean) =>
+    set({
+      schedulerFlags: on ? [...draft.schedulerFlags, flag] : draft.schedulerFlags.filter((f) => f !== flag),
+    });
+
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="settings-heading">
+      <h2 id="settings-heading">{t('settings.title')}</h2>
+      <div className="form-grid">
+        <label className="field">
+          <span className="label">{t('settings.scheduler')}</span>
+          <select
+            value={draft.scheduler}
+            aria-invalid={Boolean(fieldError('scheduler'))}
+            onChange={(event) =>
+              set({
+                scheduler: event.target.value,
+                schedulerFlags: carryFlags(draft.schedulerFlags, event.target.value),
+              })
+            }
+          >
+            {schedulers.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <FieldError id="service-scheduler-error" message={fieldError('scheduler')} />
+        </label>
+        <fieldset className="field" style={{ border: 'none', padding: 0, margin: 0 }}>
+          <legend className="label">{t('settings.flags')}</legend>
+          {flagsFor(draft.scheduler).map((flag) => (
+            <label key={flag} className="check">
+              <input
+                type="checkbox"
+                checked={draft.schedulerFlags.includes(flag)}
+                onChange={(event) => toggleFlag(flag, event.target.checked)}
+              />
+              {flag}
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span className="label">{t('settings.persistence')}</span>
+          <input
+            inputMode="numeric"
+            value={draft.persistence}
+            aria-invalid={Boolean(fieldError('persistence'))}
+            onChange={(event) => set({ persistence: event.target.value })}
+          />
+          <FieldError id="service-persistence-error" message={fieldError('persistence')} />
+        </label>
+        <label className="field">
+          <span className="label">{t('settings.netmask')}</span>
+          <input
+            value={draft.netmask}
+            aria-invalid={Boolean(fieldError('netmask'))}
+            onChange={(event) => set({ netmask: event.target.value })}
+          />
+          <FieldError id="service-netmask-error" message={fieldError('netmask')} />
+        </label>
+        <label className="field">
+          <span className="label">{t('settings.engine')}</span>
+          <select
+            value={draft.persistenceEngine}
+            onChange={(event) => set({ persistenceEngine: event.target.value })}
+          >
+            <option value="">{t('settings.engineNone')}</option>
+            <option value="sip">sip</option>
+          </select>
+          <FieldError id="service-engine-error" message={fieldError('persistenceEngine')} />
+        </label>
+        <label className="check" style={{ alignSelf: 'end' }}>
+          <input
+            type="checkbox"
+            checked={draft.onePacket}
+            onChange={(event) => set({ onePacket: event.target.checked })}
+          />
+          {t('settings.onePacket')}
+        </label>
+      </div>
+      <CommandPreview commands={editServiceCommand(service.key, settings)} />
+      {update.error && !anyFieldError && <ActionError error={update.error} />}
+      <div className="row" style={{ marginTop: 8 }}>
+        <button type="submit" className="primary" disabled={update.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" onClick={() => setDraft(toDraft(service))}>
+          {t('common.reset')}
+        </button>
+        {update.isSuccess && <span className="muted">{t('common.saved')}</span>}
+      </div>
+    </form>
+  );
+}

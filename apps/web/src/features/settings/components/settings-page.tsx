@@ -1,0 +1,22 @@
+import { useT } from '../../../lib/i18n/i18n-context';
+import { ConfigTransferCard } from './config-transfer-card';
+import { DaemonsCard } from './daemons-card';
+import { DangerZoneCard } from './danger-zone-card';
+import { KernelSettingsCard } from './kernel-settings-card';
+import { TimeoutsCard } from './timeouts-card';
+
+export function SettingsPage() {
+  const t = useT();
+  return (
+    <>
+      <h1>{t('nav.settings')}</h1>
+      <div className="board" style={{ gridTemplateColumns: '1fr 1fr' }}>
+        <TimeoutsCard />
+        <DaemonsCard />
+      </div>
+      <KernelSettingsCard />
+      <ConfigTransferCard />
+      <DangerZoneCard />
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { ApiError } from './api-error';
+
+// The one way the app talks HTTP to the agent: JSON in and out, errors turned into ApiError with the
+// agent's code, sentence and field. The session cookie (set by /?token=...) rides along same-origin.
+export const API_BASE = '/api/v1';
+
+type Body = { json: unknown } | { text: string } | undefined;
+
+interface ErrorShape {
+  error?: { code?: string; message?: string; field?: string };
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let parsed: ErrorShape | undefined;
+  try {
+    parsed = (await response.json()) as ErrorShape;
+  } catch {
+    parsed = undefined;
+  }
+  const error = parsed?.error;
+  return new ApiError(
+    (error?.code as ApiError['code'] | undefined) ?? 'INTERNAL',
+    error?.message ?? `${response.status} ${response.statusText}`,
+    response.status,
+    error?.field,
+  );
+}
+
+export async function apiRequest(method: string, path: string, body?: Body): Promise<Response> {
+  const headers: Record<string, string> = {};
+  let payload: string | undefined;
+  if (body && 'json' in body) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body.json);
+  } else if (body && 'text' in body) {
+    headers['content-type'] = 'text/plain';
+    payload = body.text;
+  }
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      body: payload,
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    throw new ApiError('NETWORK', cause instanceof Error ? cause.message : 'Network error', 0);
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+export async function apiJson<T>(method: string, path: string, json?: unknown): Promise<T> {
+  const response = await apiRequest(method, path, json === undefined ? undefined : { json });
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string) => apiJson<T>('GET', path),
+  post: <T>(path: string, json?: unknown) => apiJson<T>('POST', path, json ?? {}),
+  patch: <T>(path: string, json: unknown) => apiJson<T>('PATCH', path, json),
+  put: <T>(path: string, json: unknown) => apiJson<T>('PUT', path, json),
+  delete: (path: string) => apiJson<undefined>('DELETE', path),
+};

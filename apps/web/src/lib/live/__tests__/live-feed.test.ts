@@ -1,0 +1,90 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import type { SampleMessage, ServiceWithDestinations, Stats } from '@ipvs-dashboard/shared';
+import { destination, service, zeroStats } from '../../../testing/fixtures';
+import { servicesQueryKey } from '../../table/get-services';
+import { LiveFeed } from '../live-feed';
+import { overviewSeriesKey, serviceSeriesKey, totalsSeriesKey, type OverviewSeries } from '../series-queries';
+import type { RatePoint, ServiceSeries } from '../series';
+
+const rates = { cps: 2, inPps: 10, outPps: 8, inBps: 1000, outBps: 800 };
+
+function sample(at: number, conns: number, active: number): SampleMessage {
+  const stats: Stats = { ...zeroStats, conns };
+  return {
+    type: 'sample',
+    at,
+    totals: stats,
+    services: [
+      {
+        id: 'tcp:10.0.0.1:80',
+        stats,
+        rates,
+        destinations: [
+          { id: '10.1.0.1:80', activeConns: active, inactiveConns: 1, persistentConns: 0, stats, rates },
+        ],
+      },
+    ],
+  };
+}
+
+function feedWithTable() {
+  const client = new QueryClient();
+  const feed = new LiveFeed(client, 'ws://unused');
+  feed.handle({
+    type: 'snapshot',
+    at: 1,
+    intervalMs: 1000,
+    backend: 'simulated',
+    services: [service('10.0.0.1', { destinations: [destination('10.1.0.1')] })],
+    totals: zeroStats,
+  });
+  return { client, feed };
+}
+
+describe('live-feed', () => {
+  it('replaces the table with each snapshot', () => {
+    const { client } = feedWithTable();
+    expect(client.getQueryData<ServiceWithDestinations[]>(servicesQueryKey)).toHaveLength(1);
+  });
+
+  it('moves counters and connection numbers of the cached table with each sample', () => {
+    const { client, feed } = feedWithTable();
+    feed.handle(sample(2000, 42, 5));
+    const table = client.getQueryData<ServiceWithDestinations[]>(servicesQueryKey);
+    expect(table?.[0]?.stats.conns).toBe(42);
+    expect(table?.[0]?.destinations[0]?.activeConns).toBe(5);
+  });
+
+  it('appends sparkline points per service and totals rates from counter deltas', () => {
+    const { client, feed } = feedWithTable();
+    feed.handle(sample(1000, 10, 1));
+    feed.handle(sample(2000, 40, 2));
+    const overview = client.getQueryData<OverviewSeries>(overviewSeriesKey);
+    expect(overview?.['tcp:10.0.0.1:80']?.map((p) => p.activeConns)).toEqual([1, 2]);
+    const totals = client.getQueryData<RatePoint[]>(totalsSeriesKey);
+    expect(totals?.map((p) => p.cps)).toEqual([30]);
+  });
+
+  it('extends a service page series only once its history is loaded', () => {
+    const { client, feed } = feedWithTable();
+    feed.handle(sample(1000, 10, 1));
+    expect(client.getQueryData(serviceSeriesKey('tcp:10.0.0.1:80'))).toBeUndefined();
+    client.setQueryData<ServiceSeries>(serviceSeriesKey('tcp:10.0.0.1:80'), { total: [], destinations: {} });
+    feed.handle(sample(2000, 20, 4));
+    const series = client.getQueryData<ServiceSeries>(serviceSeriesKey('tcp:10.0.0.1:80'));
+    expect(series?.total.map((p) => p.activeConns)).toEqual([4]);
+    expect(series?.destinations['10.1.0.1:80']?.map((p) => p.cps)).toEqual([2]);
+  });
+
+  it('marks the table stale on a change event so it is fetched again', () => {
+    const { client, feed } = feedWithTable();
+    feed.handle({
+      type: 'change',
+      at: 3,
+      source: 'external',
+      changes: [{ kind: 'service-added', service: 'tcp:10.0.0.9:80' }],
+    });
+    expect(client.getQueryState(servicesQueryKey)?.isInvalidated).toBe(true);
+  });
+});

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LiveSocket, backoffDelay, type LiveStatus } from '../live-socket';
+
+/** Just enough of a WebSocket for the transport: the test opens, sends and closes it. */
+class FakeSocket {
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  closed = false;
+  close() {
+    this.closed = true;
+    this.onclose?.();
+  }
+}
+
+describe('live-socket', () => {
+  let sockets: FakeSocket[];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    sockets = [];
+  });
+  afterEach(() => vi.useRealTimers());
+
+  function start(onMessage = vi.fn(), onReconnect = vi.fn()) {
+    const live = new LiveSocket<{ n: number }>({
+      url: 'ws://x/api/v1/live',
+      parse: (data) => {
+        const value = data as { n?: unknown };
+        if (typeof value.n !== 'number') throw new Error('bad frame');
+        return { n: value.n };
+      },
+      onMessage,
+      onReconnect,
+      createSocket: () => {
+        const socket = new FakeSocket();
+        sockets.push(socket);
+        return socket as unknown as WebSocket;
+      },
+      backoff: { baseMs: 100, maxMs: 1000 },
+    });
+    live.start();
+    return { live, onMessage, onReconnect };
+  }
+
+  it('delivers valid frames and drops the ones the schema rejects', () => {
+    const { live, onMessage } = start();
+    sockets[0]?.onopen?.();
+    sockets[0]?.onmessage?.({ data: '{"n":1}' });
+    sockets[0]?.onmessage?.({ data: '{"x":1}' });
+    sockets[0]?.onmessage?.({ data: 'not json' });
+    expect(onMessage).toHaveBeenCalledTimes(1);
+    expect(onMessage).toHaveBeenCalledWith({ n: 1 });
+    expect(live.droppedFrames).toBe(2);
+  });
+
+  it('says reconnecting with the time data went stale, retries, and asks for a refetch', () => {
+    const { live, onReconnect } = start();
+    const seen: LiveStatus[] = [];
+    live.subscribe((status) => seen.push(status));
+    sockets[0]?.onopen?.();
+    expect(live.status.kind).toBe('connected');
+    const lostAt = Date.now();
+    sockets[0]?.onclose?.();
+    expect(live.status).toMatchObject({ kind: 'reconnecting', staleSince: lostAt, attempt: 1 });
+    vi.advanceTimersByTime(100);
+    expect(sockets).toHaveLength(2);
+    sockets[1]?.onclose?.();
+    expect(live.status).toMatchObject({ kind: 'reconnecting', staleSince: lostAt, attempt: 2 });
+    vi.advanceTimersByTime(200);
+    sockets[2]?.onopen?.();
+    expect(live.status.kind).toBe('connected');
+    expect(onReconnect).toHaveBeenCalledTimes(1);
+    expect(seen.map((s) => s.kind)).toEqual(['connected', 'reconnecting', 'reconnecting', 'connected']);
+  });
+
+  it('stops reconnecting once stopped', () => {
+    const { live } = start();
+    live.stop();
+    vi.advanceTimersByTime(10_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('backs off exponentially up to the cap, with at most 25% jitter', () => {
+    expect(backoffDelay(0, 500, 10_000, () => 1)).toBe(500);
+    expect(backoffDelay(3, 500, 10_000, () => 1)).toBe(4000);
+    expect(backoffDelay(10, 500, 10_000, () => 1)).toBe(10_000);
+    expect(backoffDelay(10, 500, 10_000, () => 0)).toBe(7500);
+  });
+});

@@ -1,0 +1,106 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  liveMessageSchema,
+  ratesBetween,
+  type LiveMessage,
+  type SampleMessage,
+  type ServiceWithDestinations,
+  type Totals,
+} from '@ipvs-dashboard/shared';
+import { servicesQueryKey } from '../table/get-services';
+import { infoQueryKey } from '../table/get-info';
+import { appendOverview, appendServiceSeries, mergeSampleIntoTable as mergeTable } from './apply-sample';
+import { LiveSocket, liveUrl } from './live-socket';
+import { HISTORY_POINTS, appendPoint, type RatePoint, type ServiceSeries } from './series';
+import { overviewSeriesKey, serviceSeriesKey, totalsSeriesKey, type OverviewSeries } from './series-queries';
+import { totalsQueryKey } from './totals-query';
+
+// The bridge from the one WebSocket to the react-query cache: snapshots replace the table, samples
+// append to the series the charts read, change events invalidate what they touch, a reconnect refetches.
+export const backendQueryKey = ['live', 'backend'] as const;
+
+export class LiveFeed {
+  readonly socket: LiveSocket<LiveMessage>;
+  private previousTotals: { at: number; totals: Totals } | null = null;
+
+  constructor(
+    private readonly queryClient: QueryClient,
+    url: string,
+    createSocket?: (url: string) => WebSocket,
+  ) {
+    this.socket = new LiveSocket<LiveMessage>({
+      url,
+      parse: (data) => liveMessageSchema.parse(data),
+      onMessage: (message) => this.handle(message),
+      onReconnect: () => void this.queryClient.invalidateQueries(),
+      ...(createSocket ? { createSocket } : {}),
+    });
+  }
+
+  handle(message: LiveMessage): void {
+    switch (message.type) {
+      case 'snapshot':
+        this.queryClient.setQueryData(servicesQueryKey, message.services);
+        this.queryClient.setQueryData(backendQueryKey, message.backend);
+        this.queryClient.setQueryData(totalsQueryKey, message.totals);
+        return;
+      case 'sample':
+        this.applySample(message);
+        return;
+      case 'change':
+        void this.queryClient.invalidateQueries({ queryKey: servicesQueryKey });
+        void this.queryClient.invalidateQueries({ queryKey: ['connections'] });
+        if (message.changes.some((change) => change.kind === 'cleared' || change.kind === 'zeroed')) {
+          void this.queryClient.invalidateQueries({ queryKey: infoQueryKey });
+        }
+        for (const change of message.changes) {
+          if (change.kind === 'service-removed' && change.service) {
+            this.queryClient.removeQueries({ queryKey: serviceSeriesKey(change.service) });
+          }
+        }
+        return;
+    }
+  }
+
+  private applySample(sample: SampleMessage): void {
+    const client = this.queryClient;
+    client.setQueryData<ServiceWithDestinations[]>(servicesQueryKey, (table) =>
+      table ? mergeTable(table, sample) : table,
+    );
+    client.setQueryData(totalsQueryKey, sample.totals);
+    const previous = this.previousTotals;
+    this.previousTotals = { at: sample.at, totals: sample.totals };
+    if (previous) {
+      const point: RatePoint = {
+        at: sample.at,
+        ...ratesBetween(previous.totals, sample.totals, sample.at - previous.at),
+        activeConns: 0,
+        inactiveConns: 0,
+      };
+      client.setQueryData<RatePoint[]>(totalsSeriesKey, (points) =>
+        appendPoint(points ?? [], point, HISTORY_POINTS),
+      );
+    }
+    client.setQueryData<OverviewSeries>(overviewSeriesKey, (series) => appendOverview(series, sample));
+    // Only services whose page has loaded its history keep a full per-server series.
+    for (const entry of sample.services) {
+      const key = serviceSeriesKey(entry.id);
+      if (client.getQueryData(key) === undefined) continue;
+      client.setQueryData<ServiceSeries>(key, (series) =>
+        series ? appendServiceSeries(series, entry, sample.at) : series,
+      );
+    }
+  }
+
+  start(): void {
+    this.socket.start();
+  }
+
+  stop(): void {
+    this.socket.stop();
+  }
+}
+
+export function createLiveFeed(queryClient: QueryClient): LiveFeed {
+  return new LiveFeed(queryClient, liveUrl(window.location, '/api/v1/live'));
+}

@@ -1,0 +1,113 @@
+// The one WebSocket to the agent, owned outside React. It knows nothing of the cache: it opens, parses
+// every frame with the parser it was given, reconnects with capped exponential backoff, and reports its
+// state (connected / reconnecting / stale since when) to whoever subscribes.
+export type LiveStatus =
+  | { kind: 'connecting'; staleSince: null }
+  | { kind: 'connected'; staleSince: null }
+  | { kind: 'reconnecting'; staleSince: number; attempt: number; retryAt: number };
+
+export interface LiveSocketOptions<M> {
+  url: string;
+  /** Throws on a frame that does not match the schema; such frames are dropped and counted. */
+  parse: (data: unknown) => M;
+  onMessage: (message: M) => void;
+  /** Called on every successful (re)connection after the first, so callers can refetch what they missed. */
+  onReconnect?: () => void;
+  createSocket?: (url: string) => WebSocket;
+  now?: () => number;
+  /** Backoff: base * 2^attempt, capped, with jitter. */
+  backoff?: { baseMs: number; maxMs: number };
+}
+
+export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
+  const exponential = Math.min(maxMs, baseMs * 2 ** attempt);
+  return Math.round(exponential * (0.75 + random() * 0.25));
+}
+
+export class LiveSocket<M> {
+  private socket: WebSocket | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private attempt = 0;
+  private everConnected = false;
+  private stopped = true;
+  private readonly listeners = new Set<(status: LiveStatus) => void>();
+  status: LiveStatus = { kind: 'connecting', staleSince: null };
+  droppedFrames = 0;
+
+  constructor(private readonly options: LiveSocketOptions<M>) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.open();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.socket?.close();
+    this.socket = null;
+  }
+
+  subscribe(listener: (status: LiveStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  private setStatus(status: LiveStatus): void {
+    this.status = status;
+    this.listeners.forEach((listener) => listener(status));
+  }
+
+  private open(): void {
+    const create = this.options.createSocket ?? ((url: string) => new WebSocket(url));
+    const socket = create(this.options.url);
+    this.socket = socket;
+    socket.onopen = () => {
+      this.attempt = 0;
+      this.setStatus({ kind: 'connected', staleSince: null });
+      if (this.everConnected) this.options.onReconnect?.();
+      this.everConnected = true;
+    };
+    socket.onmessage = (event: MessageEvent) => this.receive(event.data);
+    socket.onclose = () => {
+      if (this.socket === socket) this.scheduleReconnect();
+    };
+  }
+
+  private receive(data: unknown): void {
+    let message: M;
+    try {
+      message = this.options.parse(typeof data === 'string' ? JSON.parse(data) : data);
+    } catch {
+      this.droppedFrames += 1;
+      return;
+    }
+    this.options.onMessage(message);
+  }
+
+  private scheduleReconnect(): void {
+    this.socket = null;
+    if (this.stopped) return;
+    const { baseMs, maxMs } = this.options.backoff ?? { baseMs: 500, maxMs: 10_000 };
+    const delay = backoffDelay(this.attempt, baseMs, maxMs);
+    const staleSince = this.status.kind === 'reconnecting' ? this.status.staleSince : this.now();
+    this.attempt += 1;
+    this.setStatus({ kind: 'reconnecting', staleSince, attempt: this.attempt, retryAt: this.now() + delay });
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.stopped) this.open();
+    }, delay);
+  }
+}
+
+/** ws:// or wss:// for the page's own origin. */
+export function liveUrl(location: Location, path: string): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}${path}`;
+}

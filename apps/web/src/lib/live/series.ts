@@ -1,0 +1,37 @@
+import type { HistoryPoint } from '@ipvs-dashboard/shared';
+
+// Rate series the charts read. Each point is one sample interval; arrays are replaced, never mutated, so
+// React and react-query see a new value, and capped so a page left open for a day stays small.
+/** One interval: rates from counter deltas plus connection gauges, the shape /history returns. */
+export type RatePoint = HistoryPoint;
+
+export type RateField = Exclude<keyof RatePoint, 'at'>;
+
+/** 15 minutes at 1 s: the longest window the service page offers. */
+export const HISTORY_POINTS = 900;
+/** What an overview sparkline shows: the last minute. */
+export const SPARKLINE_POINTS = 60;
+
+export function appendPoint(points: readonly RatePoint[], point: RatePoint, cap: number): RatePoint[] {
+  const last = points[points.length - 1];
+  if (last && last.at >= point.at) return points as RatePoint[];
+  const start = points.length >= cap ? points.length - cap + 1 : 0;
+  const next = points.slice(start);
+  next.push(point);
+  return next;
+}
+
+/** The points inside a window ending at the newest point. */
+export function windowPoints(points: readonly RatePoint[], windowMs: number): readonly RatePoint[] {
+  const last = points[points.length - 1];
+  if (!last) return points;
+  const from = last.at - windowMs;
+  let index = points.length;
+  while (index > 0 && (points[index - 1]?.at ?? 0) > from) index -= 1;
+  return points.slice(index);
+}
+
+export interface ServiceSeries {
+  total: RatePoint[];
+  destinations: Record<string, RatePoint[]>;
+}

@@ -1,0 +1,54 @@
+import type { Destination, ServiceWithDestinations, Stats } from '@ipvs-dashboard/shared';
+
+// Small, readable table fixtures for component and unit tests.
+export const zeroStats: Stats = {
+  conns: 0,
+  inPackets: 0,
+  outPackets: 0,
+  inBytes: 0,
+  outBytes: 0,
+  cps: 0,
+  inPps: 0,
+  outPps: 0,
+  inBps: 0,
+  outBps: 0,
+};
+
+export function destination(address: string, patch: Partial<Destination> = {}): Destination {
+  return {
+    address,
+    port: 80,
+    family: 'inet',
+    forwarding: 'masq',
+    weight: 1,
+    upperThreshold: 0,
+    lowerThreshold: 0,
+    tunnelType: 'ipip',
+    tunnelPort: 0,
+    tunnelChecksum: 'nocsum',
+    activeConns: 0,
+    inactiveConns: 0,
+    persistentConns: 0,
+    stats: zeroStats,
+    ...patch,
+  };
+}
+
+export function service(
+  address: string,
+  patch: Partial<ServiceWithDestinations> = {},
+): ServiceWithDestinations {
+  return {
+    key: { protocol: 'tcp', address, port: 80 },
+    family: 'inet',
+    scheduler: 'wlc',
+    schedulerFlags: [],
+    persistence: 0,
+    netmask: '255.255.255.255',
+    persistenceEngine: null,
+    onePacket: false,
+    stats: zeroStats,
+    destinations: [],
+    ...patch,
+  };
+}

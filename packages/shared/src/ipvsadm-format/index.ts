@@ -11,3 +11,4 @@ export * from './sort.js';
 export * from './format-command.js';
 export * from './save-table.js';
 export * from './format-save.js';
+export * from './plan-restore.js';

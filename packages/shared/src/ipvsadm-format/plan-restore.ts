@@ -1,0 +1,98 @@
+// What it takes to turn the live table into the one a restore text describes (PUT /config): the
+// commands in a safe order and the RestorePlan the UI shows. Restore replaces the whole table, as
+// ipvsadm-restore does (it runs ipvsadm -C first), but touches only what differs.
+import type { RestorePlan } from '../api.js';
+import { destinationId, sameDestinationKey, sameServiceKey, serviceId } from '../ids.js';
+import { normalizeSchedulerFlags } from '../scheduler-flags.js';
+import type { IpvsadmCommand } from './commands.js';
+import { formatCommand } from './format-command.js';
+import type { SavableDestination, SavableService } from './save-table.js';
+import { sortDestinationsLikeIpvsadm, sortServicesLikeIpvsadm } from './sort.js';
+
+export interface RestoreSteps {
+  /** In the order to apply: deletions, then edits, then additions (services before their real servers). */
+  commands: IpvsadmCommand[];
+  plan: RestorePlan;
+}
+
+function sameServiceSettings(a: SavableService, b: SavableService): boolean {
+  return (
+    a.scheduler === b.scheduler &&
+    normalizeSchedulerFlags(a.scheduler, a.schedulerFlags).join() ===
+      normalizeSchedulerFlags(b.scheduler, b.schedulerFlags).join() &&
+    a.persistence === b.persistence &&
+    (a.persistence === 0 || a.netmask === b.netmask) &&
+    a.persistenceEngine === b.persistenceEngine &&
+    a.onePacket === b.onePacket
+  );
+}
+
+/** `local` is how old kernels reported a route to a local address; ipvsadm saves both as -g. */
+const forwardingClass = (dest: SavableDestination) =>
+  dest.forwarding === 'local' ? 'route' : dest.forwarding;
+
+function sameDestinationSettings(a: SavableDestination, b: SavableDestination): boolean {
+  const tunnelMatters = a.forwarding === 'tunnel';
+  return (
+    forwardingClass(a) === forwardingClass(b) &&
+    a.weight === b.weight &&
+    a.upperThreshold === b.upperThreshold &&
+    a.lowerThreshold === b.lowerThreshold &&
+    (!tunnelMatters ||
+      (a.tunnelType === b.tunnelType &&
+        a.tunnelPort === b.tunnelPort &&
+        a.tunnelChecksum === b.tunnelChecksum))
+  );
+}
+
+function serviceInputOf(service: SavableService) {
+  const { key, destinations: _destinations, ...settings } = service;
+  return { ...key, ...settings };
+}
+
+export function planRestore(
+  current: readonly SavableService[],
+  desired: readonly SavableService[],
+): RestoreSteps {
+  const removals: IpvsadmCommand[] = [];
+  const edits: IpvsadmCommand[] = [];
+  const additions: IpvsadmCommand[] = [];
+  for (const old of sortServicesLikeIpvsadm(current)) {
+    if (!desired.some((service) => sameServiceKey(service.key, old.key))) {
+      removals.push({ kind: 'delete-service', service: old.key });
+    }
+  }
+  for (const wanted of sortServicesLikeIpvsadm(desired)) {
+    const old = current.find((service) => sameServiceKey(service.key, wanted.key));
+    if (!old) {
+      additions.push({ kind: 'add-service', service: serviceInputOf(wanted) });
+    } else if (!sameServiceSettings(old, wanted)) {
+      edits.push({ kind: 'edit-service', service: serviceInputOf(wanted) });
+    }
+    for (const dest of old ? sortDestinationsLikeIpvsadm(old.destinations) : []) {
+      if (!wanted.destinations.some((candidate) => sameDestinationKey(candidate, dest))) {
+        removals.push({ kind: 'delete-destination', service: wanted.key, destination: dest });
+      }
+    }
+    for (const dest of sortDestinationsLikeIpvsadm(wanted.destinations)) {
+      const oldDest = old?.destinations.find((candidate) => sameDestinationKey(candidate, dest));
+      if (!oldDest) {
+        additions.push({ kind: 'add-destination', service: wanted.key, destination: dest });
+      } else if (!sameDestinationSettings(oldDest, dest)) {
+        edits.push({ kind: 'edit-destination', service: wanted.key, destination: dest });
+      }
+    }
+  }
+  const lines = (commands: IpvsadmCommand[]) => commands.map((command) => formatCommand(command));
+  return {
+    commands: [...removals, ...edits, ...additions],
+    plan: { added: lines(additions), changed: lines(edits), removed: lines(removals) },
+  };
+}
+
+/** A short label for a command's target, e.g. for logs: `tcp:10.0.0.1:80` or `tcp:10.0.0.1:80 10.0.1.2:80`. */
+export function commandTarget(command: IpvsadmCommand): string {
+  if (!('service' in command) || !command.service) return command.kind;
+  const service = serviceId(command.service);
+  return 'destination' in command ? `${service} ${destinationId(command.destination)}` : service;
+}

@@ -1,6 +1,7 @@
 import type {
   DestinationInput,
   DestinationKey,
+  IpvsadmCommand,
   ServiceInput,
   ServiceKey,
   ServiceSettings,
@@ -8,106 +9,57 @@ import type {
   SyncDaemonState,
   Timeouts,
 } from '@ipvs-dashboard/shared';
-import { formatHostPort } from '@ipvs-dashboard/shared';
+import { renderIpvsadmCommand } from '@ipvs-dashboard/shared';
 
-// The ipvsadm command line equivalent to each change, shown before the change is applied so an operator
-// can read (and copy) what will happen. Option names from ipvsadm(8), version 1.31.
+// The ipvsadm command line equivalent to each change, shown before the change is applied. The text comes
+// from the shared renderer, the same one the agent's save/restore uses, so the two never disagree.
 
-function serviceTarget(key: ServiceKey): string {
-  if (key.protocol === 'fwmark') return `-f ${key.fwmark}${key.family === 'inet6' ? ' -6' : ''}`;
-  const flag = { tcp: '-t', udp: '-u', sctp: '--sctp-service' }[key.protocol];
-  return `${flag} ${safeHostPort(key.address, key.port)}`;
-}
+/** While the user is still typing an address the command cannot be written yet; say so instead. */
+export const INCOMPLETE = 'ipvsadm …';
 
-/** Never throw while the user is still typing an address: show it as typed. */
-function safeHostPort(address: string, port: number): string {
+function render(command: IpvsadmCommand): string {
   try {
-    return formatHostPort(address, port);
+    return renderIpvsadmCommand(command);
   } catch {
-    return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
+    return INCOMPLETE;
   }
 }
 
-function settingsArgs(settings: ServiceSettings): string {
-  const parts = [`-s ${settings.scheduler}`];
-  if (settings.schedulerFlags.length > 0) parts.push(`-b ${settings.schedulerFlags.join(',')}`);
-  if (settings.persistence > 0) parts.push(`-p ${settings.persistence}`);
-  if (
-    settings.persistence > 0 &&
-    settings.netmask &&
-    settings.netmask !== '255.255.255.255' &&
-    settings.netmask !== '128'
-  ) {
-    parts.push(`-M ${settings.netmask}`);
-  }
-  if (settings.persistenceEngine) parts.push(`--pe ${settings.persistenceEngine}`);
-  if (settings.onePacket) parts.push('-o');
-  return parts.join(' ');
-}
+export const addServiceCommand = (service: ServiceInput) => render({ kind: 'add-service', service });
 
-export function addServiceCommand(input: ServiceInput): string {
-  return `ipvsadm -A ${serviceTarget(input)} ${settingsArgs(input)}`;
-}
+export const editServiceCommand = (key: ServiceKey, settings: ServiceSettings) =>
+  render({ kind: 'edit-service', service: { ...key, ...settings } });
 
-export function editServiceCommand(key: ServiceKey, settings: ServiceSettings): string {
-  return `ipvsadm -E ${serviceTarget(key)} ${settingsArgs(settings)}`;
-}
+export const deleteServiceCommand = (service: ServiceKey) => render({ kind: 'delete-service', service });
 
-export function deleteServiceCommand(key: ServiceKey): string {
-  return `ipvsadm -D ${serviceTarget(key)}`;
-}
+export const addDestinationCommand = (service: ServiceKey, destination: DestinationInput) =>
+  render({ kind: 'add-destination', service, destination });
 
-const forwardingFlag = { route: '-g', tunnel: '-i', masq: '-m', local: '-g', bypass: '-g' } as const;
+export const editDestinationCommand = (service: ServiceKey, destination: DestinationInput) =>
+  render({ kind: 'edit-destination', service, destination });
 
-function destinationArgs(input: DestinationInput): string {
-  const parts = [
-    `-r ${safeHostPort(input.address, input.port)}`,
-    forwardingFlag[input.forwarding],
-    `-w ${input.weight}`,
-  ];
-  if (input.upperThreshold > 0) parts.push(`-x ${input.upperThreshold}`);
-  if (input.lowerThreshold > 0) parts.push(`-y ${input.lowerThreshold}`);
-  if (input.forwarding === 'tunnel' && input.tunnelType !== 'ipip') {
-    parts.push(`--tun-type ${input.tunnelType}`);
-    if (input.tunnelType === 'gue') parts.push(`--tun-port ${input.tunnelPort}`);
-    parts.push(`--tun-${input.tunnelChecksum}`);
-  }
-  return parts.join(' ');
-}
+export const deleteDestinationCommand = (service: ServiceKey, destination: DestinationKey) =>
+  render({
+    kind: 'delete-destination',
+    service,
+    destination: { address: destination.address, port: destination.port },
+  });
 
-export function addDestinationCommand(service: ServiceKey, input: DestinationInput): string {
-  return `ipvsadm -a ${serviceTarget(service)} ${destinationArgs(input)}`;
-}
+export const zeroCommand = (service?: ServiceKey) =>
+  render(service ? { kind: 'zero', service } : { kind: 'zero' });
 
-export function editDestinationCommand(service: ServiceKey, input: DestinationInput): string {
-  return `ipvsadm -e ${serviceTarget(service)} ${destinationArgs(input)}`;
-}
+export const clearCommand = render({ kind: 'clear' });
 
-export function deleteDestinationCommand(service: ServiceKey, dest: DestinationKey): string {
-  return `ipvsadm -d ${serviceTarget(service)} -r ${safeHostPort(dest.address, dest.port)}`;
-}
+export const timeoutsCommand = (timeouts: Timeouts) => render({ kind: 'set-timeouts', timeouts });
 
-export function zeroCommand(service?: ServiceKey): string {
-  return service ? `ipvsadm -Z ${serviceTarget(service)}` : 'ipvsadm -Z';
-}
+export const startDaemonCommand = (daemon: SyncDaemonInput) => render({ kind: 'start-daemon', daemon });
 
-export const clearCommand = 'ipvsadm -C';
+export const stopDaemonCommand = (state: SyncDaemonState) => render({ kind: 'stop-daemon', state });
+
+/** What the import does, as a shell line (the agent applies it atomically, unlike ipvsadm -R). */
 export const restoreCommand = 'ipvsadm -R < rules.txt';
 
-export function timeoutsCommand(timeouts: Timeouts): string {
-  return `ipvsadm --set ${timeouts.tcp} ${timeouts.tcpFin} ${timeouts.udp}`;
-}
-
-export function startDaemonCommand(input: SyncDaemonInput): string {
-  const parts = [`ipvsadm --start-daemon ${input.state} --mcast-interface ${input.interface}`];
-  if (input.syncId !== undefined) parts.push(`--syncid ${input.syncId}`);
-  return parts.join(' ');
-}
-
-export function stopDaemonCommand(state: SyncDaemonState): string {
-  return `ipvsadm --stop-daemon ${state}`;
-}
-
+/** Kernel settings are sysctls, not ipvsadm options (net/netfilter/ipvs/ip_vs_ctl.c, vs_vars). */
 export function kernelSettingCommand(name: string, value: number): string {
   return `sysctl -w net.ipv4.vs.${name}=${value}`;
 }

@@ -35,8 +35,8 @@ function parseIfMatch(header: string): number | null {
 }
 
 /**
- * Runs one mutation: refuses with CONFLICT when the client's If-Match names a generation older than the
- * table (re-read first so an external edit counts), then re-reads so the change goes out tagged `api`.
+ * Runs one mutation through the poller (see TableMonitor.apply): refuses with CONFLICT when the client's
+ * If-Match names a generation the table has moved past, and sets the new ETag on the response.
  */
 export async function mutate<T>(
   context: AgentContext,
@@ -45,20 +45,16 @@ export async function mutate<T>(
   change: () => Promise<T>,
 ): Promise<T> {
   const ifMatch = request.headers['if-match'];
+  let expected: number | null = null;
   if (typeof ifMatch === 'string' && ifMatch.trim() !== '*') {
-    const seen = parseIfMatch(ifMatch);
-    if (seen === null) {
+    expected = parseIfMatch(ifMatch);
+    if (expected === null) {
       throw new AppError('VALIDATION_FAILED', 'If-Match must hold the ETag of GET /services.', {
         field: 'if-match',
       });
     }
-    const current = await context.monitor.refresh('external');
-    if (current.generation !== seen) throw new AppError('CONFLICT');
   }
-  try {
-    return await change();
-  } finally {
-    const reading = await context.monitor.refresh('api').catch(() => null);
-    if (reading && !response.headersSent) response.setHeader('ETag', generationTag(reading.generation));
-  }
+  const { result, reading } = await context.monitor.apply(change, expected, () => new AppError('CONFLICT'));
+  response.setHeader('ETag', generationTag(reading.generation));
+  return result;
 }

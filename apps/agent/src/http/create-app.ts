@@ -10,7 +10,9 @@ import { configRoutes } from './routes/config-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
 import { destinationRoutes } from './routes/destination-routes.js';
 import { historyRoutes } from './routes/history-routes.js';
+import { quiesceRoutes } from './routes/quiesce-routes.js';
 import { serviceRoutes } from './routes/service-routes.js';
+import { settingsRoutes } from './routes/settings-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { webAppRoute } from './web-app-route.js';
 
@@ -58,8 +60,10 @@ export function createApp({ context, policy, webDir, tls, log }: AppOptions): Ex
   });
   for (const routes of [
     systemRoutes,
+    settingsRoutes,
     serviceRoutes,
     destinationRoutes,
+    quiesceRoutes,
     connectionRoutes,
     historyRoutes,
     configRoutes,

@@ -79,6 +79,31 @@ export class TableMonitor {
     return this.queue.run(() => this.read(source));
   }
 
+  /**
+   * Runs an API mutation with the poller held off, so nothing it changes can be seen first by a periodic
+   * read and mistaken for an external change. With `expectedGeneration`, re-reads first and refuses with
+   * `onStale()` when the table moved on. Afterwards (even on failure) re-reads, tagging changes `api`.
+   */
+  apply<T>(
+    change: () => Promise<T>,
+    expectedGeneration: number | null,
+    onStale: () => Error,
+  ): Promise<{ result: T; reading: TableReading }> {
+    return this.queue.run(async () => {
+      if (expectedGeneration !== null && (await this.read('external')).generation !== expectedGeneration) {
+        throw onStale();
+      }
+      let result: T;
+      try {
+        result = await change();
+      } catch (error) {
+        await this.read('api').catch(() => undefined);
+        throw error;
+      }
+      return { result, reading: await this.read('api') };
+    });
+  }
+
   /** One periodic step: read (changes are external), then sample counters into rates and history. */
   tick(): Promise<void> {
     return this.queue.run(async () => {

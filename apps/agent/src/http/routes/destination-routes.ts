@@ -19,10 +19,7 @@ import {
 import { QuiesceStore } from '../../state/index.js';
 import { mutate, type AgentContext } from '../agent-context.js';
 
-/** Weight a real server gets back on unquiesce when nothing was remembered: ipvsadm's default (-w 1). */
-const defaultWeight = 1;
-
-function inputOf(d: Destination): DestinationInput {
+export function inputOf(d: Destination): DestinationInput {
   const {
     address,
     port,
@@ -47,12 +44,12 @@ function inputOf(d: Destination): DestinationInput {
   };
 }
 
-function keysOf(request: Request): { key: ServiceKey; dest: DestinationKey } {
+export function keysOf(request: Request): { key: ServiceKey; dest: DestinationKey } {
   const params = request.params as Record<string, string>;
   return { key: parseServiceId(params.sid ?? ''), dest: parseDestinationId(params.did ?? '') };
 }
 
-async function findDestination(
+export async function findDestination(
   context: AgentContext,
   key: ServiceKey,
   dest: DestinationKey,
@@ -91,32 +88,6 @@ export function destinationRoutes(context: AgentContext): Router {
     await mutate(context, request, response, () => backend.deleteDestination(key, dest));
     await context.quiesce.forget(QuiesceStore.key(serviceId(key), destinationId(dest)));
     response.status(204).end();
-  });
-
-  router.post('/services/:sid/destinations/:did/quiesce', async (request, response) => {
-    const { key, dest } = keysOf(request);
-    const memoryKey = QuiesceStore.key(serviceId(key), destinationId(dest));
-    await mutate(context, request, response, async () => {
-      const current = await findDestination(context, key, dest);
-      if (current.weight === 0) return; // already quiesced: keep the weight remembered earlier
-      // Remember first: if the agent dies between the two steps, the weight is still known.
-      await context.quiesce.remember(memoryKey, current.weight);
-      await backend.editDestination(key, { ...inputOf(current), weight: 0 });
-    });
-    response.json(await findDestination(context, key, dest));
-  });
-
-  router.post('/services/:sid/destinations/:did/unquiesce', async (request, response) => {
-    const { key, dest } = keysOf(request);
-    const memoryKey = QuiesceStore.key(serviceId(key), destinationId(dest));
-    await mutate(context, request, response, async () => {
-      const current = await findDestination(context, key, dest);
-      if (current.weight !== 0) return;
-      const weight = context.quiesce.get(memoryKey) ?? defaultWeight;
-      await backend.editDestination(key, { ...inputOf(current), weight });
-      await context.quiesce.forget(memoryKey);
-    });
-    response.json(await findDestination(context, key, dest));
   });
 
   return router;

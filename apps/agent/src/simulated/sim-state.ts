@@ -14,6 +14,8 @@ export interface SimDestination {
   port: number;
   family: AddressFamily;
   settings: DestinationSettings;
+  /** The last non-zero weight (ip_vs_dest last_weight): mh keeps a quiesced server's table slots. */
+  lastWeight: number;
   activeConns: number;
   inactiveConns: number;
   persistentConns: number;
@@ -37,6 +39,8 @@ export interface SimService {
   /** Newest first, as the kernel's svc->destinations list (list_add in __ip_vs_update_dest). */
   destinations: SimDestination[];
   stats: StatsEstimator;
+  /** Bumped on every change of the service or its real servers: schedulers rebuild their tables then. */
+  revision: number;
 }
 
 export function viewService(svc: SimService): Service {

@@ -24,9 +24,6 @@ function destinationKeyOf(dest: { address: string; port: number }): string {
 
 export class SimTable {
   private readonly services = new Map<string, SimService>();
-  /** Bumped on every change of the real-server set, so schedulers know to rebuild their tables. */
-  revision = 0;
-
   /** Services in ipvsadm's sort order, computed by the same code the kernel client uses. */
   list(): SimService[] {
     return sortServices([...this.services.values()]);
@@ -50,16 +47,23 @@ export class SimTable {
     const settings = checkServiceSettings(input, family);
     const id = serviceId(key);
     if (this.services.has(id)) throw new AppError('SERVICE_EXISTS', `Service ${id} already exists.`);
-    const svc: SimService = { id, key, family, ...settings, destinations: [], stats: new StatsEstimator() };
+    const svc: SimService = {
+      id,
+      key,
+      family,
+      ...settings,
+      destinations: [],
+      stats: new StatsEstimator(),
+      revision: 0,
+    };
     this.services.set(id, svc);
-    this.revision++;
     return svc;
   }
 
   edit(key: ServiceKey, settings: ServiceSettings): SimService {
     const svc = this.find(key);
     Object.assign(svc, checkServiceSettings(settings, svc.family));
-    this.revision++;
+    svc.revision++;
     return svc;
   }
 
@@ -67,7 +71,6 @@ export class SimTable {
     const svc = this.find(key);
     this.services.delete(svc.id);
     for (const dest of svc.destinations) dest.available = false;
-    this.revision++;
     return svc;
   }
 
@@ -101,6 +104,7 @@ export class SimTable {
     }
     const dest: SimDestination = {
       ...checked,
+      lastWeight: checked.settings.weight,
       activeConns: 0,
       inactiveConns: 0,
       persistentConns: 0,
@@ -109,7 +113,7 @@ export class SimTable {
       stats: new StatsEstimator(),
     };
     svc.destinations.unshift(dest);
-    this.revision++;
+    svc.revision++;
     return dest;
   }
 
@@ -121,7 +125,8 @@ export class SimTable {
     const upper = checked.settings.upperThreshold;
     if (upper === 0 || upper > dest.settings.upperThreshold) dest.overloaded = false;
     dest.settings = checked.settings;
-    this.revision++;
+    if (checked.settings.weight > 0) dest.lastWeight = checked.settings.weight;
+    svc.revision++;
     return dest;
   }
 
@@ -130,7 +135,7 @@ export class SimTable {
     const dest = this.findDestination(svc, destKey);
     svc.destinations = svc.destinations.filter((d) => d !== dest);
     dest.available = false;
-    this.revision++;
+    svc.revision++;
     return dest;
   }
 

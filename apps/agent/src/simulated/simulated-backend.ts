@@ -1,5 +1,6 @@
 // SimulatedBackend: IpvsBackend over the in-memory kernel model, for machines without IPVS and for demos.
-// Same errors, ordering and defaults as the kernel client; see sim-table.ts for the rules.
+// Same errors, ordering and defaults as the kernel client (see sim-table.ts); traffic from traffic-model.ts
+// driven by tick(ms) in tests or by start(), a real timer, in the agent.
 import type {
   Connection,
   Destination,
@@ -27,6 +28,10 @@ import { StatsEstimator } from './stats-estimator.js';
 import { DEFAULT_INTERFACES, SyncDaemons } from './sync-daemons.js';
 import type { SimInterface } from './sync-daemons.js';
 import { applyTimeouts, DEFAULT_TIMEOUTS } from './timeouts.js';
+import { procRows } from './traffic/proc-rows.js';
+import { seededRandom } from './traffic/random.js';
+import { TrafficModel } from './traffic/traffic-model.js';
+import type { TrafficProfile } from './traffic/traffic-profile.js';
 
 /** IP_VS_VERSION_CODE 0x010201 and the default connection table size 2^12 (ip_vs_conn.c). */
 const INFO: IpvsInfo = { version: '1.2.1', connTableSize: 4096 };
@@ -34,18 +39,61 @@ const INFO: IpvsInfo = { version: '1.2.1', connTableSize: 4096 };
 export interface SimulatedBackendOptions {
   /** Interfaces a sync daemon may bind to (default lo and eth0). */
   interfaces?: readonly SimInterface[];
+  /** Milliseconds clock for start() (default Date.now); the simulation starts at its first reading. */
+  now?: () => number;
+  /** Seed of the traffic's random numbers: the same seed gives the same traffic. */
+  seed?: number;
 }
+
+/** How often start()'s timer advances the simulation. */
+const DEFAULT_TIMER_MS = 250;
 
 export class SimulatedBackend implements IpvsBackend {
   readonly kind: BackendKind = 'simulated';
-  protected readonly table = new SimTable();
-  protected readonly totalStats = new StatsEstimator();
-  protected readonly settings = new KernelSettings();
-  protected readonly daemons: SyncDaemons;
+  private readonly table = new SimTable();
+  private readonly totalStats = new StatsEstimator();
+  private readonly settings = new KernelSettings();
+  private readonly daemons: SyncDaemons;
+  private readonly traffic: TrafficModel;
+  private readonly now: () => number;
   private timeouts: Timeouts = { ...DEFAULT_TIMEOUTS };
+  private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: SimulatedBackendOptions = {}) {
     this.daemons = new SyncDaemons(options.interfaces ?? DEFAULT_INTERFACES);
+    this.now = options.now ?? Date.now;
+    this.traffic = new TrafficModel(
+      {
+        table: this.table,
+        totals: this.totalStats,
+        timeouts: () => this.timeouts,
+        expireQuiescentTemplate: () => this.settings.value('expire_quiescent_template') === 1,
+        random: seededRandom(options.seed ?? 1),
+      },
+      this.now(),
+    );
+  }
+
+  /** Advances the simulated traffic by `ms` of simulated time (tests; start() does it from the clock). */
+  tick(ms: number): void {
+    this.traffic.advanceTo(this.traffic.now + ms);
+  }
+
+  /** Runs the traffic on a real timer, catching up with the clock each time; close() stops it. */
+  start(intervalMs = DEFAULT_TIMER_MS): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.traffic.advanceTo(this.now()), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Sets the traffic a service receives (null: back to the default profile). */
+  setTraffic(key: ServiceKey, profile: TrafficProfile | null): void {
+    this.traffic.setProfile(this.table.find(key).id, profile);
   }
 
   info(): Promise<IpvsInfo> {
@@ -73,7 +121,7 @@ export class SimulatedBackend implements IpvsBackend {
   }
 
   deleteService(key: ServiceKey): Promise<void> {
-    return this.run(() => this.afterServiceRemoved(this.table.delete(key).id));
+    return this.run(() => this.traffic.forget(this.table.delete(key)));
   }
 
   listDestinations(key: ServiceKey): Promise<Destination[]> {
@@ -89,7 +137,10 @@ export class SimulatedBackend implements IpvsBackend {
   }
 
   deleteDestination(key: ServiceKey, dest: DestinationKey): Promise<void> {
-    return this.run(() => void this.table.deleteDestination(key, dest));
+    return this.run(() => {
+      const svc = this.table.find(key);
+      this.traffic.forget(svc, this.table.deleteDestination(key, dest));
+    });
   }
 
   snapshot(): Promise<ServiceWithDestinations[]> {
@@ -107,7 +158,7 @@ export class SimulatedBackend implements IpvsBackend {
 
   clear(): Promise<void> {
     return this.run(() => {
-      for (const svc of this.table.clear()) this.afterServiceRemoved(svc.id);
+      for (const svc of this.table.clear()) this.traffic.forget(svc);
     });
   }
 
@@ -132,11 +183,6 @@ export class SimulatedBackend implements IpvsBackend {
     });
   }
 
-  /** Current timeouts, for the traffic model's connection lifetimes. */
-  protected currentTimeouts(): Timeouts {
-    return this.timeouts;
-  }
-
   listDaemons(): Promise<SyncDaemon[]> {
     return this.run(() => this.daemons.list());
   }
@@ -150,7 +196,7 @@ export class SimulatedBackend implements IpvsBackend {
   }
 
   connections(): Promise<Connection[]> {
-    return this.run(() => this.listConnections());
+    return this.run(() => procRows(this.traffic.conns, this.traffic.now, this.timeouts));
   }
 
   kernelSettings(): Promise<KernelSetting[]> {
@@ -162,17 +208,8 @@ export class SimulatedBackend implements IpvsBackend {
   }
 
   close(): Promise<void> {
+    this.stop();
     return Promise.resolve();
-  }
-
-  /** The /proc/net/ip_vs_conn view; the traffic model overrides it. */
-  protected listConnections(): Connection[] {
-    return [];
-  }
-
-  /** Hook for the traffic model: a service and its real servers are gone. */
-  protected afterServiceRemoved(id: string): void {
-    void id;
   }
 
   /** Runs a synchronous kernel operation as a promise, turning throws into rejections. */

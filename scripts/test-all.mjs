@@ -7,6 +7,7 @@ const steps = [
   ['lint', ['npm', 'run', 'lint']],
   ['types and build', ['npm', 'run', 'build']],
   ['unit', ['npm', 'run', 'test:unit']],
+  ['real kernel', ['npm', 'run', 'test:kernel']],
 ];
 
 for (const [name, argv] of steps) {

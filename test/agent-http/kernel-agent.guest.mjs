@@ -1,0 +1,153 @@
+// Runs INSIDE the user-mode Linux guest (see run.mjs): the real agent process over the real kernel IPVS.
+// Every expectation about the kernel is checked against ipvsadm, a program this project did not write.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import WebSocket from 'ws';
+import { liveMessageSchema } from '../../packages/shared/dist/index.js';
+
+const token = 'kernel-test-token-0123456789';
+const port = 18081;
+const base = `http://127.0.0.1:${port}`;
+let agent;
+let exited;
+const frames = [];
+let ws;
+
+const ipvsadm = (...args) => execFileSync('ipvsadm', args, { encoding: 'utf8' });
+const api = (path, init = {}) =>
+  fetch(`${base}/api/v1${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+    body: init.json === undefined ? init.body : JSON.stringify(init.json),
+  });
+
+async function waitFor(what, condition, ms = 8000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+before(async () => {
+  ipvsadm('-C');
+  agent = spawn(
+    process.execPath,
+    [
+      'apps/agent/dist/main.js',
+      '--listen',
+      `127.0.0.1:${port}`,
+      '--token',
+      token,
+      '--interval',
+      '500ms',
+      '--state-dir',
+      '/tmp/agent-state',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  agent.stdout.on('data', (chunk) => (output += chunk));
+  agent.stderr.on('data', (chunk) => (output += chunk));
+  exited = new Promise((resolve) => agent.on('exit', (code) => resolve(code)));
+  await waitFor('the login URL', () => output.includes(`/?token=${token}`), 30_000).catch((error) => {
+    throw new Error(`${error.message}; agent said:\n${output}`);
+  });
+  ws = new WebSocket(`ws://127.0.0.1:${port}/api/v1/live`, { headers: { authorization: `Bearer ${token}` } });
+  ws.on('message', (data) => frames.push(liveMessageSchema.parse(JSON.parse(String(data)))));
+  await waitFor('the first snapshot', () => frames.length > 0);
+});
+
+after(async () => {
+  ws?.close();
+  agent?.kill('SIGTERM');
+  assert.equal(await exited, 0, 'the agent exits 0 on SIGTERM');
+  ipvsadm('-C');
+});
+
+test('auto picks the kernel backend as root with IPVS present', async () => {
+  const info = await (await api('/info')).json();
+  assert.equal(info.backend, 'kernel');
+  assert.match(info.backendReason, /CAP_NET_ADMIN/);
+  assert.equal(info.version, '1.2.1');
+  assert.equal(frames[0].type, 'snapshot');
+  assert.equal(frames[0].backend, 'kernel');
+});
+
+test('API changes reach the kernel and go out live tagged "api"', async () => {
+  const created = await api('/services', {
+    method: 'POST',
+    json: { protocol: 'tcp', address: '10.0.0.1', port: 80, scheduler: 'wrr' },
+  });
+  assert.equal(created.status, 201);
+  const dest = await api(`/services/${encodeURIComponent('tcp:10.0.0.1:80')}/destinations`, {
+    method: 'POST',
+    json: { address: '10.0.1.1', port: 80, forwarding: 'masq', weight: 3 },
+  });
+  assert.equal(dest.status, 201);
+  assert.equal(ipvsadm('-Sn'), '-A -t 10.0.0.1:80 -s wrr\n-a -t 10.0.0.1:80 -r 10.0.1.1:80 -m -w 3\n');
+  const change = await waitFor('an api change', () =>
+    frames.find((f) => f.type === 'change' && f.changes.some((c) => c.kind === 'destination-added')),
+  );
+  assert.equal(change.source, 'api');
+});
+
+test('a change made with ipvsadm is seen and tagged "external"', async () => {
+  ipvsadm('-a', '-t', '10.0.0.1:80', '-r', '10.0.1.2:80', '-m', '-w', '2');
+  const change = await waitFor('an external change', () =>
+    frames.find((f) => f.type === 'change' && f.changes.some((c) => c.destination === '10.0.1.2:80')),
+  );
+  assert.equal(change.source, 'external');
+  assert.deepEqual(change.changes, [
+    { kind: 'destination-added', service: 'tcp:10.0.0.1:80', destination: '10.0.1.2:80' },
+  ]);
+});
+
+test('quiesce sets weight 0 in the kernel and unquiesce restores the remembered weight', async () => {
+  const path = `/services/${encodeURIComponent('tcp:10.0.0.1:80')}/destinations/${encodeURIComponent('10.0.1.1:80')}`;
+  assert.equal((await (await api(`${path}/quiesce`, { method: 'POST', json: {} })).json()).weight, 0);
+  assert.match(ipvsadm('-Sn'), /-r 10\.0\.1\.1:80 -m -w 0\n/);
+  assert.equal((await (await api(`${path}/unquiesce`, { method: 'POST', json: {} })).json()).weight, 3);
+  assert.match(ipvsadm('-Sn'), /-r 10\.0\.1\.1:80 -m -w 3\n/);
+});
+
+test('kernel refusals become catalogue errors, never 500', async () => {
+  const twos = await api('/services', {
+    method: 'POST',
+    json: { protocol: 'tcp', address: '10.0.0.5', port: 80, scheduler: 'twos' },
+  });
+  assert.ok(twos.status === 400, `status ${twos.status}`);
+  const body = await twos.json();
+  assert.ok(['SCHEDULER_NOT_FOUND', 'VALIDATION_FAILED'].includes(body.error.code), body.error.code);
+  const dup = await api('/services', {
+    method: 'POST',
+    json: { protocol: 'tcp', address: '10.0.0.1', port: 80 },
+  });
+  assert.equal(dup.status, 409);
+  assert.equal((await dup.json()).error.code, 'SERVICE_EXISTS');
+});
+
+test('GET /config equals ipvsadm -Sn, and PUT /config applies a plan the kernel then holds', async () => {
+  assert.equal(await (await api('/config')).text(), ipvsadm('-Sn'));
+  const text = '-A -u 10.0.0.2:53 -s rr\n-a -u 10.0.0.2:53 -r 10.0.2.1:53 -m -w 1\n';
+  const plan = await (
+    await api('/config', { method: 'PUT', body: text, headers: { 'content-type': 'text/plain' } })
+  ).json();
+  assert.equal(plan.removed.length, 1, JSON.stringify(plan));
+  assert.equal(ipvsadm('-Sn'), text);
+});
+
+test('/metrics matches ipvsadm and passes promtool', async () => {
+  const text = await (
+    await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${token}` } })
+  ).text();
+  assert.match(
+    text,
+    /node_ipvs_backend_weight\{local_address="10\.0\.0\.2",local_port="53",remote_address="10\.0\.2\.1",remote_port="53",proto="UDP",local_mark=""\} 1\n/,
+  );
+  const check = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stdout + check.stderr);
+});

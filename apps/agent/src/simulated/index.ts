@@ -1,4 +1,6 @@
 // The simulated IPVS backend: an in-memory kernel model (table, errors, ordering, estimator) plus a traffic
-// model. May import the domain interface (../ipvs/backend.js) and @ipvs-dashboard/shared, nothing else.
+// model. May import the domain layer (../ipvs: the interface and its pure helpers) and @ipvs-dashboard/shared.
 export { SimulatedBackend } from './simulated-backend.js';
+export { createDemoTable, demoServices } from './demo-table.js';
+export type { TrafficProfile } from './traffic/traffic-profile.js';
 export type { SimulatedBackendOptions } from './simulated-backend.js';

@@ -24,6 +24,11 @@ function destinationKeyOf(dest: { address: string; port: number }): string {
 
 export class SimTable {
   private readonly services = new Map<string, SimService>();
+  /** Services in no particular order (the traffic model's hot path). */
+  all(): IterableIterator<SimService> {
+    return this.services.values();
+  }
+
   /** Services in ipvsadm's sort order, computed by the same code the kernel client uses. */
   list(): SimService[] {
     return sortServices([...this.services.values()]);

@@ -27,6 +27,7 @@ import { SimTable } from './sim-table.js';
 import { StatsEstimator } from './stats-estimator.js';
 import { DEFAULT_INTERFACES, SyncDaemons } from './sync-daemons.js';
 import type { SimInterface } from './sync-daemons.js';
+import { createDemoTable } from './demo-table.js';
 import { applyTimeouts, DEFAULT_TIMEOUTS } from './timeouts.js';
 import { procRows } from './traffic/proc-rows.js';
 import { seededRandom } from './traffic/random.js';
@@ -58,6 +59,8 @@ export class SimulatedBackend implements IpvsBackend {
   private readonly now: () => number;
   private timeouts: Timeouts = { ...DEFAULT_TIMEOUTS };
   private timer: ReturnType<typeof setInterval> | undefined;
+  /** How far simulated time runs ahead of the clock (warm-up), so start() carries on seamlessly. */
+  private aheadMs = 0;
 
   constructor(options: SimulatedBackendOptions = {}) {
     this.daemons = new SyncDaemons(options.interfaces ?? DEFAULT_INTERFACES);
@@ -74,15 +77,31 @@ export class SimulatedBackend implements IpvsBackend {
     );
   }
 
+  /** A backend holding the demo table (demo-table.ts), its traffic already warmed up; call start() to run it. */
+  static async withDemo(options: SimulatedBackendOptions = {}): Promise<SimulatedBackend> {
+    const backend = new SimulatedBackend(options);
+    await createDemoTable(backend);
+    return backend;
+  }
+
   /** Advances the simulated traffic by `ms` of simulated time (tests; start() does it from the clock). */
   tick(ms: number): void {
     this.traffic.advanceTo(this.traffic.now + ms);
   }
 
+  /**
+   * Simulates `ms` of traffic at once and keeps simulated time that far ahead of the clock, so counters,
+   * rates and connections look lived-in from the first read (the demo's pre-warm).
+   */
+  warmUp(ms: number): void {
+    this.aheadMs += ms;
+    this.traffic.advanceTo(this.now() + this.aheadMs);
+  }
+
   /** Runs the traffic on a real timer, catching up with the clock each time; close() stops it. */
   start(intervalMs = DEFAULT_TIMER_MS): void {
     if (this.timer) return;
-    this.timer = setInterval(() => this.traffic.advanceTo(this.now()), intervalMs);
+    this.timer = setInterval(() => this.traffic.advanceTo(this.now() + this.aheadMs), intervalMs);
     this.timer.unref();
   }
 

@@ -51,6 +51,15 @@ export class StatsEstimator {
     }
   }
 
+  /** The hot path of the traffic model: packets and bytes both ways, no allocation. */
+  addTraffic(inPackets: number, outPackets: number, inBytes: number, outBytes: number): void {
+    const c = this.counters;
+    c.inPackets = (c.inPackets + inPackets) % COUNTER_WRAP;
+    c.outPackets = (c.outPackets + outPackets) % COUNTER_WRAP;
+    c.inBytes = (c.inBytes + inBytes) % COUNTER_WRAP;
+    c.outBytes = (c.outBytes + outBytes) % COUNTER_WRAP;
+  }
+
   /** One estimator period (ip_vs_est.c ip_vs_chain_estimation / estimation_timer). */
   estimate(): void {
     for (const name of counterNames) {

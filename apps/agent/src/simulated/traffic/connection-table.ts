@@ -149,17 +149,20 @@ export class ConnectionTable {
   }
 
   private carry(conn: SimConnection, now: number): void {
-    const span = Math.max(1, conn.endsAt - conn.startedAt);
-    const share = Math.min(1, (now - conn.startedAt) / span);
-    const delta: Partial<Counters> = {};
-    for (const name of ['inPackets', 'outPackets', 'inBytes', 'outBytes'] as const) {
-      const due = Math.round(conn.planned[name] * share);
-      if (due > conn.carried[name]) {
-        delta[name] = due - conn.carried[name];
-        conn.carried[name] = due;
-      }
+    const share = Math.min(1, (now - conn.startedAt) / Math.max(1, conn.endsAt - conn.startedAt));
+    const { planned: p, carried: c } = conn;
+    const inPackets = Math.round(p.inPackets * share) - c.inPackets;
+    const outPackets = Math.round(p.outPackets * share) - c.outPackets;
+    const inBytes = Math.round(p.inBytes * share) - c.inBytes;
+    const outBytes = Math.round(p.outBytes * share) - c.outBytes;
+    if (inPackets + outPackets + inBytes + outBytes === 0) return;
+    c.inPackets += inPackets;
+    c.outPackets += outPackets;
+    c.inBytes += inBytes;
+    c.outBytes += outBytes;
+    for (const stats of [conn.svc.stats, conn.dest.stats, this.totals]) {
+      stats.addTraffic(inPackets, outPackets, inBytes, outBytes);
     }
-    this.account(conn, delta);
   }
 
   private close(conn: SimConnection, now: number): void {

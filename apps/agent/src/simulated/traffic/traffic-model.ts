@@ -77,7 +77,7 @@ export class TrafficModel {
 
   private step(): void {
     const now = this.time;
-    for (const svc of this.env.table.list()) this.arrivals(svc, now);
+    for (const svc of this.env.table.all()) this.arrivals(svc, now);
     this.conns.age(now);
     if (now >= this.nextEstimate) {
       this.nextEstimate += ESTIMATOR_PERIOD_MS;
@@ -86,7 +86,7 @@ export class TrafficModel {
   }
 
   private estimateAll(): void {
-    for (const svc of this.env.table.list()) {
+    for (const svc of this.env.table.all()) {
       svc.stats.estimate();
       for (const dest of svc.destinations) dest.stats.estimate();
     }

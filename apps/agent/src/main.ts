@@ -10,7 +10,7 @@ import { isLoopbackHost, resolveConfig, urlHostPort, type AgentConfig } from './
 import { startAgentServer } from './http/agent-server.js';
 import { ipvsadmConfigText } from './http/restore/ipvsadm-config-text.js';
 import { KernelBackend } from './ipvs/index.js';
-import { SimulatedBackend } from './simulated/index.js';
+import { createDemoTable, SimulatedBackend } from './simulated/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -44,6 +44,12 @@ async function main(): Promise<number> {
     hasNetAdmin: () => hasNetAdmin(),
   });
   log(`backend: ${backend.kind}${reason ? ` (${reason})` : ''}`);
+  if (backend instanceof SimulatedBackend) {
+    // Nothing to manage for real here: show a lively demo table rather than an empty page.
+    await createDemoTable(backend);
+    backend.start();
+    log('simulated backend: loaded the demo table (nothing here touches the kernel)');
+  }
   if (!isLoopbackHost(config.listen.host) && !config.tls) {
     log(`WARNING: plain HTTP beyond loopback, because: ${config.insecureListenReason ?? ''}`);
   }

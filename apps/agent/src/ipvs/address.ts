@@ -90,5 +90,10 @@ export function ipv6FromBytes(bytes: Buffer, offset = 0): string {
 
 /** Canonical text of an nf_inet_addr; the family decides, never the bytes (reference §4.5). */
 export function addressFromBytes(bytes: Buffer, family: AddressFamily): string {
-  return family === 'inet' ? ipv4FromBytes(bytes) : ipv6FromBytes(bytes);
+  return addressAt(bytes, 0, family);
+}
+
+/** Canonical text of the nf_inet_addr at `offset` of `buf`. */
+export function addressAt(buf: Buffer, offset: number, family: AddressFamily): string {
+  return family === 'inet' ? ipv4FromBytes(buf, offset) : ipv6FromBytes(buf, offset);
 }

@@ -11,12 +11,13 @@ import type {
   TunnelChecksum,
   TunnelType,
 } from '@ipvs-dashboard/shared';
-import { AttributeWriter, attributeMap, readU16, readU16be, readU32, readU8 } from '../netlink/index.js';
+import { AttributeWriter } from '../netlink/index.js';
+import { AttributeIndex } from './attribute-index.js';
 import { CmdAttr, ConnFwd, DestAttr, TunnelFlag, TunnelTypeCode } from './constants.js';
-import { addressFromBytes, addressToBytes, requireFamily } from './address.js';
+import { addressAt, addressToBytes, requireFamily } from './address.js';
 import { afNumber, checkServiceKey, familyFromAf } from './service-key.js';
 import { writeServiceIdentity } from './service-codec.js';
-import { unpackPreferredStats } from './stats-codec.js';
+import { preferredStats } from './stats-codec.js';
 
 const forwardingCodes: Record<ForwardingMethod, number> = {
   masq: ConnFwd.MASQ,
@@ -124,11 +125,6 @@ export function packDestinationIdentity(service: ServiceKey, dest: DestinationKe
   return w.toBuffer();
 }
 
-function u32Of(a: Map<number, Buffer>, type: number): number {
-  const payload = a.get(type);
-  return payload === undefined ? 0 : readU32(payload);
-}
-
 function tunnelChecksum(flags: number): TunnelChecksum {
   if ((flags & TunnelFlag.REMCSUM) !== 0) return 'remcsum';
   return (flags & TunnelFlag.CSUM) !== 0 ? 'csum' : 'nocsum';
@@ -139,45 +135,54 @@ function tunnelType(code: number): TunnelType {
   return code === TunnelTypeCode.GRE ? 'gre' : 'ipip';
 }
 
+const messageIndex = new AttributeIndex(CmdAttr.TIMEOUT_UDP);
+const destIndex = new AttributeIndex(DestAttr.TUN_FLAGS);
+
+/** Decodes the DEST nest at buf[start, end). */
+function decodeDestination(
+  buf: Buffer,
+  start: number,
+  end: number,
+  serviceFamily: AddressFamily,
+): Destination {
+  const a = destIndex.scan(buf, start, end);
+  // ADDR_FAMILY arrived in 3.18; before it the service's family applies. The bytes never decide (§4.5).
+  const family = familyFromAf(a.u16(DestAttr.ADDR_FAMILY)) ?? serviceFamily;
+  const addr = a.offset(DestAttr.ADDR);
+  if (addr < 0 || a.length(DestAttr.ADDR) < (family === 'inet' ? 4 : 16) || !a.has(DestAttr.PORT)) {
+    throw new AppError('KERNEL_ERROR', 'The kernel sent a destination without address or port.');
+  }
+  return {
+    address: addressAt(buf, addr, family),
+    port: a.u16be(DestAttr.PORT),
+    family,
+    forwarding: forwardingNames.get(a.u32(DestAttr.FWD_METHOD) & ConnFwd.FWD_MASK) ?? 'masq',
+    weight: a.u32(DestAttr.WEIGHT),
+    upperThreshold: a.u32(DestAttr.U_THRESH),
+    lowerThreshold: a.u32(DestAttr.L_THRESH),
+    tunnelType: tunnelType(a.u8(DestAttr.TUN_TYPE)),
+    tunnelPort: a.u16be(DestAttr.TUN_PORT),
+    tunnelChecksum: tunnelChecksum(a.u16(DestAttr.TUN_FLAGS)),
+    activeConns: a.u32(DestAttr.ACTIVE_CONNS),
+    inactiveConns: a.u32(DestAttr.INACT_CONNS),
+    persistentConns: a.u32(DestAttr.PERSIST_CONNS),
+    stats: preferredStats(a, DestAttr.STATS64, DestAttr.STATS),
+  };
+}
+
 /**
  * Decodes the payload of one DEST nest. `serviceFamily` stands in for ADDR_FAMILY on kernels < 3.18;
  * the address bytes never decide the family (reference §4.5).
  */
 export function unpackDestination(nest: Buffer, serviceFamily: AddressFamily): Destination {
-  const a = attributeMap(nest);
-  const afPayload = a.get(DestAttr.ADDR_FAMILY);
-  const af = afPayload === undefined ? 0 : readU16(afPayload);
-  const family = familyFromAf(af) ?? serviceFamily;
-  const addr = a.get(DestAttr.ADDR);
-  const port = a.get(DestAttr.PORT);
-  if (addr === undefined || port === undefined) {
-    throw new AppError('KERNEL_ERROR', 'The kernel sent a destination without address or port.');
-  }
-  const tunType = a.get(DestAttr.TUN_TYPE);
-  const tunPort = a.get(DestAttr.TUN_PORT);
-  const tunFlags = a.get(DestAttr.TUN_FLAGS);
-  return {
-    address: addressFromBytes(addr, family),
-    port: readU16be(port),
-    family,
-    forwarding: forwardingNames.get(u32Of(a, DestAttr.FWD_METHOD) & ConnFwd.FWD_MASK) ?? 'masq',
-    weight: u32Of(a, DestAttr.WEIGHT),
-    upperThreshold: u32Of(a, DestAttr.U_THRESH),
-    lowerThreshold: u32Of(a, DestAttr.L_THRESH),
-    tunnelType: tunType === undefined ? 'ipip' : tunnelType(readU8(tunType)),
-    tunnelPort: tunPort === undefined ? 0 : readU16be(tunPort),
-    tunnelChecksum: tunFlags === undefined ? 'nocsum' : tunnelChecksum(readU16(tunFlags)),
-    activeConns: u32Of(a, DestAttr.ACTIVE_CONNS),
-    inactiveConns: u32Of(a, DestAttr.INACT_CONNS),
-    persistentConns: u32Of(a, DestAttr.PERSIST_CONNS),
-    stats: unpackPreferredStats(a, DestAttr.STATS64, DestAttr.STATS),
-  };
+  return decodeDestination(nest, 0, nest.length, serviceFamily);
 }
 
 /** Decodes the top-level attributes of a GET_DEST dump message. */
 export function unpackDestinationMessage(attributes: Buffer, serviceFamily: AddressFamily): Destination {
-  const nest = attributeMap(attributes).get(CmdAttr.DEST);
-  if (nest === undefined)
+  const top = messageIndex.scan(attributes);
+  const at = top.offset(CmdAttr.DEST);
+  if (at < 0)
     throw new AppError('KERNEL_ERROR', 'The kernel sent a destination message without a destination.');
-  return unpackDestination(nest, serviceFamily);
+  return decodeDestination(attributes, at, at + top.length(CmdAttr.DEST), serviceFamily);
 }

@@ -9,13 +9,7 @@ export function writeHostU32(buffer: Buffer, value: number, offset: number): voi
   else buffer.writeUInt32BE(value >>> 0, offset);
 }
 
-export function readHostU32(buffer: Buffer, offset: number): number {
-  return littleEndian ? buffer.readUInt32LE(offset) : buffer.readUInt32BE(offset);
-}
-
-/** A u64 as a JS number: exact up to 2^53, which counters reach only after decades of traffic. */
-export function readHostU64(buffer: Buffer, offset: number): number {
-  const low = readHostU32(buffer, littleEndian ? offset : offset + 4);
-  const high = readHostU32(buffer, littleEndian ? offset + 4 : offset);
-  return high * 0x1_0000_0000 + low;
+export function writeHostU16(buffer: Buffer, value: number, offset: number): void {
+  if (littleEndian) buffer.writeUInt16LE(value, offset);
+  else buffer.writeUInt16BE(value, offset);
 }

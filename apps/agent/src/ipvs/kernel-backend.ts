@@ -25,7 +25,12 @@ import { FamilyNotFoundError, GenlConnection, NetlinkError, errno } from '../net
 import type { GenlReply } from '../netlink/index.js';
 import type { IpvsBackend } from './backend.js';
 import { IPVS_GENL_NAME, IpvsCmd } from './constants.js';
-import { packServiceFull, packServiceIdentity, unpackServiceMessage } from './service-codec.js';
+import {
+  identityFromServiceMessage,
+  packServiceFull,
+  packServiceIdentity,
+  unpackServiceMessage,
+} from './service-codec.js';
 import {
   packDestinationFull,
   packDestinationIdentity,
@@ -153,7 +158,7 @@ export class KernelBackend implements IpvsBackend {
   /** GET_DEST answers an unknown service with an empty list (reference §11.5): check it exists first. */
   async listDestinations(key: ServiceKey): Promise<Destination[]> {
     const service = await this.getService(key);
-    return this.readDestinations(service.key, service.family);
+    return this.readDestinations(packServiceIdentity(service.key), service.family);
   }
 
   addDestination(key: ServiceKey, input: DestinationInput): Promise<void> {
@@ -176,14 +181,24 @@ export class KernelBackend implements IpvsBackend {
     });
   }
 
-  /** One service dump plus one destination dump per service (as ipvsadm), yielding every slice. */
+  /**
+   * One service dump plus one destination dump per service (as ipvsadm does). Each kernel call is
+   * synchronous, so the work is cut into slices of `sliceMs` with an event-loop turn between them.
+   */
   async snapshot(): Promise<ServiceWithDestinations[]> {
     const slicer = new EventLoopSlicer(this.sliceMs);
-    const services = this.readServices();
-    const result: ServiceWithDestinations[] = [];
-    for (const service of services) {
+    const replies = this.dump('list', IpvsCmd.GET_SERVICE, EMPTY);
+    const listed: { key: ServiceKey; family: Service['family']; service: Service; identity: Buffer }[] = [];
+    for (const reply of replies) {
+      const service = unpackServiceMessage(reply.attributes);
+      const identity = identityFromServiceMessage(reply.attributes);
+      listed.push({ key: service.key, family: service.family, service, identity });
       await slicer.maybeYield();
-      result.push({ ...service, destinations: this.readDestinations(service.key, service.family) });
+    }
+    const result: ServiceWithDestinations[] = [];
+    for (const { service, identity } of sortServices(listed)) {
+      result.push({ ...service, destinations: this.readDestinations(identity, service.family) });
+      await slicer.maybeYield();
     }
     return result;
   }
@@ -263,8 +278,9 @@ export class KernelBackend implements IpvsBackend {
     return sortServices(replies.map((reply) => unpackServiceMessage(reply.attributes)));
   }
 
-  private readDestinations(key: ServiceKey, family: Service['family']): Destination[] {
-    const replies = this.dump('list-destinations', IpvsCmd.GET_DEST, packServiceIdentity(key));
+  /** `identity`: the attributes of an identity-only SERVICE nest (packServiceIdentity or a dump's copy). */
+  private readDestinations(identity: Buffer, family: Service['family']): Destination[] {
+    const replies = this.dump('list-destinations', IpvsCmd.GET_DEST, identity);
     return sortDestinations(replies.map((reply) => unpackDestinationMessage(reply.attributes, family)));
   }
 

@@ -4,8 +4,8 @@ import { isIPv4 } from 'node:net';
 import { AppError } from '@ipvs-dashboard/shared';
 import type { AddressFamily } from '@ipvs-dashboard/shared';
 import { DEFAULT_NETMASK_V4, DEFAULT_PREFIX_V6 } from './constants.js';
-import { addressToBytes, ipv4FromBytes } from './address.js';
-import { readHostU32, writeHostU32 } from './host-order.js';
+import { addressToBytes } from './address.js';
+import { writeHostU32 } from './host-order.js';
 
 /** The 4 payload bytes for `netmask` ("" = ipvsadm's default: /32 resp. 128). */
 export function netmaskBytes(netmask: string, family: AddressFamily): Buffer {
@@ -34,10 +34,7 @@ export function netmaskBytes(netmask: string, family: AddressFamily): Buffer {
   return out;
 }
 
-/** Text of a NETMASK payload; absent means the kernel default. */
-export function netmaskFromAttribute(payload: Buffer | undefined, family: AddressFamily): string {
-  if (payload === undefined || payload.length < 4) {
-    return family === 'inet' ? DEFAULT_NETMASK_V4 : DEFAULT_PREFIX_V6;
-  }
-  return family === 'inet' ? ipv4FromBytes(payload, 0) : String(readHostU32(payload, 0));
+/** The kernel default when NETMASK is absent: /32 resp. 128. */
+export function defaultNetmask(family: AddressFamily): string {
+  return family === 'inet' ? DEFAULT_NETMASK_V4 : DEFAULT_PREFIX_V6;
 }

@@ -2,10 +2,11 @@
 // attributes meet ServiceKey/ServiceInput/Service fields. Byte order per attribute, reference §11.1.
 import { AppError } from '@ipvs-dashboard/shared';
 import type { AddressFamily, Service, ServiceInput, ServiceKey } from '@ipvs-dashboard/shared';
-import { AttributeWriter, attributeMap, readString, readU16, readU16be, readU32 } from '../netlink/index.js';
+import { AttributeWriter } from '../netlink/index.js';
+import { AttributeIndex } from './attribute-index.js';
 import { CmdAttr, SvcAttr, SvcFlag } from './constants.js';
-import { addressFromBytes, addressToBytes } from './address.js';
-import { writeHostU32 } from './host-order.js';
+import { addressAt, addressToBytes, ipv4FromBytes } from './address.js';
+import { writeHostU16, writeHostU32 } from './host-order.js';
 import {
   afNumber,
   checkServiceKey,
@@ -15,8 +16,8 @@ import {
   keyFamily,
 } from './service-key.js';
 import { schedulerFlagsFromBits, schedulerFlagsToBits } from './scheduler-flags.js';
-import { unpackPreferredStats } from './stats-codec.js';
-import { netmaskBytes, netmaskFromAttribute } from './netmask.js';
+import { preferredStats } from './stats-codec.js';
+import { defaultNetmask, netmaskBytes } from './netmask.js';
 
 /** AF + (FWMARK u32 | PROTOCOL u16, ADDR 16 bytes, PORT be16): what the kernel looks a service up by. */
 export function writeServiceIdentity(w: AttributeWriter, key: ServiceKey): void {
@@ -88,18 +89,17 @@ export function packServiceFull(input: ServiceInput): Buffer {
   return w.toBuffer();
 }
 
-function required(a: Map<number, Buffer>, type: number, what: string): Buffer {
-  const payload = a.get(type);
-  if (payload === undefined) throw new AppError('KERNEL_ERROR', `The kernel sent a service without ${what}.`);
-  return payload;
+const messageIndex = new AttributeIndex(CmdAttr.TIMEOUT_UDP);
+const serviceIndex = new AttributeIndex(SvcAttr.STATS64);
+
+function missing(what: string): AppError {
+  return new AppError('KERNEL_ERROR', `The kernel sent a service without ${what}.`);
 }
 
-function unpackKey(a: Map<number, Buffer>, family: AddressFamily): ServiceKey {
-  const fwmark = a.get(SvcAttr.FWMARK);
-  if (fwmark !== undefined && readU32(fwmark) !== 0) {
-    return { protocol: 'fwmark', fwmark: readU32(fwmark), family };
-  }
-  const protocolValue = readU16(required(a, SvcAttr.PROTOCOL, 'a protocol'));
+function decodeKey(a: AttributeIndex, family: AddressFamily): ServiceKey {
+  const fwmark = a.u32(SvcAttr.FWMARK);
+  if (fwmark !== 0) return { protocol: 'fwmark', fwmark, family };
+  const protocolValue = a.u16(SvcAttr.PROTOCOL, -1);
   const protocol = protocolName(protocolValue);
   if (protocol === null) {
     throw new AppError(
@@ -107,41 +107,81 @@ function unpackKey(a: Map<number, Buffer>, family: AddressFamily): ServiceKey {
       `The kernel has a service with unsupported protocol ${protocolValue}.`,
     );
   }
-  const address = addressFromBytes(required(a, SvcAttr.ADDR, 'an address'), family);
-  return { protocol, address, port: readU16be(required(a, SvcAttr.PORT, 'a port')) };
+  const addr = a.offset(SvcAttr.ADDR);
+  if (addr < 0 || a.length(SvcAttr.ADDR) < (family === 'inet' ? 4 : 16)) throw missing('an address');
+  if (!a.has(SvcAttr.PORT)) throw missing('a port');
+  return { protocol, address: addressAt(a.buf, addr, family), port: a.u16be(SvcAttr.PORT) };
+}
+
+/** Decodes the SERVICE nest at buf[start, end). */
+function decodeService(buf: Buffer, start: number, end: number): Service {
+  const a = serviceIndex.scan(buf, start, end);
+  const af = a.u16(SvcAttr.AF, -1);
+  const family = familyFromAf(af);
+  if (family === null)
+    throw new AppError('KERNEL_ERROR', `The kernel sent a service of address family ${af}.`);
+  if (!a.has(SvcAttr.SCHED_NAME)) throw missing('a scheduler');
+  const scheduler = a.string(SvcAttr.SCHED_NAME);
+  // HASHED (0x2) is the kernel's bookkeeping, always set in replies (reference §4.1): never shown.
+  const flags = a.u32(SvcAttr.FLAGS) & ~SvcFlag.HASHED;
+  const peName = a.string(SvcAttr.PE_NAME);
+  const netmaskAt = a.offset(SvcAttr.NETMASK);
+  const service: Service = {
+    key: decodeKey(a, family),
+    family,
+    scheduler,
+    schedulerFlags: schedulerFlagsFromBits(scheduler, flags),
+    persistence: (flags & SvcFlag.PERSISTENT) !== 0 ? a.u32(SvcAttr.TIMEOUT) : 0,
+    netmask: netmaskAt < 0 || a.length(SvcAttr.NETMASK) < 4 ? defaultNetmask(family) : netmaskAt4(a, family),
+    persistenceEngine: peName === '' ? null : peName,
+    onePacket: (flags & SvcFlag.ONEPACKET) !== 0,
+    stats: preferredStats(a, SvcAttr.STATS64, SvcAttr.STATS),
+  };
+  return service;
+}
+
+function netmaskAt4(a: AttributeIndex, family: AddressFamily): string {
+  return family === 'inet' ? ipv4FromBytes(a.buf, a.offset(SvcAttr.NETMASK)) : String(a.u32(SvcAttr.NETMASK));
 }
 
 /** Decodes the payload of one SERVICE nest (a GET_SERVICE reply or dump message). */
 export function unpackService(nest: Buffer): Service {
-  const a = attributeMap(nest);
-  const af = readU16(required(a, SvcAttr.AF, 'an address family'));
-  const family = familyFromAf(af);
-  if (family === null)
-    throw new AppError('KERNEL_ERROR', `The kernel sent a service of address family ${af}.`);
-  const scheduler = readString(required(a, SvcAttr.SCHED_NAME, 'a scheduler'));
-  const flagsPayload = a.get(SvcAttr.FLAGS);
-  // HASHED (0x2) is the kernel's bookkeeping, always set in replies (reference §4.1): never shown.
-  const flags = flagsPayload === undefined ? 0 : readU32(flagsPayload) & ~SvcFlag.HASHED;
-  const timeout = a.get(SvcAttr.TIMEOUT);
-  const pe = a.get(SvcAttr.PE_NAME);
-  const peName = pe === undefined ? '' : readString(pe);
-  return {
-    key: unpackKey(a, family),
-    family,
-    scheduler,
-    schedulerFlags: schedulerFlagsFromBits(scheduler, flags),
-    persistence: (flags & SvcFlag.PERSISTENT) !== 0 && timeout !== undefined ? readU32(timeout) : 0,
-    netmask: netmaskFromAttribute(a.get(SvcAttr.NETMASK), family),
-    persistenceEngine: peName === '' ? null : peName,
-    onePacket: (flags & SvcFlag.ONEPACKET) !== 0,
-    stats: unpackPreferredStats(a, SvcAttr.STATS64, SvcAttr.STATS),
-  };
+  return decodeService(nest, 0, nest.length);
 }
 
 /** Decodes the top-level attributes of a service message (the SERVICE nest inside). */
 export function unpackServiceMessage(attributes: Buffer): Service {
-  const nest = attributeMap(attributes).get(CmdAttr.SERVICE);
-  if (nest === undefined)
-    throw new AppError('KERNEL_ERROR', 'The kernel sent a service message without a service.');
-  return unpackService(nest);
+  const top = messageIndex.scan(attributes);
+  const at = top.offset(CmdAttr.SERVICE);
+  if (at < 0) throw new AppError('KERNEL_ERROR', 'The kernel sent a service message without a service.');
+  return decodeService(attributes, at, at + top.length(CmdAttr.SERVICE));
+}
+
+const identityTypes = [SvcAttr.AF, SvcAttr.FWMARK, SvcAttr.PROTOCOL, SvcAttr.ADDR, SvcAttr.PORT] as const;
+
+/**
+ * The identity-only SERVICE nest (what GET_DEST needs) for the service in a dump message, made by copying
+ * its AF, FWMARK | PROTOCOL, ADDR, PORT attributes as the kernel sent them: the same bytes
+ * packServiceIdentity would encode, without decoding and re-encoding 1,000 keys per snapshot.
+ */
+export function identityFromServiceMessage(attributes: Buffer): Buffer {
+  const top = messageIndex.scan(attributes);
+  const at = top.offset(CmdAttr.SERVICE);
+  if (at < 0) throw new AppError('KERNEL_ERROR', 'The kernel sent a service message without a service.');
+  const a = serviceIndex.scan(attributes, at, at + top.length(CmdAttr.SERVICE));
+  const fwmark = a.u32(SvcAttr.FWMARK) !== 0;
+  const types = identityTypes.filter(
+    (type) => a.has(type) && (type === SvcAttr.AF || (type === SvcAttr.FWMARK) === fwmark),
+  );
+  const sizes = types.map((type) => (a.length(type) + 4 + 3) & ~3);
+  const out = Buffer.alloc(4 + sizes.reduce((sum, size) => sum + size, 0));
+  writeHostU16(out, out.length, 0);
+  writeHostU16(out, CmdAttr.SERVICE, 2);
+  let offset = 4;
+  types.forEach((type, i) => {
+    const start = a.offset(type) - 4;
+    attributes.copy(out, offset, start, start + a.length(type) + 4);
+    offset += sizes[i] ?? 0;
+  });
+  return out;
 }

@@ -4,6 +4,7 @@ import { AppError } from '@ipvs-dashboard/shared';
 import type { ServiceInput } from '@ipvs-dashboard/shared';
 import { attributeMap } from '../../netlink/index.js';
 import {
+  identityFromServiceMessage,
   packServiceFull,
   packServiceIdentity,
   unpackService,
@@ -215,5 +216,19 @@ describe('service-codec', () => {
         });
       }),
     );
+  });
+});
+
+describe('service-codec identityFromServiceMessage', () => {
+  it('copies the identity of a dumped service into the same bytes packServiceIdentity encodes', () => {
+    const cases = [
+      { protocol: 'udp' as const, address: '10.10.10.10', port: 53 },
+      { protocol: 'tcp' as const, address: '2001:db8::10', port: 80 },
+      { protocol: 'fwmark' as const, fwmark: 7, family: 'inet' as const },
+    ];
+    for (const key of cases) {
+      const full = packServiceFull({ ...rrService, ...key, netmask: '' });
+      expect(identityFromServiceMessage(full)).toEqual(packServiceIdentity(key));
+    }
   });
 });

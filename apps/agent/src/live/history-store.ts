@@ -1,9 +1,9 @@
 import type { HistoryPoint, HistoryResponse, ServiceHistory } from '@ipvs-dashboard/shared';
-import { RingBuffer } from './ring-buffer.js';
+import { SeriesRing } from './series-ring.js';
 
 interface ServiceRings {
-  points: RingBuffer<HistoryPoint>;
-  destinations: Map<string, RingBuffer<HistoryPoint>>;
+  points: SeriesRing;
+  destinations: Map<string, SeriesRing>;
 }
 
 /**
@@ -28,7 +28,7 @@ export class HistoryStore {
     for (const [sid, sample] of points) {
       let rings = this.services.get(sid);
       if (!rings) {
-        rings = { points: new RingBuffer(this.capacity), destinations: new Map() };
+        rings = { points: new SeriesRing(this.capacity), destinations: new Map() };
         this.services.set(sid, rings);
       }
       rings.points.push(sample.point);
@@ -37,7 +37,7 @@ export class HistoryStore {
       for (const [did, point] of sample.destinations) {
         let ring = rings.destinations.get(did);
         if (!ring) {
-          ring = new RingBuffer(this.capacity);
+          ring = new SeriesRing(this.capacity);
           rings.destinations.set(did, ring);
         }
         ring.push(point);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleMessageSchema } from '@ipvs-dashboard/shared';
 import { HistoryStore } from '../history-store.js';
-import { RingBuffer } from '../ring-buffer.js';
+import { SeriesRing } from '../series-ring.js';
 import { sampleTable } from '../sample-table.js';
 import { dest, stats, tcpService } from './fixtures.js';
 
@@ -71,10 +71,24 @@ describe('history-store', () => {
     expect(store.query(1000).services).toEqual([]);
   });
 
-  it('ring buffer drops the oldest past capacity', () => {
-    const ring = new RingBuffer<number>(2);
-    [1, 2, 3].forEach((n) => ring.push(n));
-    expect(ring.toArray()).toEqual([2, 3]);
+  it('series ring drops the oldest point past capacity and keeps values a chart needs', () => {
+    const ring = new SeriesRing(2);
+    const point = (at: number) => ({
+      at,
+      cps: at / 3,
+      inPps: 0,
+      outPps: 0,
+      inBps: 1e10 + at,
+      outBps: 0,
+      activeConns: 2 ** 31,
+      inactiveConns: at,
+    });
+    [1, 2, 3].forEach((at) => ring.push(point(at)));
+    const points = ring.toArray();
+    expect(points.map((p) => p.at)).toEqual([2, 3]);
     expect(ring.length).toBe(2);
+    expect(points[1]?.cps).toBeCloseTo(1, 6);
+    expect(points[1]!.inBps / 1e10).toBeCloseTo(1, 6);
+    expect(points[1]?.activeConns).toBe(2 ** 31);
   });
 });

@@ -9,29 +9,41 @@ const littleEndian = endianness() === 'LE';
 /** include/uapi/linux/netlink.h NLA_TYPE_MASK: drops NLA_F_NESTED and NLA_F_NET_BYTEORDER. */
 const NLA_TYPE_MASK = 0x3fff;
 
+/** Host-order u16 by plain indexing: measurably cheaper than Buffer#readUInt16LE in this hot loop. */
+function readU16(buf: Buffer, offset: number): number {
+  const a = buf[offset] ?? 0;
+  const b = buf[offset + 1] ?? 0;
+  return littleEndian ? a | (b << 8) : (a << 8) | b;
+}
+
 export class AttributeIndex {
   private readonly offsets: Int32Array;
   private readonly lengths: Int32Array;
+  /** Scan number that last set each type: avoids clearing the tables on every scan. */
+  private readonly seen: Uint32Array;
+  private generation = 0;
   buf: Buffer = Buffer.alloc(0);
 
   constructor(private readonly maxType: number) {
     this.offsets = new Int32Array(maxType + 1);
     this.lengths = new Int32Array(maxType + 1);
+    this.seen = new Uint32Array(maxType + 1);
   }
 
   /** Indexes the attributes in buf[start, end); returns this for chaining. */
   scan(buf: Buffer, start = 0, end = buf.length): this {
     this.buf = buf;
-    this.offsets.fill(-1);
+    this.generation = this.generation >= 0xffff_fffe ? 1 : this.generation + 1;
+    if (this.generation === 1) this.seen.fill(0);
     let offset = start;
     while (offset + 4 <= end) {
-      const length = littleEndian ? buf.readUInt16LE(offset) : buf.readUInt16BE(offset);
+      const length = readU16(buf, offset);
       if (length < 4 || offset + length > end) break;
-      const raw = littleEndian ? buf.readUInt16LE(offset + 2) : buf.readUInt16BE(offset + 2);
-      const type = raw & NLA_TYPE_MASK;
+      const type = readU16(buf, offset + 2) & NLA_TYPE_MASK;
       if (type <= this.maxType) {
         this.offsets[type] = offset + 4;
         this.lengths[type] = length - 4;
+        this.seen[type] = this.generation;
       }
       offset += (length + 3) & ~3;
     }
@@ -39,12 +51,12 @@ export class AttributeIndex {
   }
 
   has(type: number): boolean {
-    return (this.offsets[type] ?? -1) >= 0;
+    return this.seen[type] === this.generation;
   }
 
   /** Payload start, or -1 when absent. */
   offset(type: number): number {
-    return this.offsets[type] ?? -1;
+    return this.seen[type] === this.generation ? (this.offsets[type] ?? -1) : -1;
   }
 
   /** Payload length (meaningful only when present). */

@@ -5,6 +5,7 @@ export { KernelBackend, type KernelBackendOptions, type IpvsConnection } from '.
 export * from './constants.js';
 export { familyOf, addressToBytes, addressFromBytes, ipv4FromBytes, ipv6FromBytes } from './address.js';
 export {
+  identityFromServiceMessage,
   packServiceFull,
   packServiceIdentity,
   unpackService,

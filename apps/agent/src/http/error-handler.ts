@@ -15,6 +15,13 @@ export function toAppError(error: unknown): AppError {
           : `The body could not be read (${e.type}).`;
     return new AppError('VALIDATION_FAILED', message, { field: 'body', cause: error });
   }
+  // Express marks a malformed %-escape in the path (URIError) with status 400.
+  if (error instanceof URIError || (typeof e?.status === 'number' && e.status >= 400 && e.status < 500)) {
+    return new AppError('VALIDATION_FAILED', 'The address holds a malformed %-escape or is not valid.', {
+      field: 'path',
+      cause: error,
+    });
+  }
   return new AppError('INTERNAL', undefined, { cause: error });
 }
 

@@ -75,6 +75,13 @@ describe('service-routes', () => {
       status: 404,
     });
     expect(await errorOf(await t.api('/no-such-route'))).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(await errorOf(await t.api('/services/%E0%A4%A'))).toMatchObject({ status: 400, field: 'path' });
+    expect(
+      await errorOf(await t.api(`/services/${webServiceId}/destinations/%ZZ`, { method: 'DELETE' })),
+    ).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
   });
 
   it('adds, edits, quiesces and unquiesces a real server, remembering the weight on disk', async () => {

@@ -35,6 +35,18 @@ export function problemOf(field: string, message: string): LineProblem {
   return new LineProblem(`${optionOfField[field] ?? field}: ${message}`);
 }
 
+/**
+ * ipvsadm 1.31 prints fwmarks with %d, so `ipvsadm -Sn` writes marks from 2^31 up as negative numbers
+ * (seen in the UML guest: mark 2508682465 saved as `-f -1786284831`) and its own -R then refuses them.
+ * We read them back as the unsigned mark they stand for.
+ */
+function readFwmark(text: string): number | null {
+  if (!/^-?\d+$/.test(text)) return null;
+  const value = Number(text);
+  if (value >= 1 && value <= 0xffffffff) return value;
+  return value < 0 && value >= -0x80000000 ? value + 0x100000000 : null;
+}
+
 /** The service a line names, or undefined when it names none. */
 export function readServiceKey(options: ReadOptions): ServiceKey | undefined {
   const given = (['tcp-service', 'udp-service', 'sctp-service', 'fwmark-service'] as const).filter((name) =>
@@ -48,8 +60,8 @@ export function readServiceKey(options: ReadOptions): ServiceKey | undefined {
     return undefined;
   }
   if (kind === 'fwmark-service') {
-    const fwmark = numberOf(options, kind) ?? 0;
-    if (fwmark < 1 || fwmark > 0xffffffff) throw new LineProblem('-f: fwmark must be 1-4294967295');
+    const fwmark = readFwmark(textOf(options, kind) ?? '');
+    if (fwmark === null) throw new LineProblem('-f: fwmark must be 1-4294967295');
     return { protocol: 'fwmark', fwmark, family: ipv6 ? 'inet6' : 'inet' };
   }
   if (ipv6) throw new LineProblem('-6 only applies to a fwmark service (-f); bracket IPv6 addresses instead');

@@ -16,17 +16,30 @@ import type { IpvsadmCommand } from './commands.js';
 export interface FormatOptions {
   /** Add `-x`/`-y` when non-zero. ipvsadm -S leaves them out (and so loses them); -R accepts them. */
   thresholds?: boolean;
+  /**
+   * Reproduce two output bugs of ipvsadm 1.31 byte for byte (both seen in the UML guest): fwmarks from
+   * 2^31 up printed negative (printf %d; its own -R refuses them), and flag-3 left unnamed on sh/mh
+   * services (an empty `-b `). Off by default, so the text restores what the kernel holds.
+   */
+  exactIpvsadm?: boolean;
 }
 
 /** `-t 10.0.0.1:80`, `-u [2001:db8::1]:53`, `--sctp-service ...`, `-f 7`, `-f 8 -6`. */
-export function formatServiceOption(key: ServiceKey): string {
-  if (key.protocol === 'fwmark') return key.family === 'inet6' ? `-f ${key.fwmark} -6` : `-f ${key.fwmark}`;
+export function formatServiceOption(key: ServiceKey, options: FormatOptions = {}): string {
+  if (key.protocol === 'fwmark') {
+    const mark = options.exactIpvsadm ? key.fwmark | 0 : key.fwmark;
+    return key.family === 'inet6' ? `-f ${mark} -6` : `-f ${mark}`;
+  }
   const flag = { tcp: '-t', udp: '-u', sctp: '--sctp-service' }[key.protocol];
   return `${flag} ${formatHostPort(key.address, key.port)}`;
 }
 
 /** ` -s rr -p 600 -M 255.255.255.0 --pe sip -o -b sh-fallback,sh-port` (parts only when set). */
-export function formatServiceSettings(key: ServiceKey, settings: ServiceSettings): string {
+export function formatServiceSettings(
+  key: ServiceKey,
+  settings: ServiceSettings,
+  options: FormatOptions = {},
+): string {
   let text = ` -s ${settings.scheduler}`;
   if (settings.persistence > 0) {
     text += ` -p ${settings.persistence}`;
@@ -35,7 +48,12 @@ export function formatServiceSettings(key: ServiceKey, settings: ServiceSettings
   if (settings.persistenceEngine) text += ` --pe ${settings.persistenceEngine}`;
   if (settings.onePacket) text += ' -o';
   const flags = normalizeSchedulerFlags(settings.scheduler, settings.schedulerFlags);
-  if (flags.length > 0) text += ` -b ${flags.join(',')}`;
+  // ipvsadm.c print_sched_flags names only SCHED1/SCHED2 for sh and mh, yet prints "-b " for any bit.
+  const named =
+    options.exactIpvsadm && (settings.scheduler === 'sh' || settings.scheduler === 'mh')
+      ? flags.filter((flag) => flag !== 'flag-3')
+      : flags;
+  if (flags.length > 0) text += ` -b ${named.join(',')}`;
   return text;
 }
 
@@ -59,8 +77,8 @@ export function formatDestinationSettings(
   return text;
 }
 
-function formatRealServer(service: ServiceKey, destination: DestinationKey): string {
-  return `${formatServiceOption(service)} -r ${formatHostPort(destination.address, destination.port)}`;
+function formatRealServer(service: ServiceKey, destination: DestinationKey, options: FormatOptions): string {
+  return `${formatServiceOption(service, options)} -r ${formatHostPort(destination.address, destination.port)}`;
 }
 
 function formatDaemon(daemon: SyncDaemonInput): string {
@@ -79,22 +97,22 @@ export function formatCommand(command: IpvsadmCommand, options: FormatOptions = 
     case 'add-service':
     case 'edit-service': {
       const flag = command.kind === 'add-service' ? '-A' : '-E';
-      return `${flag} ${formatServiceOption(command.service)}${formatServiceSettings(command.service, command.service)}`;
+      return `${flag} ${formatServiceOption(command.service, options)}${formatServiceSettings(command.service, command.service, options)}`;
     }
     case 'delete-service':
-      return `-D ${formatServiceOption(command.service)}`;
+      return `-D ${formatServiceOption(command.service, options)}`;
     case 'add-destination':
     case 'edit-destination': {
       const flag = command.kind === 'add-destination' ? '-a' : '-e';
       const settings = formatDestinationSettings(command.destination, options);
-      return `${flag} ${formatRealServer(command.service, command.destination)}${settings}`;
+      return `${flag} ${formatRealServer(command.service, command.destination, options)}${settings}`;
     }
     case 'delete-destination':
-      return `-d ${formatRealServer(command.service, command.destination)}`;
+      return `-d ${formatRealServer(command.service, command.destination, options)}`;
     case 'clear':
       return '-C';
     case 'zero':
-      return command.service ? `-Z ${formatServiceOption(command.service)}` : '-Z';
+      return command.service ? `-Z ${formatServiceOption(command.service, options)}` : '-Z';
     case 'set-timeouts':
       return `--set ${command.timeouts.tcp} ${command.timeouts.tcpFin} ${command.timeouts.udp}`;
     case 'start-daemon':

@@ -47,7 +47,8 @@ const optionTable: Array<[OptionName, string | null, OptionValue]> = [
   ['netmask', 'M', 'required'],
   ['pe', null, 'required'],
   ['ops', 'o', 'none'],
-  ['sched-flags', 'b', 'required'],
+  // Optional only to read ipvsadm's own `-b ` (sh/mh with just flag-3), which its -R would refuse.
+  ['sched-flags', 'b', 'optional'],
   ['real-server', 'r', 'required'],
   ['gatewaying', 'g', 'none'],
   ['ipip', 'i', 'none'],

@@ -80,6 +80,29 @@ describe('format-save', () => {
     ]);
   });
 
+  it('prints fwmarks from 2^31 up unsigned, or signed as ipvsadm 1.31 does, and reads both', () => {
+    // Seen in the UML guest: ipvsadm -Sn saved mark 2508682465 as -1786284831 (and its -R refused it).
+    const saved = '-A -f -1786284831 -s nq -p 576522 -M 0.0.0.0 -b flag-2\n';
+    const table = tableOf(saved);
+    expect(table[0]?.key).toEqual({ protocol: 'fwmark', fwmark: 2508682465, family: 'inet' });
+    expect(formatSaveText(table, { exactIpvsadm: true })).toBe(saved);
+    expect(formatSaveText(table)).toBe('-A -f 2508682465 -s nq -p 576522 -M 0.0.0.0 -b flag-2\n');
+    expect(() => parseRestoreText('-A -f -2147483649 -s rr')).toThrow(
+      /line 1: -f: fwmark must be 1-4294967295/,
+    );
+  });
+
+  it('names flag-3 on sh and mh services unless asked for ipvsadm 1.31 bytes, which leave it out', () => {
+    const table = tableOf('-A -t 10.0.0.1:80 -s sh -b flag-3\n-A -t 10.0.0.2:80 -s mh -b mh-port,flag-3\n');
+    expect(formatSaveText(table)).toBe(
+      '-A -t 10.0.0.1:80 -s sh -b flag-3\n-A -t 10.0.0.2:80 -s mh -b mh-port,flag-3\n',
+    );
+    // What the UML guest's ipvsadm -Sn printed for the same services; we read it back (flag-3 is lost).
+    const exact = '-A -t 10.0.0.1:80 -s sh -b \n-A -t 10.0.0.2:80 -s mh -b mh-port\n';
+    expect(formatSaveText(table, { exactIpvsadm: true })).toBe(exact);
+    expect(tableOf(exact).map((service) => service.schedulerFlags)).toEqual([[], ['mh-port']]);
+  });
+
   it('prints the empty table as nothing', () => {
     expect(formatSaveText([])).toBe('');
   });

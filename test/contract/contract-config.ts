@@ -91,6 +91,18 @@ export function defineConfigContract(t: ContractTestApi, ctx: () => ContractCont
         await backend.setTimeouts(before);
       }
     });
+
+    t.it('refuses a negative or too long timeout and keeps the old values', async () => {
+      const { backend } = ctx();
+      const before = await backend.getTimeouts();
+      await rejectsWith(backend.setTimeouts({ tcp: -1, tcpFin: 0, udp: 0 }), 'VALIDATION_FAILED');
+      await rejectsWith(
+        backend.setTimeouts({ tcp: 0, tcpFin: 0, udp: 40 * 24 * 3600 }),
+        'VALIDATION_FAILED',
+        'INVALID_OPERATION',
+      );
+      assert.deepEqual(await backend.getTimeouts(), before);
+    });
   });
 
   t.describe('sync daemons', () => {
@@ -121,6 +133,31 @@ export function defineConfigContract(t: ContractTestApi, ctx: () => ContractCont
       assert.deepEqual(await backend.listDaemons(), []);
       await rejectsWith(backend.stopDaemon('master'), 'DAEMON_NOT_RUNNING');
       await rejectsWith(backend.stopDaemon('backup'), 'DAEMON_NOT_RUNNING');
+    });
+
+    t.it('reads back every field of a backup daemon', async () => {
+      const { backend, options } = ctx();
+      const wanted = {
+        state: 'backup',
+        interface: options.daemonInterface,
+        syncId: 200,
+        maxLen: 1400,
+        group: '239.1.2.3',
+        port: 8849,
+        ttl: 3,
+      } as const;
+      await backend.startDaemon(wanted);
+      try {
+        assert.deepEqual(await backend.listDaemons(), [wanted]);
+      } finally {
+        await backend.stopDaemon('backup');
+      }
+    });
+
+    t.it('refuses an interface that does not exist with NO_SUCH_INTERFACE', async () => {
+      const { backend } = ctx();
+      await rejectsWith(backend.startDaemon({ state: 'master', interface: 'nosuch0' }), 'NO_SUCH_INTERFACE');
+      assert.deepEqual(await backend.listDaemons(), []);
     });
   });
 

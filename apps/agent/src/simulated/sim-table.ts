@@ -14,6 +14,8 @@ import {
   checkServiceKey,
   checkServiceSettings,
 } from './input-checks.js';
+import { mergeDestination, mergeServiceSettings } from '../ipvs/read-modify-write.js';
+import { viewDestination, viewService } from './sim-state.js';
 import type { SimDestination, SimService } from './sim-state.js';
 import { StatsEstimator } from './stats-estimator.js';
 import { sortDestinations, sortServices } from '../ipvs/ipvsadm-order.js';
@@ -65,9 +67,11 @@ export class SimTable {
     return svc;
   }
 
-  edit(key: ServiceKey, settings: ServiceSettings): SimService {
+  /** A full replacement in the kernel; fields the caller left out keep their values, as in the kernel client. */
+  edit(key: ServiceKey, settings: Partial<ServiceSettings>): SimService {
     const svc = this.find(key);
-    Object.assign(svc, checkServiceSettings(settings, svc.family));
+    const merged = mergeServiceSettings(svc.key, viewService(svc), settings);
+    Object.assign(svc, checkServiceSettings(merged, svc.family));
     svc.revision++;
     return svc;
   }
@@ -122,10 +126,11 @@ export class SimTable {
     return dest;
   }
 
+  /** Like edit(): the real server is found first, then missing fields are taken from it and all is checked. */
   editDestination(key: ServiceKey, input: DestinationInput, syncRunning: boolean): SimDestination {
     const svc = this.find(key);
-    const checked = checkDestination(input, svc.family, syncRunning);
-    const dest = this.findDestination(svc, checked);
+    const dest = this.findDestination(svc, input);
+    const checked = checkDestination(mergeDestination(viewDestination(dest), input), svc.family, syncRunning);
     // ip_vs_ctl.c __ip_vs_update_dest: raising or removing the upper threshold clears the overload flag.
     const upper = checked.settings.upperThreshold;
     if (upper === 0 || upper > dest.settings.upperThreshold) dest.overloaded = false;

@@ -8,10 +8,11 @@ export interface TokenLine {
   tokens: string[];
 }
 
-/** `--opt=value` becomes two tokens, as popt reads it. */
-function splitLongOption(token: string): string[] {
+/** `--opt=value` and `-p=30` become two tokens, as popt reads them (ipvsadm -R accepts both). */
+function splitOptionValue(token: string): string[] {
   const equals = token.indexOf('=');
-  return token.startsWith('--') && equals > 2 ? [token.slice(0, equals), token.slice(equals + 1)] : [token];
+  const isOption = token.startsWith('--') ? equals > 2 : /^-[A-Za-z0-9]=/.test(token);
+  return isOption ? [token.slice(0, equals), token.slice(equals + 1)] : [token];
 }
 
 export function tokenizeRestoreText(text: string): TokenLine[] {
@@ -21,7 +22,7 @@ export function tokenizeRestoreText(text: string): TokenLine[] {
     const tokens = raw
       .split(/[ \t\r]+/)
       .filter((token) => token !== '' && token !== 'ipvsadm')
-      .flatMap(splitLongOption);
+      .flatMap(splitOptionValue);
     if (tokens.length > 0) lines.push({ line: index + 1, tokens });
   }
   return lines;

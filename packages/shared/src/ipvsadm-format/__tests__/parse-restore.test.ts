@@ -20,9 +20,11 @@ describe('parse-restore', () => {
       'ipvsadm --add-service --tcp-service=10.0.0.1:80 --scheduler rr --persistent',
       '  -a -t 10.0.0.1:80 --real-server 10.0.1.2 --masquerading --weight=3 -x 1000 -y 800\r',
       '-e -t 10.0.0.1:80 -r 10.0.1.2 -m -w 0',
+      '-A -t 10.0.0.2:80 -s rr -p=30',
     ].join('\n');
     const lines = parseRestoreText(text);
-    expect(lines.map((line) => line.line)).toEqual([3, 4, 5]);
+    expect(lines.map((line) => line.line)).toEqual([3, 4, 5, 6]);
+    expect(lines[3]?.command).toMatchObject({ service: { persistence: 30 } });
     expect(lines[0]?.command).toMatchObject({
       kind: 'add-service',
       service: { scheduler: 'rr', persistence: 360 },

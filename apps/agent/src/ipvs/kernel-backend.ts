@@ -97,7 +97,8 @@ export class KernelBackend implements IpvsBackend {
       return KernelBackend.withConnection(connection, options);
     } catch (error) {
       connection?.close();
-      throw error;
+      // A socket that cannot even be opened (no netlink, FFI missing) says so in the same catalogue terms.
+      throw toDomainError('info', error);
     }
   }
 

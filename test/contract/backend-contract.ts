@@ -1,6 +1,6 @@
 // The IpvsBackend contract: what every backend (kernel, simulated) must do, written against
 // node:assert/strict so it runs under Vitest here and under node:test in the user-mode Linux guest.
-import type { IpvsBackend } from '../../apps/agent/src/ipvs/backend.js';
+import type { IpvsBackend } from '@ipvs-dashboard/agent/ipvs';
 import type { ContractContext, ContractOptions, ContractTestApi } from './contract-api.js';
 import { defineConfigContract } from './contract-config.js';
 import { defineDestinationContract } from './contract-destinations.js';

@@ -1,5 +1,5 @@
 // The slice of a test runner the contract needs: Vitest and node:test both provide it.
-import type { IpvsBackend } from '../../apps/agent/src/ipvs/backend.js';
+import type { IpvsBackend } from '@ipvs-dashboard/agent/ipvs';
 
 export interface ContractTestApi {
   describe: (name: string, fn: () => void) => unknown;

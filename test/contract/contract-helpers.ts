@@ -7,7 +7,7 @@ import type {
   ServiceKey,
   ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
-import type { IpvsBackend } from '../../apps/agent/src/ipvs/backend.js';
+import type { IpvsBackend } from '@ipvs-dashboard/agent/ipvs';
 
 /** ipvsadm -A defaults: wlc, no flags, not persistent, netmask /32 or /128. */
 export function serviceInput(key: ServiceKey, overrides: Partial<ServiceInput> = {}): ServiceInput {

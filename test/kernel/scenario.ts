@@ -24,8 +24,8 @@ export interface NatScenario {
   clientNetns: string;
   clientAddress: string;
   servers: RealServer[];
-  /** Makes `count` HTTP requests to VIP:port from the client, one at a time, each bounded by a timeout. */
-  request(count: number, timeoutSeconds?: number): RequestResult;
+  /** Makes `count` HTTP requests to VIP:`port` from the client, one at a time, each bounded by a timeout. */
+  request(count: number, options?: { port?: number; timeoutSeconds?: number }): RequestResult;
   /** Opens a connection from the client and keeps it open until the returned function is called. */
   holdConnection(): () => void;
   close(): void;
@@ -122,8 +122,8 @@ export function createNatScenario(serverCount: number, port = 80): NatScenario {
     clientNetns: CLIENT_NETNS,
     clientAddress: '10.10.1.2',
     servers,
-    request(count, timeoutSeconds = 2) {
-      const url = `http://${vip}:${port}/`;
+    request(count, { port: vipPort = port, timeoutSeconds = 2 } = {}) {
+      const url = `http://${vip}:${vipPort}/`;
       const loop =
         `ok=0; i=0; while [ $i -lt ${count} ]; do ` +
         `${wget(url, timeoutSeconds)} && ok=$((ok+1)); i=$((i+1)); done; echo $ok`;

@@ -50,6 +50,7 @@ import {
   type SchedulerSources,
 } from './available-schedulers.js';
 import { IPVS_SYSCTL_DIR, readKernelSettings, writeKernelSetting } from './kernel-settings.js';
+import { procError, settle } from './backend-support.js';
 
 /** The part of GenlConnection the backend uses; tests and fixture replays may pass their own. */
 export type IpvsConnection = Pick<GenlConnection, 'resolveFamily' | 'request' | 'dump' | 'close'>;
@@ -308,22 +309,4 @@ export class KernelBackend implements IpvsBackend {
     }
     return reply.attributes;
   }
-}
-
-/** Runs synchronous kernel work as a Promise: throws become rejections, like an async function's. */
-function settle<T>(work: () => T): Promise<T> {
-  try {
-    return Promise.resolve(work());
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-}
-
-function procError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return new AppError('IPVS_UNAVAILABLE', undefined, { cause: error });
-  if (code === 'EACCES' || code === 'EPERM')
-    return new AppError('PERMISSION_DENIED', undefined, { cause: error });
-  return new AppError('KERNEL_ERROR', 'Could not read the IPVS /proc files.', { cause: error });
 }

@@ -14,14 +14,22 @@ export interface Rates {
 export const zeroRates: Rates = { cps: 0, inPps: 0, outPps: 0, inBps: 0, outBps: 0 };
 
 /**
+ * About three significant digits, never finer than 0.01: plenty for a chart, and every digit saved is
+ * saved again in every sample to every client (random digits do not compress).
+ */
+export function roundRate(value: number): number {
+  const step = value >= 100 ? 1 : value >= 10 ? 0.1 : 0.01;
+  return Math.round(value / step) / (1 / step);
+}
+
+/**
  * Rates between two readings taken `intervalMs` apart. A counter that went down was zeroed
  * (ipvsadm -Z) in between: its rate counts from zero, so the chart never shows a negative spike.
  */
 export function ratesBetween(previous: Stats | undefined, current: Stats, intervalMs: number): Rates {
   if (!previous || intervalMs <= 0) return { ...zeroRates };
-  // Two decimals are plenty for a chart and keep the JSON of every sample short.
   const perSecond = (before: number, after: number) =>
-    Math.round(((after >= before ? after - before : after) * 100000) / intervalMs) / 100;
+    roundRate(((after >= before ? after - before : after) * 1000) / intervalMs);
   return {
     cps: perSecond(previous.conns, current.conns),
     inPps: perSecond(previous.inPackets, current.inPackets),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { destinationId, serviceId } from '../ids.js';
-import { ratesBetween } from '../rates.js';
+import { ratesBetween, roundRate } from '../rates.js';
 import { liveMessageSchema, type SampleMessage, type SnapshotMessage } from '../ws.js';
 import { destination, httpService, stats } from './fixtures.js';
 
@@ -98,8 +98,11 @@ describe('rates', () => {
     expect(rates).toEqual({ cps: 10, inPps: 70, outPps: 50, inBps: 4350, outBps: 4960 });
   });
 
-  it('rounds computed rates to two decimals so samples stay short', () => {
+  it('rounds computed rates to about three digits so samples stay short', () => {
     expect(ratesBetween(stats(0), stats(1), 3000).cps).toBe(0.33);
+    expect(ratesBetween(stats(0), stats(37), 3000).cps).toBe(12.3);
+    expect(ratesBetween(stats(0), stats(1000), 1003).inBps).toBe(433699);
+    expect([roundRate(57.3), roundRate(99.96), roundRate(0.004)]).toEqual([57.3, 100, 0]);
   });
 
   it('counts from zero after the counters were zeroed, and reports nothing without a previous reading', () => {

@@ -149,6 +149,37 @@ describe('traffic model', () => {
     expect((await backend.listDestinations(vip))[0]).toMatchObject({ activeConns: 0, inactiveConns: 0 });
   });
 
+  it('keeps UDP entries as inactive for the UDP timeout after the last datagram', async () => {
+    const dns = { protocol: 'udp', address: '10.0.0.53', port: 53 } as const;
+    const backend = await backendWith(
+      service({ ...dns, scheduler: 'rr' }),
+      [server('10.0.3.1')],
+      steady(10, { meanDurationSeconds: 0.1 }),
+    );
+    await backend.setTimeouts({ tcp: 0, tcpFin: 0, udp: 30 });
+    backend.tick(5000);
+    const [dest] = await backend.listDestinations(dns);
+    expect(dest).toMatchObject({ activeConns: 0, inactiveConns: 50 });
+    const states = new Set((await backend.connections()).map((c) => `${c.protocol} ${c.state}`));
+    expect(states).toEqual(new Set(['UDP UDP']));
+    backend.setTraffic(dns, steady(0));
+    backend.tick(31_000);
+    expect(await backend.connections()).toEqual([]);
+  });
+
+  it('counts one-packet UDP traffic without keeping entries', async () => {
+    const dns = { protocol: 'udp', address: '10.0.0.53', port: 53 } as const;
+    const backend = await backendWith(
+      service({ ...dns, scheduler: 'rr', onePacket: true }),
+      [server('10.0.3.1'), server('10.0.3.2')],
+      steady(10),
+    );
+    backend.tick(5000);
+    expect(await backend.connections()).toEqual([]);
+    expect((await backend.getService(dns)).stats.conns).toBe(50);
+    expect(Object.values(await connsByServer(backend, dns))).toEqual([25, 25]);
+  });
+
   it('is deterministic for a seed', async () => {
     const run = async () => {
       const backend = await backendWith(

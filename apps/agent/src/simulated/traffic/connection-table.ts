@@ -97,6 +97,18 @@ export class ConnectionTable {
     return conn;
   }
 
+  /**
+   * One-packet scheduling (-o, UDP only): the kernel schedules every datagram on its own and frees the
+   * entry at once (IP_VS_CONN_F_ONE_PACKET), so it is counted but never listed.
+   */
+  passOnePacket(spec: NewConnection): void {
+    const { planned } = spec;
+    for (const stats of [spec.svc.stats, spec.dest.stats, this.totals]) {
+      stats.add({ conns: 1 });
+      stats.addTraffic(planned.inPackets, planned.outPackets, planned.inBytes, planned.outBytes);
+    }
+  }
+
   /** A persistence template for (service, masked client, vport), reused while valid (ip_vs_sched_persist). */
   findTemplate(key: string, expireQuiescent: boolean): SimTemplate | null {
     const template = this.templates.get(key);

@@ -5,6 +5,7 @@ import { addressWords, parseIpAddress } from '@ipvs-dashboard/shared';
 import type { Timeouts } from '@ipvs-dashboard/shared';
 import type { SimDestination, SimService } from '../sim-state.js';
 import type { SimTable } from '../sim-table.js';
+import { SVC_F_ONEPACKET } from '../service-flags.js';
 import type { StatsEstimator } from '../stats-estimator.js';
 import { ESTIMATOR_PERIOD_MS } from '../stats-estimator.js';
 import { createScheduler } from '../schedulers/index.js';
@@ -161,28 +162,27 @@ export class TrafficModel {
     // No server: the kernel lets the packet go on (or drops it); nothing is counted.
     if (!dest) return;
     const directReturn = dest.settings.forwarding !== 'masq';
-    this.conns.open(
-      {
-        svc,
-        dest,
-        protocol: target.protocol,
-        client: client.address,
-        clientPort,
-        virtualAddress: target.address,
-        virtualPort: target.port,
-        durationMs: around(random, profile.meanDurationSeconds * 1000, 0.8),
-        planned: {
-          conns: 0,
-          inPackets: Math.max(1, Math.round(around(random, profile.packetsIn))),
-          inBytes: Math.round(around(random, profile.bytesIn)),
-          // Route and tunnel servers answer the client directly: the director never sees the replies.
-          outPackets: directReturn ? 0 : Math.max(1, Math.round(around(random, profile.packetsOut))),
-          outBytes: directReturn ? 0 : Math.round(around(random, profile.bytesOut)),
-        },
-        template,
+    const spec = {
+      svc,
+      dest,
+      protocol: target.protocol,
+      client: client.address,
+      clientPort,
+      virtualAddress: target.address,
+      virtualPort: target.port,
+      durationMs: around(random, profile.meanDurationSeconds * 1000, 0.8),
+      planned: {
+        conns: 0,
+        inPackets: Math.max(1, Math.round(around(random, profile.packetsIn))),
+        inBytes: Math.round(around(random, profile.bytesIn)),
+        // Route and tunnel servers answer the client directly: the director never sees the replies.
+        outPackets: directReturn ? 0 : Math.max(1, Math.round(around(random, profile.packetsOut))),
+        outBytes: directReturn ? 0 : Math.round(around(random, profile.bytesOut)),
       },
-      now,
-    );
+      template,
+    };
+    if (target.protocol === 'UDP' && (svc.flagBits & SVC_F_ONEPACKET) !== 0) this.conns.passOnePacket(spec);
+    else this.conns.open(spec, now);
   }
 
   private targetOf(

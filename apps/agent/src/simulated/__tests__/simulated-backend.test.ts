@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { SimulatedBackend } from '../simulated-backend.js';
+import { server, service, steady, vip } from './traffic-helpers.js';
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+}
+
+describe('SimulatedBackend', () => {
+  it('mirrors the 6.1 test kernel: twos is not built, so it is SCHEDULER_NOT_FOUND', async () => {
+    const backend = new SimulatedBackend();
+    expect(await backend.schedulers()).not.toContain('twos');
+    expect(await codeOf(backend.addService(service({ scheduler: 'twos' })))).toBe('SCHEDULER_NOT_FOUND');
+    expect(await backend.listServices()).toEqual([]);
+  });
+
+  it('refuses real servers that are not unicast with INVALID_OPERATION', async () => {
+    const backend = new SimulatedBackend();
+    await backend.addService(service());
+    for (const address of ['224.0.0.5', '255.255.255.255', '0.0.0.0']) {
+      expect(await codeOf(backend.addDestination(vip, server(address))), address).toBe('INVALID_OPERATION');
+    }
+    expect(await backend.listDestinations(vip)).toEqual([]);
+  });
+
+  it('keeps sync daemons and mixed-family real servers apart, as the sync protocol requires', async () => {
+    const backend = new SimulatedBackend();
+    await backend.addService(service());
+    await backend.startDaemon({ state: 'master', interface: 'eth0' });
+    const tunnelled = server('2001:db8::5', { forwarding: 'tunnel' });
+    expect(await codeOf(backend.addDestination(vip, tunnelled))).toBe('INVALID_OPERATION');
+    await backend.stopDaemon('master');
+    await backend.addDestination(vip, tunnelled);
+    expect(await codeOf(backend.startDaemon({ state: 'backup', interface: 'eth0' }))).toBe(
+      'INVALID_OPERATION',
+    );
+    expect(await backend.listDaemons()).toEqual([]);
+  });
+
+  it('fills sync daemon defaults from the interface MTU', async () => {
+    const backend = new SimulatedBackend();
+    await backend.startDaemon({ state: 'master', interface: 'lo' });
+    await backend.startDaemon({ state: 'backup', interface: 'lo' });
+    // Master: min(MTU, 1500) - 28; backup: clamp(MTU, 1500, 65535) - 28 (ip_vs_sync.c start_sync_thread).
+    expect((await backend.listDaemons()).map((d) => [d.state, d.maxLen])).toEqual([
+      ['master', 1472],
+      ['backup', 65507],
+    ]);
+  });
+
+  it('edits only the fields given, like the kernel client read-modify-write', async () => {
+    const backend = new SimulatedBackend();
+    await backend.addService(service({ scheduler: 'wrr', persistence: 60 }));
+    await backend.addDestination(vip, server('10.0.1.1', { weight: 5, upperThreshold: 100 }));
+    await backend.editService(vip, { scheduler: 'rr' } as Parameters<SimulatedBackend['editService']>[1]);
+    await backend.editDestination(vip, { address: '10.0.1.1', port: 80, weight: 7 } as Parameters<
+      SimulatedBackend['editDestination']
+    >[1]);
+    expect(await backend.getService(vip)).toMatchObject({ scheduler: 'rr', persistence: 60 });
+    expect((await backend.listDestinations(vip))[0]).toMatchObject({ weight: 7, upperThreshold: 100 });
+  });
+
+  it('forgets the connections of a deleted real server and service', async () => {
+    const backend = new SimulatedBackend({ now: () => 0 });
+    await backend.addService(service({ scheduler: 'rr', persistence: 30 }));
+    await backend.addDestination(vip, server('10.0.1.1'));
+    await backend.addDestination(vip, server('10.0.1.2'));
+    backend.setTraffic(vip, steady(20));
+    backend.tick(5000);
+    await backend.deleteDestination(vip, { address: '10.0.1.1', port: 80 });
+    expect((await backend.connections()).some((c) => c.destAddress === '10.0.1.1')).toBe(false);
+    await backend.deleteService(vip);
+    expect(await backend.connections()).toEqual([]);
+    expect(await codeOf(Promise.resolve().then(() => backend.setTraffic(vip, null)))).toBe(
+      'SERVICE_NOT_FOUND',
+    );
+  });
+
+  it('keeps the totals when one service is zeroed or deleted', async () => {
+    const backend = new SimulatedBackend({ now: () => 0 });
+    await backend.addService(service());
+    await backend.addDestination(vip, server('10.0.1.1'));
+    backend.setTraffic(vip, steady(10));
+    backend.tick(3000);
+    await backend.zero(vip);
+    expect((await backend.getService(vip)).stats.conns).toBe(0);
+    expect((await backend.totals()).conns).toBe(30);
+    await backend.deleteService(vip);
+    expect((await backend.totals()).conns).toBe(30);
+  });
+});

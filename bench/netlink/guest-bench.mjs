@@ -1,0 +1,121 @@
+// Runs inside the user-mode Linux guest (see run.mjs): builds 1,000 services x 10 real servers with
+// `ipvsadm -R`, then times full snapshots through KernelBackend (in-process, warm) against
+// `ipvsadm -Ln --stats --exact > /dev/null`, and the longest event-loop stall during a snapshot.
+// Prints progress lines, then one JSON object with the figures as the last line.
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { KernelBackend } from '@ipvs-dashboard/agent/ipvs';
+
+const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
+const DESTS = Number(process.env.BENCH_DESTS ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function ipvsadm(args, options = {}) {
+  const result = spawnSync('ipvsadm', args, { encoding: 'utf8', maxBuffer: 1 << 28, ...options });
+  if (result.status !== 0) throw new Error(`ipvsadm ${args.join(' ')}: ${result.stderr ?? result.error}`);
+  return result;
+}
+
+/** Service i is 10.100.<i/250>.<i%250+1>:80; its real servers 10.200.<i/25>.<(i%25)*10+d+1>:80 (NAT). */
+function rules() {
+  const lines = [];
+  for (let i = 0; i < SERVICES; i++) {
+    const vip = `10.100.${Math.floor(i / 250)}.${(i % 250) + 1}:80`;
+    lines.push(`-A -t ${vip} -s wlc`);
+    for (let d = 0; d < DESTS; d++) {
+      lines.push(`-a -t ${vip} -r 10.200.${Math.floor(i / 25)}.${(i % 25) * 10 + d + 1}:80 -m -w 1`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Longest gap between 1 ms timer ticks while `work` runs: how long the event loop was blocked. */
+async function longestStall(work) {
+  let last = performance.now();
+  let longest = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  try {
+    const value = await work();
+    longest = Math.max(longest, performance.now() - last);
+    return { value, longest };
+  } finally {
+    clearInterval(probe);
+  }
+}
+
+async function main() {
+  ipvsadm(['-C']);
+  let started = performance.now();
+  ipvsadm(['-R'], { input: rules() });
+  const buildMs = performance.now() - started;
+  console.log(
+    `built ${SERVICES} services x ${DESTS} real servers with ipvsadm -R in ${buildMs.toFixed(0)} ms`,
+  );
+
+  const backend = KernelBackend.open();
+  const warm = await backend.snapshot();
+  const destCount = warm.reduce((sum, entry) => sum + entry.destinations.length, 0);
+  if (warm.length !== SERVICES || destCount !== SERVICES * DESTS) {
+    throw new Error(`snapshot saw ${warm.length} services / ${destCount} real servers`);
+  }
+
+  // One GET_SERVICE dump is a single synchronous call: its duration bounds how finely a snapshot can yield.
+  const serviceDumpMs = [];
+  for (let run = 0; run < RUNS; run++) {
+    started = performance.now();
+    await backend.listServices();
+    serviceDumpMs.push(performance.now() - started);
+  }
+
+  const clientMs = [];
+  const stallMs = [];
+  const ipvsadmMs = [];
+  for (let run = 0; run < RUNS; run++) {
+    started = performance.now();
+    const { longest } = await longestStall(() => backend.snapshot());
+    clientMs.push(performance.now() - started);
+    stallMs.push(longest);
+    started = performance.now();
+    ipvsadm(['-Ln', '--stats', '--exact'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    ipvsadmMs.push(performance.now() - started);
+    console.log(
+      `run ${run + 1}: KernelBackend.snapshot ${clientMs.at(-1).toFixed(1)} ms (longest stall ` +
+        `${longest.toFixed(1)} ms), ipvsadm -Ln --stats --exact ${ipvsadmMs.at(-1).toFixed(1)} ms`,
+    );
+  }
+  await backend.close();
+  ipvsadm(['-C']);
+
+  const round = (value) => Math.round(value * 10) / 10;
+  const clientMedian = median(clientMs);
+  const ipvsadmMedian = median(ipvsadmMs);
+  const figures = {
+    services: SERVICES,
+    realServers: SERVICES * DESTS,
+    runs: RUNS,
+    buildMs: round(buildMs),
+    clientSnapshotMedianMs: round(clientMedian),
+    ipvsadmListMedianMs: round(ipvsadmMedian),
+    ratioClientToIpvsadm: Math.round((clientMedian / ipvsadmMedian) * 1000) / 1000,
+    ratioTarget: 0.25,
+    longestEventLoopStallMs: round(Math.max(...stallMs)),
+    medianEventLoopStallMs: round(median(stallMs)),
+    serviceListMedianMs: round(median(serviceDumpMs)),
+    stallTargetMs: 20,
+    clientRunsMs: clientMs.map(round),
+    ipvsadmRunsMs: ipvsadmMs.map(round),
+  };
+  console.log(JSON.stringify(figures));
+}
+
+await main();

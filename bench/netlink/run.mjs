@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `npm run bench:netlink`: boots the user-mode Linux guest and runs guest-bench.mjs there (1,000 services
+// x 10 real servers; KernelBackend.snapshot() vs ipvsadm -Ln --stats --exact). The last line printed is
+// one JSON object with the figures. BENCH_SERVICES, BENCH_DESTS and BENCH_RUNS change the size.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
+import {
+  GUEST_PACKAGES,
+  REPO_ROOT,
+  runInGuest,
+  stopAllGuests,
+} from '../../test/kernel/guest/run-in-guest.mjs';
+
+function ensureBuilt() {
+  if (existsSync(join(REPO_ROOT, 'apps/agent/dist/ipvs/index.js'))) return;
+  const result = spawnSync('npx', ['tsc', '-b'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npx tsc -b failed (exit ${result.status ?? result.signal})`);
+}
+
+async function main() {
+  ensureDebianPackages(GUEST_PACKAGES);
+  ensureBuilt();
+  const env = {};
+  for (const name of ['BENCH_SERVICES', 'BENCH_DESTS', 'BENCH_RUNS']) {
+    if (process.env[name]) env[name] = process.env[name];
+  }
+  const { code, output } = await runInGuest('node bench/netlink/guest-bench.mjs', {
+    timeoutMs: 15 * 60_000,
+    env,
+  });
+  const last = output.trim().split('\n').at(-1) ?? '';
+  if (code !== 0 || !last.startsWith('{'))
+    throw new Error(`the benchmark failed in the guest (exit ${code})`);
+  const figures = JSON.parse(last);
+  console.log(
+    `ratio client/ipvsadm ${figures.ratioClientToIpvsadm} (target <= ${figures.ratioTarget}); ` +
+      `longest event-loop stall ${figures.longestEventLoopStallMs} ms (target < ${figures.stallTargetMs})`,
+  );
+  console.log(JSON.stringify(figures));
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    stopAllGuests();
+    process.exit(1);
+  });
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`bench:netlink FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -18,3 +18,17 @@ export function parseRestoreText(text: string): RestoreLine[] {
     }
   });
 }
+
+/** Every line ipvsadm would refuse, not just the first: for an editor that marks each bad line. */
+export function findRestoreErrors(text: string): RestoreSyntaxError[] {
+  const errors: RestoreSyntaxError[] = [];
+  for (const { line, tokens } of tokenizeRestoreText(text)) {
+    try {
+      parseRestoreTokens(tokens);
+    } catch (error) {
+      if (!(error instanceof LineProblem)) throw error;
+      errors.push(new RestoreSyntaxError(line, error.message));
+    }
+  }
+  return errors;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRestoreText } from '../parse-restore.js';
+import { findRestoreErrors, parseRestoreText } from '../parse-restore.js';
 import { RestoreSyntaxError } from '../restore-error.js';
 
 function errorOf(text: string): RestoreSyntaxError {
@@ -114,5 +114,14 @@ describe('parse-restore', () => {
       expect(error.message, line).toMatch(/^line 3: /);
       expect(error.message, line).toMatch(message);
     }
+  });
+
+  it('lists every bad line for an editor, in order', () => {
+    const text = '-A -t 10.0.0.1:80 -s rr\n-A -t 10.0.0.2:80 -s nosuch\n# fine\n-a -t 10.0.0.1:80 -r x\n';
+    expect(findRestoreErrors(text).map((error) => [error.line, error.message])).toEqual([
+      [2, expect.stringMatching(/^line 2: -s: must be one of/)],
+      [4, expect.stringMatching(/^line 4: -r: "x" is not an IPv4 or IPv6 address/)],
+    ]);
+    expect(findRestoreErrors('-C\n')).toEqual([]);
   });
 });

@@ -26,6 +26,7 @@ function destinationKeyOf(dest: { address: string; port: number }): string {
 
 export class SimTable {
   private readonly services = new Map<string, SimService>();
+
   /** Services in no particular order (the traffic model's hot path). */
   all(): IterableIterator<SimService> {
     return this.services.values();

@@ -48,6 +48,8 @@ export interface SimulatedBackendOptions {
 
 /** How often start()'s timer advances the simulation. */
 const DEFAULT_TIMER_MS = 250;
+/** After a longer gap (the host slept, the process was stopped) the timer skips ahead instead of replaying. */
+const MAX_CATCH_UP_MS = 30_000;
 
 export class SimulatedBackend implements IpvsBackend {
   readonly kind: BackendKind = 'simulated';
@@ -101,7 +103,11 @@ export class SimulatedBackend implements IpvsBackend {
   /** Runs the traffic on a real timer, catching up with the clock each time; close() stops it. */
   start(intervalMs = DEFAULT_TIMER_MS): void {
     if (this.timer) return;
-    this.timer = setInterval(() => this.traffic.advanceTo(this.now() + this.aheadMs), intervalMs);
+    this.timer = setInterval(() => {
+      const target = this.now() + this.aheadMs;
+      if (target - this.traffic.now > MAX_CATCH_UP_MS) this.traffic.skipTo(target - MAX_CATCH_UP_MS);
+      this.traffic.advanceTo(target);
+    }, intervalMs);
     this.timer.unref();
   }
 

@@ -208,4 +208,18 @@ describe('traffic model', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect((await backend.getService(vip)).stats.conns).toBe(100);
   });
+
+  it('skips ahead rather than replaying hours when the clock jumps', async () => {
+    let now = 0;
+    const backend = new SimulatedBackend({ now: () => now, seed: 1 });
+    await backend.addService(service());
+    await backend.addDestination(vip, server('10.0.1.1'));
+    backend.setTraffic(vip, steady(10));
+    backend.start(5);
+    now = 3_600_000;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await backend.close();
+    // Only the last 30 s are simulated.
+    expect((await backend.getService(vip)).stats.conns).toBe(300);
+  });
 });

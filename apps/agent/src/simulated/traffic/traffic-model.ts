@@ -68,6 +68,13 @@ export class TrafficModel {
     return this.profiles.get(svc.id) ?? DEFAULT_PROFILE;
   }
 
+  /** Jumps to `time` without simulating the gap (after the host slept): entries then age out at once. */
+  skipTo(time: number): void {
+    if (time <= this.time) return;
+    this.time = time;
+    this.nextEstimate = time + ESTIMATOR_PERIOD_MS;
+  }
+
   /** Runs the simulation up to `time` (ms) in STEP_MS steps. */
   advanceTo(time: number): void {
     while (this.time + STEP_MS <= time) {

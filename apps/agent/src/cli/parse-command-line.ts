@@ -15,6 +15,7 @@ const settingsFlags = {
   'tls-key': ['tlsKey', 'IPVS_DASHBOARD_TLS_KEY'],
   'insecure-listen-reason': ['insecureListenReason', 'IPVS_DASHBOARD_INSECURE_LISTEN_REASON'],
   'web-dir': ['webDir', 'IPVS_DASHBOARD_WEB_DIR'],
+  'allowed-hosts': ['allowedHosts', 'IPVS_DASHBOARD_ALLOWED_HOSTS'],
 } as const satisfies Record<string, readonly [keyof RawSettings, string]>;
 
 type FlagName = keyof typeof settingsFlags;

@@ -21,5 +21,7 @@ Options (environment variable in brackets):
                             allow plain HTTP beyond loopback, e.g. behind a TLS proxy
                                                                                [IPVS_DASHBOARD_INSECURE_LISTEN_REASON]
   --web-dir DIR             built web app to serve (default apps/web/dist)     [IPVS_DASHBOARD_WEB_DIR]
+  --allowed-hosts NAMES     extra Host names to accept, comma-separated, e.g. the public name a
+                            reverse proxy forwards (DNS-rebinding check)       [IPVS_DASHBOARD_ALLOWED_HOSTS]
   --help                    print this text and exit
 `;

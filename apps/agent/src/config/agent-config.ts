@@ -14,6 +14,8 @@ export interface AgentConfig {
   insecureListenReason: string | null;
   /** Built web app to serve at /. */
   webDir: string;
+  /** Extra Host names browsers may use (e.g. the name a reverse proxy forwards), lower case, no port. */
+  allowedHosts: string[];
 }
 
 /** The raw strings a user gave, from flags or environment, before validation. */
@@ -27,6 +29,8 @@ export interface RawSettings {
   tlsKey?: string;
   insecureListenReason?: string;
   webDir?: string;
+  /** Comma-separated host names. */
+  allowedHosts?: string;
 }
 
 const backendChoices: readonly BackendChoice[] = ['auto', 'kernel', 'simulated'];
@@ -43,6 +47,20 @@ export function parseInterval(text: string): number {
   const ms = match[2] === 'ms' ? value : value * 1000;
   if (ms < 100 || ms > 60_000) throw invalid('interval', '--interval must be between 100ms and 60s.');
   return Math.round(ms);
+}
+
+/** "lb.example.com, [2001:db8::1]" -> names as a Host header carries them, without port. */
+export function parseAllowedHosts(text: string): string[] {
+  const names = text
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  for (const name of names) {
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(name)) {
+      throw invalid('allowed-hosts', `--allowed-hosts: "${name}" is not a host name (no ports or schemes).`);
+    }
+  }
+  return names;
 }
 
 /** Validates raw settings; every rule that keeps the agent safe to expose lives here. */
@@ -76,5 +94,6 @@ export function resolveConfig(raw: RawSettings, defaults: { stateDir: string; we
     tls,
     insecureListenReason,
     webDir: raw.webDir ?? defaults.webDir,
+    allowedHosts: parseAllowedHosts(raw.allowedHosts ?? ''),
   };
 }

@@ -15,9 +15,9 @@ export interface AccessPolicy {
   acceptIpLiterals: boolean;
 }
 
-/** Names a browser may use for us: the listen host, loopback names, and this machine's hostname. */
-export function allowedHostsFor(listenHost: string): Set<string> {
-  const hosts = new Set(['localhost', '127.0.0.1', '[::1]', hostname().toLowerCase()]);
+/** Names a browser may use for us: the listen host, loopback names, this machine's hostname, and `extra`. */
+export function allowedHostsFor(listenHost: string, extra: readonly string[] = []): Set<string> {
+  const hosts = new Set(['localhost', '127.0.0.1', '[::1]', hostname().toLowerCase(), ...extra]);
   hosts.add(isIP(listenHost) === 6 ? `[${listenHost.toLowerCase()}]` : listenHost.toLowerCase());
   return hosts;
 }

@@ -46,7 +46,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   const policy: AccessPolicy = {
     token,
     sessions: new SessionStore(),
-    allowedHosts: allowedHostsFor(config.listen.host),
+    allowedHosts: allowedHostsFor(config.listen.host, config.allowedHosts),
     acceptIpLiterals: config.listen.host === '0.0.0.0' || config.listen.host === '::',
   };
   const context = {

@@ -13,8 +13,10 @@ export interface LiveClient {
 export interface TransportLimits {
   /** Droppable frames (samples) are skipped while more than this many bytes wait to be written. */
   skipAboveBytes: number;
-  /** A client with more than this many bytes waiting is disconnected (code 1008), so memory stays bounded. */
+  /** A client with more than this many bytes waiting is disconnected, so memory stays bounded. */
   dropAboveBytes: number;
+  /** Ping every this often; a client that has not answered the previous ping is cut (default 30 s). */
+  heartbeatMs?: number;
 }
 
 /** Decides whether an upgrade may proceed; returns an HTTP status + reason to refuse it. */
@@ -27,6 +29,8 @@ export type UpgradeGate = (request: IncomingMessage) => { status: number; reason
 export class WsTransport {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private readonly clients = new Map<WebSocket, LiveClient>();
+  private readonly alive = new WeakSet<WebSocket>();
+  private readonly heartbeat: NodeJS.Timeout;
   private nextId = 1;
 
   constructor(
@@ -34,7 +38,22 @@ export class WsTransport {
     private readonly gate: UpgradeGate,
     private readonly limits: TransportLimits,
     private readonly onClient: (client: LiveClient) => () => void,
-  ) {}
+  ) {
+    // A peer that vanished without a FIN (cable, VM pause) would otherwise hold its queue until the byte bound.
+    this.heartbeat = setInterval(() => this.checkAlive(), limits.heartbeatMs ?? 30_000);
+    this.heartbeat.unref();
+  }
+
+  private checkAlive(): void {
+    for (const ws of this.clients.keys()) {
+      if (!this.alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
+    }
+  }
 
   /** Listens for upgrades on `server`; other paths are refused with 404. */
   attach(server: Server): void {
@@ -56,6 +75,7 @@ export class WsTransport {
   }
 
   close(): void {
+    clearInterval(this.heartbeat);
     for (const ws of this.clients.keys()) ws.terminate();
     this.wss.close();
   }
@@ -79,6 +99,8 @@ export class WsTransport {
       },
     };
     this.clients.set(ws, client);
+    this.alive.add(ws);
+    ws.on('pong', () => this.alive.add(ws));
     const detach = this.onClient(client);
     ws.on('close', () => {
       this.clients.delete(ws);

@@ -52,6 +52,19 @@ describe('agent-config', () => {
     expect(parseInterval('2s')).toBe(2000);
   });
 
+  it('takes extra allowed Host names, refusing ports and schemes', () => {
+    expect(resolveConfig({ allowedHosts: 'LB.example.com, [2001:db8::1]' }, defaults).allowedHosts).toEqual([
+      'lb.example.com',
+      '[2001:db8::1]',
+    ]);
+    expect(fieldOf(() => resolveConfig({ allowedHosts: 'https://lb.example.com' }, defaults))).toBe(
+      'allowed-hosts',
+    );
+    expect(fieldOf(() => resolveConfig({ allowedHosts: 'lb.example.com:443' }, defaults))).toBe(
+      'allowed-hosts',
+    );
+  });
+
   it('knows which hosts are loopback', () => {
     expect(isLoopbackHost('127.0.0.5')).toBe(true);
     expect(isLoopbackHost('::1')).toBe(true);

@@ -68,6 +68,7 @@ describe('access', () => {
     expect(await getWithHost(t.agent.port, '/api/v1/info', 'evil.example:8080')).toBe(403);
     expect(await getWithHost(t.agent.port, '/api/v1/info', `localhost:${t.agent.port}`)).toBe(200);
     expect(await getWithHost(t.agent.port, '/api/v1/info', `127.0.0.1:${t.agent.port}`)).toBe(200);
+    expect(await getWithHost(t.agent.port, '/api/v1/info', 'dashboard.example.com')).toBe(200);
   });
 
   it('needs a JSON content type for mutations and a same-host Origin', async () => {

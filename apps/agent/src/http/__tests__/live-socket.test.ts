@@ -113,6 +113,31 @@ describe('live-socket', () => {
     live.ws.close();
   });
 
+  it('cuts a peer that stops answering pings, keeps one that answers', async () => {
+    const heartbeat = await startTestAgent({
+      limits: { skipAboveBytes: 1e6, dropAboveBytes: 1e7, heartbeatMs: 100 },
+    });
+    const ws = new WebSocket(`ws://127.0.0.1:${heartbeat.agent.port}/api/v1/live`, {
+      headers: { authorization: `Bearer ${testToken}` },
+    });
+    await new Promise((resolve) => ws.once('open', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(heartbeat.agent.transport.clientCount).toBe(1); // ws answers pings by itself
+    // A raw socket that completes the handshake and then neither reads nor answers pings.
+    const raw = connect(heartbeat.agent.port, '127.0.0.1');
+    raw.write(
+      'GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+        `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer ${testToken}\r\n\r\n`,
+    );
+    await waitFor(() => heartbeat.agent.transport.clientCount === 2);
+    expect(heartbeat.agent.transport.clientCount).toBe(2);
+    await waitFor(() => heartbeat.agent.transport.clientCount === 1);
+    expect(heartbeat.agent.transport.clientCount).toBe(1);
+    ws.close();
+    raw.destroy();
+    await heartbeat.agent.close();
+  });
+
   it('disconnects a client that never reads instead of buffering without bound', async () => {
     for (let n = 0; n < 300; n += 1) await t.backend.addService(serviceAt(n));
     await t.agent.monitor.refresh('external');

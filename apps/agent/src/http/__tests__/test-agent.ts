@@ -37,6 +37,7 @@ export async function startTestAgent(
       token: testToken,
       backend: 'simulated',
       interval: `${options.intervalMs ?? 100}ms`,
+      allowedHosts: 'dashboard.example.com',
     },
     { stateDir, webDir: options.webDir ?? join(stateDir, 'no-web-app') },
   );

@@ -58,7 +58,10 @@ function refusal(headers: Record<string, string>): Promise<number> {
   return new Promise((resolve) => {
     const ws = new WebSocket(`ws://127.0.0.1:${t.agent.port}/api/v1/live`, { headers });
     ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.on('open', () => resolve(101));
+    ws.on('open', () => {
+      resolve(101);
+      ws.close();
+    });
     ws.on('error', () => undefined);
   });
 }
@@ -67,6 +70,8 @@ describe('live-socket', () => {
   it('refuses upgrades without a token or from a foreign Origin', async () => {
     expect(await refusal({})).toBe(401);
     expect(await refusal({ authorization: `Bearer ${testToken}`, origin: 'https://evil.example' })).toBe(403);
+    expect(await refusal({ authorization: `Bearer ${testToken}`, host: 'evil.example' })).toBe(403);
+    expect(await refusal({ authorization: `Bearer ${testToken}` })).toBe(101);
   });
 
   it('sends a snapshot first, then samples every interval', async () => {

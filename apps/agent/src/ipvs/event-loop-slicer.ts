@@ -14,6 +14,12 @@ export class EventLoopSlicer {
 
   constructor(private readonly sliceMs: number) {}
 
+  /** Call when the items change kind (cheap decodes -> kernel calls): the stride is re-learned. */
+  newKindOfWork(): void {
+    this.stride = 1;
+    this.itemsSinceCheck = 0;
+  }
+
   /** Call after each item of work; yields to the event loop when the slice is used up. */
   async maybeYield(): Promise<void> {
     if (++this.itemsSinceCheck < this.stride) return;

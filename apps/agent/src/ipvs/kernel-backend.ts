@@ -198,6 +198,7 @@ export class KernelBackend implements IpvsBackend {
       await slicer.maybeYield();
     }
     const result: ServiceWithDestinations[] = [];
+    slicer.newKindOfWork();
     for (const { service, identity } of sortServices(listed)) {
       result.push({ ...service, destinations: this.readDestinations(identity, service.family) });
       await slicer.maybeYield();

@@ -26,4 +26,27 @@ describe('event-loop-slicer', () => {
     expect(turns).toBeGreaterThanOrEqual(6);
     expect(turns).toBeLessThan(100);
   });
+
+  it('re-learns its stride when cheap steps give way to expensive ones', async () => {
+    const slicer = new EventLoopSlicer(8);
+    for (let i = 0; i < 2000; i++) await slicer.maybeYield();
+    slicer.newKindOfWork();
+    let last = performance.now();
+    let longest = 0;
+    let running = true;
+    const tick = (): void => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    for (let i = 0; i < 100; i++) {
+      busy(1);
+      await slicer.maybeYield();
+    }
+    running = false;
+    // With the cheap steps' stride kept, about 50 expensive steps (50 ms) would run in one stretch.
+    expect(longest).toBeLessThan(30);
+  });
 });

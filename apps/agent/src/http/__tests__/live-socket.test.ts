@@ -29,10 +29,14 @@ const serviceAt = (n: number): ServiceInput => ({
 function openLive(headers: Record<string, string> = { authorization: `Bearer ${testToken}` }) {
   const ws = new WebSocket(`ws://127.0.0.1:${t.agent.port}/api/v1/live`, { headers });
   const frames: LiveMessage[] = [];
+  /** The same frames as sent, before the schema strips fields it does not know (generation). */
+  const raw: { type?: string; generation?: number }[] = [];
   const waiters: { match: (m: LiveMessage) => boolean; resolve: (m: LiveMessage) => void }[] = [];
   ws.on('message', (data: Buffer) => {
-    const message = liveMessageSchema.parse(JSON.parse(data.toString('utf8')));
+    const json = JSON.parse(data.toString('utf8')) as { type?: string; generation?: number };
+    const message = liveMessageSchema.parse(json);
     frames.push(message);
+    raw.push(json);
     for (const w of [...waiters])
       if (w.match(message)) {
         waiters.splice(waiters.indexOf(w), 1);
@@ -46,7 +50,7 @@ function openLive(headers: Record<string, string> = { authorization: `Bearer ${t
       const timer = setTimeout(() => reject(new Error('no matching frame within 3 s')), 3000);
       waiters.push({ match, resolve: (m) => (clearTimeout(timer), resolve(m)) });
     });
-  return { ws, frames, next };
+  return { ws, frames, raw, next };
 }
 
 async function waitFor(condition: () => boolean, ms = 3000): Promise<void> {

@@ -1,0 +1,57 @@
+// Expected decodings for the fixtures, taken from ipvsadm's listings of the same table (never from the
+// client under test): counters, rates and connection counts as ipvsadm printed them at recording time.
+import type { Destination, Stats } from '@ipvs-dashboard/shared';
+import { mustIpvsadm } from '../ipvsadm.js';
+
+function rowNumbers(args: string[], row: string): number[] {
+  const line = mustIpvsadm(args)
+    .split('\n')
+    .find((text) =>
+      text
+        .replace(/^\s*->\s*/, '')
+        .replace(/\s+/, ' ')
+        .startsWith(`${row} `),
+    );
+  if (line === undefined) throw new Error(`ipvsadm ${args.join(' ')} has no row ${row}`);
+  return line
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /^\d+$/.test(word))
+    .map(Number);
+}
+
+/** The full Stats of one row ("TCP  10.10.0.100:80" service or "10.10.10.2:80" real server). */
+export function statsOf(row: string): Stats {
+  const [conns = 0, inPackets = 0, outPackets = 0, inBytes = 0, outBytes = 0] = rowNumbers(
+    ['-Ln', '--stats', '--exact'],
+    row,
+  );
+  const [cps = 0, inPps = 0, outPps = 0, inBps = 0, outBps = 0] = rowNumbers(
+    ['-Ln', '--rate', '--exact'],
+    row,
+  );
+  return { conns, inPackets, outPackets, inBytes, outBytes, cps, inPps, outPps, inBps, outBps };
+}
+
+/** weight, active, inactive (-Ln) and persistent (--persistent-conn) connections of a real server row. */
+export function connectionsOf(
+  row: string,
+): Pick<Destination, 'activeConns' | 'inactiveConns' | 'persistentConns'> {
+  const [, activeConns = 0, inactiveConns = 0] = rowNumbers(['-Ln'], row);
+  const [, persistentConns = 0] = rowNumbers(['-Ln', '--persistent-conn'], row);
+  return { activeConns, inactiveConns, persistentConns };
+}
+
+/** Runs `record` until ipvsadm's figures read before and after it agree (the estimator ticks every 2 s). */
+export function stableRecording<T>(
+  readExpected: () => unknown,
+  record: () => T,
+): { value: T; expected: unknown } {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const before = JSON.stringify(readExpected());
+    const value = record();
+    const after = readExpected();
+    if (JSON.stringify(after) === before) return { value, expected: after };
+  }
+  throw new Error('ipvsadm figures kept changing while recording');
+}

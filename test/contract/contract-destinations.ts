@@ -197,6 +197,32 @@ export function defineDestinationContract(t: ContractTestApi, ctx: () => Contrac
       assert.deepEqual([dest?.address, dest?.family, dest?.forwarding], ['2001:db8::20', 'inet6', 'tunnel']);
     });
 
+    t.it('refuses a real server that is not unicast with INVALID_OPERATION', async () => {
+      const { backend } = ctx();
+      await refusedWithoutChange(
+        backend,
+        () => backend.addDestination(web, destinationInput('224.0.0.5', 80, { forwarding: 'masq' })),
+        'INVALID_OPERATION',
+      );
+    });
+
+    t.it('keeps mixed-family real servers and sync daemons apart with INVALID_OPERATION', async () => {
+      const { backend, options } = ctx();
+      const v6dest = destinationInput('2001:db8::20', 80, { forwarding: 'tunnel' });
+      await backend.startDaemon({ state: 'master', interface: options.daemonInterface });
+      try {
+        await refusedWithoutChange(backend, () => backend.addDestination(web, v6dest), 'INVALID_OPERATION');
+      } finally {
+        await backend.stopDaemon('master');
+      }
+      await backend.addDestination(web, v6dest);
+      await rejectsWith(
+        backend.startDaemon({ state: 'master', interface: options.daemonInterface }),
+        'INVALID_OPERATION',
+      );
+      assert.deepEqual(await backend.listDaemons(), []);
+    });
+
     t.it('refuses a GUE tunnel without a port', async () => {
       const { backend } = ctx();
       await refusedWithoutChange(

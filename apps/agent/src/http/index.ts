@@ -2,3 +2,4 @@
 // May import ipvs (the domain interface), live, metrics, state, config and shared; never netlink or sys.
 export * from './create-app.js';
 export * from './access-guard.js';
+export * from './agent-server.js';

@@ -7,6 +7,7 @@ import {
   infoResponseSchema,
   type KernelSetting,
 } from '@ipvs-dashboard/shared';
+import { SimulatedBackend } from '../../simulated/index.js';
 import { startTestAgent, webService, webServiceId, type TestAgent } from './test-agent.js';
 
 let t: TestAgent;
@@ -78,10 +79,17 @@ describe('system-routes', () => {
   });
 
   it('lists connections with filters and checks the paging numbers', async () => {
+    const demo = await startTestAgent({ backend: await SimulatedBackend.withDemo() });
+    const all = connectionsResponseSchema.parse(await (await demo.api('/connections?limit=1000')).json());
+    const sid = encodeURIComponent('tcp:10.0.0.10:80');
     const page = connectionsResponseSchema.parse(
-      await (await t.api(`/connections?service=${webServiceId}&limit=10`)).json(),
+      await (await demo.api(`/connections?service=${sid}&limit=5&offset=1`)).json(),
     );
-    expect(page.items.length).toBeLessThanOrEqual(10);
+    await demo.agent.close();
+    expect(all.total).toBeGreaterThan(page.total);
+    expect(page.total).toBeGreaterThan(5);
+    expect(page.items).toHaveLength(5);
+    expect(page.items.every((c) => c.virtualAddress === '10.0.0.10' && c.virtualPort === 80)).toBe(true);
     expect((await t.api('/connections?limit=5000')).status).toBe(400);
     expect((await t.api('/connections?service=bogus')).status).toBe(400);
   });

@@ -2,12 +2,16 @@ import type { BackendKind, LiveMessage, SnapshotMessage } from '@ipvs-dashboard/
 import type { MonitorEvent, TableMonitor, TableReading } from './table-monitor.js';
 import type { LiveClient } from './ws-transport.js';
 
+/**
+ * A snapshot frame. It also carries `generation`, the table generation GET /services sends as its ETag, so
+ * a client editing from the live view can send If-Match (the shared schema lets the extra field pass).
+ */
 export function snapshotMessage(
   reading: TableReading,
   intervalMs: number,
   backend: BackendKind,
-): SnapshotMessage {
-  return {
+): SnapshotMessage & { generation: number } {
+  const message: SnapshotMessage = {
     type: 'snapshot',
     at: reading.at,
     intervalMs,
@@ -15,6 +19,7 @@ export function snapshotMessage(
     services: reading.table,
     totals: reading.totals,
   };
+  return { ...message, generation: reading.generation };
 }
 
 /**

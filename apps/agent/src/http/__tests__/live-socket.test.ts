@@ -105,6 +105,10 @@ describe('live-socket', () => {
       address: '10.0.0.1',
       port: 80,
     });
+    // The snapshot names the same generation GET /services sends as its ETag (for If-Match).
+    const etag = (await t.api('/services')).headers.get('etag');
+    expect(live.raw[index + 1]?.generation).toBeGreaterThan(1);
+    expect(etag).toBe(`W/"${live.raw[index + 1]?.generation}"`);
     live.ws.close();
   });
 

@@ -3,6 +3,9 @@
 // avg += ((delta << 9) - avg) >> 2 (a per-second rate scaled by 2^10, EWMA weight 1/4); for bytes the
 // same with << 4 (scaled by 2^5). Read back as (avg + 0x1FF) >> 10 and (avg + 0xF) >> 5. The kernel's
 // `>> 2` on an s64 is an arithmetic shift, i.e. floor division, which Math.floor reproduces.
+// The counters users see move in the same 2 s steps: the estimator is also what sums the per-CPU counters
+// into kstats, and reads show kstats minus the zero point kstats0 (ip_vs_copy_stats). Proven in the UML
+// guest: right after 12 requests `ipvsadm -Ln --stats` showed 6 connections while InActConn showed 12.
 import type { Stats } from '@ipvs-dashboard/shared';
 
 /** The kernel's estimation period (ip_vs_est.c IPVS_EST_TICK / the old 2*HZ timer). */
@@ -40,51 +43,54 @@ function readRate(avg: number, name: CounterName): number {
 }
 
 export class StatsEstimator {
-  private counters = zeroCounters();
-  private last = zeroCounters();
+  /** What the per-CPU counters hold now. */
+  private live = zeroCounters();
+  /** kstats: the live counters as summed by the last estimator run; also the EWMA's last sample. */
+  private summed = zeroCounters();
+  /** kstats0: the zero point set by ZERO. */
+  private baseline = zeroCounters();
   private averages = zeroCounters();
 
   add(delta: Partial<Counters>): void {
     for (const name of counterNames) {
       const step = delta[name];
-      if (step) this.counters[name] = (this.counters[name] + step) % COUNTER_WRAP;
+      if (step) this.live[name] = (this.live[name] + step) % COUNTER_WRAP;
     }
   }
 
   /** The hot path of the traffic model: packets and bytes both ways, no allocation. */
   addTraffic(inPackets: number, outPackets: number, inBytes: number, outBytes: number): void {
-    const c = this.counters;
+    const c = this.live;
     c.inPackets = (c.inPackets + inPackets) % COUNTER_WRAP;
     c.outPackets = (c.outPackets + outPackets) % COUNTER_WRAP;
     c.inBytes = (c.inBytes + inBytes) % COUNTER_WRAP;
     c.outBytes = (c.outBytes + outBytes) % COUNTER_WRAP;
   }
 
-  /** One estimator period (ip_vs_est.c ip_vs_chain_estimation / estimation_timer). */
+  /** One estimator period (ip_vs_est.c estimation_timer: ip_vs_read_cpu_stats, then the EWMA). */
   estimate(): void {
     for (const name of counterNames) {
-      const delta = this.counters[name] - this.last[name];
-      this.last[name] = this.counters[name];
+      const delta = this.live[name] - this.summed[name];
+      this.summed[name] = this.live[name];
       const sample = delta * 2 ** sampleShift[name];
       this.averages[name] += Math.floor((sample - this.averages[name]) / 4);
     }
   }
 
-  /** ZERO: counters, baselines and averages all start again (ip_vs_zero_stats + ip_vs_zero_estimator). */
+  /** ZERO: the last summed counters become the zero point and the rates restart (ip_vs_zero_stats). */
   zero(): void {
-    this.counters = zeroCounters();
-    this.last = zeroCounters();
+    this.baseline = { ...this.summed };
     this.averages = zeroCounters();
   }
 
   read(): Stats {
-    const { counters: c, averages: a } = this;
+    const { summed: c, baseline: b, averages: a } = this;
     return {
-      conns: c.conns,
-      inPackets: c.inPackets,
-      outPackets: c.outPackets,
-      inBytes: c.inBytes,
-      outBytes: c.outBytes,
+      conns: c.conns - b.conns,
+      inPackets: c.inPackets - b.inPackets,
+      outPackets: c.outPackets - b.outPackets,
+      inBytes: c.inBytes - b.inBytes,
+      outBytes: c.outBytes - b.outBytes,
       cps: readRate(a.conns, 'conns'),
       inPps: readRate(a.inPackets, 'inPackets'),
       outPps: readRate(a.outPackets, 'outPackets'),

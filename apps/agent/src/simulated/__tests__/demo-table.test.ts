@@ -28,7 +28,7 @@ describe('demo table', () => {
       expect(service.stats.inBps).toBeGreaterThan(0);
     }
     expect((await backend.totals()).inPps).toBeGreaterThan(0);
-    backend.tick(1000);
+    backend.tick(2000);
     const second = await backend.snapshot();
     second.forEach((service, i) =>
       expect(service.stats.inBytes).toBeGreaterThan(first[i]?.stats.inBytes ?? 0),

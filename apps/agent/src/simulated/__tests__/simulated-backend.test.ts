@@ -86,11 +86,11 @@ describe('SimulatedBackend', () => {
     await backend.addService(service());
     await backend.addDestination(vip, server('10.0.1.1'));
     backend.setTraffic(vip, steady(10));
-    backend.tick(3000);
+    backend.tick(4000);
     await backend.zero(vip);
     expect((await backend.getService(vip)).stats.conns).toBe(0);
-    expect((await backend.totals()).conns).toBe(30);
+    expect((await backend.totals()).conns).toBe(40);
     await backend.deleteService(vip);
-    expect((await backend.totals()).conns).toBe(30);
+    expect((await backend.totals()).conns).toBe(40);
   });
 });

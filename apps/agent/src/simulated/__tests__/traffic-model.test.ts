@@ -32,10 +32,10 @@ describe('traffic model', () => {
       [server('10.0.1.1', { weight: 2 }), server('10.0.1.2'), server('10.0.1.3', { weight: 0 })],
       steady(40),
     );
-    backend.tick(15_000);
+    backend.tick(16_000);
     const conns = await connsByServer(backend);
     expect(conns['10.0.1.3']).toBe(0);
-    expect((conns['10.0.1.1'] ?? 0) + (conns['10.0.1.2'] ?? 0)).toBe(600);
+    expect((conns['10.0.1.1'] ?? 0) + (conns['10.0.1.2'] ?? 0)).toBe(640);
     expect(conns['10.0.1.1']).toBeGreaterThan(conns['10.0.1.2'] ?? 0);
   });
 
@@ -174,10 +174,47 @@ describe('traffic model', () => {
       [server('10.0.3.1'), server('10.0.3.2')],
       steady(10),
     );
-    backend.tick(5000);
+    backend.tick(6000);
     expect(await backend.connections()).toEqual([]);
-    expect((await backend.getService(dns)).stats.conns).toBe(50);
-    expect(Object.values(await connsByServer(backend, dns))).toEqual([25, 25]);
+    expect((await backend.getService(dns)).stats.conns).toBe(60);
+    expect(Object.values(await connsByServer(backend, dns))).toEqual([30, 30]);
+  });
+
+  it('shows counters in the 2 s steps of the kernel estimator, while gauges move at once', async () => {
+    const backend = await backendWith(
+      service(),
+      [server('10.0.1.1')],
+      steady(10, { meanDurationSeconds: 60 }),
+    );
+    backend.tick(3000);
+    expect((await backend.getService(vip)).stats.conns).toBe(20);
+    expect((await backend.listDestinations(vip))[0]?.activeConns).toBe(30);
+    backend.tick(1000);
+    expect((await backend.getService(vip)).stats.conns).toBe(40);
+  });
+
+  it('reproduces the UML guest run: rr, upper threshold 4 then raised to 6', async () => {
+    // Measured on Linux 6.1 (UML): 12 sequential requests through rr to A (-x 4) and B left A with 4
+    // connections and B with 8; after `-e ... -x 6` four more left A with 6 and B with 10.
+    const a = server('10.0.1.1', { upperThreshold: 4 });
+    const backend = await backendWith(
+      service({ scheduler: 'rr' }),
+      [a, server('10.0.1.2')],
+      steady(1, { meanDurationSeconds: 0.2 }),
+    );
+    const totals = async () =>
+      (await backend.listDestinations(vip)).map((d) => [d.address, d.activeConns + d.inactiveConns]);
+    backend.tick(12_000);
+    expect(await totals()).toEqual([
+      ['10.0.1.1', 4],
+      ['10.0.1.2', 8],
+    ]);
+    await backend.editDestination(vip, { ...a, upperThreshold: 6 });
+    backend.tick(4000);
+    expect(await totals()).toEqual([
+      ['10.0.1.1', 6],
+      ['10.0.1.2', 10],
+    ]);
   });
 
   it('is deterministic for a seed', async () => {
@@ -200,13 +237,13 @@ describe('traffic model', () => {
     await backend.addDestination(vip, server('10.0.1.1'));
     backend.setTraffic(vip, steady(100));
     backend.start(5);
-    now = 1000;
+    now = 2000;
     await new Promise((resolve) => setTimeout(resolve, 30));
-    expect((await backend.getService(vip)).stats.conns).toBe(100);
+    expect((await backend.getService(vip)).stats.conns).toBe(200);
     await backend.close();
-    now = 5000;
+    now = 6000;
     await new Promise((resolve) => setTimeout(resolve, 30));
-    expect((await backend.getService(vip)).stats.conns).toBe(100);
+    expect((await backend.getService(vip)).stats.conns).toBe(200);
   });
 
   it('skips ahead rather than replaying hours when the clock jumps', async () => {

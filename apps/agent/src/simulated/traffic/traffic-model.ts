@@ -123,9 +123,10 @@ export class TrafficModel {
     const profile = this.profileOf(svc);
     const runtime = this.runtimeOf(svc);
     const swing = 1 + profile.variation * Math.sin((2 * Math.PI * now) / SWING_PERIOD_MS + runtime.phase);
-    runtime.pending += (profile.connectionsPerSecond * Math.max(0, swing) * STEP_MS) / 1000;
-    while (runtime.pending >= 1) {
-      runtime.pending -= 1;
+    // Counted in thousandths of a connection so that whole rates add up exactly (no 0.1 + 0.1 + ... drift).
+    runtime.pending += profile.connectionsPerSecond * Math.max(0, swing) * STEP_MS;
+    while (runtime.pending >= 1000) {
+      runtime.pending -= 1000;
       this.connect(svc, profile, runtime.scheduler, now);
     }
   }

@@ -121,7 +121,7 @@ test('kernel refusals become catalogue errors, never 500', async () => {
   });
   assert.ok(twos.status === 400, `status ${twos.status}`);
   const body = await twos.json();
-  assert.ok(['SCHEDULER_NOT_FOUND', 'VALIDATION_FAILED'].includes(body.error.code), body.error.code);
+  assert.equal(body.error.code, 'SCHEDULER_NOT_FOUND'); // the kernel's ENOENT, through the catalogue
   const dup = await api('/services', {
     method: 'POST',
     json: { protocol: 'tcp', address: '10.0.0.1', port: 80 },
@@ -138,6 +138,21 @@ test('GET /config equals ipvsadm -Sn, and PUT /config applies a plan the kernel 
   ).json();
   assert.equal(plan.removed.length, 1, JSON.stringify(plan));
   assert.equal(ipvsadm('-Sn'), text);
+});
+
+test('PUT /config rolls back when the kernel refuses a step (no "twos" scheduler in this kernel)', async () => {
+  const before = ipvsadm('-Sn');
+  const text = `${before}-A -t 10.0.0.7:80 -s rr\n-a -t 10.0.0.7:80 -r 10.0.7.1:80 -m\n-A -t 10.0.0.8:80 -s twos\n`;
+  const response = await api('/config', {
+    method: 'PUT',
+    body: text,
+    headers: { 'content-type': 'text/plain' },
+  });
+  const body = await response.json();
+  assert.equal(response.status, 400, JSON.stringify(body));
+  assert.equal(body.error.code, 'SCHEDULER_NOT_FOUND');
+  assert.match(body.error.message, /rolled back/);
+  assert.equal(ipvsadm('-Sn'), before);
 });
 
 test('/metrics matches ipvsadm and passes promtool', async () => {

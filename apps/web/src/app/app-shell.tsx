@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { BackendBadge } from '../components/backend-badge';
 import { LiveIndicator } from '../components/live-indicator';
 import { Segmented } from '../components/segmented';
+import { SignInBanner } from '../components/sign-in-banner';
 import { useI18n } from '../lib/i18n/i18n-context';
 import { routeHref, type Route } from '../lib/router/hash-router';
 import { useTheme } from '../lib/theme/theme';
@@ -58,7 +59,10 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           </button>
         </div>
       </header>
-      <main className="content">{children}</main>
+      <main className="content">
+        <SignInBanner />
+        {children}
+      </main>
     </div>
   );
 }

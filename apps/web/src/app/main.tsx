@@ -3,6 +3,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { queryClient } from '../lib/api/query-client';
+import { restoreReturnPath } from '../lib/api/session-state';
 import { createLiveFeed } from '../lib/live/live-feed';
 import { applyInitialTheme } from '../lib/theme/theme';
 import { App } from './app';
@@ -10,6 +11,7 @@ import { AppProvider } from './provider';
 import './styles.css';
 
 applyInitialTheme();
+restoreReturnPath();
 const feed = createLiveFeed(queryClient);
 feed.start();
 

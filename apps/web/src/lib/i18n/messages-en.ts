@@ -184,4 +184,9 @@ export const en = {
   'danger.clear': 'Clear the table',
   'danger.clearHint': 'Deletes every virtual service and real server. Type "{word}" to confirm.',
   'danger.typeToConfirm': 'Type {word}',
+  'signIn.title': 'Signed out.',
+  'signIn.body':
+    'The agent does not know this browser any more (it probably restarted). Enter its token, or open the login URL it printed.',
+  'signIn.token': 'Token',
+  'signIn.submit': 'Sign in',
 } as const;

@@ -185,4 +185,9 @@ export const ko: Record<keyof typeof en, string> = {
   'danger.clear': '테이블 비우기',
   'danger.clearHint': '모든 가상 서비스와 리얼 서버를 삭제합니다. 확인하려면 "{word}"를 입력하세요.',
   'danger.typeToConfirm': '{word} 입력',
+  'signIn.title': '로그아웃되었습니다.',
+  'signIn.body':
+    '에이전트가 이 브라우저를 더 이상 알지 못합니다 (아마 재시작됨). 토큰을 입력하거나 에이전트가 출력한 로그인 URL을 여세요.',
+  'signIn.token': '토큰',
+  'signIn.submit': '로그인',
 };

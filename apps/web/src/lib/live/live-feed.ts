@@ -7,6 +7,7 @@ import {
   type ServiceWithDestinations,
   type Totals,
 } from '@ipvs-dashboard/shared';
+import { api } from '../api/api-client';
 import { servicesQueryKey } from '../table/get-services';
 import { infoQueryKey } from '../table/get-info';
 import { appendOverview, appendServiceSeries, mergeSampleIntoTable as mergeTable } from './apply-sample';
@@ -34,6 +35,11 @@ export class LiveFeed {
       onMessage: (message) => this.handle(message),
       onReconnect: () => void this.queryClient.invalidateQueries(),
       ...(createSocket ? { createSocket } : {}),
+    });
+    // A WebSocket refused at the upgrade only says "closed"; ask the REST API whether the session is gone
+    // (the agent restarted), so the UI can offer to sign in again instead of retrying forever.
+    this.socket.subscribe((status) => {
+      if (status.kind === 'reconnecting') void api.get('/info').catch(() => undefined);
     });
   }
 

@@ -9,8 +9,9 @@ import { serviceTitle } from '../../../lib/table/service-label';
 import { connectionsQueryOptions, type ConnectionsFilter } from '../api/get-connections';
 
 const PAGE = 50;
-// TCP states as /proc/net/ip_vs_conn prints them (ip_vs_proto_tcp.c, tcp_state_name_table), plus UDP/SCTP's.
-const states = [
+// States as /proc/net/ip_vs_conn prints them: TCP's (ip_vs_proto_tcp.c, tcp_state_name_table), UDP's
+// "UDP", templates' "NONE"/"ASSURED"; any other state seen on the current page is offered as well.
+const knownStates = [
   'ESTABLISHED',
   'SYN_SENT',
   'SYN_RECV',
@@ -23,6 +24,7 @@ const states = [
   'SYNACK',
   'UDP',
   'NONE',
+  'ASSURED',
 ];
 
 export function ConnectionsPage({ initialService }: { initialService?: string }) {
@@ -40,6 +42,7 @@ export function ConnectionsPage({ initialService }: { initialService?: string })
   const set = (patch: Partial<ConnectionsFilter>) =>
     setFilter((current) => ({ ...current, offset: 0, ...patch }));
   const total = connections.data?.total ?? 0;
+  const states = [...new Set([...knownStates, ...(connections.data?.items.map((item) => item.state) ?? [])])];
   const page = Math.floor(filter.offset / PAGE) + 1;
   const pages = Math.max(1, Math.ceil(total / PAGE));
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { AddressFamily, ServiceInput } from '@ipvs-dashboard/shared';
-import { serviceId } from '@ipvs-dashboard/shared';
+import { defaultNetmask, serviceId } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError, FieldError } from '../../../components/error-text';
 import { ApiError } from '../../../lib/api/api-error';
@@ -35,11 +35,12 @@ const empty: Draft = {
 
 /** The draft as the agent expects it; numbers the user left blank become NaN and the agent names them. */
 export function draftToInput(draft: Draft): ServiceInput {
+  const family = draft.kind === 'fwmark' ? draft.family : draft.address.includes(':') ? 'inet6' : 'inet';
   const settings = {
     scheduler: draft.scheduler,
     schedulerFlags: [],
     persistence: Number(draft.persistence || 0),
-    netmask: '',
+    netmask: defaultNetmask(family),
     persistenceEngine: null,
     onePacket: false,
   };

@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { Sparkline } from '../../../components/sparkline';
-import { formatCount, formatRate, formatSeconds } from '../../../lib/format/format-si';
+import { formatCount, formatRate, formatSeconds, formatSi } from '../../../lib/format/format-si';
 import { useT } from '../../../lib/i18n/i18n-context';
 import type { MessageKey } from '../../../lib/i18n/catalogue';
 import { overviewSeriesOptions } from '../../../lib/live/series-queries';
@@ -61,32 +61,32 @@ const ServiceRowView = memo(function ServiceRowView({
       <td className="num">{formatCount(row.active)}</td>
       <td className="num">{formatCount(row.inactive)}</td>
       <td>
-        <div className="row">
+        <div className="spark-cell">
           <Sparkline values={pick(points, (p) => p.cps)} label={t('overview.col.cps')} />
           <span className="num">{formatRate(stats.cps, 'conns')}</span>
         </div>
       </td>
       <td>
-        <div className="row">
+        <div className="spark-cell">
           <Sparkline
             values={pick(points, (p) => p.inPps + p.outPps)}
             label={t('overview.col.pps')}
             color="var(--chart-3)"
           />
           <span className="num" title={t('overview.inOut')}>
-            {formatRate(stats.inPps, 'packets')} / {formatRate(stats.outPps, 'packets')}
+            {formatSi(stats.inPps)} / {formatRate(stats.outPps, 'packets')}
           </span>
         </div>
       </td>
       <td>
-        <div className="row">
+        <div className="spark-cell">
           <Sparkline
             values={pick(points, (p) => p.inBps + p.outBps)}
             label={t('overview.col.bps')}
             color="var(--chart-2)"
           />
           <span className="num" title={t('overview.inOut')}>
-            {formatRate(stats.inBps, 'bytes')} / {formatRate(stats.outBps, 'bytes')}
+            {formatSi(stats.inBps)} / {formatRate(stats.outBps, 'bytes')}
           </span>
         </div>
       </td>

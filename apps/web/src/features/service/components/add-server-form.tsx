@@ -44,7 +44,12 @@ export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: Se
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate(input, { onSuccess: () => set({ address: '' }) });
+    const submitted = draft.address;
+    // Clear the address for the next server, unless the user already typed another one meanwhile.
+    add.mutate(input, {
+      onSuccess: () =>
+        setDraft((current) => (current.address === submitted ? { ...current, address: '' } : current)),
+    });
   };
 
   return (

@@ -48,10 +48,10 @@ export const RateChart = memo(function RateChart({ title, unit, rows, lines }: R
               dataKey="at"
               type="number"
               domain={['dataMin', 'dataMax']}
-              tickFormatter={(value: number) => formatClock(value).slice(0, 5)}
+              tickFormatter={(value: number) => formatClock(value)}
               stroke="var(--text-muted)"
               fontSize={11}
-              minTickGap={40}
+              minTickGap={56}
             />
             <YAxis
               tickFormatter={(value: number) => formatSi(value)}

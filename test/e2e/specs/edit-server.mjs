@@ -1,0 +1,74 @@
+// Thresholds through the editor (the upper one drawn on the active-connections chart), and bad input
+// answered with the agent's own sentence next to the field, changing nothing.
+import { check, eventually } from '../lib/expect.mjs';
+import { SERVERS, SID } from './service-setup.mjs';
+
+function editor(page, server) {
+  return page.getByTestId(`server-${server}`);
+}
+
+async function openEditor(page, server) {
+  const card = editor(page, server);
+  if (
+    !(await card
+      .locator('details')
+      .getAttribute('open')
+      .then((v) => v !== null))
+  ) {
+    await card.getByText('Weight, thresholds and forwarding').click();
+  }
+  return card;
+}
+
+export async function editThresholds({ page, api }) {
+  const server = SERVERS[1];
+  const card = await openEditor(page, server);
+  await card.getByLabel('Upper threshold (0 = none)').fill('50');
+  await card.getByLabel('Lower threshold').fill('10');
+  await eventually(
+    async () => (await card.locator('.command').textContent())?.includes('-x 50 -y 10'),
+    'the command shows -x 50 -y 10',
+  );
+  await card.getByRole('button', { name: 'Apply' }).click();
+  await eventually(async () => {
+    const d = await api.destination(SID, server);
+    return d.upperThreshold === 50 && d.lowerThreshold === 10;
+  }, 'the API shows thresholds 50/10');
+  await eventually(
+    async () =>
+      (await page.getByTestId('rate-charts').locator('svg text').allTextContents()).some((text) =>
+        text.includes(`${server} max 50`),
+      ),
+    'the upper threshold is drawn as a line on the active-connections chart',
+  );
+}
+
+export async function badInputShowsAgentError({ page, api }) {
+  const server = SERVERS[1];
+  const card = await openEditor(page, server);
+  await card.getByLabel('Weight', { exact: true }).fill('70000');
+  await card.getByRole('button', { name: 'Apply' }).click();
+  const alert = card.getByRole('alert');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  check(/weight/i.test(text ?? ''), `the agent's error names the weight: "${text}"`);
+  check(
+    (await card.getByLabel('Weight', { exact: true }).getAttribute('aria-invalid')) === 'true',
+    'the field is marked invalid',
+  );
+  check((await api.destination(SID, server)).weight === 2, 'the weight is unchanged on the agent');
+  await card.getByRole('button', { name: 'Reset' }).click();
+
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  await page.getByRole('button', { name: 'Add service' }).click();
+  const form = page.locator('form', { has: page.getByRole('heading', { name: 'New virtual service' }) });
+  await form.getByLabel('Virtual IP').fill('10.0.0.300');
+  await form.getByRole('button', { name: 'Create service' }).click();
+  const error = form.getByRole('alert').first();
+  await error.waitFor();
+  const message = await error.textContent();
+  check(message && message.length > 5, `the agent's error is shown: "${message}"`);
+  const services = await api.get('/services');
+  check(!services.some((s) => s.key.address === '10.0.0.300'), 'nothing was created');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+}

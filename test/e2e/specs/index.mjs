@@ -1,0 +1,22 @@
+// The browser suite, in order: later specs use the service and real servers the first ones create.
+import { recoversFromAgentRestart } from './agent-restart.mjs';
+import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
+import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
+import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
+import { takeScreenshots } from './screenshots.mjs';
+import { addRealServers, chartsShowData, createService } from './service-setup.mjs';
+
+export const specs = [
+  { name: 'create a service (command shown first)', run: createService },
+  { name: 'add real servers', run: addRealServers },
+  { name: 'charts show live data', run: chartsShowData },
+  { name: 'drag to Quiesced: weight 0, its new connections stop, others take them', run: dragToQuiesced },
+  { name: 'drag back: old weight restored', run: dragBack },
+  { name: 'keyboard drag quiesces and restores', run: keyboardDrag },
+  { name: 'edit thresholds (upper drawn on the chart)', run: editThresholds },
+  { name: "bad input shows the agent's error and changes nothing", run: badInputShowsAgentError },
+  { name: 'export, dry-run import, apply', run: exportAndImport },
+  { name: "bad import shows the agent's error", run: badImportShowsAgentError },
+  { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
+  { name: 'page recovers when the agent restarts', run: recoversFromAgentRestart },
+];

@@ -11,6 +11,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  statfsSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,17 +133,33 @@ export function runInGuest(command, options = {}) {
     `WRITABLE=${writable.join(',')}`,
     `MODULES=${modules.join(',')}`,
   ];
-  return boot(args, { timeoutMs, onOutput, outDir }).finally(() => {
+  const umlEnv = umlEnvironment(memory, workDir);
+  return boot(args, { timeoutMs, onOutput, outDir, env: umlEnv }).finally(() => {
     rmSync(workDir, { recursive: true, force: true });
   });
 }
 
+/**
+ * linux.uml backs guest memory with a file in $TMPDIR, else /dev/shm. Containers often give /dev/shm only
+ * 64 MB, and a guest touching more than that dies with SIGBUS: then use our own folder on disk instead.
+ */
+function umlEnvironment(memory, workDir) {
+  const megabytes = Number.parseInt(memory, 10) * (/g$/i.test(memory) ? 1024 : 1);
+  try {
+    const shm = statfsSync('/dev/shm');
+    if (shm.bavail * shm.bsize >= (megabytes + 128) * 1024 * 1024) return process.env;
+  } catch {
+    // No /dev/shm at all: fall through to a folder on disk.
+  }
+  return { ...process.env, TMPDIR: workDir };
+}
+
 /** Starts linux.uml in its own process group so a timeout can stop it and all its helper processes. */
-function boot(args, { timeoutMs, onOutput, outDir }) {
+function boot(args, { timeoutMs, onOutput, outDir, env }) {
   const started = Date.now();
   const filter = createOutputFilter(onOutput);
   return new Promise((resolve, reject) => {
-    const child = spawn(LINUX_UML, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(LINUX_UML, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
     let timedOut = false;
     if (child.pid !== undefined) runningGroups.add(child.pid);
     const stopGroup = (signal) => {

@@ -123,7 +123,7 @@ describe('traffic model', () => {
       protocol: 'TCP',
       clientPort: 0,
       virtualAddress: '10.0.0.1',
-      state: 'NONE',
+      state: 'ASSURED',
     });
     expect((await backend.listDestinations(vip)).map((d) => d.persistentConns).sort()).toEqual([0, 1]);
   });

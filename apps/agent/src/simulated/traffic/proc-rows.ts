@@ -1,6 +1,7 @@
 // The connection table as /proc/net/ip_vs_conn shows it, in the shape the kernel client parses it into.
-// Templates: client port 0, state NONE, or for fwmark services protocol "IP" with the mark printed as
-// %08X where the virtual address goes, state ASSURED (reference §6.1).
+// Templates: client port 0, client masked with the persistence netmask, state ASSURED once a connection
+// under it is established (all of ours are; seen in the UML guest: `TCP 10.10.1.0:0 ... ASSURED 59` for -p 60
+// -M 255.255.255.0), and for fwmark services protocol "IP" with the mark as %08X for the address (§6.1).
 import type { Connection, Timeouts } from '@ipvs-dashboard/shared';
 import type { ConnectionTable } from './connection-table.js';
 import type { SimConnection, SimTemplate } from './sim-connection.js';
@@ -49,7 +50,7 @@ function templateRow(template: SimTemplate, now: number): Connection {
     virtualPort: fwmark ? 0 : key.port,
     destAddress: template.dest.address,
     destPort: template.dest.port,
-    state: fwmark ? 'ASSURED' : 'NONE',
+    state: 'ASSURED',
     expiresSeconds: secondsLeft(template.expiresAt, now),
     template: true,
     persistenceEngine: null,

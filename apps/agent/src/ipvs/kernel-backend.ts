@@ -68,6 +68,14 @@ export interface KernelBackendOptions {
 
 const EMPTY = Buffer.alloc(0);
 
+interface ListedService {
+  key: ServiceKey;
+  family: Service['family'];
+  service: Service;
+  /** Identity-only SERVICE attributes for GET_DEST, copied from the dump. */
+  identity: Buffer;
+}
+
 export class KernelBackend implements IpvsBackend {
   readonly kind = 'kernel' as const;
   private readonly sliceMs: number;
@@ -125,8 +133,9 @@ export class KernelBackend implements IpvsBackend {
     return availableSchedulers(this.schedulerSources);
   }
 
-  listServices(): Promise<Service[]> {
-    return settle(() => this.readServices());
+  async listServices(): Promise<Service[]> {
+    const listed = await this.listSorted(new EventLoopSlicer(this.sliceMs));
+    return listed.map((entry) => entry.service);
   }
 
   getService(key: ServiceKey): Promise<Service> {
@@ -189,17 +198,10 @@ export class KernelBackend implements IpvsBackend {
    */
   async snapshot(): Promise<ServiceWithDestinations[]> {
     const slicer = new EventLoopSlicer(this.sliceMs);
-    const replies = this.dump('list', IpvsCmd.GET_SERVICE, EMPTY);
-    const listed: { key: ServiceKey; family: Service['family']; service: Service; identity: Buffer }[] = [];
-    for (const reply of replies) {
-      const service = unpackServiceMessage(reply.attributes);
-      const identity = identityFromServiceMessage(reply.attributes);
-      listed.push({ key: service.key, family: service.family, service, identity });
-      await slicer.maybeYield();
-    }
+    const listed = await this.listSorted(slicer);
     const result: ServiceWithDestinations[] = [];
     slicer.newKindOfWork();
-    for (const { service, identity } of sortServices(listed)) {
+    for (const { service, identity } of listed) {
       result.push({ ...service, destinations: this.readDestinations(identity, service.family) });
       await slicer.maybeYield();
     }
@@ -276,9 +278,17 @@ export class KernelBackend implements IpvsBackend {
     });
   }
 
-  private readServices(): Service[] {
+  /** One GET_SERVICE dump, decoded in slices, in ipvsadm's order; with each service's GET_DEST identity. */
+  private async listSorted(slicer: EventLoopSlicer): Promise<ListedService[]> {
     const replies = this.dump('list', IpvsCmd.GET_SERVICE, EMPTY);
-    return sortServices(replies.map((reply) => unpackServiceMessage(reply.attributes)));
+    const listed: ListedService[] = [];
+    for (const reply of replies) {
+      const service = unpackServiceMessage(reply.attributes);
+      const identity = identityFromServiceMessage(reply.attributes);
+      listed.push({ key: service.key, family: service.family, service, identity });
+      await slicer.maybeYield();
+    }
+    return sortServices(listed);
   }
 
   /** `identity`: the attributes of an identity-only SERVICE nest (packServiceIdentity or a dump's copy). */

@@ -1,5 +1,8 @@
 // The IpvsBackend contract: what every backend (kernel, simulated) must do, written against
 // node:assert/strict so it runs under Vitest here and under node:test in the user-mode Linux guest.
+// Vitest: apps/agent/src/simulated/__tests__/contract.test.ts. node:test: `npx tsc -b test/contract` emits
+// test/contract/dist/backend-contract.js, then in the guest:
+//   defineBackendContract({ describe, it, beforeEach, afterEach }, async () => KernelBackend.open());
 import type { IpvsBackend } from '@ipvs-dashboard/agent/ipvs';
 import type { ContractContext, ContractOptions, ContractTestApi } from './contract-api.js';
 import { defineConfigContract } from './contract-config.js';

@@ -8,6 +8,7 @@ const steps = [
   ['types and build', ['npm', 'run', 'build']],
   ['unit', ['npm', 'run', 'test:unit']],
   ['real kernel', ['npm', 'run', 'test:kernel']],
+  ['browser end to end', ['npm', 'run', 'test:e2e']],
 ];
 
 for (const [name, argv] of steps) {

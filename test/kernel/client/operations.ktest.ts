@@ -15,6 +15,15 @@ function resetKernel(): void {
   mustIpvsadm(DEFAULT_TIMEOUTS);
 }
 
+/** Everything the client reads back: the table, timeouts and sync daemons. */
+async function clientView(backend: KernelBackend) {
+  return {
+    snapshot: await backend.snapshot(),
+    timeouts: await backend.getTimeouts(),
+    daemons: await backend.listDaemons(),
+  };
+}
+
 void describe('KernelBackend writes what ipvsadm writes', () => {
   let backend: KernelBackend;
   before(() => {
@@ -35,9 +44,12 @@ void describe('KernelBackend writes what ipvsadm writes', () => {
     void it(testCase.name, async () => {
       for (const line of testCase.ipvsadm) mustIpvsadm(line.split(' '));
       const byIpvsadm = tableText();
+      const readAfterIpvsadm = await clientView(backend);
       resetKernel();
       await testCase.client(backend);
       assert.equal(tableText(), byIpvsadm);
+      // And the reverse direction: the client reads ipvsadm's table exactly as it reads its own.
+      assert.deepEqual(await clientView(backend), readAfterIpvsadm);
     });
   }
 

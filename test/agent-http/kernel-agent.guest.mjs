@@ -5,6 +5,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import WebSocket from 'ws';
 import { liveMessageSchema } from '../../packages/shared/dist/index.js';
+import { createNatScenario } from '../kernel/dist/scenario.js';
 
 const token = 'kernel-test-token-0123456789';
 const port = 18081;
@@ -153,6 +154,49 @@ test('PUT /config rolls back when the kernel refuses a step (no "twos" scheduler
   assert.equal(body.error.code, 'SCHEDULER_NOT_FOUND');
   assert.match(body.error.message, /rolled back/);
   assert.equal(ipvsadm('-Sn'), before);
+});
+
+test('sample rates from counter deltas add up to the real connections made through a NAT service', async () => {
+  const scenario = createNatScenario(2);
+  try {
+    const sid = `tcp:${scenario.vip}:${scenario.port}`;
+    const created = await api('/services', {
+      method: 'POST',
+      json: { protocol: 'tcp', address: scenario.vip, port: scenario.port, scheduler: 'rr' },
+    });
+    assert.equal(created.status, 201);
+    for (const server of scenario.servers) {
+      const path = `/services/${encodeURIComponent(sid)}/destinations`;
+      const added = await api(path, {
+        method: 'POST',
+        json: { address: server.address, port: server.port, forwarding: 'masq' },
+      });
+      assert.equal(added.status, 201);
+    }
+    assert.deepEqual(scenario.request(40), { ok: 40, failed: 0 });
+    const conns = (f) => f.services.find((s) => s.id === sid)?.stats.conns;
+    // The kernel publishes counters from its 2 s estimator, so wait for them to settle at 40.
+    await waitFor(
+      '40 connections in a sample',
+      () => frames.some((f) => f.type === 'sample' && conns(f) === 40),
+      15_000,
+    );
+    const samples = frames.filter((f) => f.type === 'sample');
+    let counted = 0;
+    for (let i = 1; i < samples.length; i += 1) {
+      const service = samples[i].services.find((s) => s.id === sid);
+      if (service) counted += (service.rates.cps * (samples[i].at - samples[i - 1].at)) / 1000;
+    }
+    // Rates go out rounded to 0.01/s, so allow the rounding of a few dozen samples.
+    assert.ok(Math.abs(counted - 40) < 0.1, `rates add up to ${counted} connections`);
+    const perServer = samples
+      .at(-1)
+      .services.find((s) => s.id === sid)
+      .destinations.map((d) => d.stats.conns);
+    assert.deepEqual(perServer, [20, 20]);
+  } finally {
+    scenario.close();
+  }
 });
 
 test('/metrics matches ipvsadm and passes promtool', async () => {

@@ -16,7 +16,8 @@ export async function startServer(
   // Bounded headers and idle sockets: a client cannot hold the agent's memory or descriptors forever.
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
-  server.keepAliveTimeout = 5_000;
+  // Longer than browsers' and fetch's idle reuse, so a client never sends on a socket we are closing.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => {

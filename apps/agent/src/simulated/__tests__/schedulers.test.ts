@@ -5,6 +5,7 @@ import { createScheduler } from '../schedulers/index.js';
 import type { ScheduleRequest } from '../schedulers/index.js';
 import type { SimService } from '../sim-state.js';
 import { SimTable } from '../sim-table.js';
+import { SH_PORT_CLIENT, SH_PORT_PICKS, SH_PORT_SERVERS } from './kernel-sh-capture.js';
 import { server, service, vip } from './traffic-helpers.js';
 
 function serviceWith(scheduler: string, weights: number[], flags: SchedulerFlag[] = []): SimService {
@@ -60,6 +61,22 @@ describe('schedulers', () => {
     const counts = spread(svc, 4000);
     // 256 buckets: weight 3 holds 3 of every 4, so about 75% of clients.
     expect((counts['10.0.1.1'] ?? 0) / 4000).toBeCloseTo(0.75, 1);
+  });
+
+  it('sh picks exactly what the 6.1 kernel picked for each source port (captured in the UML guest)', () => {
+    const table = new SimTable();
+    const key = { protocol: 'tcp', address: '10.10.0.100', port: 80 } as const;
+    const svc = table.add(service({ ...key, scheduler: 'sh', schedulerFlags: ['sh-port'] }));
+    SH_PORT_SERVERS.forEach((address, i) =>
+      table.addDestination(key, server(address, { weight: i + 1 }), false),
+    );
+    const scheduler = createScheduler(svc);
+    const picks = SH_PORT_PICKS.map(([port]) => [
+      port,
+      scheduler.pick(request(SH_PORT_CLIENT, port))?.address,
+    ]);
+    expect(picks).toEqual(SH_PORT_PICKS);
+    expect(new Set(picks.map(([, address]) => address)).size).toBe(3);
   });
 
   it('sh-port spreads one client over the servers by source port', () => {

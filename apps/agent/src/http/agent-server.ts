@@ -33,6 +33,16 @@ export interface AgentServer {
 /** 256 KiB of unsent frames skips samples; 4 MiB (tens of full snapshots) disconnects the client. */
 const defaultLimits: TransportLimits = { skipAboveBytes: 256 * 1024, dropAboveBytes: 4 * 1024 * 1024 };
 
+/** Logs a failure once, not every interval, until a different one happens (a dead kernel link would flood). */
+function onlyWhenNew(report: (error: unknown) => void): (error: unknown) => void {
+  let last = '';
+  return (error) => {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    if (text !== last) report(error);
+    last = text;
+  };
+}
+
 /** Assembles poller, live fan-out, REST app and server, and starts them. main.ts and tests both use it. */
 export async function startAgentServer(options: AgentServerOptions): Promise<AgentServer> {
   const { config, backend, log } = options;
@@ -40,7 +50,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   const monitor = new TableMonitor(backend, {
     intervalMs: config.intervalMs,
     historyWindowMs: options.historyWindowMs ?? 15 * 60 * 1000,
-    onError: (error) => log('reading the IPVS table failed', error),
+    onError: onlyWhenNew((error) => log('reading the IPVS table failed', error)),
   });
   const quiesce = await QuiesceStore.open(config.stateDir);
   const policy: AccessPolicy = {

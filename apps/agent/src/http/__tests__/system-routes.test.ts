@@ -8,7 +8,7 @@ import {
   type KernelSetting,
 } from '@ipvs-dashboard/shared';
 import { SimulatedBackend } from '../../simulated/index.js';
-import { startTestAgent, webService, webServiceId, type TestAgent } from './test-agent.js';
+import { startTestAgent, testToken, webService, webServiceId, type TestAgent } from './test-agent.js';
 
 let t: TestAgent;
 beforeAll(async () => {
@@ -117,6 +117,22 @@ describe('system-routes', () => {
     );
     const check = spawnSync('/usr/bin/promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
     expect(check.stdout + check.stderr).toBe('');
+  });
+
+  it('keeps serving /metrics with ipvs_dashboard_up 0 while the backend fails', async () => {
+    const failing = await startTestAgent();
+    const snapshot = failing.backend.snapshot.bind(failing.backend);
+    failing.backend.snapshot = () => Promise.reject(new Error('netlink socket gone'));
+    const headers = { authorization: `Bearer ${testToken}` };
+    const down = await fetch(`${failing.base}/metrics`, { headers });
+    const apiDown = await failing.api('/services');
+    failing.backend.snapshot = snapshot;
+    const up = await fetch(`${failing.base}/metrics`, { headers });
+    await failing.agent.close();
+    expect(down.status).toBe(200);
+    expect(await down.text()).toContain('ipvs_dashboard_up{backend="simulated"} 0');
+    expect(apiDown.status).toBe(500);
+    expect(await up.text()).toContain('ipvs_dashboard_up{backend="simulated"} 1');
   });
 
   it('zeroes and clears only with confirmation', async () => {

@@ -78,6 +78,27 @@ void describe('KernelBackend under real NAT traffic', () => {
     assert.ok(withRates.stats.inBps > 0 && withRates.stats.outBps > 0);
   });
 
+  void it('counts IPv6 requests through an IPv6 NAT service exactly as ipvsadm does', async () => {
+    assert.ok(scenario);
+    const key: ServiceKey = { protocol: 'tcp', address: scenario.vip6, port: 80 };
+    await backend.addService(service(key, { scheduler: 'rr' }));
+    for (const server of scenario.servers) {
+      await backend.addDestination(key, destination(server.address6, 80, { forwarding: 'masq' }));
+    }
+    assert.deepEqual(scenario.request(10, { ipv6: true }), { ok: 10, failed: 0 });
+    const found = await pollUntil(
+      () => backend.getService(key),
+      (entry) => entry.stats.conns === 10,
+    );
+    assert.equal(found.family, 'inet6');
+    assert.deepEqual(counters(found.stats), statsRows().get(`TCP [${scenario.vip6}]:80`));
+    const dests = await backend.listDestinations(key);
+    assert.deepEqual(
+      dests.map((dest) => [dest.address, dest.stats.conns]),
+      scenario.servers.map((server) => [server.address6, 5]),
+    );
+  });
+
   void it('shows the same active and inactive connections as ipvsadm -Ln', async () => {
     assert.ok(scenario);
     const release = scenario.holdConnection();

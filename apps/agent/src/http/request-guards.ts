@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { AppError } from '@ipvs-dashboard/shared';
 import { checkHost, checkOrigin, isAuthenticated, type AccessPolicy } from './access-guard.js';
 
@@ -14,8 +14,21 @@ export function authGuard(policy: AccessPolicy): RequestHandler {
 const mutatingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
+ * A request that carries no body at all (POST /zero, .../quiesce from fetch without a body): a form always
+ * sends a Content-Type, and a cross-site fetch always sends an Origin, so nothing forgeable slips through.
+ */
+function hasNoBody(request: Request): boolean {
+  const { headers } = request;
+  return (
+    headers['content-type'] === undefined &&
+    headers['transfer-encoding'] === undefined &&
+    (headers['content-length'] === undefined || headers['content-length'] === '0')
+  );
+}
+
+/**
  * Cross-site defence for mutations: a browser form can only send urlencoded, multipart or text/plain bodies
- * without a preflight, so POST/PUT/PATCH must say JSON (text/plain only for /config, which also needs
+ * without a preflight, so POST/PUT/PATCH with a body must say JSON (text/plain only for /config, which also needs
  * auth that a cross-site page does not have), and a present Origin must be this host.
  */
 export function mutationGuard(): RequestHandler {
@@ -23,7 +36,7 @@ export function mutationGuard(): RequestHandler {
     if (!mutatingMethods.has(request.method)) return next();
     const originError = checkOrigin(request.headers.origin, request.headers.host);
     if (originError) return next(originError);
-    if (request.method === 'DELETE') return next();
+    if (request.method === 'DELETE' || hasNoBody(request)) return next();
     const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     const wanted = request.path === '/config' && request.method === 'PUT' ? 'text/plain' : 'application/json';
     if (type === wanted) return next();

@@ -85,6 +85,13 @@ describe('access', () => {
       headers: { 'content-type': 'text/plain' },
     });
     expect(plain.status).toBe(400);
+    const bodiless = await t.api('/zero', { method: 'POST' });
+    expect(bodiless.status).toBe(204);
+    const bodilessCrossSite = await t.api('/zero', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(bodilessCrossSite.status).toBe(403);
     const crossSite = await t.api('/zero', {
       method: 'POST',
       json: {},

@@ -168,7 +168,10 @@ export class GenlConnection {
     const seq = this.nextSeq();
     const bytes = encodeGenl({ ...request, seq });
     const socket = (this.socket ??= NetlinkSocket.open(this.recvBufferBytes));
-    const deadline = Date.now() + this.timeoutMs;
+    // The kernel answers inside sendto(), so most transactions never wait: the clock is read only when
+    // a wait starts (in user-mode Linux every clock read is a system call).
+    let deadline: number | undefined;
+    const deadlineOf = (): number => (deadline ??= Date.now() + this.timeoutMs);
     // A kernel refusal (NLMSG_ERROR/DONE with -errno) ends the transaction cleanly and the socket stays;
     // a transport failure (timeout, truncation, socket error) or a malformed answer leaves it in doubt.
     let transportFailed = false;
@@ -182,7 +185,9 @@ export class GenlConnection {
     };
     try {
       transport(() => socket.send(op, bytes));
-      return collectReplies({ op, seq, familyId: type }, () => transport(() => socket.receive(op, deadline)));
+      return collectReplies({ op, seq, familyId: type }, () =>
+        transport(() => socket.receive(op, deadlineOf)),
+      );
     } catch (error) {
       const poisoned = error instanceof NetlinkError && POISONING_REFUSALS.has(error.errno);
       if (transportFailed || poisoned || !(error instanceof NetlinkError)) this.discardSocket();

@@ -79,11 +79,11 @@ export class NetlinkSocket {
   }
 
   /**
-   * The next datagram, waiting until `deadline` (a Date.now() value). Throws NetlinkError ETIMEDOUT at
+   * The next datagram, waiting until `deadline()` (a Date.now() value, asked for only when a wait starts). Throws NetlinkError ETIMEDOUT at
    * the deadline, EMSGSIZE when the datagram was longer than the receive buffer (its tail is lost), and
    * the socket's errno otherwise (ENOBUFS: the kernel dropped a reply because the queue was full).
    */
-  receive(op: string, deadline: number): Buffer {
+  receive(op: string, deadline: number | (() => number)): Buffer {
     for (;;) {
       let length: number;
       try {
@@ -108,8 +108,8 @@ export class NetlinkSocket {
     close(this.fd);
   }
 
-  private wait(op: string, deadline: number): void {
-    const remaining = deadline - Date.now();
+  private wait(op: string, deadline: number | (() => number)): void {
+    const remaining = (typeof deadline === 'number' ? deadline : deadline()) - Date.now();
     if (remaining <= 0) throw new NetlinkError(op, errno.ETIMEDOUT);
     try {
       pollOne(this.fd, remaining);

@@ -1,6 +1,7 @@
 // rr and wrr (ip_vs_rr.c, ip_vs_wrr.c). rr walks the list from the last choice to the next usable server.
-// wrr is the classic interleaved weighted round robin: a current weight cw starting at the maximum weight
-// and stepping down by the gcd of the weights on each pass; a pass picks every server whose weight >= cw.
+// wrr is the classic interleaved weighted round robin: a current weight cw stepping down from the maximum
+// weight by the gcd of the weights on each pass; a pass picks every server whose weight >= cw. APPROXIMATION:
+// the kernel adjusts cw and its position when servers change; here the schedule restarts.
 import type { SimDestination, SimService } from '../sim-state.js';
 import type { Scheduler } from './scheduler.js';
 import { isUsable } from './scheduler.js';
@@ -31,6 +32,9 @@ export function createWeightedRoundRobin(svc: SimService): Scheduler {
   const weights = svc.destinations.map((d) => d.settings.weight).filter((w) => w > 0);
   const maxWeight = Math.max(0, ...weights);
   const step = weights.reduce(gcd, 0) || 1;
+  // The first pass takes every usable server in list order (current weight below 1); passes with the
+  // current weight stepping down from the maximum follow. Seen in the UML guest with weights 3/1/2:
+  // w2, w1, w3 | w3 | w2, w3 | w2, w1, w3 | ...
   let index = -1;
   let current = 0;
   return {
@@ -38,18 +42,16 @@ export function createWeightedRoundRobin(svc: SimService): Scheduler {
       const dests = svc.destinations;
       // The kernel ends its search after a full cycle; checking first keeps a fully overloaded set cheap.
       if (!dests.some(isUsable)) return null;
-      // At most one full cycle of passes: maxWeight / step passes over the list.
-      const limit = dests.length * (maxWeight / step + 1);
-      for (let tries = 0; tries < limit; tries++) {
-        index = (index + 1) % dests.length;
-        if (index === 0) {
+      for (;;) {
+        index++;
+        if (index >= dests.length) {
+          index = 0;
           current -= step;
           if (current <= 0) current = maxWeight;
         }
         const dest = dests[index];
-        if (dest && !dest.overloaded && dest.settings.weight >= current) return dest;
+        if (dest && isUsable(dest) && dest.settings.weight >= current) return dest;
       }
-      return null;
     },
   };
 }

@@ -56,13 +56,13 @@ export function createSourceHashing(svc: SimService): Scheduler {
   };
 }
 
-/** ip_vs_dh_hashkey: (ntohl(addr_fold) * 2654435761) & 255. */
+/** dh hashes like sh, hash_32(ntohl(addr_fold), 8) without a port; the 6.1 guest agreed (see tests). */
 export function createDestinationHashing(svc: SimService): Scheduler {
   const buckets = fillBuckets(svc.destinations, () => 1);
   return {
     pick(request) {
       if (buckets.length === 0) return null;
-      const dest = buckets[Math.imul(foldAddress(request.virtualWords), 2654435761 | 0) & (TABLE_SIZE - 1)];
+      const dest = buckets[hash32(foldAddress(request.virtualWords), TABLE_BITS)];
       return dest && isUsable(dest) ? dest : null;
     },
   };

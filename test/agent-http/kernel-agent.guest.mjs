@@ -187,8 +187,9 @@ test('sample rates from counter deltas add up to the real connections made throu
       const service = samples[i].services.find((s) => s.id === sid);
       if (service) counted += (service.rates.cps * (samples[i].at - samples[i - 1].at)) / 1000;
     }
-    // Rates go out rounded to 0.01/s, so allow the rounding of a few dozen samples.
-    assert.ok(Math.abs(counted - 40) < 0.1, `rates add up to ${counted} connections`);
+    // Rates go out rounded to about three significant digits, so allow 1 % (the kernel's own EWMA would
+    // be off by far more over a burst this short).
+    assert.ok(Math.abs(counted - 40) < 0.4, `rates add up to ${counted} connections`);
     const perServer = samples
       .at(-1)
       .services.find((s) => s.id === sid)

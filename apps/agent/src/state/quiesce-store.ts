@@ -48,6 +48,15 @@ export class QuiesceStore {
     if (this.weights.delete(key)) await this.save();
   }
 
+  /** Forgets every real server of one service (it was deleted), or of all services without an id (cleared). */
+  async forgetService(serviceId?: string): Promise<void> {
+    const before = this.weights.size;
+    for (const key of [...this.weights.keys()]) {
+      if (serviceId === undefined || key.startsWith(`${serviceId} `)) this.weights.delete(key);
+    }
+    if (this.weights.size !== before) await this.save();
+  }
+
   private save(): Promise<void> {
     const body = JSON.stringify(Object.fromEntries(this.weights), null, 2) + '\n';
     this.writing = this.writing

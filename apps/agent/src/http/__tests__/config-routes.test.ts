@@ -62,7 +62,7 @@ describe('config-routes', () => {
 
   it('rejects bad text naming the line, and changes nothing', async () => {
     const before = await (await t.api('/config')).text();
-    const bad = await putConfig('-A -t 10.0.0.9:80 -s rr\n-a -t 10.0.0.9:80 -r 10.0.1.1:80 -w 99999999\n');
+    const bad = await putConfig('-A -t 10.0.0.9:80 -s rr\n-a -t 10.0.0.9:80 -r 10.0.1.1:99999 -w 1\n');
     expect(bad.status).toBe(400);
     const badBody = (await bad.json()) as ErrorBody;
     expect(badBody.error.code).toBe('VALIDATION_FAILED');

@@ -5,6 +5,7 @@ import {
   parseOrThrow,
   parseServiceId,
   sameServiceKey,
+  serviceId,
   serviceInputSchema,
   serviceSettingsPatchSchema,
   type ServiceKey,
@@ -60,6 +61,7 @@ export function serviceRoutes(context: AgentContext): Router {
   router.delete('/services/:sid', async (request, response) => {
     const key = parseServiceId(request.params.sid);
     await mutate(context, request, response, () => backend.deleteService(key));
+    await context.quiesce.forgetService(serviceId(key));
     response.status(204).end();
   });
 

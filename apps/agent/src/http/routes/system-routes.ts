@@ -27,6 +27,7 @@ export function systemRoutes(context: AgentContext): Router {
   router.post('/clear', async (request, response) => {
     parseOrThrow(clearRequestSchema, request.body);
     await mutate(context, request, response, () => backend.clear());
+    await context.quiesce.forgetService();
     response.status(204).end();
   });
 

@@ -17,6 +17,21 @@ describe('quiesce-store', () => {
     expect(JSON.parse(await readFile(join(dir, 'quiesced.json'), 'utf8'))).toEqual({});
   });
 
+  it('forgets the real servers of a deleted service, and everything on clear', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'quiesce-'));
+    const store = await QuiesceStore.open(dir);
+    await store.remember(QuiesceStore.key('tcp:10.0.0.1:80', '10.0.1.1:80'), 3);
+    await store.remember(QuiesceStore.key('tcp:10.0.0.1:8080', '10.0.1.1:80'), 4);
+    await store.forgetService('tcp:10.0.0.1:80');
+    const reopened = await QuiesceStore.open(dir);
+    expect(reopened.get(QuiesceStore.key('tcp:10.0.0.1:80', '10.0.1.1:80'))).toBeUndefined();
+    expect(reopened.get(QuiesceStore.key('tcp:10.0.0.1:8080', '10.0.1.1:80'))).toBe(4);
+    await reopened.forgetService();
+    expect(
+      (await QuiesceStore.open(dir)).get(QuiesceStore.key('tcp:10.0.0.1:8080', '10.0.1.1:80')),
+    ).toBeUndefined();
+  });
+
   it('keeps the last of many quick writes', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'quiesce-'));
     const store = await QuiesceStore.open(dir);

@@ -4,7 +4,8 @@
 // Prints progress lines, then one JSON object with the figures as the last line.
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { KernelBackend } from '@ipvs-dashboard/agent/ipvs';
+import { IPVS_GENL_NAME, IpvsCmd, KernelBackend } from '@ipvs-dashboard/agent/ipvs';
+import { GenlConnection } from '@ipvs-dashboard/agent/netlink';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
 const DESTS = Number(process.env.BENCH_DESTS ?? 10);
@@ -77,6 +78,16 @@ async function main() {
     serviceDumpMs.push(performance.now() - started);
   }
 
+  // The bare GET_SERVICE dump through GenlConnection, no decoding: the kernel and system-call share.
+  const connection = GenlConnection.open();
+  const serviceDumpCallMs = [];
+  for (let run = 0; run < RUNS; run++) {
+    started = performance.now();
+    connection.dump(IPVS_GENL_NAME, IpvsCmd.GET_SERVICE, Buffer.alloc(0));
+    serviceDumpCallMs.push(performance.now() - started);
+  }
+  connection.close();
+
   const clientMs = [];
   const stallMs = [];
   const ipvsadmMs = [];
@@ -111,6 +122,7 @@ async function main() {
     longestEventLoopStallMs: round(Math.max(...stallMs)),
     medianEventLoopStallMs: round(median(stallMs)),
     serviceListMedianMs: round(median(serviceDumpMs)),
+    serviceDumpCallMedianMs: round(median(serviceDumpCallMs)),
     stallTargetMs: 20,
     clientRunsMs: clientMs.map(round),
     ipvsadmRunsMs: ipvsadmMs.map(round),

@@ -3,8 +3,29 @@
 import type { Destination, Stats } from '@ipvs-dashboard/shared';
 import { mustIpvsadm } from '../ipvsadm.js';
 
+let listingCache: Map<string, string> | undefined;
+
+/** One ipvsadm listing; inside cachedListings() each listing is read once however many rows are asked. */
+function listing(args: string[]): string {
+  const key = args.join(' ');
+  const cached = listingCache?.get(key);
+  if (cached !== undefined) return cached;
+  const text = mustIpvsadm(args);
+  listingCache?.set(key, text);
+  return text;
+}
+
+function cachedListings<T>(read: () => T): T {
+  listingCache = new Map();
+  try {
+    return read();
+  } finally {
+    listingCache = undefined;
+  }
+}
+
 function rowNumbers(args: string[], row: string): number[] {
-  const line = mustIpvsadm(args)
+  const line = listing(args)
     .split('\n')
     .find((text) =>
       text
@@ -42,15 +63,28 @@ export function connectionsOf(
   return { activeConns, inactiveConns, persistentConns };
 }
 
-/** Runs `record` until ipvsadm's figures read before and after it agree (the estimator ticks every 2 s). */
+/** Returns right after the kernel's 2-second estimator has updated the rates (ip_vs_est.c). */
+function waitForEstimatorTick(): void {
+  const first = mustIpvsadm(['-Ln', '--rate', '--exact']);
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline && mustIpvsadm(['-Ln', '--rate', '--exact']) === first) {
+    // Polls with ipvsadm itself: each call takes tens of milliseconds in the guest.
+  }
+}
+
+/**
+ * Runs `record` until ipvsadm's figures read before and after it agree, starting just after an estimator
+ * tick so the reads and the recording fit in one 2-second window.
+ */
 export function stableRecording<T>(
   readExpected: () => unknown,
   record: () => T,
 ): { value: T; expected: unknown } {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const before = JSON.stringify(readExpected());
+  for (let attempt = 0; attempt < 20; attempt++) {
+    waitForEstimatorTick();
+    const before = JSON.stringify(cachedListings(readExpected));
     const value = record();
-    const after = readExpected();
+    const after = cachedListings(readExpected);
     if (JSON.stringify(after) === before) return { value, expected: after };
   }
   throw new Error('ipvsadm figures kept changing while recording');

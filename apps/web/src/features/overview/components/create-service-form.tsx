@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { AddressFamily, ServiceInput } from '@ipvs-dashboard/shared';
 import { defaultNetmask, serviceId } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
-import { ActionError, FieldError } from '../../../components/error-text';
+import { ActionError } from '../../../components/error-text';
+import { Field } from '../../../components/field';
 import { ApiError } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { addServiceCommand } from '../../../lib/ipvsadm/ipvsadm-command';
@@ -91,17 +92,16 @@ export function CreateServiceForm({ onDone }: { onDone: () => void }) {
         </label>
         {draft.kind === 'fwmark' ? (
           <>
-            <label className="field">
-              <span className="label">{t('create.fwmark')}</span>
-              <input
-                inputMode="numeric"
-                value={draft.fwmark}
-                aria-invalid={Boolean(fieldError('fwmark'))}
-                aria-describedby="create-fwmark-error"
-                onChange={(event) => set({ fwmark: event.target.value })}
-              />
-              <FieldError id="create-fwmark-error" message={fieldError('fwmark')} />
-            </label>
+            <Field label={t('create.fwmark')} error={fieldError('fwmark')}>
+              {(control) => (
+                <input
+                  {...control}
+                  inputMode="numeric"
+                  value={draft.fwmark}
+                  onChange={(event) => set({ fwmark: event.target.value })}
+                />
+              )}
+            </Field>
             <label className="field">
               <span className="label">{t('create.family')}</span>
               <select
@@ -115,55 +115,53 @@ export function CreateServiceForm({ onDone }: { onDone: () => void }) {
           </>
         ) : (
           <>
-            <label className="field">
-              <span className="label">{t('create.address')}</span>
-              <input
-                value={draft.address}
-                placeholder="10.0.0.1"
-                aria-invalid={Boolean(fieldError('address'))}
-                aria-describedby="create-address-error"
-                onChange={(event) => set({ address: event.target.value })}
-              />
-              <FieldError id="create-address-error" message={fieldError('address')} />
-            </label>
-            <label className="field">
-              <span className="label">{t('create.port')}</span>
-              <input
-                inputMode="numeric"
-                value={draft.port}
-                aria-invalid={Boolean(fieldError('port'))}
-                aria-describedby="create-port-error"
-                onChange={(event) => set({ port: event.target.value })}
-              />
-              <FieldError id="create-port-error" message={fieldError('port')} />
-            </label>
+            <Field label={t('create.address')} error={fieldError('address')}>
+              {(control) => (
+                <input
+                  {...control}
+                  value={draft.address}
+                  placeholder="10.0.0.1"
+                  onChange={(event) => set({ address: event.target.value })}
+                />
+              )}
+            </Field>
+            <Field label={t('create.port')} error={fieldError('port')}>
+              {(control) => (
+                <input
+                  {...control}
+                  inputMode="numeric"
+                  value={draft.port}
+                  onChange={(event) => set({ port: event.target.value })}
+                />
+              )}
+            </Field>
           </>
         )}
-        <label className="field">
-          <span className="label">{t('settings.scheduler')}</span>
-          <select
-            value={draft.scheduler}
-            aria-invalid={Boolean(fieldError('scheduler'))}
-            onChange={(event) => set({ scheduler: event.target.value })}
-          >
-            {(info?.schedulers ?? ['rr', 'wrr', 'lc', 'wlc', 'sh', 'mh']).map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-          <FieldError id="create-scheduler-error" message={fieldError('scheduler')} />
-        </label>
-        <label className="field">
-          <span className="label">{t('settings.persistence')}</span>
-          <input
-            inputMode="numeric"
-            value={draft.persistence}
-            aria-invalid={Boolean(fieldError('persistence'))}
-            onChange={(event) => set({ persistence: event.target.value })}
-          />
-          <FieldError id="create-persistence-error" message={fieldError('persistence')} />
-        </label>
+        <Field label={t('settings.scheduler')} error={fieldError('scheduler')}>
+          {(control) => (
+            <select
+              {...control}
+              value={draft.scheduler}
+              onChange={(event) => set({ scheduler: event.target.value })}
+            >
+              {(info?.schedulers ?? ['rr', 'wrr', 'lc', 'wlc', 'sh', 'mh']).map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('settings.persistence')} error={fieldError('persistence')}>
+          {(control) => (
+            <input
+              {...control}
+              inputMode="numeric"
+              value={draft.persistence}
+              onChange={(event) => set({ persistence: event.target.value })}
+            />
+          )}
+        </Field>
       </div>
       <CommandPreview commands={addServiceCommand(input)} />
       {create.error && !fieldErrorShown && <ActionError error={create.error} />}

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { DestinationInput, ForwardingMethod, ServiceKey } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
-import { ActionError, FieldError } from '../../../components/error-text';
+import { ActionError } from '../../../components/error-text';
+import { Field } from '../../../components/field';
 import { ApiError } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { addDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
@@ -56,36 +57,36 @@ export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: Se
     <form className="card" onSubmit={submit} aria-labelledby="add-server-heading">
       <h2 id="add-server-heading">{t('addServer.title')}</h2>
       <div className="form-grid">
-        <label className="field">
-          <span className="label">{t('addServer.address')}</span>
-          <input
-            value={draft.address}
-            placeholder="10.0.1.2"
-            aria-invalid={Boolean(fieldError('address'))}
-            onChange={(event) => set({ address: event.target.value })}
-          />
-          <FieldError id="add-server-address-error" message={fieldError('address')} />
-        </label>
-        <label className="field">
-          <span className="label">{t('create.port')}</span>
-          <input
-            inputMode="numeric"
-            value={draft.port}
-            aria-invalid={Boolean(fieldError('port'))}
-            onChange={(event) => set({ port: event.target.value })}
-          />
-          <FieldError id="add-server-port-error" message={fieldError('port')} />
-        </label>
-        <label className="field">
-          <span className="label">{t('server.weight')}</span>
-          <input
-            inputMode="numeric"
-            value={draft.weight}
-            aria-invalid={Boolean(fieldError('weight'))}
-            onChange={(event) => set({ weight: event.target.value })}
-          />
-          <FieldError id="add-server-weight-error" message={fieldError('weight')} />
-        </label>
+        <Field label={t('addServer.address')} error={fieldError('address')}>
+          {(control) => (
+            <input
+              {...control}
+              value={draft.address}
+              placeholder="10.0.1.2"
+              onChange={(event) => set({ address: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('create.port')} error={fieldError('port')}>
+          {(control) => (
+            <input
+              {...control}
+              inputMode="numeric"
+              value={draft.port}
+              onChange={(event) => set({ port: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('server.weight')} error={fieldError('weight')}>
+          {(control) => (
+            <input
+              {...control}
+              inputMode="numeric"
+              value={draft.weight}
+              onChange={(event) => set({ weight: event.target.value })}
+            />
+          )}
+        </Field>
         <label className="field">
           <span className="label">{t('server.forwarding')}</span>
           <select

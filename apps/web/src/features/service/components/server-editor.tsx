@@ -10,6 +10,7 @@ import type {
 import { destinationId } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError, FieldError } from '../../../components/error-text';
+import { Field } from '../../../components/field';
 import { ApiError } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { deleteDestinationCommand, editDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
@@ -101,7 +102,7 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
           inputMode="numeric"
           value={draft.weight}
           aria-invalid={Boolean(fieldError('weight'))}
-          aria-describedby={`${idBase}-weight-error`}
+          aria-describedby={fieldError('weight') ? `${idBase}-weight-error` : undefined}
           onChange={(event) => set({ weight: event.target.value })}
         />
         <input
@@ -118,26 +119,26 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
         className="form-grid"
         style={{ gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', marginTop: 8 }}
       >
-        <label className="field">
-          <span className="label">{t('server.upper')}</span>
-          <input
-            inputMode="numeric"
-            value={draft.upperThreshold}
-            aria-invalid={Boolean(fieldError('upperThreshold'))}
-            onChange={(event) => set({ upperThreshold: event.target.value })}
-          />
-          <FieldError id={`${idBase}-upper-error`} message={fieldError('upperThreshold')} />
-        </label>
-        <label className="field">
-          <span className="label">{t('server.lower')}</span>
-          <input
-            inputMode="numeric"
-            value={draft.lowerThreshold}
-            aria-invalid={Boolean(fieldError('lowerThreshold'))}
-            onChange={(event) => set({ lowerThreshold: event.target.value })}
-          />
-          <FieldError id={`${idBase}-lower-error`} message={fieldError('lowerThreshold')} />
-        </label>
+        <Field label={t('server.upper')} error={fieldError('upperThreshold')}>
+          {(control) => (
+            <input
+              {...control}
+              inputMode="numeric"
+              value={draft.upperThreshold}
+              onChange={(event) => set({ upperThreshold: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('server.lower')} error={fieldError('lowerThreshold')}>
+          {(control) => (
+            <input
+              {...control}
+              inputMode="numeric"
+              value={draft.lowerThreshold}
+              onChange={(event) => set({ lowerThreshold: event.target.value })}
+            />
+          )}
+        </Field>
         <label className="field">
           <span className="label">{t('server.forwarding')}</span>
           <select
@@ -163,15 +164,16 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
               </select>
             </label>
             {draft.tunnelType === 'gue' && (
-              <label className="field">
-                <span className="label">{t('server.tunnelPort')}</span>
-                <input
-                  inputMode="numeric"
-                  value={draft.tunnelPort}
-                  onChange={(event) => set({ tunnelPort: event.target.value })}
-                />
-                <FieldError id={`${idBase}-tunport-error`} message={fieldError('tunnelPort')} />
-              </label>
+              <Field label={t('server.tunnelPort')} error={fieldError('tunnelPort')}>
+                {(control) => (
+                  <input
+                    {...control}
+                    inputMode="numeric"
+                    value={draft.tunnelPort}
+                    onChange={(event) => set({ tunnelPort: event.target.value })}
+                  />
+                )}
+              </Field>
             )}
             {draft.tunnelType !== 'ipip' && (
               <label className="field">

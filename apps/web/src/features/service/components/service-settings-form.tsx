@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { SchedulerFlag, ServiceSettings, ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
-import { ActionError, FieldError } from '../../../components/error-text';
+import { ActionError } from '../../../components/error-text';
+import { Field } from '../../../components/field';
 import { ApiError } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { editServiceCommand } from '../../../lib/ipvsadm/ipvsadm-command';
@@ -72,26 +73,26 @@ export function ServiceSettingsForm({ sid, service }: { sid: string; service: Se
     <form className="card" onSubmit={submit} aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('settings.title')}</h2>
       <div className="form-grid">
-        <label className="field">
-          <span className="label">{t('settings.scheduler')}</span>
-          <select
-            value={draft.scheduler}
-            aria-invalid={Boolean(fieldError('scheduler'))}
-            onChange={(event) =>
-              set({
-                scheduler: event.target.value,
-                schedulerFlags: carryFlags(draft.schedulerFlags, event.target.value),
-              })
-            }
-          >
-            {schedulers.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-          <FieldError id="service-scheduler-error" message={fieldError('scheduler')} />
-        </label>
+        <Field label={t('settings.scheduler')} error={fieldError('scheduler')}>
+          {(control) => (
+            <select
+              {...control}
+              value={draft.scheduler}
+              onChange={(event) =>
+                set({
+                  scheduler: event.target.value,
+                  schedulerFlags: carryFlags(draft.schedulerFlags, event.target.value),
+                })
+              }
+            >
+              {schedulers.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <fieldset className="field" style={{ border: 'none', padding: 0, margin: 0 }}>
           <legend className="label">{t('settings.flags')}</legend>
           {flagsFor(draft.scheduler).map((flag) => (
@@ -105,36 +106,37 @@ export function ServiceSettingsForm({ sid, service }: { sid: string; service: Se
             </label>
           ))}
         </fieldset>
-        <label className="field">
-          <span className="label">{t('settings.persistence')}</span>
-          <input
-            inputMode="numeric"
-            value={draft.persistence}
-            aria-invalid={Boolean(fieldError('persistence'))}
-            onChange={(event) => set({ persistence: event.target.value })}
-          />
-          <FieldError id="service-persistence-error" message={fieldError('persistence')} />
-        </label>
-        <label className="field">
-          <span className="label">{t('settings.netmask')}</span>
-          <input
-            value={draft.netmask}
-            aria-invalid={Boolean(fieldError('netmask'))}
-            onChange={(event) => set({ netmask: event.target.value })}
-          />
-          <FieldError id="service-netmask-error" message={fieldError('netmask')} />
-        </label>
-        <label className="field">
-          <span className="label">{t('settings.engine')}</span>
-          <select
-            value={draft.persistenceEngine}
-            onChange={(event) => set({ persistenceEngine: event.target.value })}
-          >
-            <option value="">{t('settings.engineNone')}</option>
-            <option value="sip">sip</option>
-          </select>
-          <FieldError id="service-engine-error" message={fieldError('persistenceEngine')} />
-        </label>
+        <Field label={t('settings.persistence')} error={fieldError('persistence')}>
+          {(control) => (
+            <input
+              {...control}
+              inputMode="numeric"
+              value={draft.persistence}
+              onChange={(event) => set({ persistence: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('settings.netmask')} error={fieldError('netmask')}>
+          {(control) => (
+            <input
+              {...control}
+              value={draft.netmask}
+              onChange={(event) => set({ netmask: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('settings.engine')} error={fieldError('persistenceEngine')}>
+          {(control) => (
+            <select
+              {...control}
+              value={draft.persistenceEngine}
+              onChange={(event) => set({ persistenceEngine: event.target.value })}
+            >
+              <option value="">{t('settings.engineNone')}</option>
+              <option value="sip">sip</option>
+            </select>
+          )}
+        </Field>
         <label className="check" style={{ alignSelf: 'end' }}>
           <input
             type="checkbox"

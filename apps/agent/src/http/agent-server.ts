@@ -33,13 +33,16 @@ export interface AgentServer {
 /** 256 KiB of unsent frames skips samples; 4 MiB (tens of full snapshots) disconnects the client. */
 const defaultLimits: TransportLimits = { skipAboveBytes: 256 * 1024, dropAboveBytes: 4 * 1024 * 1024 };
 
-/** Logs a failure once, not every interval, until a different one happens (a dead kernel link would flood). */
+/** Logs a repeated failure once a minute, not every interval (a dead kernel link would flood the log). */
 function onlyWhenNew(report: (error: unknown) => void): (error: unknown) => void {
   let last = '';
+  let lastAt = 0;
   return (error) => {
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    if (text !== last) report(error);
+    if (text === last && Date.now() - lastAt < 60_000) return;
+    report(error);
     last = text;
+    lastAt = Date.now();
   };
 }
 

@@ -7,7 +7,7 @@ import type {
   ServiceKey,
   TunnelChecksum,
 } from '../model.js';
-import { destinationForServiceProblem, destinationInputSchema } from '../schemas/destination.js';
+import { destinationForServiceProblem, restoredDestinationInputSchema } from '../schemas/destination.js';
 import { parseRestoreHostPort } from './host-port.js';
 import { problemOf } from './build-service.js';
 import { numberOf, textOf, type ReadOptions } from './read-options.js';
@@ -60,7 +60,7 @@ export function buildDestinationInput(
   // ipvsadm.c: "The destination port must be equal to the service port if the IP_VS_CONN_F_TUNNEL or
   // IP_VS_CONN_F_DROUTE is set. Don't worry about this if fwmark is used."
   const port = service.protocol !== 'fwmark' && forwarding !== 'masq' ? service.port : key.port;
-  const result = destinationInputSchema.safeParse({
+  const result = restoredDestinationInputSchema.safeParse({
     address: key.address,
     port,
     forwarding,

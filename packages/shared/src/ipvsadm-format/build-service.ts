@@ -3,7 +3,7 @@
 import { formatIpAddress } from '../ip-address.js';
 import type { Protocol, ServiceInput, ServiceKey } from '../model.js';
 import { normalizeSchedulerFlags } from '../scheduler-flags.js';
-import { serviceInputSchema } from '../schemas/service.js';
+import { restoredServiceInputSchema } from '../schemas/service.js';
 import { parseInetAton, parseRestoreHostPort } from './host-port.js';
 import { numberOf, textOf, type ReadOptions } from './read-options.js';
 import { LineProblem } from './restore-error.js';
@@ -93,7 +93,7 @@ export function buildServiceInput(options: ReadOptions, command: string): Servic
   if (persistent !== undefined && persistence === 0) throw new LineProblem('-p: timeout must be 1-2678400');
   const scheduler = textOf(options, 'scheduler') ?? 'wlc';
   const flags = textOf(options, 'sched-flags')?.split(',') ?? [];
-  const result = serviceInputSchema.safeParse({
+  const result = restoredServiceInputSchema.safeParse({
     ...key,
     scheduler,
     schedulerFlags: flags,

@@ -5,7 +5,9 @@ import { serviceFamily } from '../ids.js';
 import { parseIpAddress } from '../ip-address.js';
 import type { DestinationKey, DestinationSettings, ServiceKey } from '../model.js';
 import {
+  INT_MAX,
   inputForwardingSchema,
+  intInRange,
   ipAddressSchema,
   portSchema,
   thresholdSchema,
@@ -89,26 +91,36 @@ const settingsShape = {
   tunnelChecksum: tunnelChecksumSchema,
 };
 
+function destinationInputSchemaWith(weight: z.ZodNumber) {
+  return z
+    .strictObject({
+      address: ipAddressSchema,
+      port: portSchema,
+      forwarding: settingsShape.forwarding.default('route'),
+      weight: weight.default(1),
+      upperThreshold: settingsShape.upperThreshold.default(0),
+      lowerThreshold: settingsShape.lowerThreshold.default(0),
+      tunnelType: settingsShape.tunnelType.default('ipip'),
+      tunnelPort: settingsShape.tunnelPort.default(0),
+      tunnelChecksum: settingsShape.tunnelChecksum.default('nocsum'),
+    })
+    .superRefine((input, ctx) => {
+      const problem = destinationSettingsProblem(input);
+      if (problem) ctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
+    });
+}
+
 /**
  * POST .../destinations. Settings may be left out and get ipvsadm's defaults (route, weight 1, no
  * thresholds, ipip). Checks the settings on their own; checkDestinationForService needs the service too.
  */
-export const destinationInputSchema = z
-  .strictObject({
-    address: ipAddressSchema,
-    port: portSchema,
-    forwarding: settingsShape.forwarding.default('route'),
-    weight: settingsShape.weight.default(1),
-    upperThreshold: settingsShape.upperThreshold.default(0),
-    lowerThreshold: settingsShape.lowerThreshold.default(0),
-    tunnelType: settingsShape.tunnelType.default('ipip'),
-    tunnelPort: settingsShape.tunnelPort.default(0),
-    tunnelChecksum: settingsShape.tunnelChecksum.default('nocsum'),
-  })
-  .superRefine((input, ctx) => {
-    const problem = destinationSettingsProblem(input);
-    if (problem) ctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
-  });
+export const destinationInputSchema = destinationInputSchemaWith(weightInputSchema);
+
+/**
+ * A real server read from restore text. ipvsadm 1.31 -R takes weights up to INT_MAX despite its man page
+ * (UML guest: `-w 2147483647` accepted, `-w 2147483648` "illegal weight"), so saved tables restore.
+ */
+export const restoredDestinationInputSchema = destinationInputSchemaWith(intInRange(0, INT_MAX));
 
 /** PATCH .../destinations/:did: any subset; merge with the current settings, then checkDestinationSettings. */
 export const destinationSettingsPatchSchema = z.strictObject(settingsShape).partial();

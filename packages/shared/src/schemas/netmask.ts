@@ -22,9 +22,17 @@ export function dottedMaskFromPrefix(prefix: number): string {
   return [bits >>> 24, (bits >>> 16) & 0xff, (bits >>> 8) & 0xff, bits & 0xff].join('.');
 }
 
-/** Why a netmask does not suit the family, or null when it does. */
-export function netmaskProblem(netmask: string, family: AddressFamily): string | null {
+/**
+ * Why a netmask does not suit the family, or null when it does. `anyDottedMask` takes non-contiguous
+ * IPv4 masks too, as ipvsadm -R and the kernel do (UML guest: `-M 255.0.255.0` kept as given).
+ */
+export function netmaskProblem(
+  netmask: string,
+  family: AddressFamily,
+  options: { anyDottedMask?: boolean } = {},
+): string | null {
   if (family === 'inet') {
+    if (options.anyDottedMask && parseIpv4(netmask)) return null;
     return dottedMaskPrefix(netmask) === null
       ? `"${netmask}" must be a contiguous dotted IPv4 mask such as 255.255.255.0 (IPv4 service)`
       : null;

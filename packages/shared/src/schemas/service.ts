@@ -26,9 +26,13 @@ const settingsShape = {
 };
 
 /** Why these settings cannot go on that service (ipvsadm's checks), as [field, message], or null. */
-export function serviceSettingsProblem(key: ServiceKey, settings: ServiceSettings): [string, string] | null {
+export function serviceSettingsProblem(
+  key: ServiceKey,
+  settings: ServiceSettings,
+  options: { anyDottedMask?: boolean } = {},
+): [string, string] | null {
   const family = serviceFamily(key);
-  const netmask = netmaskProblem(settings.netmask, family);
+  const netmask = netmaskProblem(settings.netmask, family, options);
   if (netmask) return ['netmask', netmask];
   for (const flag of settings.schedulerFlags) {
     const owner = flag.startsWith('sh-') ? 'sh' : flag.startsWith('mh-') ? 'mh' : null;
@@ -78,24 +82,31 @@ const fwmarkServiceInput = z.strictObject({
   ...optionalSettings,
 });
 
+function serviceInputSchemaWith(options: { anyDottedMask?: boolean }) {
+  return z
+    .discriminatedUnion('protocol', [addressServiceInput, fwmarkServiceInput], {
+      error: (issue) =>
+        typeof issue.input === 'object' && issue.input !== null
+          ? 'must be tcp, udp, sctp or fwmark'
+          : 'must be a JSON object',
+    })
+    .transform((input, ctx): ServiceInput => {
+      const family = input.protocol === 'fwmark' ? input.family : serviceFamily(input);
+      const result = { ...input, netmask: input.netmask ?? defaultNetmask(family) };
+      const problem = serviceSettingsProblem(result, result, options);
+      if (problem) ctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
+      return result;
+    });
+}
+
 /**
  * POST /services. Settings may be left out and get ipvsadm's defaults (wlc, not persistent, full mask);
  * the output is a complete ServiceInput with a canonical address.
  */
-export const serviceInputSchema = z
-  .discriminatedUnion('protocol', [addressServiceInput, fwmarkServiceInput], {
-    error: (issue) =>
-      typeof issue.input === 'object' && issue.input !== null
-        ? 'must be tcp, udp, sctp or fwmark'
-        : 'must be a JSON object',
-  })
-  .transform((input, ctx): ServiceInput => {
-    const family = input.protocol === 'fwmark' ? input.family : serviceFamily(input);
-    const result = { ...input, netmask: input.netmask ?? defaultNetmask(family) };
-    const problem = serviceSettingsProblem(result, result);
-    if (problem) ctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
-    return result;
-  });
+export const serviceInputSchema = serviceInputSchemaWith({});
+
+/** A service read from restore text: also takes the non-contiguous IPv4 masks ipvsadm -R accepts. */
+export const restoredServiceInputSchema = serviceInputSchemaWith({ anyDottedMask: true });
 
 /** PATCH /services/:sid: any subset of the settings; merge with the current ones, then checkServiceSettings. */
 export const serviceSettingsPatchSchema = z.strictObject(settingsShape).partial();

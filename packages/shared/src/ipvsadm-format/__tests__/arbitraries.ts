@@ -48,13 +48,18 @@ function settingsFor(key: ServiceKey): fc.Arbitrary<ServiceSettings> {
         scheduler: fc.constant(scheduler),
         schedulerFlags: fc.subarray(names),
         persistence: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 2678400 })),
-        prefix: v6 ? fc.integer({ min: 1, max: 128 }) : fc.integer({ min: 0, max: 32 }),
+        mask: v6
+          ? fc.integer({ min: 1, max: 128 }).map(String)
+          : fc.oneof(
+              fc.integer({ min: 0, max: 32 }).map(dottedMaskFromPrefix),
+              // ipvsadm -R and the kernel keep non-contiguous masks as given.
+              fc.uint8Array({ minLength: 4, maxLength: 4 }).map((bytes) => bytes.join('.')),
+            ),
         persistenceEngine: fc.constantFrom(null, 'sip'),
         onePacket: key.protocol === 'udp' || key.protocol === 'fwmark' ? fc.boolean() : fc.constant(false),
       })
-      .map(({ prefix, ...settings }) => {
+      .map(({ mask, ...settings }) => {
         const full = v6 ? '128' : '255.255.255.255';
-        const mask = v6 ? String(prefix) : dottedMaskFromPrefix(prefix);
         return { ...settings, netmask: settings.persistence > 0 ? mask : full };
       });
   });
@@ -79,7 +84,8 @@ function destinationFor(key: ServiceKey): fc.Arbitrary<SavableDestination> {
       forwarding: fc.constantFrom('route' as const, 'tunnel' as const, 'masq' as const),
       otherFamily: fc.boolean(),
       port: fc.integer({ min: 0, max: 65535 }),
-      weight: fc.integer({ min: 0, max: 65535 }),
+      // ipvsadm -R and the kernel take weights up to INT_MAX.
+      weight: fc.oneof(fc.integer({ min: 0, max: 65535 }), fc.integer({ min: 0, max: 2147483647 })),
       thresholds: fc
         .tuple(fc.nat({ max: 2147483647 }), fc.nat({ max: 2147483647 }))
         .map(([a, b]) => (a <= b ? [a, b] : [b, a])),

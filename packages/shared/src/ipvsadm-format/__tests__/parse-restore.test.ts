@@ -36,6 +36,16 @@ describe('parse-restore', () => {
     expect(lines[2]?.command).toMatchObject({ kind: 'edit-destination', destination: { weight: 0 } });
   });
 
+  it('takes what ipvsadm -R takes beyond our API limits, so tables made by other tools restore', () => {
+    const [weight, mask] = parseRestoreText(
+      '-a -t 10.0.0.1:80 -r 10.0.1.2:80 -m -w 2147483647\n-A -t 10.0.0.2:80 -s rr -p 60 -M 255.0.255.0',
+    );
+    expect(weight?.command).toMatchObject({ destination: { weight: 2147483647 } });
+    expect(mask?.command).toMatchObject({ service: { netmask: '255.0.255.0' } });
+    // ipvsadm would read "-M 24" on an IPv4 service as 0.0.0.24 (inet_aton); we refuse the likely mistake.
+    expect(() => parseRestoreText('-A -t 10.0.0.3:80 -s rr -p 60 -M 24')).toThrow(/-M: "24" must be a/);
+  });
+
   it('follows ipvsadm for ports, addresses and defaults', () => {
     const [route, fwmarkDest, shorthand, bareV6, daemon, stop, zero, set] = parseRestoreText(
       [
@@ -89,7 +99,7 @@ describe('parse-restore', () => {
       ['-A -f 0', /fwmark must be 1-4294967295/],
       ['-A -t 10.0.0.1:80 -6', /-6 only applies to a fwmark service/],
       ['-a -t 10.0.0.1:80 -m', /-a needs a real server/],
-      ['-a -t 10.0.0.1:80 -r 10.0.1.2:80 -w 70000', /-w: must be a whole number 0-65535/],
+      ['-a -t 10.0.0.1:80 -r 10.0.1.2:80 -w 2147483648', /-w: must be a whole number 0-2147483647/],
       ['-a -t 10.0.0.1:80 -r 10.0.1.2:80 -w heavy', /-w: "heavy" is not a number/],
       ['-a -t 10.0.0.1:80 -r 10.0.1.2:80 -x 5 -y 10', /-y: must not be higher/],
       ['-a -t 10.0.0.1:80 -r 10.0.1.2:80 -g -m', /only one of -g, -m/],

@@ -8,6 +8,7 @@ import type {
   ServiceKey,
   ServiceSettings,
 } from '@ipvs-dashboard/shared';
+import type { CheckedDestination } from './input-checks.js';
 import {
   checkDestination,
   checkDestinationKey,
@@ -24,8 +25,24 @@ function destinationKeyOf(dest: { address: string; port: number }): string {
   return `${dest.address}|${dest.port}`;
 }
 
+/** IP_VS_DEST_TRASH_PERIOD: a deleted real server nobody refers to any more is freed after 120 s. */
+const TRASH_PERIOD_MS = 120_000;
+
+interface Trashed {
+  dest: SimDestination;
+  deletedAt: number;
+}
+
 export class SimTable {
   private readonly services = new Map<string, SimService>();
+  /**
+   * Deleted real servers by service id and address (ip_vs_ctl.c ip_vs_trash_put_dest): re-adding one to the
+   * same service revives it with its counters and the connections still bound to it. Seen in the UML guest.
+   */
+  private readonly trash = new Map<string, Trashed>();
+
+  /** `now` is the simulated time in ms, for the trash period. */
+  constructor(private readonly now: () => number = () => 0) {}
 
   /** Services in no particular order (the traffic model's hot path). */
   all(): IterableIterator<SimService> {
@@ -80,7 +97,7 @@ export class SimTable {
   delete(key: ServiceKey): SimService {
     const svc = this.find(key);
     this.services.delete(svc.id);
-    for (const dest of svc.destinations) dest.available = false;
+    for (const dest of svc.destinations) this.putInTrash(svc, dest);
     return svc;
   }
 
@@ -112,6 +129,8 @@ export class SimTable {
         `Real server ${input.address}:${input.port} is already in ${svc.id}.`,
       );
     }
+    const revived = this.takeFromTrash(svc, checked);
+    if (revived) return revived;
     const dest: SimDestination = {
       ...checked,
       lastWeight: checked.settings.weight,
@@ -145,9 +164,40 @@ export class SimTable {
     const svc = this.find(key);
     const dest = this.findDestination(svc, destKey);
     svc.destinations = svc.destinations.filter((d) => d !== dest);
-    dest.available = false;
+    this.putInTrash(svc, dest);
     svc.revision++;
     return dest;
+  }
+
+  private putInTrash(svc: SimService, dest: SimDestination): void {
+    dest.available = false;
+    this.emptyTrash();
+    this.trash.set(`${svc.id}|${destinationKeyOf(dest)}`, { dest, deletedAt: this.now() });
+  }
+
+  /** A trashed real server of this service comes back with the new settings (ip_vs_trash_get_dest). */
+  private takeFromTrash(svc: SimService, checked: CheckedDestination): SimDestination | null {
+    this.emptyTrash();
+    const key = `${svc.id}|${destinationKeyOf(checked)}`;
+    const trashed = this.trash.get(key);
+    if (!trashed) return null;
+    this.trash.delete(key);
+    const dest = trashed.dest;
+    dest.settings = checked.settings;
+    if (checked.settings.weight > 0) dest.lastWeight = checked.settings.weight;
+    dest.available = true;
+    svc.destinations.unshift(dest);
+    svc.revision++;
+    return dest;
+  }
+
+  /** Frees real servers deleted over the trash period ago that no connection or template refers to. */
+  private emptyTrash(): void {
+    const now = this.now();
+    for (const [key, { dest, deletedAt }] of this.trash) {
+      const referenced = dest.activeConns + dest.inactiveConns + dest.persistentConns > 0;
+      if (!referenced && now - deletedAt >= TRASH_PERIOD_MS) this.trash.delete(key);
+    }
   }
 
   /** True when any real server's family differs from its service's (sync daemons refuse then). */

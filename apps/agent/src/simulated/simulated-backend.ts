@@ -53,7 +53,7 @@ const MAX_CATCH_UP_MS = 30_000;
 
 export class SimulatedBackend implements IpvsBackend {
   readonly kind: BackendKind = 'simulated';
-  private readonly table = new SimTable();
+  private readonly table = new SimTable(() => this.traffic.now);
   private readonly totalStats = new StatsEstimator();
   private readonly settings = new KernelSettings();
   private readonly daemons: SyncDaemons;
@@ -73,6 +73,7 @@ export class SimulatedBackend implements IpvsBackend {
         totals: this.totalStats,
         timeouts: () => this.timeouts,
         expireQuiescentTemplate: () => this.settings.value('expire_quiescent_template') === 1,
+        expireNodestConn: () => this.settings.value('expire_nodest_conn') === 1,
         random: seededRandom(options.seed ?? 1),
       },
       this.now(),
@@ -163,8 +164,8 @@ export class SimulatedBackend implements IpvsBackend {
 
   deleteDestination(key: ServiceKey, dest: DestinationKey): Promise<void> {
     return this.run(() => {
-      const svc = this.table.find(key);
-      this.traffic.forget(svc, this.table.deleteDestination(key, dest));
+      this.table.deleteDestination(key, dest);
+      this.traffic.forget(null);
     });
   }
 

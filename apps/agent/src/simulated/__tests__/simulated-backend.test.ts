@@ -65,17 +65,53 @@ describe('SimulatedBackend', () => {
     expect((await backend.listDestinations(vip))[0]).toMatchObject({ weight: 7, upperThreshold: 100 });
   });
 
-  it('forgets the connections of a deleted real server and service', async () => {
+  it('keeps a deleted real server in the trash: its entries linger, re-adding revives its counters', async () => {
     const backend = new SimulatedBackend({ now: () => 0 });
+    await backend.addService(service({ scheduler: 'rr' }));
+    await backend.addDestination(vip, server('10.0.1.1'));
+    await backend.addDestination(vip, server('10.0.1.2'));
+    backend.setTraffic(vip, steady(20, { meanDurationSeconds: 1 }));
+    backend.tick(6000);
+    const before = (await backend.listDestinations(vip)).find((d) => d.address === '10.0.1.1');
+    await backend.deleteDestination(vip, { address: '10.0.1.1', port: 80 });
+    backend.tick(4000);
+    // As in the kernel (expire_nodest_conn 0): the entries stay, in TIME_WAIT, until they time out.
+    expect((await backend.connections()).some((c) => c.destAddress === '10.0.1.1')).toBe(true);
+    await backend.addDestination(vip, server('10.0.1.1', { weight: 2 }));
+    const revived = (await backend.listDestinations(vip)).find((d) => d.address === '10.0.1.1');
+    expect(revived?.stats.conns).toBe(before?.stats.conns);
+    expect(revived?.inactiveConns).toBeGreaterThan(0);
+    expect(revived?.weight).toBe(2);
+  });
+
+  it('frees a trashed real server 120 s after its last entry, so re-adding starts from zero', async () => {
+    const backend = new SimulatedBackend({ now: () => 0 });
+    await backend.addService(service());
+    await backend.addDestination(vip, server('10.0.1.1'));
+    backend.setTraffic(vip, steady(10, { meanDurationSeconds: 1 }));
+    backend.tick(4000);
+    await backend.deleteDestination(vip, { address: '10.0.1.1', port: 80 });
+    backend.tick(130_000);
+    expect(await backend.connections()).toEqual([]);
+    backend.tick(120_000);
+    await backend.addDestination(vip, server('10.0.1.1'));
+    expect((await backend.listDestinations(vip))[0]?.stats.conns).toBe(0);
+  });
+
+  it('drops a deleted real server entries at once with expire_nodest_conn', async () => {
+    const backend = new SimulatedBackend({ now: () => 0 });
+    await backend.setKernelSetting('expire_nodest_conn', 1);
     await backend.addService(service({ scheduler: 'rr', persistence: 30 }));
     await backend.addDestination(vip, server('10.0.1.1'));
     await backend.addDestination(vip, server('10.0.1.2'));
     backend.setTraffic(vip, steady(20));
     backend.tick(5000);
     await backend.deleteDestination(vip, { address: '10.0.1.1', port: 80 });
-    expect((await backend.connections()).some((c) => c.destAddress === '10.0.1.1')).toBe(false);
+    expect((await backend.connections()).some((c) => c.destAddress === '10.0.1.1' && !c.template)).toBe(
+      false,
+    );
     await backend.deleteService(vip);
-    expect(await backend.connections()).toEqual([]);
+    expect((await backend.connections()).filter((c) => !c.template)).toEqual([]);
     expect(await codeOf(Promise.resolve().then(() => backend.setTraffic(vip, null)))).toBe(
       'SERVICE_NOT_FOUND',
     );

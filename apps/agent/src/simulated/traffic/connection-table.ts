@@ -161,6 +161,8 @@ export class ConnectionTable {
   }
 
   private carry(conn: SimConnection, now: number): void {
+    // A deleted real server's packets are dropped (expire_nodest_conn 0): nothing is counted meanwhile.
+    if (!conn.dest.available) return;
     const share = Math.min(1, (now - conn.startedAt) / Math.max(1, conn.endsAt - conn.startedAt));
     const { planned: p, carried: c } = conn;
     const inPackets = Math.round(p.inPackets * share) - c.inPackets;
@@ -192,17 +194,15 @@ export class ConnectionTable {
     if (conn.template) conn.template.controlled--;
   }
 
-  /** Entries of a deleted service or real server leave at once (APPROXIMATION: the kernel lets them expire). */
-  forget(matches: (dest: SimDestination) => boolean): void {
+  /** expire_nodest_conn: entries of a deleted real server go at once (the kernel: at their next packet). */
+  expireUnavailable(): void {
     for (const conn of this.sending) {
-      if (!matches(conn.dest)) continue;
+      if (conn.dest.available) continue;
       this.sending.delete(conn);
       this.release(conn);
     }
     for (const queue of Object.values(this.closed)) {
-      for (const conn of queue.removeWhere((c) => matches(c.dest))) this.release(conn);
+      for (const conn of queue.removeWhere((c) => !c.dest.available)) this.release(conn);
     }
-    for (const [key, template] of this.templates)
-      if (matches(template.dest)) this.dropTemplate(key, template);
   }
 }

@@ -35,6 +35,7 @@ export interface TrafficEnvironment {
   totals: StatsEstimator;
   timeouts: () => Timeouts;
   expireQuiescentTemplate: () => boolean;
+  expireNodestConn: () => boolean;
   random: Random;
 }
 
@@ -215,9 +216,12 @@ export class TrafficModel {
     };
   }
 
-  /** Forgets a removed service or real server and everything that pointed at it. */
-  forget(svc: SimService, dest?: SimDestination): void {
-    if (!dest) this.runtimes.delete(svc);
-    this.conns.forget((d) => (dest ? d === dest : svc.destinations.includes(d)));
+  /**
+   * A service or real server was deleted. Its connections stay until they time out, as in the kernel, and
+   * go at once with expire_nodest_conn; its persistence templates fail their next check.
+   */
+  forget(svc: SimService | null): void {
+    if (svc) this.runtimes.delete(svc);
+    if (this.env.expireNodestConn()) this.conns.expireUnavailable();
   }
 }

@@ -34,7 +34,7 @@ export interface AgentServer {
 const defaultLimits: TransportLimits = { skipAboveBytes: 256 * 1024, dropAboveBytes: 4 * 1024 * 1024 };
 
 /** Logs a repeated failure once a minute, not every interval (a dead kernel link would flood the log). */
-function onlyWhenNew(report: (error: unknown) => void): (error: unknown) => void {
+function throttleRepeats(report: (error: unknown) => void): (error: unknown) => void {
   let last = '';
   let lastAt = 0;
   return (error) => {
@@ -53,7 +53,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   const monitor = new TableMonitor(backend, {
     intervalMs: config.intervalMs,
     historyWindowMs: options.historyWindowMs ?? 15 * 60 * 1000,
-    onError: onlyWhenNew((error) => log('reading the IPVS table failed', error)),
+    onError: throttleRepeats((error) => log('reading the IPVS table failed', error)),
   });
   const quiesce = await QuiesceStore.open(config.stateDir);
   const policy: AccessPolicy = {

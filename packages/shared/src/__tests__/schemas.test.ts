@@ -101,6 +101,15 @@ describe('schemas', () => {
       expect(() => parseOrThrow(serviceInputSchema, input), JSON.stringify(input)).not.toThrow();
   });
 
+  it('names scheduler flags the way the kernel will report them back', () => {
+    const base = { protocol: 'tcp', address: '10.0.0.1', port: 80 };
+    expect(
+      parseOrThrow(serviceInputSchema, { ...base, scheduler: 'sh', schedulerFlags: ['sh-port', 'flag-1'] }),
+    ).toMatchObject({
+      schedulerFlags: ['sh-fallback', 'sh-port'],
+    });
+  });
+
   it('takes partial service settings and checks the merge against the service', () => {
     expect(parseOrThrow(serviceSettingsPatchSchema, { scheduler: 'rr' })).toEqual({ scheduler: 'rr' });
     expect(failure(() => parseOrThrow(serviceSettingsPatchSchema, { key: 'x' })).field).toBe('key');

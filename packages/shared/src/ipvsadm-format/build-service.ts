@@ -2,7 +2,6 @@
 // defaults (wlc, bare -p = 360 s: IPVS_SVC_PERSISTENT_TIMEOUT in ipvsadm.c) and our schema's checks.
 import { formatIpAddress } from '../ip-address.js';
 import type { Protocol, ServiceInput, ServiceKey } from '../model.js';
-import { normalizeSchedulerFlags } from '../scheduler-flags.js';
 import { restoredServiceInputSchema } from '../schemas/service.js';
 import { parseInetAton, parseRestoreHostPort } from './host-port.js';
 import { numberOf, textOf, type ReadOptions } from './read-options.js';
@@ -106,9 +105,5 @@ export function buildServiceInput(options: ReadOptions, command: string): Servic
     const issue = result.error.issues[0];
     throw problemOf(String(issue?.path[0] ?? 'service'), issue?.message ?? 'is not valid');
   }
-  const service = result.data;
-  return {
-    ...service,
-    schedulerFlags: normalizeSchedulerFlags(service.scheduler, service.schedulerFlags),
-  };
+  return result.data;
 }

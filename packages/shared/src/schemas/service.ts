@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { serviceFamily } from '../ids.js';
+import { normalizeSchedulerFlags } from '../scheduler-flags.js';
 import type { ServiceInput, ServiceKey, ServiceSettings } from '../model.js';
 import { defaultNetmask, netmaskProblem } from './netmask.js';
 import {
@@ -95,7 +96,8 @@ function serviceInputSchemaWith(options: { anyDottedMask?: boolean }) {
       const result = { ...input, netmask: input.netmask ?? defaultNetmask(family) };
       const problem = serviceSettingsProblem(result, result, options);
       if (problem) ctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
-      return result;
+      // One name per kernel bit, as the kernel will report it back (flag-1 on sh reads back as sh-fallback).
+      return { ...result, schedulerFlags: normalizeSchedulerFlags(result.scheduler, result.schedulerFlags) };
     });
 }
 

@@ -248,14 +248,45 @@ export class KernelBackend implements IpvsBackend {
 
   startDaemon(input: SyncDaemonInput): Promise<void> {
     return settle(() => {
-      this.request('start-daemon', IpvsCmd.NEW_DAEMON, packDaemonStart(input));
+      this.requestConfirmed('start-daemon', IpvsCmd.NEW_DAEMON, packDaemonStart(input), () =>
+        this.daemonRunning(input.state),
+      );
     });
   }
 
   stopDaemon(state: SyncDaemonState): Promise<void> {
     return settle(() => {
-      this.request('stop-daemon', IpvsCmd.DEL_DAEMON, packDaemonStop(state));
+      this.requestConfirmed(
+        'stop-daemon',
+        IpvsCmd.DEL_DAEMON,
+        packDaemonStop(state),
+        () => !this.daemonRunning(state),
+      );
     });
+  }
+
+  private daemonRunning(state: SyncDaemonState): boolean {
+    return this.dump('list', IpvsCmd.GET_DAEMON, EMPTY).some(
+      (reply) => unpackDaemonMessage(reply.attributes)?.state === state,
+    );
+  }
+
+  /**
+   * A request whose handler may be interrupted: the kernel then sends no ACK (the netlink layer reports
+   * EINTR), e.g. stopping a sync thread that has not run yet stops it and returns -EINTR. Read back.
+   */
+  private requestConfirmed(
+    operation: IpvsOperation,
+    cmd: number,
+    attributes: Buffer,
+    done: () => boolean,
+  ): void {
+    try {
+      this.request(operation, cmd, attributes);
+    } catch (error) {
+      const interrupted = error instanceof AppError && error.cause instanceof NetlinkError;
+      if (!interrupted || (error.cause as NetlinkError).errno !== errno.EINTR || !done()) throw error;
+    }
   }
 
   connections(): Promise<Connection[]> {

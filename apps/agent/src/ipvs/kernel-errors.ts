@@ -6,6 +6,7 @@ import type { ErrorCode } from '@ipvs-dashboard/shared';
 /** The errnos IPVS answers with (include/uapi/asm-generic/errno-base.h, errno.h; x86-64/arm64). */
 const errno = {
   EPERM: 1,
+  EINTR: 4,
   ENOENT: 2,
   ESRCH: 3,
   EAGAIN: 11,
@@ -73,6 +74,9 @@ const kernelTexts: Partial<Record<number, string>> = {
   [errno.ENOMEM]: 'Memory allocation problem',
   [errno.EOPNOTSUPP]: 'Operation not supported with IPv6',
   [errno.EMSGSIZE]: 'Module is wrong version',
+  // netlink sends no ACK when a handler returns -EINTR; the change may have been made: reload to see.
+  [errno.EINTR]:
+    'it was interrupted and did not confirm the change; reload the table to see whether it was made',
 };
 
 function errnoOf(error: unknown): number | undefined {

@@ -185,9 +185,20 @@ export class GenlConnection {
     };
     try {
       transport(() => socket.send(op, bytes));
-      return collectReplies({ op, seq, familyId: type }, () =>
-        transport(() => socket.receive(op, deadlineOf)),
-      );
+      let first = true;
+      const nextDatagram = (): Buffer => {
+        if (!first || (request.flags & NLM_F_DUMP) === NLM_F_DUMP) return socket.receive(op, deadlineOf);
+        first = false;
+        // A do-request is handled inside sendto(), so its ACK is queued by now. Nothing queued means the
+        // handler returned -EINTR, whose ACK netlink_rcv_skb() skips (af_netlink.c): e.g. IPVS stopping a
+        // sync thread that had not run yet. The change may have happened; callers must read back.
+        const datagram = socket.receiveQueued(op);
+        if (datagram) return datagram;
+        throw new NetlinkError(op, errno.EINTR, {
+          extackMessage: 'the kernel sent no acknowledgement (its handler was interrupted)',
+        });
+      };
+      return collectReplies({ op, seq, familyId: type }, () => transport(nextDatagram));
     } catch (error) {
       const poisoned = error instanceof NetlinkError && POISONING_REFUSALS.has(error.errno);
       if (transportFailed || poisoned || !(error instanceof NetlinkError)) this.discardSocket();

@@ -5,6 +5,7 @@ import { errno as errnoValues, errnoName } from '../sys/index.js';
 /** Linux errno numbers the domain layer maps (include/uapi/asm-generic/errno*.h). */
 export const errno = {
   EPERM: errnoValues.EPERM,
+  EINTR: errnoValues.EINTR,
   ENOENT: errnoValues.ENOENT,
   ESRCH: errnoValues.ESRCH,
   EEXIST: errnoValues.EEXIST,

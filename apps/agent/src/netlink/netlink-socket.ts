@@ -83,6 +83,18 @@ export class NetlinkSocket {
    * the deadline, EMSGSIZE when the datagram was longer than the receive buffer (its tail is lost), and
    * the socket's errno otherwise (ENOBUFS: the kernel dropped a reply because the queue was full).
    */
+  /** The next datagram if one is queued now, else null (never waits). */
+  receiveQueued(op: string): Buffer | null {
+    try {
+      return this.receive(op, () => {
+        throw new NothingQueued();
+      });
+    } catch (error) {
+      if (error instanceof NothingQueued) return null;
+      throw error;
+    }
+  }
+
   receive(op: string, deadline: number | (() => number)): Buffer {
     for (;;) {
       let length: number;
@@ -118,6 +130,9 @@ export class NetlinkSocket {
     }
   }
 }
+
+/** Thrown by receiveQueued's deadline to stop before a wait starts. */
+class NothingQueued extends Error {}
 
 /** Extended ACK and capped ACKs are conveniences; kernels before 4.12 lack them (ENOPROTOOPT). */
 function enableOptional(fd: number, option: number): void {

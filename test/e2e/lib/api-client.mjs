@@ -15,6 +15,7 @@ export function apiClient(agent) {
   return {
     get: (path) => request('GET', path),
     post: (path, body) => request('POST', path, body ?? {}),
+    put: (path, body) => request('PUT', path, body),
     async service(sid) {
       return request('GET', `/services/${encodeURIComponent(sid)}`);
     },

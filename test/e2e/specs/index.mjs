@@ -3,6 +3,7 @@ import { recoversFromAgentRestart } from './agent-restart.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
 import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
+import { persistenceWarning } from './persistence-warning.mjs';
 import { takeScreenshots } from './screenshots.mjs';
 import { addRealServers, chartsShowData, createService } from './service-setup.mjs';
 
@@ -17,6 +18,7 @@ export const specs = [
   { name: "bad input shows the agent's error and changes nothing", run: badInputShowsAgentError },
   { name: 'export, dry-run import, apply', run: exportAndImport },
   { name: "bad import shows the agent's error", run: badImportShowsAgentError },
+  { name: 'persistence warning offers expire_quiescent_template', run: persistenceWarning },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
   { name: 'page recovers when the agent restarts', run: recoversFromAgentRestart },
 ];

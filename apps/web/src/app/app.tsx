@@ -1,12 +1,18 @@
+import { useEffect } from 'react';
 import { AppShell } from './app-shell';
-import { ConnectionsPage } from '../features/connections/components/connections-page';
-import { OverviewPage } from '../features/overview/components/overview-page';
-import { ServicePage } from '../features/service/components/service-page';
-import { SettingsPage } from '../features/settings/components/settings-page';
+import { ConnectionsPage } from '../features/connections';
+import { OverviewPage } from '../features/overview';
+import { ServicePage } from '../features/service';
+import { SettingsPage } from '../features/settings';
 import { useRoute } from '../lib/router/hash-router';
 
 export function App() {
   const route = useRoute();
+  const screenKey = JSON.stringify(route);
+  // A new screen starts at its top, as a page load would.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [screenKey]);
   return (
     <AppShell route={route}>
       {route.screen === 'overview' && <OverviewPage />}

@@ -28,10 +28,12 @@ interface RateChartProps {
   unit: string;
   rows: ChartRow[];
   lines: ChartLine[];
+  /** Shown until two samples exist (a line needs two points). */
+  emptyText: string;
 }
 
 /** One chart: the total in bold, each real server thin, optional threshold lines. No animation: data moves every second. */
-export const RateChart = memo(function RateChart({ title, unit, rows, lines }: RateChartProps) {
+export const RateChart = memo(function RateChart({ title, unit, rows, lines, emptyText }: RateChartProps) {
   return (
     <figure className="chart-card" style={{ margin: 0 }}>
       <figcaption>
@@ -40,7 +42,12 @@ export const RateChart = memo(function RateChart({ title, unit, rows, lines }: R
           <span className="muted">{unit}</span>
         </h3>
       </figcaption>
-      <div style={{ width: '100%', height: 200 }}>
+      <div style={{ width: '100%', height: 200, position: 'relative' }}>
+        {rows.length < 2 && (
+          <div className="chart-empty muted" role="status">
+            {emptyText}
+          </div>
+        )}
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" vertical={false} />

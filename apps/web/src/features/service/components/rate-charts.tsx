@@ -65,6 +65,7 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
             key={chart.field}
             title={t(chart.title)}
             unit={chart.unit}
+            emptyText={t('chart.collecting')}
             rows={chartRows(series, chart.field, windowMs, destinations)}
             lines={
               chart.field === 'activeConns' ? lines : lines.map(({ threshold: _threshold, ...line }) => line)

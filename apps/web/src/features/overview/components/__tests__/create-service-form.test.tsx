@@ -14,7 +14,7 @@ describe('create-service-form', () => {
     renderWithProviders(<CreateServiceForm onDone={() => undefined} />);
     fireEvent.change(screen.getByLabelText('Virtual IP'), { target: { value: '10.0.0.1' } });
     fireEvent.change(screen.getByLabelText('Port'), { target: { value: '443' } });
-    expect(screen.getByLabelText('Equivalent ipvsadm command')).toHaveTextContent(
+    expect(screen.getByLabelText('Equivalent command')).toHaveTextContent(
       'ipvsadm -A -t 10.0.0.1:443 -s wlc',
     );
   });

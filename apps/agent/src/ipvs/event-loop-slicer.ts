@@ -7,12 +7,20 @@ import { performance } from 'node:perf_hooks';
 const MAX_STRIDE = 256;
 
 export class EventLoopSlicer {
-  private sliceStart = performance.now();
-  private lastCheck = this.sliceStart;
+  private sliceStart: number;
+  private lastCheck: number;
   private itemsSinceCheck = 0;
   private stride = 1;
 
-  constructor(private readonly sliceMs: number) {}
+  /** `now` and `yieldTurn` are injectable so tests do not depend on how loaded the machine is. */
+  constructor(
+    private readonly sliceMs: number,
+    private readonly now: () => number = () => performance.now(),
+    private readonly yieldTurn: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+  ) {
+    this.sliceStart = this.now();
+    this.lastCheck = this.sliceStart;
+  }
 
   /** Call when the items change kind (cheap decodes -> kernel calls): the stride is re-learned. */
   newKindOfWork(): void {
@@ -23,15 +31,15 @@ export class EventLoopSlicer {
   /** Call after each item of work; yields to the event loop when the slice is used up. */
   async maybeYield(): Promise<void> {
     if (++this.itemsSinceCheck < this.stride) return;
-    const now = performance.now();
+    const now = this.now();
     const perItem = (now - this.lastCheck) / this.itemsSinceCheck;
     this.lastCheck = now;
     this.itemsSinceCheck = 0;
     // Aim the next check at a quarter slice away, so a slice overshoots by at most about that much.
     this.stride = Math.max(1, Math.min(MAX_STRIDE, Math.floor(this.sliceMs / 4 / Math.max(perItem, 0.001))));
     if (now - this.sliceStart < this.sliceMs) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    this.sliceStart = performance.now();
+    await this.yieldTurn();
+    this.sliceStart = this.now();
     this.lastCheck = this.sliceStart;
   }
 }

@@ -1,0 +1,115 @@
+// Runs INSIDE the user-mode Linux guest (see run.mjs): the agent's /metrics node_ipvs_* series against what
+// prometheus-node-exporter's own ipvs collector reports for the same kernel table: the benchmark table
+// (1,000 TCP services x 10 NAT real servers), plus NAT services (TCP, UDP, fwmark) of
+// test/kernel/scenario with real HTTP traffic through them, stopped before the scrapes.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { tableRules } from '../../bench/ws/table.mjs';
+import { createNatScenario } from '../kernel/dist/scenario.js';
+import { parseSeries, seriesDifferences } from './prometheus-text.mjs';
+
+const TOKEN = 'metrics-kernel-token-0123456789';
+const AGENT = 'http://127.0.0.1:18095';
+const NODE_EXPORTER = 'http://127.0.0.1:9100';
+const SERVICES = Number(process.env.METRICS_SERVICES ?? 1000);
+const children = [];
+let scenario;
+
+const ipvsadm = (args, input) =>
+  execFileSync('ipvsadm', args, { encoding: 'utf8', input, maxBuffer: 1 << 28 });
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts a daemon and resolves once `ready(output)` holds. */
+async function startDaemon(command, args, ready) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${command} did not start:\n${output}`)), 60_000);
+    const onData = (chunk) => {
+      output += chunk;
+      if (ready(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${command} exited (${code}):\n${output}`)));
+  });
+}
+
+async function scrape(url, headers = {}) {
+  const response = await fetch(url, { headers });
+  assert.equal(response.status, 200, `${url} answers 200`);
+  return parseSeries(await response.text(), 'node_ipvs_');
+}
+
+before(async () => {
+  ipvsadm(['-C']);
+  scenario = createNatScenario(2, 80);
+  const [first, second] = scenario.servers;
+  const nat = (flag) =>
+    scenario.servers.map((s, i) => `-a ${flag} -r ${s.address}:80 -m -w ${i + 1}`).join('\n');
+  // The scenario's VIP on TCP 80 and UDP 53 (no UDP server: datagrams count, nothing answers), and an
+  // unused fwmark service: node_exporter labels it proto FWM with local_mark set.
+  const extra = [
+    `-A -t ${scenario.vip}:80 -s rr`,
+    nat(`-t ${scenario.vip}:80`),
+    `-A -u ${scenario.vip}:53 -s rr`,
+    `-a -u ${scenario.vip}:53 -r ${first.address}:53 -m -w 3`,
+    '-A -f 7 -s wlc',
+    `-a -f 7 -r ${second.address}:80 -m -w 0`,
+  ].join('\n');
+  ipvsadm(['-R'], `${tableRules(SERVICES, 10)}${extra}\n`);
+  const stopHolding = scenario.holdConnection();
+  assert.deepEqual(scenario.request(20), { ok: 20, failed: 0 });
+  stopHolding();
+  await startDaemon(
+    'prometheus-node-exporter',
+    ['--collector.disable-defaults', '--collector.ipvs', '--web.listen-address=127.0.0.1:9100'],
+    (out) => out.includes('Listening on'),
+  );
+  await startDaemon(
+    process.execPath,
+    ['apps/agent/dist/main.js', '--listen', '127.0.0.1:18095', '--token', TOKEN, '--interval', '1'],
+    (out) => out.includes(`/?token=${TOKEN}`),
+  );
+  // The kernel folds per-CPU counters into what both read every 2 s (ip_vs_est.c); let it settle.
+  await sleep(5000);
+});
+
+after(() => {
+  for (const child of children) child.kill('SIGTERM');
+  scenario?.close();
+  ipvsadm(['-C']);
+});
+
+test('the agent reports every node_ipvs_* series node_exporter reports, with the same labels and values', async () => {
+  let problems = [];
+  // Retried: a TIME_WAIT entry may expire between the scrapes and then the agent's reading must catch up.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const reference = await scrape(`${NODE_EXPORTER}/metrics`);
+    const agent = await scrape(`${AGENT}/metrics`, { authorization: `Bearer ${TOKEN}` });
+    const referenceAfter = await scrape(`${NODE_EXPORTER}/metrics`);
+    problems = seriesDifferences(agent, reference, referenceAfter);
+    assert.ok(reference.size >= SERVICES * 10 * 3 + 5, `node_exporter lists ${reference.size} series`);
+    console.log(
+      `attempt ${attempt + 1}: ${agent.size} series from the agent, ${problems.length} differences`,
+    );
+    if (problems.length === 0) break;
+    await sleep(1500);
+  }
+  assert.deepEqual(problems.slice(0, 20), [], `${problems.length} differences`);
+});
+
+test('traffic went through the NAT service and both count it', async () => {
+  const agent = await scrape(`${AGENT}/metrics`, { authorization: `Bearer ${TOKEN}` });
+  assert.ok((agent.get('node_ipvs_connections_total{}') ?? 0) >= 21, 'at least 21 connections counted');
+  assert.ok((agent.get('node_ipvs_incoming_packets_total{}') ?? 0) > 0);
+  const inactive = [...agent].filter(
+    ([id, v]) => id.startsWith('node_ipvs_backend_connections_inactive') && v > 0,
+  );
+  assert.ok(inactive.length >= 2, 'both scenario servers hold TIME_WAIT entries');
+});

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// `node test/metrics-kernel/run.mjs`: boots the user-mode Linux guest and compares the agent's /metrics
+// node_ipvs_* series with prometheus-node-exporter's ipvs collector for the same kernel table there (issue
+// 3 §4). Installs prometheus-node-exporter (and the guest's packages) when missing, as root.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
+import { GUEST_PACKAGES, REPO_ROOT, runInGuest, stopAllGuests } from '../kernel/guest/run-in-guest.mjs';
+
+async function main() {
+  ensureDebianPackages([...GUEST_PACKAGES, 'prometheus-node-exporter']);
+  if (!existsSync(join(REPO_ROOT, 'test/kernel/dist/scenario.js')))
+    throw new Error('Build first: npx tsc -b');
+  const tests = [
+    'test/metrics-kernel/__tests__/prometheus-text.test.mjs',
+    'test/metrics-kernel/node-exporter.guest.mjs',
+  ];
+  const { code, seconds } = await runInGuest(`node --test --test-reporter=spec ${tests.join(' ')}`, {
+    timeoutMs: 10 * 60_000,
+    env: { NO_COLOR: '1' },
+  });
+  console.log(`node_exporter comparison exited with ${code} after ${seconds.toFixed(1)} s (boot included)`);
+  return code;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    stopAllGuests();
+    process.exit(1);
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(
+      `node_exporter comparison FAILED: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  },
+);

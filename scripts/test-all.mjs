@@ -8,6 +8,8 @@ const steps = [
   ['types and build', ['npm', 'run', 'build']],
   ['unit', ['npm', 'run', 'test:unit']],
   ['real kernel', ['npm', 'run', 'test:kernel']],
+  // Its own guest boot: it needs prometheus-node-exporter and the compiled scenario, not test/kernel's suite.
+  ['node_exporter comparison (real kernel)', ['node', 'test/metrics-kernel/run.mjs']],
   ['browser end to end', ['npm', 'run', 'test:e2e']],
 ];
 

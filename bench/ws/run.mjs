@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// `npm run bench:ws`: the agent's live WebSocket feed against a baseline that sends the full JSON snapshot
+// every second (issue 3 §6). Simulated backend, 1,000 services x 10 real servers, 1 s interval, 50 real
+// `ws` clients for 60 s on 127.0.0.1, each server in its own process, one after the other. Measures CPU
+// seconds per wall second from /proc/<pid>/stat and payload bytes received per client per second.
+// BENCH_SERVICES, BENCH_DESTS, BENCH_WS_CLIENTS, BENCH_WS_SECONDS, BENCH_WS_CPS change the size; BENCH_WS_CPU_PROF=<dir>
+// runs the agent with --cpu-prof into <dir>. The last line printed is one JSON object with every figure.
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { cpuSeconds } from './proc-cpu.mjs';
+import { startAgent, startBaseline, stopServer } from './servers.mjs';
+import { openClients } from './ws-clients.mjs';
+
+const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
+const DESTS = Number(process.env.BENCH_DESTS ?? 10);
+const CLIENTS = Number(process.env.BENCH_WS_CLIENTS ?? 50);
+const SECONDS = Number(process.env.BENCH_WS_SECONDS ?? 60);
+/** New connections per second per simulated service (simulated-table.mjs says why not the default 4). */
+const CPS = Number(process.env.BENCH_WS_CPS ?? 0.2);
+/** CPU with no client: what polling and the simulated traffic cost before any client is served. */
+const IDLE_SECONDS = 10;
+/** Let connect-time snapshots and JIT warm-up pass before the measured window. */
+const WARM_UP_SECONDS = 5;
+const AIM_CPU = 0.1;
+
+const round = (value, digits = 4) => Number(value.toFixed(digits));
+
+/** CPU per wall second of `pid` over `seconds`. */
+async function cpuOver(pid, seconds) {
+  const cpu0 = cpuSeconds(pid);
+  const t0 = performance.now();
+  await sleep(seconds * 1000);
+  return (cpuSeconds(pid) - cpu0) / ((performance.now() - t0) / 1000);
+}
+
+/** Idle CPU, then CPU and traffic with CLIENTS clients over SECONDS, for one started server. */
+async function measure(name, server) {
+  const pid = server.child.pid;
+  console.log(`${name}: pid ${pid}, port ${server.port}; ${IDLE_SECONDS} s without clients`);
+  const idleCpu = await cpuOver(pid, IDLE_SECONDS);
+  const clients = await openClients(server.url, CLIENTS, server.headers);
+  await sleep(WARM_UP_SECONDS * 1000);
+  const before = clients.counters();
+  console.log(`${name}: ${CLIENTS} clients connected; measuring ${SECONDS} s`);
+  const cpu0 = cpuSeconds(pid);
+  const t0 = performance.now();
+  await sleep(SECONDS * 1000);
+  const cpu = (cpuSeconds(pid) - cpu0) / ((performance.now() - t0) / 1000);
+  const wall = (performance.now() - t0) / 1000;
+  const after = clients.counters();
+  clients.close();
+  const bytes = after.map((c, i) => c.bytes - (before[i]?.bytes ?? 0));
+  const frames = after.map((c, i) => c.frames - (before[i]?.frames ?? 0));
+  const figures = {
+    idleCpuPerSecond: round(idleCpu),
+    cpuPerSecond: round(cpu),
+    bytesPerClientPerSecond: Math.round(bytes.reduce((a, b) => a + b, 0) / CLIENTS / wall),
+    framesPerClientPerSecond: round(frames.reduce((a, b) => a + b, 0) / CLIENTS / wall, 3),
+    fewestFramesOfOneClient: Math.min(...frames),
+    clientsClosed: after.filter((c) => c.closed).length,
+  };
+  console.log(`${name}: ${JSON.stringify(figures)}`);
+  return figures;
+}
+
+async function main() {
+  if (!existsSync(fileURLToPath(new URL('../../apps/agent/dist/main.js', import.meta.url))))
+    throw new Error('Build first: npx tsc -b');
+  const profileDir = process.env.BENCH_WS_CPU_PROF;
+  const agentFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  console.log(
+    `bench:ws: ${SERVICES} services x ${DESTS} real servers, ${CLIENTS} clients, ${SECONDS} s each`,
+  );
+  const agentServer = await startAgent(SERVICES, DESTS, CPS, agentFlags);
+  const agent = await measure('agent', agentServer).finally(() => stopServer(agentServer));
+  const baselineServer = await startBaseline(SERVICES, DESTS, CPS);
+  const baseline = await measure('baseline', baselineServer).finally(() => stopServer(baselineServer));
+  const result = {
+    services: SERVICES,
+    realServers: SERVICES * DESTS,
+    clients: CLIENTS,
+    connectionsPerSecondPerService: CPS,
+    seconds: SECONDS,
+    agent,
+    baseline,
+    cpuRatioAgentToBaseline: round(agent.cpuPerSecond / baseline.cpuPerSecond),
+    bytesRatioAgentToBaseline: round(agent.bytesPerClientPerSecond / baseline.bytesPerClientPerSecond),
+    aimCpuPerSecond: AIM_CPU,
+    agentMeetsAim: agent.cpuPerSecond < AIM_CPU,
+  };
+  console.log(
+    `agent ${result.agent.cpuPerSecond} CPU s/s (aim < ${AIM_CPU}), baseline ${baseline.cpuPerSecond}; ` +
+      `ratio ${result.cpuRatioAgentToBaseline}. Bytes/client/s: agent ${agent.bytesPerClientPerSecond}, ` +
+      `baseline ${baseline.bytesPerClientPerSecond}; ratio ${result.bytesRatioAgentToBaseline}`,
+  );
+  console.log(JSON.stringify(result));
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(
+      `bench:ws FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    process.exit(1);
+  },
+);

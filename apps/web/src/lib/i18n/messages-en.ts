@@ -117,6 +117,7 @@ export const en = {
     'This service is persistent and expire_quiescent_template is 0, so a client that came before keeps reaching a quiesced server until its persistence ({seconds} s) times out.',
   'warning.fix': 'Expire templates of quiesced servers',
   'chart.title': 'Live rates',
+  'chart.legend': 'Lines',
   'chart.window': 'Time window',
   'chart.total': 'Total',
   'chart.collecting': 'Collecting samples…',

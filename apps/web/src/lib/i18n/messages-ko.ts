@@ -118,6 +118,7 @@ export const ko: Record<keyof typeof en, string> = {
     '이 서비스는 지속성이 있고 expire_quiescent_template이 0이므로, 이전에 접속한 클라이언트는 지속성 시간({seconds}초)이 끝날 때까지 휴지 서버로 계속 연결됩니다.',
   'warning.fix': '휴지 서버의 템플릿 만료하기',
   'chart.title': '실시간 처리량',
+  'chart.legend': '선',
   'chart.window': '시간 범위',
   'chart.total': '합계',
   'chart.collecting': '샘플을 모으는 중…',

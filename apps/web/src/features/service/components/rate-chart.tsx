@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ReferenceLine,
@@ -75,7 +74,6 @@ export const RateChart = memo(function RateChart({ title, unit, rows, lines, emp
                 color: 'var(--text)',
               }}
             />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
             {lines.map((line) => (
               <Line
                 key={line.key}

@@ -5,7 +5,8 @@ import { destinationId } from '@ipvs-dashboard/shared';
 import { ActionError } from '../../../components/error-text';
 import { Segmented } from '../../../components/segmented';
 import { useT } from '../../../lib/i18n/i18n-context';
-import type { RateField } from '../../../lib/live/series';
+import type { RateField, ServiceSeries } from '../../../lib/live/series';
+import { useThrottled } from '../../../lib/live/use-throttled';
 import { serviceSeriesOptions } from '../api/get-history';
 import { TOTAL, chartRows } from './chart-rows';
 import { RateChart, type ChartLine } from './rate-chart';
@@ -15,6 +16,7 @@ const windows = [
   { value: 300_000, label: '5 min' },
   { value: 900_000, label: '15 min' },
 ] as const;
+const emptySeries: ServiceSeries = { total: [], destinations: {} };
 const palette = ['var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
 
 const charts: {
@@ -51,7 +53,12 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
     ],
     [service.destinations, t],
   );
-  const series = history.data ?? { total: [], destinations: {} };
+  const series = useThrottled(history.data ?? emptySeries, windowMs <= 60_000 ? 1000 : 3000);
+  const rowsByField = useMemo(
+    () =>
+      new Map(charts.map((chart) => [chart.field, chartRows(series, chart.field, windowMs, destinations)])),
+    [series, windowMs, destinations],
+  );
   return (
     <section className="card" aria-labelledby="charts-heading">
       <div className="card-header">
@@ -59,6 +66,15 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
         <Segmented label={t('chart.window')} options={windows} value={windowMs} onChange={setWindowMs} />
       </div>
       {history.error && <ActionError error={history.error} />}
+      {/* One legend for all six charts: the same colour means the same server everywhere. */}
+      <ul className="chart-legend" aria-label={t('chart.legend')}>
+        {lines.map((line) => (
+          <li key={line.key}>
+            <span className="legend-swatch" style={{ background: line.color }} aria-hidden="true" />
+            {line.label}
+          </li>
+        ))}
+      </ul>
       <div className="charts" data-testid="rate-charts" data-points={series.total.length}>
         {charts.map((chart) => (
           <RateChart
@@ -66,7 +82,7 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
             title={t(chart.title)}
             unit={chart.unit}
             emptyText={t('chart.collecting')}
-            rows={chartRows(series, chart.field, windowMs, destinations)}
+            rows={rowsByField.get(chart.field) ?? []}
             lines={
               chart.field === 'activeConns' ? lines : lines.map(({ threshold: _threshold, ...line }) => line)
             }

@@ -2,6 +2,7 @@
 // `npm run test:e2e`: the dashboard in real Chromium against the agent on the simulated backend.
 // Builds everything, starts the agent on a free 127.0.0.1 port with a known token and a temp state dir,
 // runs the specs in order (later ones use what earlier ones created), prints "N passed, N failed".
+// Flags: --no-build, --only=word,word (specs whose name contains a word), --update-screenshots.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +60,11 @@ async function main() {
     const browserErrors = [];
     page.on('pageerror', (error) => browserErrors.push(error.message));
     await page.goto(agent.loginUrl);
-    const ctx = { agent, api: apiClient(agent), page, repo, shared: {}, browserErrors };
+    // Screenshots land in docs/screenshots only when asked, so `npm test` leaves the working tree clean.
+    const screenshotDir = process.argv.includes('--update-screenshots')
+      ? join(repo, 'docs/screenshots')
+      : join(temp, 'screenshots');
+    const ctx = { agent, api: apiClient(agent), page, repo, screenshotDir, browserErrors };
     for (const spec of specs) {
       if (only && !only.some((word) => spec.name.includes(word))) continue;
       const started = Date.now();

@@ -1,12 +1,13 @@
 // A persistent service with expire_quiescent_template 0: the service page warns that quiesced servers
 // keep their returning clients, shows the sysctl, and the button changes the setting.
 /* global window -- used inside page.evaluate, which runs in the browser */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, eventually, sleep } from '../lib/expect.mjs';
 
 const SID = 'tcp:10.10.0.5:80';
 
-export async function persistenceWarning({ page, api, repo }) {
+export async function persistenceWarning({ page, api, screenshotDir }) {
   await api.put('/kernel-settings/expire_quiescent_template', { value: 0 });
   await api.post('/services', {
     protocol: 'tcp',
@@ -43,7 +44,8 @@ export async function persistenceWarning({ page, api, repo }) {
   );
   await page.mouse.move(0, 0);
   await sleep(3000);
-  await page.screenshot({ path: join(repo, 'docs/screenshots/service-persistent-light.png') });
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, 'service-persistent-light.png') });
   await warning.getByRole('button', { name: 'Expire templates of quiesced servers' }).click();
   await eventually(async () => {
     const settings = await api.get('/kernel-settings');

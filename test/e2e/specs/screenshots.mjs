@@ -18,8 +18,7 @@ async function setTheme(page, theme) {
   if (current !== theme) await toggle.click();
 }
 
-export async function takeScreenshots({ page, repo }) {
-  const dir = join(repo, 'docs/screenshots');
+export async function takeScreenshots({ page, screenshotDir: dir }) {
   mkdirSync(dir, { recursive: true });
   for (const theme of ['light', 'dark']) {
     await setTheme(page, theme);

@@ -2,8 +2,10 @@
 // real servers) into an empty kernel table twice, once with `ipvsadm -R` (a process, spawn included) and
 // once with PUT /api/v1/config through the real agent on the kernel backend, checks that both leave the
 // same `ipvsadm -Sn` table, and prints one JSON object with the times and their ratio as the last line.
+// It also times the agent's parse of the text alone, to tell parsing from applying.
 import { spawn, spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { ipvsadmConfigText } from '../../apps/agent/dist/http/restore/ipvsadm-config-text.js';
 import { tableRules } from '../ws/table.mjs';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
@@ -64,6 +66,12 @@ async function main() {
   console.log(`ipvsadm -R of ${lines} lines: ${ipvsadmMs.toFixed(0)} ms; ${byIpvsadm.length} rules`);
   ipvsadm(['-C']);
 
+  // Diagnosis: the agent's parse of the same text on its own, in this process (no kernel involved).
+  started = performance.now();
+  ipvsadmConfigText.parse(text);
+  const parseMs = performance.now() - started;
+  console.log(`the agent's parse of the text alone (ipvsadmConfigText.parse): ${parseMs.toFixed(0)} ms`);
+
   const agent = await startAgent();
   try {
     started = performance.now();
@@ -81,6 +89,7 @@ async function main() {
         lines,
         ipvsadmRestoreMs: Number(ipvsadmMs.toFixed(1)),
         agentPutConfigMs: Number(agentMs.toFixed(1)),
+        agentParseAloneMs: Number(parseMs.toFixed(1)),
         ratioAgentToIpvsadm: Number((agentMs / ipvsadmMs).toFixed(3)),
         ratioTarget: TARGET,
         meetsTarget: agentMs / ipvsadmMs <= TARGET,

@@ -1,10 +1,14 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { AppShell } from './app-shell';
 import { ConnectionsPage } from '../features/connections';
 import { OverviewPage } from '../features/overview';
-import { ServicePage } from '../features/service';
 import { SettingsPage } from '../features/settings';
 import { useRoute } from '../lib/router/hash-router';
+
+// The service page carries the charts (recharts); load it when first opened so the overview starts sooner.
+const ServicePage = lazy(() =>
+  import('../features/service').then((module) => ({ default: module.ServicePage })),
+);
 
 export function App() {
   const route = useRoute();
@@ -16,7 +20,11 @@ export function App() {
   return (
     <AppShell route={route}>
       {route.screen === 'overview' && <OverviewPage />}
-      {route.screen === 'service' && <ServicePage key={route.serviceId} sid={route.serviceId} />}
+      {route.screen === 'service' && (
+        <Suspense fallback={null}>
+          <ServicePage key={route.serviceId} sid={route.serviceId} />
+        </Suspense>
+      )}
       {route.screen === 'connections' && (
         <ConnectionsPage
           key={route.serviceId ?? ''}

@@ -1,10 +1,23 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
-// The dashboard builds to dist/, which the agent serves at /. In dev, Vite proxies the API (and the
-// WebSocket) to an agent on 127.0.0.1:8080, or AGENT_URL.
+// The dashboard builds to dist/, which the agent serves at /. In dev (`npm run dev -w @ipvs-dashboard/web`),
+// Vite proxies the API, the WebSocket and the token login to an agent on 127.0.0.1:8080 (or AGENT_URL), so
+// open http://127.0.0.1:5173/?token=<the agent's token>.
 const agent = process.env.AGENT_URL ?? 'http://127.0.0.1:8080';
+
+// The agent accepts requests for its own Host and Origin only (DNS-rebinding and CSRF guards), so the
+// proxy presents the agent's origin.
+const toAgent: ProxyOptions = {
+  target: agent,
+  changeOrigin: true,
+  ws: true,
+  configure: (proxy) => {
+    proxy.on('proxyReq', (request) => request.setHeader('origin', agent));
+    proxy.on('proxyReqWs', (request) => request.setHeader('origin', agent));
+  },
+};
 
 export default defineConfig({
   plugins: [react()],
@@ -14,7 +27,8 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': { target: agent, ws: true, changeOrigin: false } },
+    host: '127.0.0.1',
+    proxy: { '/api': toAgent, '^/\\?token=': { ...toAgent, ws: false } },
   },
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1200 },
+  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 600 },
 });

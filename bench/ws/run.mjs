@@ -26,34 +26,31 @@ const AIM_CPU = 0.1;
 
 const round = (value, digits = 4) => Number(value.toFixed(digits));
 
-/** CPU per wall second of `pid` over `seconds`. */
+/** Waits `seconds`; returns `pid`'s CPU seconds per wall second meanwhile and the wall seconds. */
 async function cpuOver(pid, seconds) {
   const cpu0 = cpuSeconds(pid);
   const t0 = performance.now();
   await sleep(seconds * 1000);
-  return (cpuSeconds(pid) - cpu0) / ((performance.now() - t0) / 1000);
+  const wall = (performance.now() - t0) / 1000;
+  return { cpu: (cpuSeconds(pid) - cpu0) / wall, wall };
 }
 
 /** Idle CPU, then CPU and traffic with CLIENTS clients over SECONDS, for one started server. */
 async function measure(name, server) {
   const pid = server.child.pid;
   console.log(`${name}: pid ${pid}, port ${server.port}; ${IDLE_SECONDS} s without clients`);
-  const idleCpu = await cpuOver(pid, IDLE_SECONDS);
+  const idle = await cpuOver(pid, IDLE_SECONDS);
   const clients = await openClients(server.url, CLIENTS, server.headers);
   await sleep(WARM_UP_SECONDS * 1000);
   const before = clients.counters();
   console.log(`${name}: ${CLIENTS} clients connected; measuring ${SECONDS} s`);
-  const cpu0 = cpuSeconds(pid);
-  const t0 = performance.now();
-  await sleep(SECONDS * 1000);
-  const cpu = (cpuSeconds(pid) - cpu0) / ((performance.now() - t0) / 1000);
-  const wall = (performance.now() - t0) / 1000;
+  const { cpu, wall } = await cpuOver(pid, SECONDS);
   const after = clients.counters();
   clients.close();
   const bytes = after.map((c, i) => c.bytes - (before[i]?.bytes ?? 0));
   const frames = after.map((c, i) => c.frames - (before[i]?.frames ?? 0));
   const figures = {
-    idleCpuPerSecond: round(idleCpu),
+    idleCpuPerSecond: round(idle.cpu),
     cpuPerSecond: round(cpu),
     bytesPerClientPerSecond: Math.round(bytes.reduce((a, b) => a + b, 0) / CLIENTS / wall),
     framesPerClientPerSecond: round(frames.reduce((a, b) => a + b, 0) / CLIENTS / wall, 3),

@@ -8,8 +8,10 @@ mount -t tmpfs tmpfs /run
 mount -t tmpfs tmpfs /tmp
 mkdir -p /run/out
 mount -t hostfs -o "$OUT" hostfs /run/out
+# Host folders under /tmp or /run (hidden by the tmpfs above), mounted again read-only at the same path.
+for dir in $(echo "${READONLY:-}" | tr ',' ' '); do mkdir -p "$dir"; mount -r -t hostfs -o "$dir" hostfs "$dir"; done
 # Host folders the command may write to, comma-separated, mounted read-write at the same path.
-for dir in $(echo "${WRITABLE:-}" | tr ',' ' '); do mount -t hostfs -o "$dir" hostfs "$dir"; done
+for dir in $(echo "${WRITABLE:-}" | tr ',' ' '); do mkdir -p "$dir"; mount -t hostfs -o "$dir" hostfs "$dir"; done
 
 # The UML kernel's modules live in /usr/lib/uml/modules, not /lib/modules: `modprobe -d` with a root whose
 # lib/modules points there finds them, and naming the wrapper in /proc/sys/kernel/modprobe lets the kernel

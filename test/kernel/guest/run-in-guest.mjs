@@ -102,6 +102,7 @@ export function runInGuest(command, options = {}) {
   writable.forEach((dir) => assertNoSpaces('a writable folder', dir));
   modules.forEach((name) => assertNoSpaces('a module name', name));
 
+  assertNoSpaces('the repository folder', REPO_ROOT);
   const workDir = mkdtempSync(join(tmpdir(), 'ipvs-guest-'));
   assertNoSpaces('the temporary folder', workDir);
   const outDir = join(workDir, 'out');
@@ -131,6 +132,7 @@ export function runInGuest(command, options = {}) {
     `init=${init}`,
     `OUT=${outDir}`,
     `WRITABLE=${writable.join(',')}`,
+    `READONLY=${hiddenByGuestTmpfs([REPO_ROOT, cwd]).join(',')}`,
     `MODULES=${modules.join(',')}`,
   ];
   const umlEnv = umlEnvironment(memory, workDir);
@@ -200,4 +202,13 @@ function boot(args, { timeoutMs, onOutput, outDir, env }) {
       reject(new Error(`${reason}. Last console lines:\n${tail}`));
     });
   });
+}
+
+/**
+ * The guest mounts fresh tmpfs on /tmp and /run, hiding the host's: a checkout there (a CI clone in /tmp,
+ * say) must be mounted from the host again, read-only, at the same path.
+ */
+function hiddenByGuestTmpfs(paths) {
+  const hidden = (path) => ['/tmp', '/run'].some((top) => path === top || path.startsWith(`${top}/`));
+  return [...new Set(paths.filter(hidden))];
 }

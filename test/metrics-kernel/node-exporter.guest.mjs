@@ -113,3 +113,15 @@ test('traffic went through the NAT service and both count it', async () => {
   );
   assert.ok(inactive.length >= 2, 'both scenario servers hold TIME_WAIT entries');
 });
+
+test('the comparison notices one weight changed by ipvsadm after the agent was read', async () => {
+  const agent = await scrape(`${AGENT}/metrics`, { authorization: `Bearer ${TOKEN}` });
+  const target = scenario.servers[1];
+  ipvsadm(['-e', '-f', '7', '-r', `${target.address}:80`, '-m', '-w', '5']);
+  const reference = await scrape(`${NODE_EXPORTER}/metrics`);
+  const problems = seriesDifferences(agent, reference, reference);
+  const weight = problems.filter((line) => line.startsWith('value: node_ipvs_backend_weight'));
+  assert.equal(weight.length, 1, problems.join('\n'));
+  // node_exporter keeps /proc/net/ip_vs's spelling of the mark: 8 hex digits (ip_vs_ctl.c, "FWM  %08X").
+  assert.match(weight[0] ?? '', /local_mark="00000007".*\} 0, node_exporter 5\.\.5$/);
+});

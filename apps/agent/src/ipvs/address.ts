@@ -60,8 +60,25 @@ export function addressToBytes(address: string, family: AddressFamily): Buffer {
 }
 
 /** Dotted quad of 4 bytes at `offset`. */
+/**
+ * Dotted quads already made, by address: a snapshot formats the same 10,000 real-server addresses every
+ * poll, and reusing the strings spares the main thread that much garbage-collection work. Bounded.
+ */
+const ipv4Texts = new Map<number, string>();
+const IPV4_TEXTS_MAX = 1 << 16;
+
 export function ipv4FromBytes(bytes: Buffer, offset = 0): string {
-  return `${bytes[offset]}.${bytes[offset + 1]}.${bytes[offset + 2]}.${bytes[offset + 3]}`;
+  const a = bytes[offset] ?? 0;
+  const b = bytes[offset + 1] ?? 0;
+  const c = bytes[offset + 2] ?? 0;
+  const d = bytes[offset + 3] ?? 0;
+  const key = a * 0x100_0000 + b * 0x1_0000 + c * 0x100 + d;
+  const known = ipv4Texts.get(key);
+  if (known !== undefined) return known;
+  if (ipv4Texts.size >= IPV4_TEXTS_MAX) ipv4Texts.clear();
+  const text = `${a}.${b}.${c}.${d}`;
+  ipv4Texts.set(key, text);
+  return text;
 }
 
 /** RFC 5952 text of 16 bytes: longest run (>= 2) of zero groups becomes "::", first run on a tie. */

@@ -180,7 +180,17 @@ export function unpackDestination(nest: Buffer, serviceFamily: AddressFamily): D
 
 /** Decodes the top-level attributes of a GET_DEST dump message. */
 export function unpackDestinationMessage(attributes: Buffer, serviceFamily: AddressFamily): Destination {
-  const top = messageIndex.scan(attributes);
+  return unpackDestinationMessageAt(attributes, 0, attributes.length, serviceFamily);
+}
+
+/** unpackDestinationMessage for the attributes at buf[start, end): no sub-buffer per message. */
+export function unpackDestinationMessageAt(
+  attributes: Buffer,
+  start: number,
+  end: number,
+  serviceFamily: AddressFamily,
+): Destination {
+  const top = messageIndex.scan(attributes, start, end);
   const at = top.offset(CmdAttr.DEST);
   if (at < 0)
     throw new AppError('KERNEL_ERROR', 'The kernel sent a destination message without a destination.');

@@ -25,12 +25,7 @@ import { FamilyNotFoundError, GenlConnection, NetlinkError, errno } from '../net
 import type { GenlReply } from '../netlink/index.js';
 import type { IpvsBackend } from './backend.js';
 import { IPVS_GENL_NAME, IpvsCmd } from './constants.js';
-import {
-  identityFromServiceMessage,
-  packServiceFull,
-  packServiceIdentity,
-  unpackServiceMessage,
-} from './service-codec.js';
+import { packServiceFull, packServiceIdentity, unpackServiceMessage } from './service-codec.js';
 import {
   packDestinationFull,
   packDestinationIdentity,
@@ -38,9 +33,13 @@ import {
 } from './destination-codec.js';
 import { packDaemonStart, packDaemonStop, unpackDaemonMessage } from './daemon-codec.js';
 import { packTimeouts, unpackInfo, unpackTimeouts } from './config-codec.js';
-import { sortDestinations, sortServices } from './ipvsadm-order.js';
+import { sortDestinations } from './ipvsadm-order.js';
 import { toDomainError, type IpvsOperation } from './kernel-errors.js';
 import { EventLoopSlicer } from './event-loop-slicer.js';
+import type { RawSnapshot } from './raw-snapshot.js';
+import { readRawSnapshotSliced } from './snapshot-reader.js';
+import { decodeServices, decodeSnapshot } from './snapshot-decoder.js';
+import { SnapshotThread } from './snapshot-thread.js';
 import { mergeDestination, mergeServiceSettings } from './read-modify-write.js';
 import { readIpvsConnections } from './proc-connections.js';
 import { readIpvsStats } from './proc-stats.js';
@@ -53,13 +52,19 @@ import { IPVS_SYSCTL_DIR, readKernelSettings, writeKernelSetting } from './kerne
 import { procError, settle } from './backend-support.js';
 
 /** The part of GenlConnection the backend uses; tests and fixture replays may pass their own. */
-export type IpvsConnection = Pick<GenlConnection, 'resolveFamily' | 'request' | 'dump' | 'close'>;
+export type IpvsConnection = Pick<GenlConnection, 'resolveFamily' | 'request' | 'dump' | 'close'> &
+  Partial<Pick<GenlConnection, 'dumpEach'>>;
 
 export interface KernelBackendOptions {
   /** How long one kernel call may take (GenlConnection timeout), default 5000 ms. */
   timeoutMs?: number;
   /** Longest stretch a snapshot holds the event loop before yielding, default 8 ms. */
   sliceMs?: number;
+  /**
+   * Read snapshots and service lists in a worker thread with its own netlink socket (default true in
+   * open()): the main thread then only decodes. withConnection() always reads on the given connection.
+   */
+  snapshotThread?: boolean;
   /** Where ip_vs_conn and ip_vs_stats live (the agent's netns), default /proc/net. */
   procNetDir?: string;
   sysctlDir?: string;
@@ -67,14 +72,7 @@ export interface KernelBackendOptions {
 }
 
 const EMPTY = Buffer.alloc(0);
-
-interface ListedService {
-  key: ServiceKey;
-  family: Service['family'];
-  service: Service;
-  /** Identity-only SERVICE attributes for GET_DEST, copied from the dump. */
-  identity: Buffer;
-}
+const DEFAULT_TIMEOUT_MS = 5000;
 
 export class KernelBackend implements IpvsBackend {
   readonly kind = 'kernel' as const;
@@ -82,6 +80,7 @@ export class KernelBackend implements IpvsBackend {
   private readonly procNetDir: string;
   private readonly sysctlDir: string;
   private readonly schedulerSources: SchedulerSources;
+  private snapshotThread: SnapshotThread | undefined;
 
   private constructor(
     private readonly connection: IpvsConnection,
@@ -103,7 +102,12 @@ export class KernelBackend implements IpvsBackend {
       connection = GenlConnection.open(
         options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
       );
-      return KernelBackend.withConnection(connection, options);
+      const backend = KernelBackend.withConnection(connection, options);
+      if (options.snapshotThread ?? true) {
+        backend.snapshotThread = new SnapshotThread({ timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+        backend.snapshotThread.start();
+      }
+      return backend;
     } catch (error) {
       connection?.close();
       // A socket that cannot even be opened (no netlink, FFI missing) says so in the same catalogue terms.
@@ -133,9 +137,10 @@ export class KernelBackend implements IpvsBackend {
     return availableSchedulers(this.schedulerSources);
   }
 
+  /** One GET_SERVICE dump, in ipvsadm's order. */
   async listServices(): Promise<Service[]> {
-    const listed = await this.listSorted(new EventLoopSlicer(this.sliceMs));
-    return listed.map((entry) => entry.service);
+    const slicer = new EventLoopSlicer(this.sliceMs);
+    return decodeServices(await this.readRaw(false, slicer), slicer);
   }
 
   getService(key: ServiceKey): Promise<Service> {
@@ -193,19 +198,14 @@ export class KernelBackend implements IpvsBackend {
   }
 
   /**
-   * One service dump plus one destination dump per service (as ipvsadm does). Each kernel call is
-   * synchronous, so the work is cut into slices of `sliceMs` with an event-loop turn between them.
+   * One service dump plus one destination dump per service (as ipvsadm does), read by the worker thread
+   * (or here, in slices of `sliceMs`), then decoded here in slices with an event-loop turn between them.
    */
   async snapshot(): Promise<ServiceWithDestinations[]> {
     const slicer = new EventLoopSlicer(this.sliceMs);
-    const listed = await this.listSorted(slicer);
-    const result: ServiceWithDestinations[] = [];
+    const raw = await this.readRaw(true, slicer);
     slicer.newKindOfWork();
-    for (const { service, identity } of listed) {
-      result.push({ ...service, destinations: this.readDestinations(identity, service.family) });
-      await slicer.maybeYield();
-    }
-    return result;
+    return decodeSnapshot(raw, slicer);
   }
 
   totals(): Promise<Totals> {
@@ -303,23 +303,16 @@ export class KernelBackend implements IpvsBackend {
     return writeKernelSetting(name, value, this.sysctlDir);
   }
 
-  close(): Promise<void> {
-    return settle(() => {
-      this.connection.close();
-    });
+  async close(): Promise<void> {
+    const thread = this.snapshotThread;
+    this.snapshotThread = undefined;
+    await thread?.close();
+    this.connection.close();
   }
 
-  /** One GET_SERVICE dump, decoded in slices, in ipvsadm's order; with each service's GET_DEST identity. */
-  private async listSorted(slicer: EventLoopSlicer): Promise<ListedService[]> {
-    const replies = this.dump('list', IpvsCmd.GET_SERVICE, EMPTY);
-    const listed: ListedService[] = [];
-    for (const reply of replies) {
-      const service = unpackServiceMessage(reply.attributes);
-      const identity = identityFromServiceMessage(reply.attributes);
-      listed.push({ key: service.key, family: service.family, service, identity });
-      await slicer.maybeYield();
-    }
-    return sortServices(listed);
+  private readRaw(withDestinations: boolean, slicer: EventLoopSlicer): Promise<RawSnapshot> {
+    if (this.snapshotThread) return this.snapshotThread.read(withDestinations);
+    return readRawSnapshotSliced(this.connection, withDestinations, slicer);
   }
 
   /** `identity`: the attributes of an identity-only SERVICE nest (packServiceIdentity or a dump's copy). */

@@ -151,7 +151,12 @@ export function unpackService(nest: Buffer): Service {
 
 /** Decodes the top-level attributes of a service message (the SERVICE nest inside). */
 export function unpackServiceMessage(attributes: Buffer): Service {
-  const top = messageIndex.scan(attributes);
+  return unpackServiceMessageAt(attributes, 0, attributes.length);
+}
+
+/** unpackServiceMessage for the attributes at buf[start, end): no sub-buffer per message. */
+export function unpackServiceMessageAt(attributes: Buffer, start: number, end: number): Service {
+  const top = messageIndex.scan(attributes, start, end);
   const at = top.offset(CmdAttr.SERVICE);
   if (at < 0) throw new AppError('KERNEL_ERROR', 'The kernel sent a service message without a service.');
   return decodeService(attributes, at, at + top.length(CmdAttr.SERVICE));

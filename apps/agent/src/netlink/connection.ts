@@ -14,7 +14,7 @@ import {
 import { MAX_FAMILY_NAME_LENGTH, decodeFamilyInfo, familyQuery, type FamilyInfo } from './family-info.js';
 import { FamilyNotFoundError, NetlinkError, errno } from './netlink-error.js';
 import { NetlinkSocket } from './netlink-socket.js';
-import { collectReplies, type GenlReply } from './reply-collector.js';
+import { collectReplies, visitReplies, type GenlReply, type ReplyVisitor } from './reply-collector.js';
 
 export interface GenlConnectionOptions {
   /** How long one call may wait for the kernel (default 5000 ms). */
@@ -39,6 +39,11 @@ interface GenlRequest {
   cmd: number;
   version: number;
   attributes: Buffer;
+}
+
+function dumpRequest(family: string, cmd: number, info: FamilyInfo, attributes: Buffer): GenlRequest {
+  const flags = NLM_F_REQUEST | NLM_F_DUMP;
+  return { op: `dump ${family} cmd ${cmd}`, type: info.id, flags, cmd, version: info.version, attributes };
 }
 
 export class GenlConnection {
@@ -102,17 +107,18 @@ export class GenlConnection {
 
   /** A dump (NLM_F_DUMP): every reply until NLMSG_DONE. */
   dump(family: string, cmd: number, attributes: Buffer): GenlReply[] {
-    const flags = NLM_F_REQUEST | NLM_F_DUMP;
-    return this.withFamily(family, (info) =>
-      this.transact({
-        op: `dump ${family} cmd ${cmd}`,
-        type: info.id,
-        flags,
-        cmd,
-        version: info.version,
-        attributes,
-      }),
-    );
+    return this.withFamily(family, (info) => this.transact(dumpRequest(family, cmd, info, attributes)));
+  }
+
+  /**
+   * A dump whose replies' attributes are handed to `onReply` as ranges of the receive buffer, valid only
+   * during the call: no copy or object per reply, for readers that copy what they keep (snapshots).
+   */
+  dumpEach(family: string, cmd: number, attributes: Buffer, onReply: ReplyVisitor): void {
+    this.withFamily(family, (info) => {
+      this.transact(dumpRequest(family, cmd, info, attributes), onReply);
+      return [];
+    });
   }
 
   close(): void {
@@ -158,8 +164,11 @@ export class GenlConnection {
     }
   }
 
-  /** Sends one request and collects its answer; replaces the socket when its state is in doubt. */
-  private transact(request: GenlRequest): GenlReply[] {
+  /**
+   * Sends one request and collects its answer (or hands each reply to `visit`, reading datagrams into the
+   * socket's own buffer without copies); replaces the socket when its state is in doubt.
+   */
+  private transact(request: GenlRequest, visit?: ReplyVisitor): GenlReply[] {
     const { op, type } = request;
     if (this.closed) throw new NetlinkError(op, errno.EBADF, { extackMessage: 'connection is closed' });
     if (type < GENL_MIN_ID) {
@@ -187,6 +196,7 @@ export class GenlConnection {
       transport(() => socket.send(op, bytes));
       let first = true;
       const nextDatagram = (): Buffer => {
+        if (visit) return socket.receiveView(op, deadlineOf);
         if (!first || (request.flags & NLM_F_DUMP) === NLM_F_DUMP) return socket.receive(op, deadlineOf);
         first = false;
         // A do-request is handled inside sendto(), so its ACK is queued by now. Nothing queued means the
@@ -198,7 +208,10 @@ export class GenlConnection {
           extackMessage: 'the kernel sent no acknowledgement (its handler was interrupted)',
         });
       };
-      return collectReplies({ op, seq, familyId: type }, () => transport(nextDatagram));
+      const transaction = { op, seq, familyId: type };
+      if (visit === undefined) return collectReplies(transaction, () => transport(nextDatagram));
+      visitReplies(transaction, () => transport(nextDatagram), visit);
+      return [];
     } catch (error) {
       const poisoned = error instanceof NetlinkError && POISONING_REFUSALS.has(error.errno);
       if (transportFailed || poisoned || !(error instanceof NetlinkError)) this.discardSocket();

@@ -3,5 +3,5 @@
 export * from './codec/index.js';
 export { GenlConnection, type GenlConnectionOptions } from './connection.js';
 export { type FamilyInfo, type FamilyOperation } from './family-info.js';
-export { type GenlReply } from './reply-collector.js';
+export { type GenlReply, type ReplyVisitor } from './reply-collector.js';
 export { NetlinkError, FamilyNotFoundError, errno, type NetlinkErrorOptions } from './netlink-error.js';

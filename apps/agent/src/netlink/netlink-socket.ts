@@ -32,6 +32,9 @@ function kernelAddress(): Buffer {
   return address;
 }
 
+/** The send address never changes and the kernel only reads it: one copy, not one per request. */
+const KERNEL_ADDRESS = kernelAddress();
+
 function wrap(op: string, cause: unknown): unknown {
   return cause instanceof SysError ? new NetlinkError(op, cause.errno, { cause }) : cause;
 }
@@ -71,18 +74,13 @@ export class NetlinkSocket {
 
   send(op: string, request: Buffer): void {
     try {
-      const sent = sendto(this.fd, request, 0, kernelAddress());
+      const sent = sendto(this.fd, request, 0, KERNEL_ADDRESS);
       if (sent !== request.length) throw new NetlinkError(op, errno.EMSGSIZE);
     } catch (cause) {
       throw wrap(op, cause);
     }
   }
 
-  /**
-   * The next datagram, waiting until `deadline()` (a Date.now() value, asked for only when a wait starts). Throws NetlinkError ETIMEDOUT at
-   * the deadline, EMSGSIZE when the datagram was longer than the receive buffer (its tail is lost), and
-   * the socket's errno otherwise (ENOBUFS: the kernel dropped a reply because the queue was full).
-   */
   /** The next datagram if one is queued now, else null (never waits). */
   receiveQueued(op: string): Buffer | null {
     try {
@@ -95,7 +93,21 @@ export class NetlinkSocket {
     }
   }
 
+  /**
+   * The next datagram, waiting until `deadline()` (a Date.now() value, asked for only when a wait starts).
+   * Throws NetlinkError ETIMEDOUT at the deadline, EMSGSIZE when the datagram was longer than the receive
+   * buffer (its tail is lost), and the socket's errno otherwise (ENOBUFS: the kernel dropped a reply
+   * because the queue was full).
+   */
   receive(op: string, deadline: number | (() => number)): Buffer {
+    return Buffer.from(this.receiveView(op, deadline));
+  }
+
+  /**
+   * Like receive(), but the datagram is a view of the socket's receive buffer, valid only until the next
+   * receive: for readers that consume each datagram at once (no copy, no allocation per datagram).
+   */
+  receiveView(op: string, deadline: number | (() => number)): Buffer {
     for (;;) {
       let length: number;
       try {
@@ -110,7 +122,7 @@ export class NetlinkSocket {
           extackMessage: `reply of ${length} bytes did not fit the ${this.receiveBuffer.length}-byte receive buffer`,
         });
       }
-      return Buffer.from(this.receiveBuffer.subarray(0, length));
+      return this.receiveBuffer.subarray(0, length);
     }
   }
 

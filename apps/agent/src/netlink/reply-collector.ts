@@ -2,6 +2,8 @@
 // its NLMSG_ERROR (0 = ACK), a dump at NLMSG_DONE or an NLMSG_ERROR that refused to start it. Messages
 // with another sequence number are leftovers of an abandoned request and are skipped.
 import {
+  NLMSG_HDRLEN,
+  GENL_HDRLEN,
   NLMSG_DONE,
   NLMSG_ERROR,
   NLMSG_NOOP,
@@ -9,8 +11,10 @@ import {
   decodeError,
   decodeGenlHeader,
   decodeMessages,
+  NetlinkCodecError,
   type NetlinkMessage,
 } from './codec/index.js';
+import { hostOrder } from './codec/host-order.js';
 import { NetlinkError, errno } from './netlink-error.js';
 
 export interface GenlReply {
@@ -58,4 +62,61 @@ function throwIfFailed(op: string, message: NetlinkMessage): void {
     extackMessage: decoded.extack?.message,
     extackOffset: decoded.extack?.offset,
   });
+}
+
+/** Receives each reply's attributes as buf[start, end): a view that is valid only during the call. */
+export type ReplyVisitor = (buf: Buffer, start: number, end: number) => void;
+
+/**
+ * collectReplies without building message objects: walks each datagram's headers in place and hands
+ * every reply's attribute range to `onReply` before asking for the next datagram, so `nextDatagram` may
+ * reuse one buffer. Same rules: other sequence numbers skipped, ends at DONE or ERROR, throws refusals.
+ */
+export function visitReplies(
+  transaction: Transaction,
+  nextDatagram: () => Buffer,
+  onReply: ReplyVisitor,
+): void {
+  for (;;) {
+    const buf = nextDatagram();
+    let offset = 0;
+    while (offset + NLMSG_HDRLEN <= buf.length) {
+      const length = hostOrder.readU32(buf, offset);
+      if (length < NLMSG_HDRLEN || offset + length > buf.length) {
+        throw new NetlinkCodecError(
+          `netlink message at offset ${offset} has length ${length}, datagram has ${buf.length - offset} bytes left`,
+        );
+      }
+      const type = hostOrder.readU16(buf, offset + 4);
+      if (hostOrder.readU32(buf, offset + 8) === transaction.seq && type !== NLMSG_NOOP) {
+        if (type === NLMSG_ERROR || type === NLMSG_DONE) {
+          const message = messageAt(buf, offset, length, type);
+          throwIfFailed(transaction.op, message);
+          return;
+        }
+        if (type === NLMSG_OVERRUN) {
+          throw new NetlinkError(transaction.op, errno.ENOBUFS, {
+            extackMessage: 'kernel reported NLMSG_OVERRUN',
+          });
+        }
+        if (type === transaction.familyId) {
+          if (length < NLMSG_HDRLEN + GENL_HDRLEN) {
+            throw new NetlinkCodecError(`generic netlink message of ${length} bytes has no genlmsghdr`);
+          }
+          onReply(buf, offset + NLMSG_HDRLEN + GENL_HDRLEN, offset + length);
+        }
+      }
+      offset += (length + 3) & ~3;
+    }
+  }
+}
+
+function messageAt(buf: Buffer, offset: number, length: number, type: number): NetlinkMessage {
+  return {
+    type,
+    flags: hostOrder.readU16(buf, offset + 6),
+    seq: hostOrder.readU32(buf, offset + 8),
+    pid: hostOrder.readU32(buf, offset + 12),
+    payload: buf.subarray(offset + NLMSG_HDRLEN, offset + length),
+  };
 }

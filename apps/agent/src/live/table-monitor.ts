@@ -7,6 +7,13 @@ import type { IpvsBackend } from '../ipvs/backend.js';
 
 export type ChangeSource = 'api' | 'external';
 
+/**
+ * The kernel's estimator folds the per-CPU counters into the totals it reports only every 2 s
+ * (ip_vs_est.c), so 1 s deltas alternate between 0 and twice the rate. Rates are taken over the last
+ * readings that span at least this long: each such window holds one counter refresh.
+ */
+export const COUNTER_REFRESH_MS = 2000;
+
 /** One reading of the table, numbered by `generation` (bumped whenever its configuration changes). */
 export interface TableReading {
   table: ServiceWithDestinations[];
@@ -39,7 +46,9 @@ export class TableMonitor {
   private readonly now: () => number;
   private timer: NodeJS.Timeout | null = null;
   private latest: TableReading | null = null;
-  private lastSampled: TableReading | null = null;
+  /** The readings rates are measured against, oldest first; the first is the baseline. */
+  private readonly sampled: TableReading[] = [];
+  private readonly readingsPerWindow: number;
   private generation = 1;
   /** False while the backend fails to answer (exported as ipvs_dashboard_up). */
   healthy = false;
@@ -50,6 +59,7 @@ export class TableMonitor {
   ) {
     this.history = new HistoryStore(HistoryStore.capacityFor(options.historyWindowMs, options.intervalMs));
     this.now = options.now ?? Date.now;
+    this.readingsPerWindow = Math.max(1, Math.ceil(COUNTER_REFRESH_MS / options.intervalMs));
   }
 
   get current(): TableReading | null {
@@ -108,8 +118,9 @@ export class TableMonitor {
   tick(): Promise<void> {
     return this.queue.run(async () => {
       const reading = await this.read('external');
-      const sample = sampleTable(this.lastSampled, reading);
-      this.lastSampled = reading;
+      const sample = sampleTable(this.sampled[0] ?? null, reading);
+      this.sampled.push(reading);
+      if (this.sampled.length > this.readingsPerWindow) this.sampled.shift();
       this.history.record(sample.history);
       this.emit({ type: 'sample', sample });
     });

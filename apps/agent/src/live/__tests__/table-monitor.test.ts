@@ -61,4 +61,54 @@ describe('table-monitor', () => {
     await expect(monitor.tick()).rejects.toMatchObject({ code: 'KERNEL_TIMEOUT' });
     expect(monitor.healthy).toBe(false);
   });
+
+  it('measures rates over a counter refresh, so 1 s samples of 2 s kernel counters do not zigzag', async () => {
+    let clock = 1_000_000;
+    const now = (): number => clock;
+    const backend = new SimulatedBackend({ now, seed: 7 });
+    await backend.addService(service(1));
+    await backend.addDestination(
+      { protocol: 'tcp', address: '10.0.0.1', port: 80 },
+      {
+        address: '10.0.1.1',
+        port: 80,
+        forwarding: 'masq',
+        weight: 1,
+        upperThreshold: 0,
+        lowerThreshold: 0,
+        tunnelType: 'ipip',
+        tunnelPort: 0,
+        tunnelChecksum: 'nocsum',
+      },
+    );
+    backend.setTraffic(
+      { protocol: 'tcp', address: '10.0.0.1', port: 80 },
+      {
+        connectionsPerSecond: 50,
+        variation: 0,
+        meanDurationSeconds: 1,
+        packetsIn: 5,
+        packetsOut: 5,
+        bytesIn: 500,
+        bytesOut: 5000,
+        clients: 100,
+      },
+    );
+    const monitor = new TableMonitor(backend, { intervalMs: 1000, historyWindowMs: 60_000, now });
+    const cps: number[] = [];
+    monitor.subscribe((event) => {
+      if (event.type === 'sample') cps.push(event.sample.message.services[0]?.rates.cps ?? -1);
+    });
+    for (let second = 0; second < 20; second++) {
+      clock += 1000;
+      backend.tick(1000);
+      await monitor.tick();
+    }
+    // The simulated kernel, like the real one, publishes its counters every 2 s: every sample after the
+    // first window must still show about 50 conn/s, none 0 and none 100.
+    const steady = cps.slice(4);
+    expect(steady.length).toBe(16);
+    for (const rate of steady) expect(rate).toBeGreaterThan(35);
+    for (const rate of steady) expect(rate).toBeLessThan(65);
+  });
 });

@@ -10,7 +10,7 @@ Options (environment variable in brackets):
                             else a simulated demo table (default auto)         [IPVS_DASHBOARD_BACKEND]
   --interval SECONDS        how often to sample counters, "1", "2s", "500ms" (default 1)
                                                                                [IPVS_DASHBOARD_INTERVAL]
-  --token TOKEN             access token, 16+ characters (default: random, printed at start)
+  --token TOKEN             access token, 16+ characters (default: made once, kept in <state-dir>/token)
                                                                                [IPVS_DASHBOARD_TOKEN]
   --state-dir DIR           where remembered weights of quiesced servers live
                             (default $STATE_DIRECTORY, else

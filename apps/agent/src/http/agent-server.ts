@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AgentConfig } from '../config/index.js';
 import type { IpvsBackend } from '../ipvs/backend.js';
 import { LiveHub, TableMonitor, WsTransport, type TransportLimits } from '../live/index.js';
-import { QuiesceStore } from '../state/index.js';
+import { QuiesceStore, loadOrCreateToken } from '../state/index.js';
 import { allowedHostsFor, checkUpgrade, type AccessPolicy } from './access-guard.js';
 import type { ConfigTextFormat } from './agent-context.js';
 import { createApp } from './create-app.js';
@@ -49,7 +49,7 @@ function throttleRepeats(report: (error: unknown) => void): (error: unknown) => 
 /** Assembles poller, live fan-out, REST app and server, and starts them. main.ts and tests both use it. */
 export async function startAgentServer(options: AgentServerOptions): Promise<AgentServer> {
   const { config, backend, log } = options;
-  const token = config.token ?? generateToken();
+  const token = config.token ?? (await loadOrCreateToken(config.stateDir, generateToken));
   const monitor = new TableMonitor(backend, {
     intervalMs: config.intervalMs,
     historyWindowMs: options.historyWindowMs ?? 15 * 60 * 1000,
@@ -58,7 +58,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   const quiesce = await QuiesceStore.open(config.stateDir);
   const policy: AccessPolicy = {
     token,
-    sessions: new SessionStore(),
+    sessions: new SessionStore(token),
     allowedHosts: allowedHostsFor(config.listen.host, config.allowedHosts),
     acceptIpLiterals: config.listen.host === '0.0.0.0' || config.listen.host === '::',
   };

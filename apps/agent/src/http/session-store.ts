@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Compares secrets in constant time so response timing does not leak how much of a guess was right. */
 export function secretsEqual(a: string, b: string): boolean {
@@ -12,25 +12,30 @@ export function generateToken(): string {
 }
 
 /**
- * Browser sessions made by exchanging the token at `/?token=`. Bounded: past `limit` the oldest session is
- * forgotten, so repeated logins cannot grow memory. Sessions live as long as the agent process.
+ * Browser sessions made by exchanging the token at `/?token=`. A session is a random id signed with a key
+ * derived from the token, so nothing is stored (memory cannot grow with logins), sessions survive an
+ * agent restart with the same token (an open dashboard reconnects by itself), and changing the token
+ * signs every browser out.
  */
 export class SessionStore {
-  private readonly sessions = new Set<string>();
+  private readonly key: Buffer;
 
-  constructor(private readonly limit = 256) {}
-
-  create(): string {
-    const id = randomBytes(32).toString('base64url');
-    this.sessions.add(id);
-    if (this.sessions.size > this.limit) {
-      const oldest = this.sessions.values().next().value;
-      if (oldest !== undefined) this.sessions.delete(oldest);
-    }
-    return id;
+  constructor(token: string) {
+    this.key = createHmac('sha256', token).update('ipvs-dashboard browser session v1').digest();
   }
 
-  has(id: string): boolean {
-    return this.sessions.has(id);
+  create(): string {
+    const id = randomBytes(18).toString('base64url');
+    return `${id}.${this.sign(id)}`;
+  }
+
+  has(session: string): boolean {
+    const dot = session.indexOf('.');
+    if (dot <= 0) return false;
+    return secretsEqual(session.slice(dot + 1), this.sign(session.slice(0, dot)));
+  }
+
+  private sign(id: string): string {
+    return createHmac('sha256', this.key).update(id).digest('base64url');
   }
 }

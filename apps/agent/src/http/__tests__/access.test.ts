@@ -64,6 +64,27 @@ describe('access', () => {
     expect(badLogin.headers.get('set-cookie')).toBeNull();
   });
 
+  it('keeps a browser signed in across an agent restart with the same token, not with another', async () => {
+    const first = await startTestAgent();
+    const login = await fetch(`${first.base}/?token=${testToken}`, { redirect: 'manual' });
+    const session = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    await first.agent.close();
+    const restarted = await startTestAgent({ stateDir: first.stateDir });
+    try {
+      const after = await fetch(`${restarted.base}/api/v1/services`, { headers: { cookie: session } });
+      expect(after.status).toBe(200);
+    } finally {
+      await restarted.agent.close();
+    }
+    const other = await startTestAgent({ token: 'another-token-0123456789' });
+    try {
+      const refused = await fetch(`${other.base}/api/v1/services`, { headers: { cookie: session } });
+      expect(refused.status).toBe(401);
+    } finally {
+      await other.agent.close();
+    }
+  });
+
   it('refuses foreign Host headers (DNS rebinding) and accepts its own names', async () => {
     expect(await getWithHost(t.agent.port, '/api/v1/info', 'evil.example:8080')).toBe(403);
     expect(await getWithHost(t.agent.port, '/api/v1/info', `localhost:${t.agent.port}`)).toBe(200);

@@ -25,6 +25,8 @@ export async function startTestAgent(
     backend?: IpvsBackend;
     webDir?: string;
     stateDir?: string;
+    /** Defaults to testToken; null lets the agent make (or reuse) its own. */
+    token?: string | null;
     intervalMs?: number;
     limits?: TransportLimits;
   } = {},
@@ -34,7 +36,7 @@ export async function startTestAgent(
   const config = resolveConfig(
     {
       listen: '127.0.0.1:0',
-      token: testToken,
+      ...(options.token === null ? {} : { token: options.token ?? testToken }),
       backend: 'simulated',
       interval: `${options.intervalMs ?? 100}ms`,
       allowedHosts: 'dashboard.example.com',

@@ -11,6 +11,7 @@ import { api } from '../api/api-client';
 import { servicesQueryKey } from '../table/get-services';
 import { infoQueryKey } from '../table/get-info';
 import { appendOverview, appendServiceSeries, mergeSampleIntoTable as mergeTable } from './apply-sample';
+import { createFrameChecker } from './frame-checker';
 import { LiveSocket, liveUrl } from './live-socket';
 import { HISTORY_POINTS, appendPoint, type RatePoint, type ServiceSeries } from './series';
 import { overviewSeriesKey, serviceSeriesKey, totalsSeriesKey, type OverviewSeries } from './series-queries';
@@ -19,6 +20,7 @@ import { totalsQueryKey } from './totals-query';
 // The bridge from the one WebSocket to the react-query cache: snapshots replace the table, samples
 // append to the series the charts read, change events invalidate what they touch, a reconnect refetches.
 export const backendQueryKey = ['live', 'backend'] as const;
+const serviceSeriesPrefix = ['series', 'service'] as const;
 
 export class LiveFeed {
   readonly socket: LiveSocket<LiveMessage>;
@@ -29,11 +31,18 @@ export class LiveFeed {
     url: string,
     createSocket?: (url: string) => WebSocket,
   ) {
+    // Every sample replaces the table and the series with new objects; react-query's structural sharing
+    // would then deep-compare 11,000 rows and 60,000 points a second (~25 ms a sample in bench:ui) only to
+    // find that nearly everything changed. Rows stay memoised on their own values instead.
+    queryClient.setQueryDefaults(servicesQueryKey, { structuralSharing: false });
+    queryClient.setQueryDefaults(['series'], { structuralSharing: false });
     this.socket = new LiveSocket<LiveMessage>({
       url,
       parse: (data) => liveMessageSchema.parse(data),
       onMessage: (message) => this.handle(message),
       onReconnect: () => void this.queryClient.invalidateQueries(),
+      // Samples of a large table are megabytes: their schema check runs in a worker (frame-check.worker.ts).
+      checkOffThread: createFrameChecker(),
       ...(createSocket ? { createSocket } : {}),
     });
     // A WebSocket refused at the upgrade only says "closed"; ask the REST API whether the session is gone
@@ -88,11 +97,15 @@ export class LiveFeed {
       );
     }
     client.setQueryData<OverviewSeries>(overviewSeriesKey, (series) => appendOverview(series, sample));
-    // Only services whose page has loaded its history keep a full per-server series.
-    for (const entry of sample.services) {
-      const key = serviceSeriesKey(entry.id);
-      if (client.getQueryData(key) === undefined) continue;
-      client.setQueryData<ServiceSeries>(key, (series) =>
+    // Only services whose page has loaded its history keep a full per-server series: look those few up,
+    // rather than asking the cache about each of the 1,000 services in the sample.
+    const loaded = client.getQueryCache().findAll({ queryKey: serviceSeriesPrefix });
+    if (loaded.length === 0) return;
+    const entries = new Map(sample.services.map((entry) => [entry.id, entry]));
+    for (const query of loaded) {
+      const entry = entries.get(String(query.queryKey[2]));
+      if (!entry || query.state.data === undefined) continue;
+      client.setQueryData<ServiceSeries>(serviceSeriesKey(entry.id), (series) =>
         series ? appendServiceSeries(series, entry, sample.at) : series,
       );
     }

@@ -1,6 +1,9 @@
 // The one WebSocket to the agent, owned outside React. It knows nothing of the cache: it opens, parses
 // every frame with the parser it was given, reconnects with capped exponential backoff, and reports its
-// state (connected / reconnecting / stale since when) to whoever subscribes.
+// state (connected / reconnecting / stale since when) to whoever subscribes. Large frames can be checked
+// off the main thread (checkOffThread); frames are still delivered strictly in the order they arrived.
+import type { FrameCheck } from './frame-checker';
+
 export type LiveStatus =
   | { kind: 'connecting'; staleSince: null }
   | { kind: 'connected'; staleSince: null }
@@ -15,6 +18,12 @@ export interface LiveSocketOptions<M> {
   onReconnect?: () => void;
   createSocket?: (url: string) => WebSocket;
   now?: () => number;
+  /**
+   * Checks text frames of at least `offThreadFromChars` against the schema elsewhere (a worker); such a frame
+   * is then only JSON-parsed here, once. Without it every frame is parsed and checked on this thread.
+   */
+  checkOffThread?: FrameCheck | null;
+  offThreadFromChars?: number;
   /** Backoff: base * 2^attempt, capped, with jitter. */
   backoff?: { baseMs: number; maxMs: number };
 }
@@ -33,6 +42,9 @@ export class LiveSocket<M> {
   private readonly listeners = new Set<(status: LiveStatus) => void>();
   status: LiveStatus = { kind: 'connecting', staleSince: null };
   droppedFrames = 0;
+  /** Frames waiting behind an off-thread check, so a later small frame never overtakes a large one. */
+  private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
 
   constructor(private readonly options: LiveSocketOptions<M>) {}
 
@@ -81,6 +93,29 @@ export class LiveSocket<M> {
   }
 
   private receive(data: unknown): void {
+    const check = this.options.checkOffThread;
+    const large = typeof data === 'string' && data.length >= (this.options.offThreadFromChars ?? 65_536);
+    if (!check || (!large && this.queued === 0)) {
+      this.parseAndDeliver(data);
+      return;
+    }
+    this.queued += 1;
+    this.queue = this.queue
+      .then(async () => {
+        const verdict = large ? await check(data) : 'unchecked';
+        if (verdict === 'invalid') this.droppedFrames += 1;
+        // The worker ran the same schema over the same text: parsing it here once is all that is left.
+        else if (verdict === 'valid') this.options.onMessage(JSON.parse(data as string) as M);
+        else this.parseAndDeliver(data);
+      })
+      // One failing handler must not stop the frames queued behind it; report it like an event handler would.
+      .catch((error: unknown) => reportError(error))
+      .finally(() => {
+        this.queued -= 1;
+      });
+  }
+
+  private parseAndDeliver(data: unknown): void {
     let message: M;
     try {
       message = this.options.parse(typeof data === 'string' ? JSON.parse(data) : data);

@@ -21,7 +21,7 @@ export const probeScript = `(() => {
 })();`;
 
 /** Reads, inside the page, the probe's state: the clock, frames so far, long tasks since `since`. */
-/* global window, performance -- this function runs in the browser (page.evaluate), not in Node */
+/* global window -- this function runs in the browser (page.evaluate), not in Node */
 export function readProbe(since) {
   const probe = window.__benchUi;
   return {

@@ -2,7 +2,7 @@
 // commands in a safe order and the RestorePlan the UI shows. Restore replaces the whole table, as
 // ipvsadm-restore does (it runs ipvsadm -C first), but touches only what differs.
 import type { RestorePlan } from '../api.js';
-import { destinationId, sameDestinationKey, sameServiceKey, serviceId } from '../ids.js';
+import { destinationId, serviceId } from '../ids.js';
 import { normalizeSchedulerFlags } from '../scheduler-flags.js';
 import type { IpvsadmCommand } from './commands.js';
 import { formatCommand } from './format-command.js';
@@ -57,25 +57,28 @@ export function planRestore(
   const removals: IpvsadmCommand[] = [];
   const edits: IpvsadmCommand[] = [];
   const additions: IpvsadmCommand[] = [];
+  // Looked up by canonical id, so a plan of 1,000 x 10 takes milliseconds rather than a scan per entry.
+  const currentById = new Map(current.map((service) => [serviceId(service.key), service] as const));
+  const desiredIds = new Set(desired.map((service) => serviceId(service.key)));
   for (const old of sortServicesLikeIpvsadm(current)) {
-    if (!desired.some((service) => sameServiceKey(service.key, old.key))) {
-      removals.push({ kind: 'delete-service', service: old.key });
-    }
+    if (!desiredIds.has(serviceId(old.key))) removals.push({ kind: 'delete-service', service: old.key });
   }
   for (const wanted of sortServicesLikeIpvsadm(desired)) {
-    const old = current.find((service) => sameServiceKey(service.key, wanted.key));
+    const old = currentById.get(serviceId(wanted.key));
     if (!old) {
       additions.push({ kind: 'add-service', service: serviceInputOf(wanted) });
     } else if (!sameServiceSettings(old, wanted)) {
       edits.push({ kind: 'edit-service', service: serviceInputOf(wanted) });
     }
+    const wantedIds = new Set(wanted.destinations.map((dest) => destinationId(dest)));
+    const oldById = new Map((old?.destinations ?? []).map((dest) => [destinationId(dest), dest] as const));
     for (const dest of old ? sortDestinationsLikeIpvsadm(old.destinations) : []) {
-      if (!wanted.destinations.some((candidate) => sameDestinationKey(candidate, dest))) {
+      if (!wantedIds.has(destinationId(dest))) {
         removals.push({ kind: 'delete-destination', service: wanted.key, destination: dest });
       }
     }
     for (const dest of sortDestinationsLikeIpvsadm(wanted.destinations)) {
-      const oldDest = old?.destinations.find((candidate) => sameDestinationKey(candidate, dest));
+      const oldDest = oldById.get(destinationId(dest));
       if (!oldDest) {
         additions.push({ kind: 'add-destination', service: wanted.key, destination: dest });
       } else if (!sameDestinationSettings(oldDest, dest)) {

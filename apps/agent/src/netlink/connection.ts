@@ -11,6 +11,7 @@ import {
   NetlinkCodecError,
   encodeGenl,
 } from './codec/index.js';
+import { sendBatch, type BatchRequest } from './batch-request.js';
 import { MAX_FAMILY_NAME_LENGTH, decodeFamilyInfo, familyQuery, type FamilyInfo } from './family-info.js';
 import { FamilyNotFoundError, NetlinkError, errno } from './netlink-error.js';
 import { NetlinkSocket } from './netlink-socket.js';
@@ -103,6 +104,25 @@ export class GenlConnection {
         attributes,
       }),
     );
+  }
+
+  /**
+   * Many "do" requests, up to 100 per datagram (batch-request.ts): per request null (done) or the kernel's
+   * refusal. Later requests still run after a refusal. Throws when the transport fails (outcome unknown).
+   */
+  requestBatch(family: string, requests: readonly BatchRequest[]): (NetlinkError | null)[] {
+    const info = this.resolveFamily(family);
+    const op = `do ${family} batch`;
+    if (this.closed) throw new NetlinkError(op, errno.EBADF, { extackMessage: 'connection is closed' });
+    const socket = (this.socket ??= NetlinkSocket.open(this.recvBufferBytes));
+    try {
+      return sendBatch(socket, { op, info, nextSeq: () => this.nextSeq() }, requests);
+    } catch (error) {
+      this.discardSocket(); // answers may be left unread or dropped: the socket's state is in doubt
+      throw error instanceof NetlinkCodecError
+        ? new NetlinkError(op, errno.EPROTO, { extackMessage: error.message, cause: error })
+        : error;
+    }
   }
 
   /** A dump (NLM_F_DUMP): every reply until NLMSG_DONE. */

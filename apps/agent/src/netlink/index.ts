@@ -2,6 +2,7 @@
 // May import ../sys and its own files only; the IPVS domain layer (../ipvs) builds on it.
 export * from './codec/index.js';
 export { GenlConnection, type GenlConnectionOptions } from './connection.js';
+export { type BatchRequest, type BatchLimits, DEFAULT_BATCH_LIMITS, splitBatches } from './batch-request.js';
 export { type FamilyInfo, type FamilyOperation } from './family-info.js';
 export { type GenlReply, type ReplyVisitor } from './reply-collector.js';
 export { NetlinkError, FamilyNotFoundError, errno, type NetlinkErrorOptions } from './netlink-error.js';

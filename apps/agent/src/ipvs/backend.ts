@@ -18,6 +18,7 @@ import type {
   Timeouts,
   Totals,
 } from '@ipvs-dashboard/shared';
+import type { BatchFailure, TableCommand } from './table-commands.js';
 
 export type BackendKind = 'kernel' | 'simulated';
 
@@ -37,6 +38,13 @@ export interface IpvsBackend {
   addDestination(key: ServiceKey, input: DestinationInput): Promise<void>;
   editDestination(key: ServiceKey, input: DestinationInput): Promise<void>;
   deleteDestination(key: ServiceKey, dest: DestinationKey): Promise<void>;
+
+  /**
+   * Optional: many table changes at once (kernel: netlink batches). Returns the first refusal, or null.
+   * After a refusal later commands may or may not have run; callers roll back. Without it, callers apply
+   * the commands one by one (table-commands.ts applyOneByOne), which gives the same errors.
+   */
+  applyBatch?(commands: readonly TableCommand[]): Promise<BatchFailure | null>;
 
   /** Every service with its real servers and stats, in ipvsadm's sort order. */
   snapshot(): Promise<ServiceWithDestinations[]>;

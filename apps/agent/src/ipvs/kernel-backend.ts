@@ -50,10 +50,12 @@ import {
 } from './available-schedulers.js';
 import { IPVS_SYSCTL_DIR, readKernelSettings, writeKernelSetting } from './kernel-settings.js';
 import { procError, settle } from './backend-support.js';
+import { applyKernelBatch } from './kernel-batch.js';
+import { applyOneByOne, type BatchFailure, type TableCommand } from './table-commands.js';
 
 /** The part of GenlConnection the backend uses; tests and fixture replays may pass their own. */
 export type IpvsConnection = Pick<GenlConnection, 'resolveFamily' | 'request' | 'dump' | 'close'> &
-  Partial<Pick<GenlConnection, 'dumpEach'>>;
+  Partial<Pick<GenlConnection, 'dumpEach' | 'requestBatch'>>;
 
 export interface KernelBackendOptions {
   /** How long one kernel call may take (GenlConnection timeout), default 5000 ms. */
@@ -195,6 +197,13 @@ export class KernelBackend implements IpvsBackend {
     return settle(() => {
       this.request('delete-destination', IpvsCmd.DEL_DEST, packDestinationIdentity(key, dest));
     });
+  }
+
+  /** Additions and deletions in netlink batches (kernel-batch.ts); one by one when the connection has none. */
+  applyBatch(commands: readonly TableCommand[]): Promise<BatchFailure | null> {
+    const connection = this.connection;
+    if (connection.requestBatch === undefined) return applyOneByOne(this, commands);
+    return applyKernelBatch({ requestBatch: connection.requestBatch.bind(connection) }, this, commands);
   }
 
   /**

@@ -89,6 +89,8 @@ describe('config-routes', () => {
     const refusedBody = (await refused.json()) as ErrorBody;
     expect(refusedBody.error.code).toBe('KERNEL_ERROR');
     expect(refusedBody.error.message).toMatch(/rolled back/);
+    // The refused step is named with the ipvsadm line that would make it.
+    expect(refusedBody.error.message).toContain('-a -t 10.0.0.3:443 -r 10.0.1.9:443 -m -w 1');
     expect(await (await t.api('/config')).text()).toBe(before);
   });
 });

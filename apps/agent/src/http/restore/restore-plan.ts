@@ -72,7 +72,8 @@ export function planRestore(
   return [...removals, ...edits, ...additions];
 }
 
-function commandOf(step: PlanStep): IpvsadmCommand {
+/** The ipvsadm command a step makes (for its line in plans and errors). */
+export function commandOfStep(step: PlanStep): IpvsadmCommand {
   switch (step.op) {
     case 'delete-service':
       return { kind: 'delete-service', service: step.key };
@@ -96,7 +97,7 @@ export function summarisePlan(steps: readonly PlanStep[]): PlanSummary {
       : step.op.startsWith('edit')
         ? summary.changed
         : summary.removed;
-    bucket.push(formatCommand(commandOf(step), { thresholds: true }));
+    bucket.push(formatCommand(commandOfStep(step), { thresholds: true }));
   }
   return summary;
 }

@@ -27,14 +27,16 @@ export function configRoutes(context: AgentContext): Router {
     }
     // Every line is parsed and validated before anything is touched.
     const desired = configText.parse(request.body);
-    const plan = async () => planRestore(desiredFromTable(await backend.snapshot()), desired);
     if (dryRun) {
-      response.json(summarisePlan(await plan()) satisfies RestorePlan);
+      const current = desiredFromTable(await backend.snapshot());
+      response.json(summarisePlan(planRestore(current, desired)) satisfies RestorePlan);
       return;
     }
     const summary = await mutate(context, request, response, async () => {
-      const steps = await plan();
-      await applyPlan(backend, steps);
+      // One snapshot both plans the change and is the table a failed restore rolls back to.
+      const current = desiredFromTable(await backend.snapshot());
+      const steps = planRestore(current, desired);
+      await applyPlan(backend, steps, current);
       return summarisePlan(steps);
     });
     response.json(summary satisfies RestorePlan);

@@ -7,6 +7,7 @@ import {
   NETLINK_CAP_ACK,
   NETLINK_EXT_ACK,
   NETLINK_GENERIC,
+  ReceiveBatch,
   SOCK_CLOEXEC,
   SOCK_RAW,
   SOL_NETLINK,
@@ -44,6 +45,10 @@ export class NetlinkSocket {
   /** The port id the kernel assigned at bind; replies carry it in nlmsg_pid. */
   readonly portId: number;
   private readonly receiveBuffer: Buffer;
+  /** recvmmsg slots (undefined: not made yet; null: recvmmsg unusable here, recvfrom is used). */
+  private batch: ReceiveBatch | null | undefined;
+  private batchCount = 0;
+  private batchNext = 0;
   private closed = false;
 
   private constructor(fd: number, portId: number, receiveBytes: number) {
@@ -73,6 +78,9 @@ export class NetlinkSocket {
   }
 
   send(op: string, request: Buffer): void {
+    // Datagrams still in the batch belong to an earlier, finished transaction (collectors skip them by
+    // sequence number anyway); dropping them keeps the batch from handing them to the new one.
+    this.batchNext = this.batchCount;
     try {
       const sent = sendto(this.fd, request, 0, KERNEL_ADDRESS);
       if (sent !== request.length) throw new NetlinkError(op, errno.EMSGSIZE);
@@ -108,11 +116,22 @@ export class NetlinkSocket {
    * receive: for readers that consume each datagram at once (no copy, no allocation per datagram).
    */
   receiveView(op: string, deadline: number | (() => number)): Buffer {
+    if (this.batchNext < this.batchCount) return this.fromBatch(op, this.batchNext++);
     for (;;) {
       let length: number;
       try {
+        const batch = this.receiveBatch();
+        if (batch) {
+          this.batchCount = batch.receive(this.fd, MSG_DONTWAIT | MSG_TRUNC);
+          this.batchNext = 1;
+          return this.fromBatch(op, 0);
+        }
         length = recvfrom(this.fd, this.receiveBuffer, MSG_DONTWAIT | MSG_TRUNC);
       } catch (cause) {
+        if (cause instanceof SysError && cause.errno === sysErrno.ENOSYS && this.batch) {
+          this.dropBatch(); // recvmmsg is missing (seccomp, old libc): read one datagram per call instead
+          continue;
+        }
         if (!(cause instanceof SysError) || cause.errno !== sysErrno.EAGAIN) throw wrap(op, cause);
         this.wait(op, deadline);
         continue;
@@ -129,7 +148,38 @@ export class NetlinkSocket {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.dropBatch();
     close(this.fd);
+  }
+
+  /** Two slots: a dump's reply datagram and the NLMSG_DONE queued while it is read (receive-batch.ts). */
+  private receiveBatch(): ReceiveBatch | null {
+    if (this.batch !== undefined) return this.batch;
+    try {
+      this.batch = new ReceiveBatch(2, this.receiveBuffer.length);
+    } catch {
+      this.batch = null; // no native memory from the FFI: plain recvfrom still works
+    }
+    return this.batch;
+  }
+
+  private fromBatch(op: string, slot: number): Buffer {
+    const batch = this.batch;
+    if (!batch) throw new NetlinkError(op, errno.EPROTO, { extackMessage: 'receive batch is gone' });
+    const length = batch.length(slot);
+    if (length > batch.slotBytes) {
+      throw new NetlinkError(op, errno.EMSGSIZE, {
+        extackMessage: `reply of ${length} bytes did not fit the ${batch.slotBytes}-byte receive buffer`,
+      });
+    }
+    return batch.datagram(slot, length);
+  }
+
+  private dropBatch(): void {
+    this.batch?.free();
+    this.batch = null;
+    this.batchCount = 0;
+    this.batchNext = 0;
   }
 
   private wait(op: string, deadline: number | (() => number)): void {

@@ -13,3 +13,4 @@ export {
   pollOne,
   close,
 } from './socket-calls.js';
+export { ReceiveBatch } from './receive-batch.js';

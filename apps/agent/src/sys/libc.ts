@@ -29,10 +29,18 @@ export interface Libc {
     addressLength: null,
   ): number;
   poll(fds: Buffer, count: number, timeoutMs: number): number;
+  /** `vector` is native memory from allocNative (struct mmsghdr[]); `timeout` is always NULL here. */
+  recvmmsg(fd: number, vector: NativeMemory, count: number, flags: number, timeout: null): number;
   close(fd: number): number;
   /** errno of the calling thread, read right after a failing call. */
   errno(): number;
+  /** Zeroed native memory that stays put (system calls may keep pointers into it), its address, a view. */
+  allocNative(bytes: number): { memory: NativeMemory; address: bigint; view: Buffer };
+  freeNative(memory: NativeMemory): void;
 }
+
+/** An opaque handle on native memory from allocNative. */
+export type NativeMemory = { readonly nativeMemory: unique symbol };
 
 // glibc first; musl ships its libc as libc.so (Alpine images).
 const libraryNames = ['libc.so.6', 'libc.so'];
@@ -63,8 +71,19 @@ function loadLibc(): Libc {
     recvfrom: library.func('intptr_t recvfrom(int, void *, size_t, int, void *, void *)'),
     poll: library.func('int poll(void *, unsigned long, int)'),
     close: library.func('int close(int)'),
+    recvmmsg: library.func('int recvmmsg(int, void *, unsigned int, int, void *)'),
   };
-  return { ...(bindings as unknown as Omit<Libc, 'errno'>), errno: () => koffi.errno() };
+  return {
+    ...(bindings as unknown as Omit<Libc, 'errno' | 'allocNative' | 'freeNative'>),
+    errno: () => koffi.errno(),
+    allocNative(bytes: number) {
+      const memory = koffi.alloc('uint8_t', bytes) as NativeMemory;
+      const view = Buffer.from(koffi.view(memory, bytes));
+      view.fill(0);
+      return { memory, address: koffi.address(memory), view };
+    },
+    freeNative: (memory: NativeMemory) => koffi.free(memory),
+  };
 }
 
 function openFirst(koffi: typeof Koffi): Koffi.LibraryHandle {

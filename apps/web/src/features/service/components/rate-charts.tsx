@@ -6,6 +6,7 @@ import { ActionError } from '../../../components/error-text';
 import { Segmented } from '../../../components/segmented';
 import { useT } from '../../../lib/i18n/i18n-context';
 import type { RateField, ServiceSeries } from '../../../lib/live/series';
+import { useStaggered } from '../../../lib/live/use-staggered';
 import { useThrottled } from '../../../lib/live/use-throttled';
 import { serviceSeriesOptions } from '../api/get-history';
 import { TOTAL, chartRows } from './chart-rows';
@@ -17,6 +18,8 @@ const windows = [
   { value: 900_000, label: '15 min' },
 ] as const;
 const emptySeries: ServiceSeries = { total: [], destinations: {} };
+/** Between one chart's redraw and the next (see useStaggered): six charts in well under a second. */
+const CHART_GAP_MS = 60;
 const palette = ['var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
 
 const charts: {
@@ -37,28 +40,42 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
   const t = useT();
   const [windowMs, setWindowMs] = useState<number>(300_000);
   const history = useQuery(serviceSeriesOptions(sid));
-  const destinations = useMemo(
-    () => service.destinations.map((d) => destinationId(d)),
-    [service.destinations],
+  // Every sample brings a new destinations array with the same servers in it: key the memos on what the
+  // charts draw (ids and thresholds), or all six charts redraw every second whatever the throttle says.
+  const serverSpec = service.destinations.map((d) => `${destinationId(d)} ${d.upperThreshold}`).join('\n');
+  const servers = useMemo(
+    () =>
+      serverSpec
+        ? serverSpec.split('\n').map((line) => {
+            const [id = '', threshold = '0'] = line.split(' ');
+            return { id, threshold: Number(threshold) };
+          })
+        : [],
+    [serverSpec],
   );
+  const destinations = useMemo(() => servers.map((server) => server.id), [servers]);
   const lines: ChartLine[] = useMemo(
     () => [
       { key: TOTAL, label: t('chart.total'), color: 'var(--chart-1)' },
-      ...service.destinations.map((destination, index) => ({
-        key: destinationId(destination),
-        label: destinationId(destination),
+      ...servers.map((server, index) => ({
+        key: server.id,
+        label: server.id,
         color: palette[index % palette.length] ?? 'var(--chart-2)',
-        threshold: destination.upperThreshold,
+        threshold: server.threshold,
       })),
     ],
-    [service.destinations, t],
+    [servers, t],
+  );
+  const linesWithoutThresholds = useMemo(
+    () => lines.map(({ threshold: _threshold, ...line }) => line),
+    [lines],
   );
   const series = useThrottled(history.data ?? emptySeries, windowMs <= 60_000 ? 1000 : 3000);
-  const rowsByField = useMemo(
-    () =>
-      new Map(charts.map((chart) => [chart.field, chartRows(series, chart.field, windowMs, destinations)])),
+  const rowsOfCharts = useMemo(
+    () => charts.map((chart) => chartRows(series, chart.field, windowMs, destinations)),
     [series, windowMs, destinations],
   );
+  const shownRows = useStaggered(rowsOfCharts, CHART_GAP_MS);
   return (
     <section className="card" aria-labelledby="charts-heading">
       <div className="card-header">
@@ -75,17 +92,20 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
           </li>
         ))}
       </ul>
-      <div className="charts" data-testid="rate-charts" data-points={series.total.length}>
-        {charts.map((chart) => (
+      <div
+        className="charts"
+        data-testid="rate-charts"
+        // What every chart on screen draws, the last one included (they take new rows one after another).
+        data-points={Math.min(...shownRows.map((rows) => rows.length))}
+      >
+        {charts.map((chart, index) => (
           <RateChart
             key={chart.field}
             title={t(chart.title)}
             unit={chart.unit}
             emptyText={t('chart.collecting')}
-            rows={rowsByField.get(chart.field) ?? []}
-            lines={
-              chart.field === 'activeConns' ? lines : lines.map(({ threshold: _threshold, ...line }) => line)
-            }
+            rows={shownRows[index] ?? []}
+            lines={chart.field === 'activeConns' ? lines : linesWithoutThresholds}
           />
         ))}
       </div>

@@ -53,6 +53,39 @@ describe('live-socket', () => {
     expect(live.droppedFrames).toBe(2);
   });
 
+  it('checks large frames off the thread and still delivers every frame in arrival order', async () => {
+    vi.useRealTimers();
+    const delivered: number[] = [];
+    const checks: { text: string; settle: (verdict: 'valid' | 'invalid') => void }[] = [];
+    const live = new LiveSocket<{ n: number }>({
+      url: 'ws://x/api/v1/live',
+      parse: (data) => data as { n: number },
+      onMessage: (message) => delivered.push(message.n),
+      createSocket: () => {
+        const socket = new FakeSocket();
+        sockets.push(socket);
+        return socket as unknown as WebSocket;
+      },
+      checkOffThread: (text) => new Promise((settle) => checks.push({ text, settle })),
+      offThreadFromChars: 20,
+    });
+    live.start();
+    const large = (n: number) => JSON.stringify({ n, padding: 'x'.repeat(30) });
+    sockets[0]?.onmessage?.({ data: large(1) });
+    sockets[0]?.onmessage?.({ data: '{"n":2}' });
+    sockets[0]?.onmessage?.({ data: large(3) });
+    await Promise.resolve();
+    expect(delivered).toEqual([]);
+    checks[0]?.settle('valid');
+    await vi.waitFor(() => expect(checks).toHaveLength(2));
+    expect(delivered).toEqual([1, 2]);
+    checks[1]?.settle('invalid');
+    await vi.waitFor(() => expect(live.droppedFrames).toBe(1));
+    expect(delivered).toEqual([1, 2]);
+    sockets[0]?.onmessage?.({ data: '{"n":4}' });
+    await vi.waitFor(() => expect(delivered).toEqual([1, 2, 4]));
+  });
+
   it('says reconnecting with the time data went stale, retries, and asks for a refetch', () => {
     const { live, onReconnect } = start();
     const seen: LiveStatus[] = [];

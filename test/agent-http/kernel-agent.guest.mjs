@@ -175,10 +175,15 @@ test('sample rates from counter deltas add up to the real connections made throu
     }
     assert.deepEqual(scenario.request(40), { ok: 40, failed: 0 });
     const conns = (f) => f.services.find((s) => s.id === sid)?.stats.conns;
-    // The kernel publishes counters from its 2 s estimator, so wait for them to settle at 40.
+    // The kernel publishes counters from its 2 s estimator, so wait for them to settle at 40, and for a
+    // rate window (2 s: one counter refresh) that lies wholly after the traffic: rates back at 0.
+    const rate = (f) => f.services.find((s) => s.id === sid)?.rates.cps;
     await waitFor(
-      '40 connections in a sample',
-      () => frames.some((f) => f.type === 'sample' && conns(f) === 40),
+      '40 connections in a sample, then a sample with no new connections',
+      () => {
+        const settled = frames.findIndex((f) => f.type === 'sample' && conns(f) === 40);
+        return settled >= 0 && frames.slice(settled).some((f) => f.type === 'sample' && rate(f) === 0);
+      },
       15_000,
     );
     const samples = frames.filter((f) => f.type === 'sample');
@@ -187,9 +192,10 @@ test('sample rates from counter deltas add up to the real connections made throu
       const service = samples[i].services.find((s) => s.id === sid);
       if (service) counted += (service.rates.cps * (samples[i].at - samples[i - 1].at)) / 1000;
     }
-    // Rates go out rounded to about three significant digits, so allow 1 % (the kernel's own EWMA would
-    // be off by far more over a burst this short).
-    assert.ok(Math.abs(counted - 40) < 0.4, `rates add up to ${counted} connections`);
+    // Rates go out rounded to about three significant digits and each covers the last 2 s of readings, so
+    // uneven sample spacing shifts a little weight between neighbours: allow 3 % (the kernel's own EWMA
+    // would be off by far more over a burst this short).
+    assert.ok(Math.abs(counted - 40) < 1.2, `rates add up to ${counted} connections`);
     const perServer = samples
       .at(-1)
       .services.find((s) => s.id === sid)

@@ -21,9 +21,8 @@ interface Reading {
   at: number;
 }
 
-function statsById(reading: Reading | null): Map<string, Stats> {
+function statsById(reading: Reading): Map<string, Stats> {
   const byId = new Map<string, Stats>();
-  if (!reading) return byId;
   for (const s of reading.table) {
     const sid = serviceId(s.key);
     byId.set(sid, s.stats);
@@ -32,25 +31,42 @@ function statsById(reading: Reading | null): Map<string, Stats> {
   return byId;
 }
 
+const zeroStats: Stats = {
+  conns: 0,
+  inPackets: 0,
+  outPackets: 0,
+  inBytes: 0,
+  outBytes: 0,
+  cps: 0,
+  inPps: 0,
+  outPps: 0,
+  inBps: 0,
+  outBps: 0,
+};
+
 /**
- * Rates over the interval between two readings from their counter deltas (not the kernel's 8 s EWMA),
- * per service, real server and for the totals. The first reading has no predecessor: rates are 0.
+ * Rates from counter deltas (not the kernel's 8 s EWMA) since `baseline`, the oldest reading of the rate
+ * window, per service and real server. A row the baseline lacks is new: the kernel starts its counters
+ * at 0, so they count from 0 and no connection is lost or counted twice. The very first reading has no
+ * baseline: rates are 0.
  */
-export function sampleTable(previous: Reading | null, current: Reading): TableSample {
-  const elapsedMs = previous ? current.at - previous.at : 0;
-  const before = statsById(previous);
+export function sampleTable(baseline: Reading | null, current: Reading): TableSample {
+  const before = baseline ? statsById(baseline) : new Map<string, Stats>();
+  const elapsedMs = baseline ? current.at - baseline.at : 0;
+  const rates = (id: string, stats: Stats) =>
+    ratesBetween(before.get(id) ?? (baseline ? zeroStats : undefined), stats, elapsedMs);
   const history: TableSample['history'] = new Map();
   const services: ServiceSample[] = [];
   for (const s of current.table) {
     const sid = serviceId(s.key);
-    const rates = ratesBetween(before.get(sid), s.stats, elapsedMs);
+    const serviceRates = rates(sid, s.stats);
     const destinations = new Map<string, HistoryPoint>();
-    const sample: ServiceSample = { id: sid, stats: s.stats, rates, destinations: [] };
+    const sample: ServiceSample = { id: sid, stats: s.stats, rates: serviceRates, destinations: [] };
     let active = 0;
     let inactive = 0;
     for (const d of s.destinations) {
       const did = destinationId(d);
-      const destRates = ratesBetween(before.get(`${sid} ${did}`), d.stats, elapsedMs);
+      const destRates = rates(`${sid} ${did}`, d.stats);
       sample.destinations.push({
         id: did,
         activeConns: d.activeConns,
@@ -70,7 +86,7 @@ export function sampleTable(previous: Reading | null, current: Reading): TableSa
     }
     services.push(sample);
     history.set(sid, {
-      point: { at: current.at, ...rates, activeConns: active, inactiveConns: inactive },
+      point: { at: current.at, ...serviceRates, activeConns: active, inactiveConns: inactive },
       destinations,
     });
   }

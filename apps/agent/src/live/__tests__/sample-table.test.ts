@@ -38,9 +38,25 @@ describe('sample-table', () => {
     const table = [tcpService('10.0.0.1', 80, [], { stats: stats({ conns: 100 }) })];
     expect(sampleTable(null, { at: 0, totals: stats(), table }).message.services[0]?.rates.cps).toBe(0);
     const zeroed = [tcpService('10.0.0.1', 80, [], { stats: stats({ conns: 3 }) })];
-    const rates = sampleTable({ at: 0, totals: stats(), table }, { at: 1000, totals: stats(), table: zeroed })
-      .message.services[0]?.rates;
+    const rates = sampleTable(
+      { at: 0, totals: stats(), table },
+      {
+        at: 1000,
+        totals: stats(),
+        table: zeroed,
+      },
+    ).message.services[0]?.rates;
     expect(rates?.cps).toBe(3);
+  });
+
+  it('counts a row the baseline lacks from zero, as the kernel starts a new row', () => {
+    const empty = { at: 0, totals: stats(), table: [] };
+    const now = {
+      at: 2000,
+      totals: stats(),
+      table: [tcpService('10.0.0.1', 80, [], { stats: stats({ conns: 10 }) })],
+    };
+    expect(sampleTable(empty, now).message.services[0]?.rates.cps).toBe(5);
   });
 });
 

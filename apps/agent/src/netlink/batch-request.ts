@@ -57,8 +57,10 @@ export interface BatchTarget {
 }
 
 /**
- * Sends `requests` in datagrams within `limits` and returns, per request, null (done) or the kernel's
- * refusal. Throws NetlinkError when the transport fails (the outcome of the batch is then unknown).
+ * Sends `requests` in datagrams within `limits` and returns, per request sent, null (done) or the kernel's
+ * refusal. No datagram is sent after one with a refusal, so the result is then shorter than `requests`
+ * (the kernel itself ran the rest of that datagram). Throws NetlinkError when the transport fails (the
+ * outcome of the batch is then unknown).
  */
 export function sendBatch(
   socket: NetlinkSocket,
@@ -78,19 +80,24 @@ export function sendBatch(
       return encodeGenl({ type: target.info.id, flags, seq, version: target.info.version, ...request });
     });
     socket.send(target.op, Buffer.concat(messages));
-    readAnswers(socket, target.op, seqs, end - 1, results);
+    const refused = readAnswers(socket, target.op, seqs, end - 1, results);
+    if (refused) return results.slice(0, end);
   }
   return results;
 }
 
-/** Reads the queued answers of one datagram into `results` until the answer to `lastIndex` arrives. */
+/**
+ * Reads the queued answers of one datagram into `results` until the answer to `lastIndex` arrives; true
+ * when any request of the datagram was refused.
+ */
 function readAnswers(
   socket: NetlinkSocket,
   op: string,
   seqs: ReadonlyMap<number, number>,
   lastIndex: number,
   results: (NetlinkError | null)[],
-): void {
+): boolean {
+  let refused = false;
   for (;;) {
     const datagram = socket.receiveQueued(op);
     if (datagram === null) {
@@ -99,19 +106,20 @@ function readAnswers(
       results[lastIndex] = new NetlinkError(op, errno.EINTR, {
         extackMessage: 'the kernel sent no acknowledgement (its handler was interrupted)',
       });
-      return;
+      return true;
     }
     for (const message of decodeMessages(datagram)) {
       const index = seqs.get(message.seq);
       if (index === undefined || message.type !== NLMSG_ERROR) continue;
       const decoded = decodeError(message.payload, message.flags, message.type);
       if (decoded.errno !== 0) {
+        refused = true;
         results[index] = new NetlinkError(op, decoded.errno, {
           extackMessage: decoded.extack?.message,
           extackOffset: decoded.extack?.offset,
         });
       }
-      if (index === lastIndex) return;
+      if (index === lastIndex) return refused;
     }
   }
 }

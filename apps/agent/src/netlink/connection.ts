@@ -107,8 +107,9 @@ export class GenlConnection {
   }
 
   /**
-   * Many "do" requests, up to 100 per datagram (batch-request.ts): per request null (done) or the kernel's
-   * refusal. Later requests still run after a refusal. Throws when the transport fails (outcome unknown).
+   * Many "do" requests, up to 100 per datagram (batch-request.ts): per request sent null (done) or the
+   * kernel's refusal. The kernel runs the rest of a datagram after a refusal, but no later datagram is
+   * sent (the result is then shorter). Throws when the transport fails (outcome unknown).
    */
   requestBatch(family: string, requests: readonly BatchRequest[]): (NetlinkError | null)[] {
     const info = this.resolveFamily(family);

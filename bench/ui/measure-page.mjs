@@ -31,6 +31,12 @@ export async function measurePage(page, cdp, seconds, { profilePath, writeProfil
     longestTaskMs: round(longest),
     longTasks: longTasks.length,
     longTaskMs: round(longTaskMs),
+    // One slow task on a loaded machine can be preemption, not the page: the five longest tell them apart.
+    tasksOver100Ms: longTasks.filter((task) => task.duration > 100).length,
+    longestFiveMs: longTasks
+      .map((task) => round(task.duration))
+      .sort((a, b) => b - a)
+      .slice(0, 5),
     busyFraction: round(((taskEnd - taskStart) * 1000) / wallMs, 4),
     framesPerSecond: round((end.frames.count - start.frames.count) / (wallMs / 1000), 2),
     frameCharsPerSecond: Math.round((end.frames.chars - start.frames.chars) / (wallMs / 1000)),

@@ -9,7 +9,7 @@ import type { RateField, ServiceSeries } from '../../../lib/live/series';
 import { useStaggered } from '../../../lib/live/use-staggered';
 import { useThrottled } from '../../../lib/live/use-throttled';
 import { serviceSeriesOptions } from '../api/get-history';
-import { TOTAL, chartRows } from './chart-rows';
+import { TOTAL, chartRows, downsampleRows } from './chart-rows';
 import { RateChart, type ChartLine } from './rate-chart';
 
 const windows = [
@@ -20,6 +20,8 @@ const windows = [
 const emptySeries: ServiceSeries = { total: [], destinations: {} };
 /** Between one chart's redraw and the next (see useStaggered): six charts in well under a second. */
 const CHART_GAP_MS = 60;
+/** Rows a chart draws at most: the 1 min window in full, 5 and 15 min as means of 3 and 9 samples. */
+const MAX_CHART_ROWS = 100;
 const palette = ['var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
 
 const charts: {
@@ -72,7 +74,10 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
   );
   const series = useThrottled(history.data ?? emptySeries, windowMs <= 60_000 ? 1000 : 3000);
   const rowsOfCharts = useMemo(
-    () => charts.map((chart) => chartRows(series, chart.field, windowMs, destinations)),
+    () =>
+      charts.map((chart) =>
+        downsampleRows(chartRows(series, chart.field, windowMs, destinations), MAX_CHART_ROWS),
+      ),
     [series, windowMs, destinations],
   );
   const shownRows = useStaggered(rowsOfCharts, CHART_GAP_MS);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RatePoint } from '../../../../lib/live/series';
-import { chartRows } from '../chart-rows';
+import { chartRows, downsampleRows } from '../chart-rows';
 
 const point = (at: number, cps: number): RatePoint => ({
   at,
@@ -34,5 +34,31 @@ describe('chart-rows', () => {
     const total = Array.from({ length: 900 }, (_, i) => point(i * 1000, i));
     expect(chartRows({ total, destinations: {} }, 'cps', 60_000, [])).toHaveLength(60);
     expect(chartRows({ total, destinations: {} }, 'cps', 900_000, [])).toHaveLength(900);
+  });
+
+  it('thins long windows to at most the rows asked for, each the mean of its run of samples', () => {
+    const rows = Array.from({ length: 900 }, (_, index) => ({ at: index * 1000, total: index % 2 ? 10 : 0 }));
+    const thin = downsampleRows(rows, 150);
+    expect(thin).toHaveLength(150);
+    expect(thin.every((row) => row.total === 5)).toBe(true);
+    expect(thin[thin.length - 1]?.at).toBe(899_000);
+    const few = rows.slice(0, 100);
+    expect(downsampleRows(few, 150)).toBe(few);
+  });
+
+  it('averages a server only over the samples where it has a value', () => {
+    const thin = downsampleRows(
+      [
+        { at: 1, total: 2, a: 4 },
+        { at: 2, total: 4 },
+        { at: 3, total: 6, a: 8 },
+        { at: 4, total: 8, a: 2 },
+      ],
+      2,
+    );
+    expect(thin).toEqual([
+      { at: 2, total: 3, a: 4 },
+      { at: 4, total: 7, a: 5 },
+    ]);
   });
 });

@@ -3,7 +3,22 @@
 // Suites that need Debian packages install them themselves (as root) or say which command to run.
 import { spawnSync } from 'node:child_process';
 
+// Every Debian package any suite needs, installed up front so no suite finds a tool missing halfway
+// (each suite's own runner still checks its part when run alone).
+const debianPackages = [
+  'user-mode-linux',
+  'ipvsadm',
+  'kmod',
+  'busybox-static',
+  'iproute2',
+  'prometheus',
+  'prometheus-node-exporter',
+  'chromium',
+  'fonts-nanum',
+];
+
 const steps = [
+  ['Debian packages', ['node', 'scripts/ensure-debian-packages.mjs', ...debianPackages]],
   ['lint', ['npm', 'run', 'lint']],
   ['types and build', ['npm', 'run', 'build']],
   ['unit', ['npm', 'run', 'test:unit']],

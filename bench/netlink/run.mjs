@@ -2,6 +2,7 @@
 // `npm run bench:netlink`: boots the user-mode Linux guest and runs guest-bench.mjs there (1,000 services
 // x 10 real servers; KernelBackend.snapshot() vs ipvsadm -Ln --stats --exact). The last line printed is
 // one JSON object with the figures. BENCH_SERVICES, BENCH_DESTS and BENCH_RUNS change the size.
+// `--breakdown` runs guest-breakdown.mjs instead: the worker's read, the decode and their stalls apart.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,9 @@ async function main() {
   for (const name of ['BENCH_SERVICES', 'BENCH_DESTS', 'BENCH_RUNS']) {
     if (process.env[name]) env[name] = process.env[name];
   }
-  const { code, output } = await runInGuest('node bench/netlink/guest-bench.mjs', {
+  const breakdown = process.argv.includes('--breakdown');
+  const script = breakdown ? 'guest-breakdown.mjs' : 'guest-bench.mjs';
+  const { code, output } = await runInGuest(`node bench/netlink/${script}`, {
     timeoutMs: 15 * 60_000,
     env,
   });
@@ -34,6 +37,10 @@ async function main() {
   if (code !== 0 || !last.startsWith('{'))
     throw new Error(`the benchmark failed in the guest (exit ${code})`);
   const figures = JSON.parse(last);
+  if (breakdown) {
+    console.log(last);
+    return;
+  }
   console.log(
     `ratio client/ipvsadm ${figures.ratioClientToIpvsadm} (target <= ${figures.ratioTarget}); ` +
       `longest event-loop stall ${figures.longestEventLoopStallMs} ms (target < ${figures.stallTargetMs})`,

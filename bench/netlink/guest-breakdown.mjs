@@ -1,0 +1,89 @@
+// Runs inside the user-mode Linux guest (`node bench/netlink/run.mjs --breakdown`): where a snapshot's time
+// goes. Same 1,000 x 10 table as guest-bench.mjs; per round: the worker thread's read alone (plain, and
+// with the 1 ms stall probe), the main thread's decode alone (plain and probed), the same read on the main
+// thread without yielding, and ipvsadm. Last line: one JSON object with the medians.
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { GenlConnection } from '@ipvs-dashboard/agent/netlink';
+import { EventLoopSlicer } from '../../apps/agent/dist/ipvs/event-loop-slicer.js';
+import { decodeSnapshot } from '../../apps/agent/dist/ipvs/snapshot-decoder.js';
+import { readRawSnapshotNow } from '../../apps/agent/dist/ipvs/snapshot-reader.js';
+import { SnapshotThread } from '../../apps/agent/dist/ipvs/snapshot-thread.js';
+
+const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
+const DESTS = Number(process.env.BENCH_DESTS ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function rules() {
+  const lines = [];
+  for (let i = 0; i < SERVICES; i++) {
+    const vip = `10.100.${Math.floor(i / 250)}.${(i % 250) + 1}:80`;
+    lines.push(`-A -t ${vip} -s wlc`);
+    for (let d = 0; d < DESTS; d++) {
+      lines.push(`-a -t ${vip} -r 10.200.${Math.floor(i / 25)}.${(i % 25) * 10 + d + 1}:80 -m -w 1`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Duration of `work` and, with `probe`, the longest gap between 1 ms timer ticks meanwhile. */
+async function measure(work, probe) {
+  let last = performance.now();
+  let longest = 0;
+  const timer = probe
+    ? setInterval(() => {
+        const now = performance.now();
+        longest = Math.max(longest, now - last);
+        last = now;
+      }, 1)
+    : undefined;
+  const started = performance.now();
+  const value = await work();
+  const ms = performance.now() - started;
+  if (timer) {
+    longest = Math.max(longest, performance.now() - last);
+    clearInterval(timer);
+  }
+  return { value, ms, longest };
+}
+
+async function main() {
+  spawnSync('ipvsadm', ['-C']);
+  spawnSync('ipvsadm', ['-R'], { input: rules() });
+  const thread = new SnapshotThread({ timeoutMs: 5000 });
+  thread.start();
+  await thread.read(true);
+  const connection = GenlConnection.open();
+  const columns = ['workerRead', 'workerReadStall', 'decode', 'decodeStall', 'mainThreadRead', 'ipvsadm'];
+  const rows = [];
+  for (let run = 0; run < RUNS; run++) {
+    const read = await measure(() => thread.read(true), false);
+    const probedRead = await measure(() => thread.read(true), true);
+    const decode = await measure(() => decodeSnapshot(read.value, new EventLoopSlicer(8)), false);
+    const probedDecode = await measure(() => decodeSnapshot(probedRead.value, new EventLoopSlicer(8)), true);
+    const mainRead = await measure(() => readRawSnapshotNow(connection, true), false);
+    const ipvsadm = await measure(
+      () => spawnSync('ipvsadm', ['-Ln', '--stats', '--exact'], { stdio: 'ignore' }),
+      false,
+    );
+    const row = [read.ms, probedRead.longest, decode.ms, probedDecode.longest, mainRead.ms, ipvsadm.ms];
+    rows.push(row);
+    console.log(columns.map((name, i) => `${name} ${row[i].toFixed(1)} ms`).join(', '));
+  }
+  connection.close();
+  await thread.close();
+  spawnSync('ipvsadm', ['-C']);
+  const figures = { services: SERVICES, realServers: SERVICES * DESTS, runs: RUNS };
+  columns.forEach((name, i) => {
+    figures[`${name}MedianMs`] = Math.round(median(rows.map((row) => row[i])) * 10) / 10;
+  });
+  console.log(JSON.stringify(figures));
+}
+
+await main();

@@ -64,13 +64,11 @@ describe('save-table', () => {
     expect(refusal('-A -f 7\n-C\n-A -f 7')).toBe('accepted');
   });
 
-  it('reads 1,000 services x 10 real servers in well under a second (it used to take ~10 s)', () => {
+  // Its speed (it used to be quadratic) is measured by `npm run bench:restore`, not timed here.
+  it('reads back a 1,000 services x 10 real servers table line for line', () => {
     const text = bigRestoreText(1000, 10);
-    const started = Date.now();
     const table = restore(text);
-    const elapsedMs = Date.now() - started;
     expect(table).toHaveLength(1000);
     expect(formatSaveText(table).split('\n').sort()).toEqual(text.split('\n').sort());
-    expect(elapsedMs).toBeLessThan(3000);
   });
 });

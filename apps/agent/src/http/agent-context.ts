@@ -1,16 +1,15 @@
 import type { Request, Response } from 'express';
-import { AppError, type ServiceWithDestinations } from '@ipvs-dashboard/shared';
+import { AppError, type SavableService, type ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import type { IpvsBackend } from '../ipvs/backend.js';
 import type { TableMonitor } from '../live/table-monitor.js';
 import type { QuiesceStore } from '../state/index.js';
-import type { DesiredService } from './restore/desired-table.js';
 
 /** The ipvsadm save/restore text format (shared ipvsadm-format), as the /config routes need it. */
 export interface ConfigTextFormat {
   /** `ipvsadm -Sn` text (with -x/-y thresholds) of a table. */
   format(table: readonly ServiceWithDestinations[]): string;
   /** Restore text to the whole table it describes; throws VALIDATION_FAILED naming the line. */
-  parse(text: string): DesiredService[];
+  parse(text: string): SavableService[];
 }
 
 /** What every route handler may use: the backend, the one poller, remembered state, and how we started. */

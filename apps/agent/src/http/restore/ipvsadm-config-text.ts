@@ -4,9 +4,9 @@ import {
   formatSaveText,
   parseRestoreText,
   type IpvsadmCommandKind,
+  type SavableService,
 } from '@ipvs-dashboard/shared';
 import type { ConfigTextFormat } from '../agent-context.js';
-import type { DesiredService } from './desired-table.js';
 
 /** Commands that describe the table; zero, --set and daemons are not configuration of the table. */
 const tableCommands: ReadonlySet<IpvsadmCommandKind> = new Set([
@@ -25,7 +25,7 @@ const tableCommands: ReadonlySet<IpvsadmCommandKind> = new Set([
  */
 export const ipvsadmConfigText: ConfigTextFormat = {
   format: (table) => formatSaveText(table, { thresholds: true }),
-  parse(text): DesiredService[] {
+  parse(text): SavableService[] {
     const lines = parseRestoreText(text);
     const other = lines.find((l) => !tableCommands.has(l.command.kind));
     if (other) {
@@ -35,9 +35,6 @@ export const ipvsadmConfigText: ConfigTextFormat = {
         { field: 'config' },
       );
     }
-    return applyRestoreLines([], lines).map(({ key, destinations, ...settings }) => ({
-      service: { ...key, ...settings },
-      destinations: destinations.map((d) => ({ ...d })),
-    }));
+    return applyRestoreLines([], lines);
   },
 };

@@ -1,9 +1,7 @@
 import { Router } from 'express';
-import { AppError, type RestorePlan } from '@ipvs-dashboard/shared';
+import { AppError, planRestore, type RestorePlan } from '@ipvs-dashboard/shared';
 import { mutate, type AgentContext } from '../agent-context.js';
 import { applyPlan } from '../restore/apply-plan.js';
-import { desiredFromTable } from '../restore/desired-table.js';
-import { planRestore, summarisePlan } from '../restore/restore-plan.js';
 
 function isDryRun(value: unknown): boolean {
   if (value === undefined || value === '0' || value === 'false') return false;
@@ -28,16 +26,15 @@ export function configRoutes(context: AgentContext): Router {
     // Every line is parsed and validated before anything is touched.
     const desired = configText.parse(request.body);
     if (dryRun) {
-      const current = desiredFromTable(await backend.snapshot());
-      response.json(summarisePlan(planRestore(current, desired)) satisfies RestorePlan);
+      response.json(planRestore(await backend.snapshot(), desired).plan satisfies RestorePlan);
       return;
     }
     const summary = await mutate(context, request, response, async () => {
       // One snapshot both plans the change and is the table a failed restore rolls back to.
-      const current = desiredFromTable(await backend.snapshot());
-      const steps = planRestore(current, desired);
-      await applyPlan(backend, steps, current);
-      return summarisePlan(steps);
+      const current = await backend.snapshot();
+      const { commands, plan } = planRestore(current, desired);
+      await applyPlan(backend, commands, current);
+      return plan;
     });
     response.json(summary satisfies RestorePlan);
   });

@@ -28,7 +28,9 @@ export async function dragToQuiesced({ page, api }) {
   await mouseDrag(page, target, 'quiesced');
   await page.getByTestId('lane-quiesced').getByTestId(`server-${target}`).waitFor();
   await eventually(async () => (await api.destination(SID, target)).weight === 0, 'the API shows weight 0');
-  await sleep(1500);
+  // Counters are published every 2 s (the kernel's estimator period, which the simulator keeps): wait past
+  // one publication so connections made before the drag are all counted in `before`.
+  await sleep(2500);
   const before = await conns(api);
   await sleep(5000);
   const after = await conns(api);

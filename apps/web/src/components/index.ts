@@ -4,6 +4,7 @@ export { BackendBadge } from './backend-badge';
 export { CommandPreview } from './command-preview';
 export { ActionError, FieldError } from './error-text';
 export { Field } from './field';
+export { TextField } from './text-field';
 export { LiveIndicator } from './live-indicator';
 export { Segmented } from './segmented';
 export { SignInBanner } from './sign-in-banner';

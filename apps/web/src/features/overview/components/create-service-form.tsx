@@ -5,6 +5,7 @@ import { defaultNetmask, serviceId } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
 import { Field } from '../../../components/field';
+import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { addServiceCommand } from '../../../lib/ipvsadm/ipvsadm-command';
@@ -92,16 +93,13 @@ export function CreateServiceForm({ onDone }: { onDone: () => void }) {
         </label>
         {draft.kind === 'fwmark' ? (
           <>
-            <Field label={t('create.fwmark')} error={fieldError('fwmark')}>
-              {(control) => (
-                <input
-                  {...control}
-                  inputMode="numeric"
-                  value={draft.fwmark}
-                  onChange={(event) => set({ fwmark: event.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('create.fwmark')}
+              error={fieldError('fwmark')}
+              value={draft.fwmark}
+              onChange={(value) => set({ fwmark: value })}
+              numeric
+            />
             <label className="field">
               <span className="label">{t('create.family')}</span>
               <select
@@ -115,26 +113,20 @@ export function CreateServiceForm({ onDone }: { onDone: () => void }) {
           </>
         ) : (
           <>
-            <Field label={t('create.address')} error={fieldError('address')}>
-              {(control) => (
-                <input
-                  {...control}
-                  value={draft.address}
-                  placeholder="10.0.0.1"
-                  onChange={(event) => set({ address: event.target.value })}
-                />
-              )}
-            </Field>
-            <Field label={t('create.port')} error={fieldError('port')}>
-              {(control) => (
-                <input
-                  {...control}
-                  inputMode="numeric"
-                  value={draft.port}
-                  onChange={(event) => set({ port: event.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('create.address')}
+              error={fieldError('address')}
+              value={draft.address}
+              onChange={(value) => set({ address: value })}
+              placeholder="10.0.0.1"
+            />
+            <TextField
+              label={t('create.port')}
+              error={fieldError('port')}
+              value={draft.port}
+              onChange={(value) => set({ port: value })}
+              numeric
+            />
           </>
         )}
         <Field label={t('settings.scheduler')} error={fieldError('scheduler')}>
@@ -152,16 +144,13 @@ export function CreateServiceForm({ onDone }: { onDone: () => void }) {
             </select>
           )}
         </Field>
-        <Field label={t('settings.persistence')} error={fieldError('persistence')}>
-          {(control) => (
-            <input
-              {...control}
-              inputMode="numeric"
-              value={draft.persistence}
-              onChange={(event) => set({ persistence: event.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('settings.persistence')}
+          error={fieldError('persistence')}
+          value={draft.persistence}
+          onChange={(value) => set({ persistence: value })}
+          numeric
+        />
       </div>
       <CommandPreview commands={addServiceCommand(input)} />
       {create.error && !fieldErrorShown && <ActionError error={create.error} />}

@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import type { DestinationInput, ForwardingMethod, ServiceKey } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
-import { Field } from '../../../components/field';
+import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
+import { ForwardingSelect } from './forwarding-select';
 import { addDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { useAddDestination } from '../api/add-destination';
 
@@ -57,47 +58,28 @@ export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: Se
     <form className="card" onSubmit={submit} aria-labelledby="add-server-heading">
       <h2 id="add-server-heading">{t('addServer.title')}</h2>
       <div className="form-grid">
-        <Field label={t('addServer.address')} error={fieldError('address')}>
-          {(control) => (
-            <input
-              {...control}
-              value={draft.address}
-              placeholder="10.0.1.2"
-              onChange={(event) => set({ address: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('create.port')} error={fieldError('port')}>
-          {(control) => (
-            <input
-              {...control}
-              inputMode="numeric"
-              value={draft.port}
-              onChange={(event) => set({ port: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('server.weight')} error={fieldError('weight')}>
-          {(control) => (
-            <input
-              {...control}
-              inputMode="numeric"
-              value={draft.weight}
-              onChange={(event) => set({ weight: event.target.value })}
-            />
-          )}
-        </Field>
-        <label className="field">
-          <span className="label">{t('server.forwarding')}</span>
-          <select
-            value={draft.forwarding}
-            onChange={(event) => set({ forwarding: event.target.value as ForwardingMethod })}
-          >
-            <option value="masq">{t('forwarding.masq')}</option>
-            <option value="route">{t('forwarding.route')}</option>
-            <option value="tunnel">{t('forwarding.tunnel')}</option>
-          </select>
-        </label>
+        <TextField
+          label={t('addServer.address')}
+          error={fieldError('address')}
+          value={draft.address}
+          onChange={(value) => set({ address: value })}
+          placeholder="10.0.1.2"
+        />
+        <TextField
+          label={t('create.port')}
+          error={fieldError('port')}
+          value={draft.port}
+          onChange={(value) => set({ port: value })}
+          numeric
+        />
+        <TextField
+          label={t('server.weight')}
+          error={fieldError('weight')}
+          value={draft.weight}
+          onChange={(value) => set({ weight: value })}
+          numeric
+        />
+        <ForwardingSelect value={draft.forwarding} onChange={(forwarding) => set({ forwarding })} />
       </div>
       <CommandPreview commands={addDestinationCommand(serviceKey, input)} />
       {add.error && !anyFieldError && <ActionError error={add.error} />}

@@ -10,9 +10,10 @@ import type {
 import { destinationId } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError, FieldError } from '../../../components/error-text';
-import { Field } from '../../../components/field';
+import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
+import { ForwardingSelect } from './forwarding-select';
 import { deleteDestinationCommand, editDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { useDeleteDestination } from '../api/delete-destination';
 import { useUpdateDestination } from '../api/update-destination';
@@ -119,37 +120,21 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
         className="form-grid"
         style={{ gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', marginTop: 8 }}
       >
-        <Field label={t('server.upper')} error={fieldError('upperThreshold')}>
-          {(control) => (
-            <input
-              {...control}
-              inputMode="numeric"
-              value={draft.upperThreshold}
-              onChange={(event) => set({ upperThreshold: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('server.lower')} error={fieldError('lowerThreshold')}>
-          {(control) => (
-            <input
-              {...control}
-              inputMode="numeric"
-              value={draft.lowerThreshold}
-              onChange={(event) => set({ lowerThreshold: event.target.value })}
-            />
-          )}
-        </Field>
-        <label className="field">
-          <span className="label">{t('server.forwarding')}</span>
-          <select
-            value={draft.forwarding}
-            onChange={(event) => set({ forwarding: event.target.value as ForwardingMethod })}
-          >
-            <option value="masq">{t('forwarding.masq')}</option>
-            <option value="route">{t('forwarding.route')}</option>
-            <option value="tunnel">{t('forwarding.tunnel')}</option>
-          </select>
-        </label>
+        <TextField
+          label={t('server.upper')}
+          error={fieldError('upperThreshold')}
+          value={draft.upperThreshold}
+          onChange={(value) => set({ upperThreshold: value })}
+          numeric
+        />
+        <TextField
+          label={t('server.lower')}
+          error={fieldError('lowerThreshold')}
+          value={draft.lowerThreshold}
+          onChange={(value) => set({ lowerThreshold: value })}
+          numeric
+        />
+        <ForwardingSelect value={draft.forwarding} onChange={(forwarding) => set({ forwarding })} />
         {draft.forwarding === 'tunnel' && (
           <>
             <label className="field">
@@ -164,16 +149,13 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
               </select>
             </label>
             {draft.tunnelType === 'gue' && (
-              <Field label={t('server.tunnelPort')} error={fieldError('tunnelPort')}>
-                {(control) => (
-                  <input
-                    {...control}
-                    inputMode="numeric"
-                    value={draft.tunnelPort}
-                    onChange={(event) => set({ tunnelPort: event.target.value })}
-                  />
-                )}
-              </Field>
+              <TextField
+                label={t('server.tunnelPort')}
+                error={fieldError('tunnelPort')}
+                value={draft.tunnelPort}
+                onChange={(value) => set({ tunnelPort: value })}
+                numeric
+              />
             )}
             {draft.tunnelType !== 'ipip' && (
               <label className="field">

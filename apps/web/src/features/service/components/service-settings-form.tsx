@@ -4,6 +4,7 @@ import type { SchedulerFlag, ServiceSettings, ServiceWithDestinations } from '@i
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
 import { Field } from '../../../components/field';
+import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { editServiceCommand } from '../../../lib/ipvsadm/ipvsadm-command';
@@ -106,25 +107,19 @@ export function ServiceSettingsForm({ sid, service }: { sid: string; service: Se
             </label>
           ))}
         </fieldset>
-        <Field label={t('settings.persistence')} error={fieldError('persistence')}>
-          {(control) => (
-            <input
-              {...control}
-              inputMode="numeric"
-              value={draft.persistence}
-              onChange={(event) => set({ persistence: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('settings.netmask')} error={fieldError('netmask')}>
-          {(control) => (
-            <input
-              {...control}
-              value={draft.netmask}
-              onChange={(event) => set({ netmask: event.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('settings.persistence')}
+          error={fieldError('persistence')}
+          value={draft.persistence}
+          onChange={(value) => set({ persistence: value })}
+          numeric
+        />
+        <TextField
+          label={t('settings.netmask')}
+          error={fieldError('netmask')}
+          value={draft.netmask}
+          onChange={(value) => set({ netmask: value })}
+        />
         <Field label={t('settings.engine')} error={fieldError('persistenceEngine')}>
           {(control) => (
             <select

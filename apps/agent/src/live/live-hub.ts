@@ -69,16 +69,16 @@ export class LiveHub {
   }
 
   private broadcast(message: LiveMessage, droppable: boolean): void {
-    const text = JSON.stringify(message);
-    for (const client of this.clients) this.deliverText(client, text, droppable);
+    const frame = Buffer.from(JSON.stringify(message));
+    for (const client of this.clients) this.deliverFrame(client, frame, droppable);
   }
 
   private deliver(client: LiveClient, message: LiveMessage, droppable: boolean): void {
-    this.deliverText(client, JSON.stringify(message), droppable);
+    this.deliverFrame(client, Buffer.from(JSON.stringify(message)), droppable);
   }
 
-  private deliverText(client: LiveClient, text: string, droppable: boolean): void {
-    const outcome = client.send(text, droppable);
+  private deliverFrame(client: LiveClient, frame: Buffer, droppable: boolean): void {
+    const outcome = client.send(frame, droppable);
     if (outcome === 'skipped') this.stats.skipped += 1;
     if (outcome === 'dropped') {
       this.stats.dropped += 1;

@@ -2,11 +2,14 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
 
-/** What the hub sees of a client: no socket, just a way to send text and a verdict on how it went. */
+/** What the hub sees of a client: no socket, just a way to send a frame and a verdict on how it went. */
 export interface LiveClient {
   readonly id: number;
-  /** `skipped`: the client is behind and this droppable frame was not queued. `dropped`: too far behind, closed. */
-  send(text: string, droppable: boolean): 'sent' | 'skipped' | 'dropped';
+  /**
+   * Sends one JSON text frame, already UTF-8 encoded (encoded once for every client).
+   * `skipped`: the client is behind and this droppable frame was not queued. `dropped`: too far behind, closed.
+   */
+  send(frame: Buffer, droppable: boolean): 'sent' | 'skipped' | 'dropped';
   close(code: number, reason: string): void;
 }
 
@@ -84,14 +87,17 @@ export class WsTransport {
     const limits = this.limits;
     const client: LiveClient = {
       id: this.nextId++,
-      send(text, droppable) {
+      send(frame, droppable) {
         if (ws.readyState !== WebSocket.OPEN) return 'dropped';
-        if (ws.bufferedAmount + text.length > limits.dropAboveBytes) {
+        // A sample the client has no room for is skipped: it is behind, not gone.
+        if (droppable && ws.bufferedAmount > limits.skipAboveBytes) return 'skipped';
+        // What is already waiting decides, not the new frame: one snapshot of a 1,000 x 10 table is ~4 MB
+        // on its own. Memory stays bounded by the limit plus one frame per client.
+        if (ws.bufferedAmount > limits.dropAboveBytes) {
           ws.terminate();
           return 'dropped';
         }
-        if (droppable && ws.bufferedAmount > limits.skipAboveBytes) return 'skipped';
-        ws.send(text);
+        ws.send(frame, { binary: false });
         return 'sent';
       },
       close(code, reason) {

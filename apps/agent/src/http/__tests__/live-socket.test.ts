@@ -126,6 +126,27 @@ describe('live-socket', () => {
     live.ws.close();
   });
 
+  it('sends a snapshot larger than the drop limit to a client that keeps up', async () => {
+    const small = await startTestAgent({ limits: { skipAboveBytes: 256, dropAboveBytes: 1024 } });
+    try {
+      for (let n = 0; n < 20; n += 1) await small.backend.addService(serviceAt(n));
+      await small.agent.monitor.refresh('external');
+      const ws = new WebSocket(`ws://127.0.0.1:${small.agent.port}/api/v1/live`, {
+        headers: { authorization: `Bearer ${testToken}` },
+      });
+      const first = await new Promise<Buffer>((resolve) =>
+        ws.once('message', (data: Buffer) => resolve(data)),
+      );
+      expect(first.length).toBeGreaterThan(1024);
+      const message = liveMessageSchema.parse(JSON.parse(first.toString('utf8')));
+      expect(message.type === 'snapshot' && message.services.length).toBe(20);
+      expect(small.agent.hub.stats.dropped).toBe(0);
+      ws.close();
+    } finally {
+      await small.agent.close();
+    }
+  });
+
   it('cuts a peer that stops answering pings, keeps one that answers', async () => {
     const heartbeat = await startTestAgent({
       limits: { skipAboveBytes: 1e6, dropAboveBytes: 1e7, heartbeatMs: 100 },

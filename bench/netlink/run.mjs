@@ -3,26 +3,17 @@
 // x 10 real servers; KernelBackend.snapshot() vs ipvsadm -Ln --stats --exact). The last line printed is
 // one JSON object with the figures. BENCH_SERVICES, BENCH_DESTS and BENCH_RUNS change the size.
 // `--breakdown` runs guest-breakdown.mjs instead: the worker's read, the decode and their stalls apart.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
 import {
+  ensureBuilt,
   GUEST_PACKAGES,
-  REPO_ROOT,
   runInGuest,
   stopAllGuests,
 } from '../../test/kernel/guest/run-in-guest.mjs';
 
-function ensureBuilt() {
-  if (existsSync(join(REPO_ROOT, 'apps/agent/dist/ipvs/index.js'))) return;
-  const result = spawnSync('npx', ['tsc', '-b'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`npx tsc -b failed (exit ${result.status ?? result.signal})`);
-}
-
 async function main() {
   ensureDebianPackages(GUEST_PACKAGES);
-  ensureBuilt();
+  ensureBuilt('apps/agent/dist/ipvs/index.js');
   const env = {};
   for (const name of ['BENCH_SERVICES', 'BENCH_DESTS', 'BENCH_RUNS']) {
     if (process.env[name]) env[name] = process.env[name];

@@ -3,26 +3,17 @@
 // /api/v1/config of 1,000 services x 10 real servers through the real agent (kernel backend) against
 // `ipvsadm -R` of the same text (issue 3 §7, target ratio <= 0.2). The last line printed is one JSON
 // object with the figures. BENCH_SERVICES and BENCH_DESTS change the size.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
 import {
+  ensureBuilt,
   GUEST_PACKAGES,
-  REPO_ROOT,
   runInGuest,
   stopAllGuests,
 } from '../../test/kernel/guest/run-in-guest.mjs';
 
-function ensureBuilt() {
-  if (existsSync(join(REPO_ROOT, 'apps/agent/dist/main.js'))) return;
-  const result = spawnSync('npx', ['tsc', '-b'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`npx tsc -b failed (exit ${result.status ?? result.signal})`);
-}
-
 async function main() {
   ensureDebianPackages(GUEST_PACKAGES);
-  ensureBuilt();
+  ensureBuilt('apps/agent/dist/main.js');
   const env = {};
   for (const name of ['BENCH_SERVICES', 'BENCH_DESTS']) if (process.env[name]) env[name] = process.env[name];
   const { code, output } = await runInGuest('node bench/restore/guest-restore.mjs', {

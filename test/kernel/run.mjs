@@ -2,26 +2,16 @@
 // `npm run test:kernel`: installs the guest's Debian packages if missing (as root), builds if needed, boots
 // a user-mode Linux guest and runs the whole real-kernel suite in it as one node process; exits with its code.
 // KTEST_FILTER=a,b runs only matching *.ktest files; KTEST_RECORD_FIXTURES=1 rewrites test/kernel/fixtures.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
-import { GUEST_PACKAGES, REPO_ROOT, runInGuest, stopAllGuests } from './guest/run-in-guest.mjs';
+import { GUEST_PACKAGES, REPO_ROOT, ensureBuilt, runInGuest, stopAllGuests } from './guest/run-in-guest.mjs';
 
 const SUITE = 'test/kernel/dist/suite.js';
 const FIXTURES = join(REPO_ROOT, 'test/kernel/fixtures');
 
-// tsc -b builds referenced projects (shared, agent) before test/kernel, so the suite's output implies theirs.
-function ensureBuilt() {
-  if (existsSync(join(REPO_ROOT, SUITE))) return;
-  console.log('Build output missing: npx tsc -b');
-  const result = spawnSync('npx', ['tsc', '-b'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`npx tsc -b failed (exit ${result.status ?? result.signal})`);
-}
-
 async function main() {
   ensureDebianPackages(GUEST_PACKAGES);
-  ensureBuilt();
+  ensureBuilt(SUITE);
   const record = process.env.KTEST_RECORD_FIXTURES === '1';
   const env = {
     KTEST_FILTER: process.env.KTEST_FILTER ?? '',

@@ -13,6 +13,16 @@ export interface Rates {
 
 export const zeroRates: Rates = { cps: 0, inPps: 0, outPps: 0, inBps: 0, outBps: 0 };
 
+/** Counters and kernel rates of a row the kernel has just made (it starts them at zero). */
+export const zeroStats: Stats = {
+  conns: 0,
+  inPackets: 0,
+  outPackets: 0,
+  inBytes: 0,
+  outBytes: 0,
+  ...zeroRates,
+};
+
 /**
  * About three significant digits, never finer than 0.01: plenty for a chart, and every digit saved is
  * saved again in every sample to every client (random digits do not compress).

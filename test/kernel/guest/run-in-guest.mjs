@@ -1,7 +1,7 @@
 // Boots a user-mode Linux guest (Debian's linux.uml, which has IPVS as modules) with the host's / as its
 // read-only root, runs one shell command in it and resolves with the command's exit code and output.
 // Shared by the kernel suite, the netlink benchmark and any other suite that needs a real IPVS kernel.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -211,4 +211,15 @@ function boot(args, { timeoutMs, onOutput, outDir, env }) {
 function hiddenByGuestTmpfs(paths) {
   const hidden = (path) => ['/tmp', '/run'].some((top) => path === top || path.startsWith(`${top}/`));
   return [...new Set(paths.filter(hidden))];
+}
+
+/**
+ * Builds with `npx tsc -b` unless `marker` (a path under the repository) exists already: tsc -b builds the
+ * referenced projects (shared, agent) first, so one output file stands for the build a guest suite needs.
+ */
+export function ensureBuilt(marker) {
+  if (existsSync(join(REPO_ROOT, marker))) return;
+  console.log(`Build output missing (${marker}): npx tsc -b`);
+  const result = spawnSync('npx', ['tsc', '-b'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npx tsc -b failed (exit ${result.status ?? result.signal})`);
 }

@@ -1,6 +1,7 @@
 import {
   destinationId,
   ratesBetween,
+  zeroStats,
   serviceId,
   type HistoryPoint,
   type SampleMessage,
@@ -30,19 +31,6 @@ function statsById(reading: Reading): Map<string, Stats> {
   }
   return byId;
 }
-
-const zeroStats: Stats = {
-  conns: 0,
-  inPackets: 0,
-  outPackets: 0,
-  inBytes: 0,
-  outBytes: 0,
-  cps: 0,
-  inPps: 0,
-  outPps: 0,
-  inBps: 0,
-  outBps: 0,
-};
 
 /**
  * Rates from counter deltas (not the kernel's 8 s EWMA) since `baseline`, the oldest reading of the rate

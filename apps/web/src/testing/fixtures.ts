@@ -1,18 +1,7 @@
-import type { Destination, ServiceWithDestinations, Stats } from '@ipvs-dashboard/shared';
+import { zeroStats, type Destination, type ServiceWithDestinations } from '@ipvs-dashboard/shared';
 
 // Small, readable table fixtures for component and unit tests.
-export const zeroStats: Stats = {
-  conns: 0,
-  inPackets: 0,
-  outPackets: 0,
-  inBytes: 0,
-  outBytes: 0,
-  cps: 0,
-  inPps: 0,
-  outPps: 0,
-  inBps: 0,
-  outBps: 0,
-};
+export { zeroStats };
 
 export function destination(address: string, patch: Partial<Destination> = {}): Destination {
   return {

@@ -53,7 +53,7 @@ export async function mutate<T>(
       });
     }
   }
-  const { result, reading } = await context.monitor.apply(change, expected, () => new AppError('CONFLICT'));
-  response.setHeader('ETag', generationTag(reading.generation));
+  const { result, generation } = await context.monitor.apply(change, expected, () => new AppError('CONFLICT'));
+  response.setHeader('ETag', generationTag(generation));
   return result;
 }

@@ -92,13 +92,17 @@ export class TableMonitor {
   /**
    * Runs an API mutation with the poller held off, so nothing it changes can be seen first by a periodic
    * read and mistaken for an external change. With `expectedGeneration`, re-reads first and refuses with
-   * `onStale()` when the table moved on. Afterwards (even on failure) re-reads, tagging changes `api`.
+   * `onStale()` when the table moved on. Afterwards (even on failure) the table is re-read, tagging changes
+   * `api`, as the very next step of the queue, but the caller does not wait for it: the kernel has already
+   * acknowledged the change, and at 1,000 x 10 a full re-read costs more than most changes themselves. The
+   * generation returned is the one that re-read publishes (with a snapshot event even for a no-op change,
+   * so every client learns it).
    */
   apply<T>(
     change: () => Promise<T>,
     expectedGeneration: number | null,
     onStale: () => Error,
-  ): Promise<{ result: T; reading: TableReading }> {
+  ): Promise<{ result: T; generation: number }> {
     return this.queue.run(async () => {
       if (expectedGeneration !== null && (await this.read('external')).generation !== expectedGeneration) {
         throw onStale();
@@ -107,11 +111,20 @@ export class TableMonitor {
       try {
         result = await change();
       } catch (error) {
-        await this.read('api').catch(() => undefined);
+        this.readSoon();
         throw error;
       }
-      return { result, reading: await this.read('api') };
+      const generation = this.generation + 1;
+      this.readSoon(generation);
+      return { result, generation };
     });
+  }
+
+  /** Queues a re-read of API changes; its errors go where the poller's go. */
+  private readSoon(generation?: number): void {
+    this.queue
+      .run(() => this.read('api', generation))
+      .catch((error: unknown) => this.options.onError?.(error));
   }
 
   /** One periodic step: read (changes are external), then sample counters into rates and history. */
@@ -126,7 +139,8 @@ export class TableMonitor {
     });
   }
 
-  private async read(source: ChangeSource): Promise<TableReading> {
+  /** `publishAs`: the generation an API change was promised; published even when nothing differs. */
+  private async read(source: ChangeSource, publishAs?: number): Promise<TableReading> {
     let table: ServiceWithDestinations[];
     let totals: Totals;
     try {
@@ -138,13 +152,12 @@ export class TableMonitor {
     }
     const at = this.now();
     const changes = this.latest ? diffTables(this.latest.table, table) : [];
-    if (changes.length > 0) this.generation += 1;
+    const publish = changes.length > 0 || publishAs !== undefined;
+    if (publish) this.generation = Math.max(publishAs ?? 0, this.generation + 1);
     const reading: TableReading = { table, totals, generation: this.generation, at };
     this.latest = reading;
-    if (changes.length > 0) {
-      this.emit({ type: 'change', changes, source, generation: this.generation, at });
-      this.emit({ type: 'snapshot', reading });
-    }
+    if (changes.length > 0) this.emit({ type: 'change', changes, source, generation: this.generation, at });
+    if (publish) this.emit({ type: 'snapshot', reading });
     return reading;
   }
 

@@ -52,6 +52,32 @@ describe('table-monitor', () => {
     ]);
   });
 
+  it('answers a change before re-reading, then publishes the generation it promised, even for a no-op', async () => {
+    const backend = new SimulatedBackend();
+    const monitor = new TableMonitor(backend, { intervalMs: 1000, historyWindowMs: 1000 });
+    const published: number[] = [];
+    monitor.subscribe((e) => {
+      if (e.type === 'snapshot') published.push(e.reading.generation);
+    });
+    const start = (await monitor.refresh('external')).generation;
+    const added = await monitor.apply(
+      () => backend.addService(service(1)),
+      start,
+      () => new Error('stale'),
+    );
+    expect(added.generation).toBe(start + 1);
+    const noop = await monitor.apply(
+      () => Promise.resolve(),
+      added.generation,
+      () => new Error('stale'),
+    );
+    expect(noop.generation).toBe(start + 2);
+    await monitor.refresh('external'); // runs after the queued re-read
+    expect(published).toEqual([start + 1, start + 2]);
+    expect(monitor.current?.generation).toBe(start + 2);
+    expect(monitor.current?.table).toHaveLength(1);
+  });
+
   it('reports a failing backend as unhealthy until it answers again', async () => {
     const backend = new SimulatedBackend();
     const monitor = new TableMonitor(backend, { intervalMs: 1000, historyWindowMs: 1000 });

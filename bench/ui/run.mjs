@@ -21,7 +21,7 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const services = Number(process.env.BENCH_SERVICES ?? 1000);
 const dests = Number(process.env.BENCH_DESTS ?? 10);
 const seconds = Number(process.env.BENCH_UI_SECONDS ?? 60);
-// The same light traffic as bench:ws (see docs/benchmarks.md): the simulator's default profile over 1,000
+// The same light traffic as bench:ws (see docs/benchmarks/ws.md): the simulator's default profile over 1,000
 // services needs a whole core by itself, which would measure the simulator instead of the dashboard.
 const connectionsPerSecond = Number(process.env.BENCH_UI_CPS ?? 0.2);
 const profileDir = process.env.BENCH_UI_PROFILE ? resolve(process.env.BENCH_UI_PROFILE) : null;

@@ -6,7 +6,7 @@ import { tableInputs } from './table.mjs';
 /**
  * The simulator's default profile (4 new connections/s per service, 5 s each) over 1,000 services keeps
  * ~20,000 connections open, and its model walks each one every 100 ms step: on the 2-core bench machine
- * that alone takes a whole core and falls behind the clock (see docs/benchmarks.md). The benchmark is about
+ * that alone takes a whole core and falls behind the clock (see docs/benchmarks/ws.md). The benchmark is about
  * the live feed, so traffic is lighter: counters still move on every real server, every second.
  */
 export function benchTraffic(connectionsPerSecond) {

@@ -40,6 +40,9 @@ export class SimTable {
    * same service revives it with its counters and the connections still bound to it. Seen in the UML guest.
    */
   private readonly trash = new Map<string, Trashed>();
+  /** ipvsadm order, sorted again only after a service came or went (snapshot() lists it every second). */
+  private sorted: readonly SimService[] | null = null;
+  private readonly sortedDests = new WeakMap<SimService, { revision: number; list: SimDestination[] }>();
 
   /** `now` is the simulated time in ms, for the trash period. */
   constructor(private readonly now: () => number = () => 0) {}
@@ -50,13 +53,20 @@ export class SimTable {
   }
 
   /** Services in ipvsadm's sort order, computed by the same code the kernel client uses. */
-  list(): SimService[] {
-    return sortServices([...this.services.values()]);
+  list(): readonly SimService[] {
+    return (this.sorted ??= sortServices([...this.services.values()]));
   }
 
-  /** Real servers of a service in ipvsadm's sort order (the kernel list itself stays newest first). */
-  sortedDestinations(svc: SimService): SimDestination[] {
-    return sortDestinations(svc.destinations);
+  /**
+   * Real servers of a service in ipvsadm's sort order (the kernel list itself stays newest first), sorted
+   * again only when the service's revision moved (every change of it or its real servers bumps it).
+   */
+  sortedDestinations(svc: SimService): readonly SimDestination[] {
+    const cached = this.sortedDests.get(svc);
+    if (cached?.revision === svc.revision) return cached.list;
+    const list = sortDestinations(svc.destinations);
+    this.sortedDests.set(svc, { revision: svc.revision, list });
+    return list;
   }
 
   find(key: ServiceKey): SimService {
@@ -82,6 +92,7 @@ export class SimTable {
       revision: 0,
     };
     this.services.set(id, svc);
+    this.sorted = null;
     return svc;
   }
 
@@ -97,6 +108,7 @@ export class SimTable {
   delete(key: ServiceKey): SimService {
     const svc = this.find(key);
     this.services.delete(svc.id);
+    this.sorted = null;
     for (const dest of svc.destinations) this.putInTrash(svc, dest);
     return svc;
   }

@@ -24,6 +24,7 @@ import { SIMULATED_SCHEDULERS } from './input-checks.js';
 import { KernelSettings } from './kernel-settings.js';
 import { viewDestination, viewService } from './sim-state.js';
 import { SimTable } from './sim-table.js';
+import { SnapshotRows } from './snapshot-rows.js';
 import { StatsEstimator } from './stats-estimator.js';
 import { DEFAULT_INTERFACES, SyncDaemons } from './sync-daemons.js';
 import type { SimInterface } from './sync-daemons.js';
@@ -56,6 +57,7 @@ export class SimulatedBackend implements IpvsBackend {
   private readonly table = new SimTable(() => this.traffic.now);
   private readonly totalStats = new StatsEstimator();
   private readonly settings = new KernelSettings();
+  private readonly rows = new SnapshotRows();
   private readonly daemons: SyncDaemons;
   private readonly traffic: TrafficModel;
   private readonly now: () => number;
@@ -147,7 +149,10 @@ export class SimulatedBackend implements IpvsBackend {
   }
 
   deleteService(key: ServiceKey): Promise<void> {
-    return this.run(() => this.traffic.forget(this.table.delete(key)));
+    return this.run(() => {
+      this.traffic.settle();
+      this.traffic.forget(this.table.delete(key));
+    });
   }
 
   listDestinations(key: ServiceKey): Promise<Destination[]> {
@@ -164,17 +169,16 @@ export class SimulatedBackend implements IpvsBackend {
 
   deleteDestination(key: ServiceKey, dest: DestinationKey): Promise<void> {
     return this.run(() => {
+      this.traffic.settle();
       this.table.deleteDestination(key, dest);
       this.traffic.forget(null);
     });
   }
 
+  /** Rows nothing moved in are the very objects of the previous snapshot (snapshot-rows.ts): read-only. */
   snapshot(): Promise<ServiceWithDestinations[]> {
     return this.run(() =>
-      this.table.list().map((svc) => ({
-        ...viewService(svc),
-        destinations: this.table.sortedDestinations(svc).map(viewDestination),
-      })),
+      this.table.list().map((svc) => this.rows.service(svc, this.table.sortedDestinations(svc))),
     );
   }
 
@@ -184,6 +188,7 @@ export class SimulatedBackend implements IpvsBackend {
 
   clear(): Promise<void> {
     return this.run(() => {
+      this.traffic.settle();
       for (const svc of this.table.clear()) this.traffic.forget(svc);
     });
   }

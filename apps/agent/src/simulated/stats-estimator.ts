@@ -50,6 +50,8 @@ export class StatsEstimator {
   /** kstats0: the zero point set by ZERO. */
   private baseline = zeroCounters();
   private averages = zeroCounters();
+  /** What read() returned last, handed out again until an estimator run or ZERO moves a number. */
+  private view: Stats | null = null;
 
   add(delta: Partial<Counters>): void {
     for (const name of counterNames) {
@@ -71,9 +73,12 @@ export class StatsEstimator {
   estimate(): void {
     for (const name of counterNames) {
       const delta = this.live[name] - this.summed[name];
+      const step = Math.floor((delta * 2 ** sampleShift[name] - this.averages[name]) / 4);
+      // An idle row (no packets, rates decayed to 0) keeps its read() object: snapshots reuse the row.
+      if (delta === 0 && step === 0) continue;
       this.summed[name] = this.live[name];
-      const sample = delta * 2 ** sampleShift[name];
-      this.averages[name] += Math.floor((sample - this.averages[name]) / 4);
+      this.averages[name] += step;
+      this.view = null;
     }
   }
 
@@ -81,9 +86,18 @@ export class StatsEstimator {
   zero(): void {
     this.baseline = { ...this.summed };
     this.averages = zeroCounters();
+    this.view = null;
   }
 
+  /**
+   * The counters and rates users see. The same object comes back until they move (every 2 s at most), so
+   * callers can tell an unchanged row by identity (the IpvsBackend.snapshot contract); it is read-only.
+   */
   read(): Stats {
+    return (this.view ??= this.compute());
+  }
+
+  private compute(): Stats {
     const { summed: c, baseline: b, averages: a } = this;
     return {
       conns: c.conns - b.conns,

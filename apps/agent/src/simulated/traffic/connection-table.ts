@@ -142,11 +142,20 @@ export class ConnectionTable {
     return this.timeouts().udp * 1000;
   }
 
-  /** Moves every entry on to `now`: packets carried pro rata, closes, expiries. */
-  age(now: number): void {
+  /**
+   * Moves every entry on to `now`: closes, expiries, and with `publish` packets carried pro rata. Packets
+   * only need carrying when the estimator is about to sum the counters (nothing else reads them), or when a
+   * connection ends: walking every open connection's counters every step cost the agent more than its feed.
+   * Carried amounts are cumulative (planned x share of the lifetime), so fewer carries add up the same.
+   */
+  age(now: number, publish: boolean): void {
     for (const conn of this.sending) {
-      this.carry(conn, now);
-      if (now >= conn.endsAt) this.close(conn, now);
+      if (now >= conn.endsAt) {
+        this.carry(conn, now);
+        this.close(conn, now);
+      } else if (publish) {
+        this.carry(conn, now);
+      }
     }
     for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) {
       const linger = this.lingerMs(protocol);
@@ -158,6 +167,11 @@ export class ConnectionTable {
       if (template.controlled > 0) template.expiresAt = now + template.svc.persistence * 1000;
       else this.dropTemplate(key, template);
     }
+  }
+
+  /** Carries every open connection's packets up to `now`, e.g. before a real server stops counting. */
+  carryAll(now: number): void {
+    for (const conn of this.sending) this.carry(conn, now);
   }
 
   private carry(conn: SimConnection, now: number): void {

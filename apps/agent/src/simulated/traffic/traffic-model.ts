@@ -25,7 +25,8 @@ const SWING_PERIOD_MS = 60_000;
 
 interface ServiceRuntime {
   scheduler: Scheduler;
-  builtFor: string;
+  builtForScheduler: string;
+  builtForRevision: number;
   pending: number;
   phase: number;
 }
@@ -87,8 +88,9 @@ export class TrafficModel {
   private step(): void {
     const now = this.time;
     for (const svc of this.env.table.all()) this.arrivals(svc, now);
-    this.conns.age(now);
-    if (now >= this.nextEstimate) {
+    const estimate = now >= this.nextEstimate;
+    this.conns.age(now, estimate);
+    if (estimate) {
       this.nextEstimate += ESTIMATOR_PERIOD_MS;
       this.estimateAll();
     }
@@ -103,19 +105,20 @@ export class TrafficModel {
   }
 
   private runtimeOf(svc: SimService): ServiceRuntime {
-    const builtFor = `${svc.scheduler}|${svc.revision}`;
     let runtime = this.runtimes.get(svc);
     if (!runtime) {
       runtime = {
         scheduler: createScheduler(svc),
-        builtFor,
+        builtForScheduler: svc.scheduler,
+        builtForRevision: svc.revision,
         pending: 0,
         phase: this.env.random() * 2 * Math.PI,
       };
       this.runtimes.set(svc, runtime);
-    } else if (runtime.builtFor !== builtFor) {
+    } else if (runtime.builtForScheduler !== svc.scheduler || runtime.builtForRevision !== svc.revision) {
       runtime.scheduler = createScheduler(svc);
-      runtime.builtFor = builtFor;
+      runtime.builtForScheduler = svc.scheduler;
+      runtime.builtForRevision = svc.revision;
     }
     return runtime;
   }
@@ -214,6 +217,14 @@ export class TrafficModel {
       port: target.port,
       words: parsed ? addressWords(parsed) : [0, 0, 0, 0],
     };
+  }
+
+  /**
+   * Carries every open connection's packets up to now. Call it before deleting a service or real server:
+   * what was carried until then still counts, and from then on a deleted server's packets are dropped.
+   */
+  settle(): void {
+    this.conns.carryAll(this.time);
   }
 
   /**

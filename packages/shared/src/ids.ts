@@ -19,10 +19,9 @@ function parseDecimal(text: string, max: number): number | null {
 
 /** `addr:port`, IPv6 in brackets, address in canonical form. */
 export function formatHostPort(address: string, port: number): string {
-  const parsed = parseIpAddress(address);
-  if (!parsed) throw invalid('address', `"${address}" is not an IPv4 or IPv6 address`);
-  const text = formatIpAddress(parsed);
-  return parsed.family === 'inet6' ? `[${text}]:${port}` : `${text}:${port}`;
+  const text = canonicalAddress(address);
+  if (text === null) throw invalid('address', `"${address}" is not an IPv4 or IPv6 address`);
+  return text.includes(':') ? `[${text}]:${port}` : `${text}:${port}`;
 }
 
 /** The reverse of formatHostPort; the address comes back canonical. */

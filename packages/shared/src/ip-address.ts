@@ -8,20 +8,30 @@ export interface IpAddress {
   bytes: number[];
 }
 
-const decimalOctet = /^(0|[1-9]\d{0,2})$/;
-
-/** Strict dotted quad: four decimal octets 0-255, no leading zeros (they mean octal to inet_aton). */
+/**
+ * Strict dotted quad: four decimal octets 0-255, no leading zeros (they mean octal to inet_aton).
+ * Scanned by hand: restore texts and snapshots parse tens of thousands of addresses at a time.
+ */
 export function parseIpv4(text: string): IpAddress | null {
-  const parts = text.split('.');
-  if (parts.length !== 4) return null;
   const bytes: number[] = [];
-  for (const part of parts) {
-    if (!decimalOctet.test(part)) return null;
-    const value = Number(part);
-    if (value > 255) return null;
-    bytes.push(value);
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 46; // a final '.' closes the last octet
+    if (code === 46) {
+      if (digits === 0 || value > 255 || bytes.length === 4) return null;
+      bytes.push(value);
+      value = 0;
+      digits = 0;
+    } else if (code >= 48 && code <= 57) {
+      if (digits === 1 && value === 0) return null; // leading zero
+      value = value * 10 + (code - 48);
+      if (++digits > 3) return null;
+    } else {
+      return null;
+    }
   }
-  return { family: 'inet', bytes };
+  return bytes.length === 4 ? { family: 'inet', bytes } : null;
 }
 
 const hexGroup = /^[0-9a-fA-F]{1,4}$/;
@@ -64,8 +74,27 @@ export function parseIpv6(text: string): IpAddress | null {
   return { family: 'inet6', bytes: groups.flatMap((group) => [group >> 8, group & 0xff]) };
 }
 
+/**
+ * Addresses parsed before, by their text. The same few thousand addresses come back every second
+ * (snapshots, ids, sorting) and 11 times each in a restore text; bounded so odd input cannot grow it.
+ * Entries are frozen: every caller shares them.
+ */
+const parsedAddresses = new Map<string, IpAddress | null>();
+const canonicalTexts = new Map<string, string | null>();
+const rememberedLimit = 1 << 16;
+
+function remember<T>(cache: Map<string, T>, text: string, value: T): T {
+  if (cache.size >= rememberedLimit) cache.clear();
+  cache.set(text, value);
+  return value;
+}
+
 export function parseIpAddress(text: string): IpAddress | null {
-  return text.includes(':') ? parseIpv6(text) : parseIpv4(text);
+  const known = parsedAddresses.get(text);
+  if (known !== undefined) return known;
+  const parsed = text.includes(':') ? parseIpv6(text) : parseIpv4(text);
+  if (parsed) Object.freeze(Object.freeze(parsed).bytes);
+  return remember(parsedAddresses, text, parsed);
 }
 
 function formatIpv6(bytes: number[]): string {
@@ -111,8 +140,10 @@ export function formatIpAddress(address: IpAddress): string {
 
 /** The canonical spelling of an address, or null when the text is not an IPv4/IPv6 address. */
 export function canonicalAddress(text: string): string | null {
+  const known = canonicalTexts.get(text);
+  if (known !== undefined) return known;
   const parsed = parseIpAddress(text);
-  return parsed ? formatIpAddress(parsed) : null;
+  return remember(canonicalTexts, text, parsed ? formatIpAddress(parsed) : null);
 }
 
 /** The address as the kernel's union nf_inet_addr: four host-order u32 words, IPv4 in word 0. */

@@ -4,13 +4,16 @@
 // datagram carries NLM_F_ACK, so its answer (ACK or error) closes the datagram. All of it happens inside
 // sendto(), so every answer is queued when sendto() returns.
 import {
+  GENL_HDRLEN,
   NLM_F_ACK,
   NLM_F_REQUEST,
   NLMSG_ERROR,
+  NLMSG_HDRLEN,
+  align4,
   decodeError,
   decodeMessages,
-  encodeGenl,
 } from './codec/index.js';
+import { hostOrder } from './codec/host-order.js';
 import type { FamilyInfo } from './family-info.js';
 import { NetlinkError, errno } from './netlink-error.js';
 import type { NetlinkSocket } from './netlink-socket.js';
@@ -57,6 +60,40 @@ export interface BatchTarget {
 }
 
 /**
+ * requests[start, end) as one datagram, written in place (no buffer per message): nlmsghdr, genlmsghdr,
+ * attributes; NLM_F_ACK on the last only. Records each message's seq in `seqs`.
+ */
+export function encodeDatagram(
+  target: BatchTarget,
+  requests: readonly BatchRequest[],
+  start: number,
+  end: number,
+  sizes: readonly number[],
+  seqs: Map<number, number>,
+): Buffer {
+  let total = 0;
+  for (let i = start; i < end; i++) total += sizes[i] ?? 0;
+  const datagram = Buffer.alloc(total);
+  let at = 0;
+  for (let i = start; i < end; i++) {
+    const request = requests[i] as BatchRequest;
+    const seq = target.nextSeq();
+    seqs.set(seq, i);
+    const flags = NLM_F_REQUEST | (i === end - 1 ? NLM_F_ACK : 0);
+    hostOrder.writeU32(datagram, NLMSG_HDRLEN + GENL_HDRLEN + request.attributes.length, at);
+    hostOrder.writeU16(datagram, target.info.id, at + 4);
+    hostOrder.writeU16(datagram, flags, at + 6);
+    hostOrder.writeU32(datagram, seq, at + 8);
+    // nlmsg_pid 0 (the kernel), genlmsghdr reserved 0: Buffer.alloc zeroed them.
+    datagram[at + NLMSG_HDRLEN] = request.cmd;
+    datagram[at + NLMSG_HDRLEN + 1] = target.info.version;
+    request.attributes.copy(datagram, at + NLMSG_HDRLEN + GENL_HDRLEN);
+    at += sizes[i] ?? 0;
+  }
+  return datagram;
+}
+
+/**
  * Sends `requests` in datagrams within `limits` and returns, per request sent, null (done) or the kernel's
  * refusal. No datagram is sent after one with a refusal, so the result is then shorter than `requests`
  * (the kernel itself ran the rest of that datagram). Throws NetlinkError when the transport fails (the
@@ -69,17 +106,10 @@ export function sendBatch(
   limits: BatchLimits = DEFAULT_BATCH_LIMITS,
 ): (NetlinkError | null)[] {
   const results: (NetlinkError | null)[] = requests.map(() => null);
-  const sizes = requests.map((request) => 20 + ((request.attributes.length + 3) & ~3));
+  const sizes = requests.map((request) => NLMSG_HDRLEN + GENL_HDRLEN + align4(request.attributes.length));
   for (const [start, end] of splitBatches(sizes, limits)) {
     const seqs = new Map<number, number>();
-    const messages = requests.slice(start, end).map((request, offset) => {
-      const seq = target.nextSeq();
-      seqs.set(seq, start + offset);
-      const last = start + offset === end - 1;
-      const flags = NLM_F_REQUEST | (last ? NLM_F_ACK : 0);
-      return encodeGenl({ type: target.info.id, flags, seq, version: target.info.version, ...request });
-    });
-    socket.send(target.op, Buffer.concat(messages));
+    socket.send(target.op, encodeDatagram(target, requests, start, end, sizes, seqs));
     const refused = readAnswers(socket, target.op, seqs, end - 1, results);
     if (refused) return results.slice(0, end);
   }

@@ -1,7 +1,7 @@
 // Addresses and ports as ipvsadm -R reads them (ipvsadm.c parse_service): `[v6]:port` (port required),
 // bare IPv6 (no port), IPv4 in inet_aton forms (10.1 = 10.0.0.1) with an optional `:port`, ports as
 // numbers or /etc/services names. Host names would need DNS, which the shared package does not have.
-import { formatIpAddress, parseIpv6, type IpAddress } from '../ip-address.js';
+import { formatIpAddress, parseIpAddress, parseIpv6, type IpAddress } from '../ip-address.js';
 import type { Protocol } from '../model.js';
 import { portOfServiceName } from './service-names.js';
 
@@ -50,6 +50,16 @@ function parsePort(text: string, protocol: Protocol): number | string {
 /** The address and port of `-t/-u/--sctp-service/-r` values, or an error sentence. */
 export function parseRestoreHostPort(text: string, protocol: Protocol): HostPort | string {
   if (/^\d*$/.test(text)) return `"${text}" is not an address`;
+  const colon = text.indexOf(':');
+  if (colon > 0 && text.indexOf(':', colon + 1) < 0) {
+    // One colon cannot be IPv6 (that needs "::" or seven): IPv4 and a port, what ipvsadm -S writes.
+    // A strict dotted quad is already in canonical form; other inet_aton forms take the general path.
+    const host = text.slice(0, colon);
+    if (parseIpAddress(host)?.family === 'inet') {
+      const port = parsePort(text.slice(colon + 1), protocol);
+      return typeof port === 'string' ? port : { address: host, family: 'inet', port };
+    }
+  }
   let host = text;
   let portText: string | undefined;
   if (text.startsWith('[')) {

@@ -74,12 +74,19 @@ export interface OptionSpec {
   value: OptionValue;
 }
 
+/** Every spelling (`-t`, `--tcp-service`) to its option, built once: lines are read by the thousand. */
+const optionBySpelling = new Map<string, OptionSpec>(
+  optionTable.flatMap(([name, short, value]) => {
+    const spec: OptionSpec = { name, value };
+    return short === null
+      ? [[`--${name}`, spec] as const]
+      : [[`--${name}`, spec] as const, [`-${short}`, spec] as const];
+  }),
+);
+
 /** Looks up `-t`, `--tcp-service`, ... ; null for anything that is not an option. */
 export function findOption(token: string): OptionSpec | null {
-  for (const [name, short, value] of optionTable) {
-    if (token === `--${name}` || (short !== null && token === `-${short}`)) return { name, value };
-  }
-  return null;
+  return optionBySpelling.get(token) ?? null;
 }
 
 /** The command options, which must come first on a line. Values: how many positional arguments. */
@@ -97,9 +104,14 @@ const commandTable: Array<[IpvsadmCommandKind, string[], number]> = [
   ['stop-daemon', ['--stop-daemon'], 1],
 ];
 
+const commandBySpelling = new Map(
+  commandTable.flatMap(([kind, spellings, positional]) =>
+    spellings.map((spelling) => [spelling, { kind, positional }] as const),
+  ),
+);
+
 export function findCommand(token: string): { kind: IpvsadmCommandKind; positional: number } | null {
-  const entry = commandTable.find(([, spellings]) => spellings.includes(token));
-  return entry ? { kind: entry[0], positional: entry[2] } : null;
+  return commandBySpelling.get(token) ?? null;
 }
 
 const serviceOptions: OptionName[] = ['tcp-service', 'udp-service', 'sctp-service', 'fwmark-service', 'ipv6'];

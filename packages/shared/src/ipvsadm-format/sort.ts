@@ -15,14 +15,39 @@ function intDifference(a: number, b: number): number {
   return (a - b) | 0;
 }
 
-function wordsOf(address: string): { af: number; words: number[] } {
+/** What the comparators read of a key, computed once per entry rather than on every comparison. */
+interface SortKey {
+  fwmark: number;
+  af: number;
+  protocol: number;
+  words: readonly number[];
+  port: number;
+}
+
+const noAddress: readonly number[] = [0, 0, 0, 0];
+
+function addressKey(address: string): { af: number; words: readonly number[] } {
   const parsed = parseIpAddress(address);
-  if (!parsed) return { af: AF_INET, words: [0, 0, 0, 0] };
+  if (!parsed) return { af: AF_INET, words: noAddress };
   return { af: parsed.family === 'inet6' ? AF_INET6 : AF_INET, words: addressWords(parsed) };
 }
 
+function serviceSortKey(key: ServiceKey): SortKey {
+  if (key.protocol === 'fwmark') {
+    const af = key.family === 'inet6' ? AF_INET6 : AF_INET;
+    return { fwmark: key.fwmark, af, protocol: protocolNumber.fwmark, words: noAddress, port: 0 };
+  }
+  const { af, words } = addressKey(key.address);
+  return { fwmark: 0, af, protocol: protocolNumber[key.protocol], words, port: key.port };
+}
+
+function destinationSortKey(key: DestinationKey): SortKey {
+  const { af, words } = addressKey(key.address);
+  return { fwmark: 0, af, protocol: 0, words, port: key.port };
+}
+
 /** The address comparison both comparators share: four words for IPv6 (by the left side's family). */
-function compareAddresses(left: { af: number; words: number[] }, right: { words: number[] }): number {
+function compareAddresses(left: SortKey, right: SortKey): number {
   const count = left.af === AF_INET6 ? 4 : 1;
   for (let i = 0; i < count; i++) {
     const difference = intDifference(left.words[i] ?? 0, right.words[i] ?? 0);
@@ -31,54 +56,72 @@ function compareAddresses(left: { af: number; words: number[] }, right: { words:
   return 0;
 }
 
-export function compareServiceKeys(a: ServiceKey, b: ServiceKey): number {
-  const fwmark = intDifference(
-    a.protocol === 'fwmark' ? a.fwmark : 0,
-    b.protocol === 'fwmark' ? b.fwmark : 0,
-  );
+/** libipvs ipvs_cmp_services: fwmark, family, protocol, address, port. */
+function compareServiceSortKeys(a: SortKey, b: SortKey): number {
+  const fwmark = intDifference(a.fwmark, b.fwmark);
   if (fwmark !== 0) return fwmark;
-  const left =
-    a.protocol === 'fwmark'
-      ? { af: a.family === 'inet6' ? AF_INET6 : AF_INET, words: [0, 0, 0, 0] }
-      : wordsOf(a.address);
-  const right =
-    b.protocol === 'fwmark'
-      ? { af: b.family === 'inet6' ? AF_INET6 : AF_INET, words: [0, 0, 0, 0] }
-      : wordsOf(b.address);
-  if (left.af !== right.af) return left.af - right.af;
-  const protocol = protocolNumber[a.protocol] - protocolNumber[b.protocol];
+  if (a.af !== b.af) return a.af - b.af;
+  const protocol = a.protocol - b.protocol;
   if (protocol !== 0) return protocol;
-  const address = compareAddresses(left, right);
-  if (address !== 0) return address;
-  return (a.protocol === 'fwmark' ? 0 : a.port) - (b.protocol === 'fwmark' ? 0 : b.port);
+  const address = compareAddresses(a, b);
+  return address !== 0 ? address : a.port - b.port;
+}
+
+/** libipvs ipvs_cmp_dests: address, port. */
+function compareDestinationSortKeys(a: SortKey, b: SortKey): number {
+  const address = compareAddresses(a, b);
+  return address !== 0 ? address : a.port - b.port;
+}
+
+export function compareServiceKeys(a: ServiceKey, b: ServiceKey): number {
+  return compareServiceSortKeys(serviceSortKey(a), serviceSortKey(b));
 }
 
 export function compareDestinationKeys(a: DestinationKey, b: DestinationKey): number {
-  const address = compareAddresses(wordsOf(a.address), wordsOf(b.address));
-  return address !== 0 ? address : a.port - b.port;
+  return compareDestinationSortKeys(destinationSortKey(a), destinationSortKey(b));
+}
+
+/** Sorts items[start, start + n) in place through `tmp`, as glibc msort_with_tmp does. */
+function mergeSortRange<T>(items: T[], start: number, n: number, tmp: T[], compare: (a: T, b: T) => number) {
+  if (n <= 1) return;
+  const n1 = Math.floor(n / 2);
+  mergeSortRange(items, start, n1, tmp, compare);
+  mergeSortRange(items, start + n1, n - n1, tmp, compare);
+  let i = start;
+  let j = start + n1;
+  const leftEnd = j;
+  const end = start + n;
+  let k = 0;
+  while (i < leftEnd && j < end) {
+    tmp[k++] = compare(items[i] as T, items[j] as T) <= 0 ? (items[i++] as T) : (items[j++] as T);
+  }
+  while (i < leftEnd) tmp[k++] = items[i++] as T;
+  // What is left of the right half is already in place.
+  for (let m = 0; m < k; m++) items[start + m] = tmp[m] as T;
 }
 
 /** glibc msort_with_tmp: top-down merge sort, halves n/2 and n - n/2, ties keep the left element. */
 export function glibcMergeSort<T>(items: readonly T[], compare: (a: T, b: T) => number): T[] {
-  if (items.length <= 1) return [...items];
-  const half = Math.floor(items.length / 2);
-  const left = glibcMergeSort(items.slice(0, half), compare);
-  const right = glibcMergeSort(items.slice(half), compare);
-  const merged: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < left.length && j < right.length) {
-    merged.push(compare(left[i] as T, right[j] as T) <= 0 ? (left[i++] as T) : (right[j++] as T));
-  }
-  return [...merged, ...left.slice(i), ...right.slice(j)];
+  const sorted = items.slice();
+  mergeSortRange(sorted, 0, sorted.length, new Array<T>(sorted.length), compare);
+  return sorted;
+}
+
+function sortByKeys<T>(
+  items: readonly T[],
+  keyOf: (item: T) => SortKey,
+  compare: typeof compareServiceSortKeys,
+) {
+  const decorated = items.map((item) => ({ item, key: keyOf(item) }));
+  return glibcMergeSort(decorated, (a, b) => compare(a.key, b.key)).map(({ item }) => item);
 }
 
 /** Services in the order ipvsadm -L / -S prints them. */
 export function sortServicesLikeIpvsadm<T extends { key: ServiceKey }>(services: readonly T[]): T[] {
-  return glibcMergeSort(services, (a, b) => compareServiceKeys(a.key, b.key));
+  return sortByKeys(services, (service) => serviceSortKey(service.key), compareServiceSortKeys);
 }
 
 /** Real servers in the order ipvsadm -L / -S prints them. */
 export function sortDestinationsLikeIpvsadm<T extends DestinationKey>(destinations: readonly T[]): T[] {
-  return glibcMergeSort(destinations, compareDestinationKeys);
+  return sortByKeys(destinations, destinationSortKey, compareDestinationSortKeys);
 }

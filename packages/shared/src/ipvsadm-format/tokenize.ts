@@ -15,15 +15,41 @@ function splitOptionValue(token: string): string[] {
   return isOption ? [token.slice(0, equals), token.slice(equals + 1)] : [token];
 }
 
+function isSeparator(code: number): boolean {
+  return code === 32 || code === 9 || code === 13; // space, TAB, CR
+}
+
+/** The tokens of text[start, end), split on space, TAB and CR, without "ipvsadm" tokens. */
+function tokensOf(text: string, start: number, end: number): string[] {
+  const tokens: string[] = [];
+  let at = start;
+  while (at < end) {
+    while (at < end && isSeparator(text.charCodeAt(at))) at++;
+    const from = at;
+    while (at < end && !isSeparator(text.charCodeAt(at))) at++;
+    if (at === from) break;
+    const token = text.slice(from, at);
+    if (token === 'ipvsadm') continue;
+    if (token.includes('=')) tokens.push(...splitOptionValue(token));
+    else tokens.push(token);
+  }
+  return tokens;
+}
+
 export function tokenizeRestoreText(text: string): TokenLine[] {
   const lines: TokenLine[] = [];
-  for (const [index, raw] of text.split('\n').entries()) {
-    if (raw.trimStart().startsWith('#')) continue;
-    const tokens = raw
-      .split(/[ \t\r]+/)
-      .filter((token) => token !== '' && token !== 'ipvsadm')
-      .flatMap(splitOptionValue);
-    if (tokens.length > 0) lines.push({ line: index + 1, tokens });
+  let line = 0;
+  for (let start = 0; start <= text.length;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    line++;
+    let first = start;
+    while (first < end && isSeparator(text.charCodeAt(first))) first++;
+    if (text.charCodeAt(first) !== 35 /* '#' */) {
+      const tokens = tokensOf(text, first, end);
+      if (tokens.length > 0) lines.push({ line, tokens });
+    }
+    start = end + 1;
   }
   return lines;
 }

@@ -1,6 +1,6 @@
 // Field-level schemas with user-facing messages that state the valid range, reused by every input schema.
 import { z } from 'zod';
-import { parseIpAddress, formatIpAddress } from '../ip-address.js';
+import { canonicalAddress, parseIpAddress } from '../ip-address.js';
 
 /** INT_MAX: the kernel keeps weights and thresholds in an `int` (include/net/ip_vs.h). */
 export const INT_MAX = 2147483647;
@@ -22,7 +22,7 @@ function addressOf(family: 'inet' | 'inet6' | 'any') {
       },
       { error: (issue) => `"${String(issue.input)}" is not ${what}` },
     )
-    .transform((text) => formatIpAddress(parseIpAddress(text)!));
+    .transform((text) => canonicalAddress(text)!);
 }
 
 /** Any IPv4/IPv6 address, output in canonical form (compressed lowercase IPv6). */

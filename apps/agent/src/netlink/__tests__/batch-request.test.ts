@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BATCH_LIMITS, splitBatches } from '../batch-request.js';
+import { AttributeWriter, NLM_F_ACK, NLM_F_REQUEST, encodeGenl } from '../codec/index.js';
+import { DEFAULT_BATCH_LIMITS, encodeDatagram, splitBatches } from '../batch-request.js';
 
 describe('batch-request', () => {
   it('splits 11,000 restore-sized messages into datagrams of at most 100 messages and 32 KiB', () => {
@@ -23,5 +24,39 @@ describe('batch-request', () => {
       [4, 5],
     ]);
     expect(splitBatches([], DEFAULT_BATCH_LIMITS)).toEqual([]);
+  });
+
+  it('writes a datagram byte for byte as the messages encoded one by one, NLM_F_ACK on the last only', () => {
+    const requests = [3, 1, 7].map((cmd, i) => ({
+      cmd,
+      attributes: new AttributeWriter()
+        .u32(1, 1000 + i)
+        .string(2, 'x'.repeat(i))
+        .toBuffer(),
+    }));
+    let seq = 40;
+    const target = {
+      op: 'test',
+      info: { name: 'IPVS', id: 37, version: 1, hdrSize: 0, maxAttr: 8, ops: [] },
+      nextSeq: () => ++seq,
+    };
+    const sizes = requests.map((r) => 20 + r.attributes.length);
+    const seqs = new Map<number, number>();
+    const datagram = encodeDatagram(target, requests, 0, 3, sizes, seqs);
+    const expected = requests.map((r, i) =>
+      encodeGenl({
+        type: 37,
+        flags: NLM_F_REQUEST | (i === 2 ? NLM_F_ACK : 0),
+        seq: 41 + i,
+        version: 1,
+        ...r,
+      }),
+    );
+    expect(datagram.equals(Buffer.concat(expected))).toBe(true);
+    expect([...seqs]).toEqual([
+      [41, 0],
+      [42, 1],
+      [43, 2],
+    ]);
   });
 });

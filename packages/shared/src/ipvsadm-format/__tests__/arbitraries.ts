@@ -13,7 +13,7 @@ const address = (family: AddressFamily) =>
 
 const family = fc.constantFrom<AddressFamily>('inet', 'inet6');
 
-const serviceKey: fc.Arbitrary<ServiceKey> = fc.oneof(
+export const serviceKey: fc.Arbitrary<ServiceKey> = fc.oneof(
   fc
     .record({
       protocol: fc.constantFrom('tcp' as const, 'udp' as const, 'sctp' as const),

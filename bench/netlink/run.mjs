@@ -33,8 +33,10 @@ async function main() {
     return;
   }
   console.log(
-    `ratio client/ipvsadm ${figures.ratioClientToIpvsadm} (target <= ${figures.ratioTarget}); ` +
-      `longest event-loop stall ${figures.longestEventLoopStallMs} ms (target < ${figures.stallTargetMs})`,
+    `ratio client/ipvsadm ${figures.ratioClientToIpvsadm}, every row changed ` +
+      `${figures.ratioEveryRowChangedToIpvsadm} (target <= ${figures.ratioTarget}); longest event-loop ` +
+      `stall ${figures.longestEventLoopStallMs} ms, every row changed ` +
+      `${figures.everyRowChangedLongestStallMs} ms (target < ${figures.stallTargetMs})`,
   );
   console.log(JSON.stringify(figures));
 }

@@ -46,7 +46,11 @@ export interface IpvsBackend {
    */
   applyBatch?(commands: readonly TableCommand[]): Promise<BatchFailure | null>;
 
-  /** Every service with its real servers and stats, in ipvsadm's sort order. */
+  /**
+   * Every service with its real servers and stats, in ipvsadm's sort order. The results are read-only for
+   * every caller. A backend MAY return the very same row object (service entry, destination) as in its
+   * previous snapshot when nothing in that row changed, and a new object when anything did.
+   */
   snapshot(): Promise<ServiceWithDestinations[]>;
   totals(): Promise<Totals>;
 

@@ -31,15 +31,11 @@ import {
   packDestinationIdentity,
   unpackDestinationMessage,
 } from './destination-codec.js';
-import { packDaemonStart, packDaemonStop, unpackDaemonMessage } from './daemon-codec.js';
+import { listDaemons, startDaemon, stopDaemon, type KernelCalls } from './kernel-daemons.js';
 import { packTimeouts, unpackInfo, unpackTimeouts } from './config-codec.js';
 import { sortDestinations } from './ipvsadm-order.js';
 import { toDomainError, type IpvsOperation } from './kernel-errors.js';
-import { EventLoopSlicer } from './event-loop-slicer.js';
-import type { RawSnapshot } from './raw-snapshot.js';
-import { readRawSnapshotSliced } from './snapshot-reader.js';
-import { decodeServices, decodeSnapshot } from './snapshot-decoder.js';
-import { SnapshotThread } from './snapshot-thread.js';
+import { KernelSnapshots } from './kernel-snapshots.js';
 import { mergeDestination, mergeServiceSettings } from './read-modify-write.js';
 import { readIpvsConnections } from './proc-connections.js';
 import { readIpvsStats } from './proc-stats.js';
@@ -52,43 +48,33 @@ import { IPVS_SYSCTL_DIR, readKernelSettings, writeKernelSetting } from './kerne
 import { procError, settle } from './backend-support.js';
 import { applyKernelBatch } from './kernel-batch.js';
 import { applyOneByOne, type BatchFailure, type TableCommand } from './table-commands.js';
+import type { IpvsConnection, KernelBackendOptions } from './kernel-backend-options.js';
 
-/** The part of GenlConnection the backend uses; tests and fixture replays may pass their own. */
-export type IpvsConnection = Pick<GenlConnection, 'resolveFamily' | 'request' | 'dump' | 'close'> &
-  Partial<Pick<GenlConnection, 'dumpEach' | 'requestBatch'>>;
-
-export interface KernelBackendOptions {
-  /** How long one kernel call may take (GenlConnection timeout), default 5000 ms. */
-  timeoutMs?: number;
-  /** Longest stretch a snapshot holds the event loop before yielding, default 8 ms. */
-  sliceMs?: number;
-  /**
-   * Read snapshots and service lists in a worker thread with its own netlink socket (default true in
-   * open()): the main thread then only decodes. withConnection() always reads on the given connection.
-   */
-  snapshotThread?: boolean;
-  /** Where ip_vs_conn and ip_vs_stats live (the agent's netns), default /proc/net. */
-  procNetDir?: string;
-  sysctlDir?: string;
-  schedulerSources?: SchedulerSources;
-}
+export type { IpvsConnection, KernelBackendOptions } from './kernel-backend-options.js';
 
 const EMPTY = Buffer.alloc(0);
 const DEFAULT_TIMEOUT_MS = 5000;
 
 export class KernelBackend implements IpvsBackend {
   readonly kind = 'kernel' as const;
-  private readonly sliceMs: number;
   private readonly procNetDir: string;
   private readonly sysctlDir: string;
   private readonly schedulerSources: SchedulerSources;
-  private snapshotThread: SnapshotThread | undefined;
+  private readonly snapshots: KernelSnapshots;
+  /** request/dump with catalogue errors, for the helpers split out of this class (kernel-daemons.ts). */
+  private readonly calls: KernelCalls = {
+    request: (operation, cmd, attributes) => this.request(operation, cmd, attributes),
+    dump: (operation, cmd, attributes) => this.dump(operation, cmd, attributes),
+  };
 
   private constructor(
     private readonly connection: IpvsConnection,
     options: KernelBackendOptions,
   ) {
-    this.sliceMs = options.sliceMs ?? 8;
+    this.snapshots = new KernelSnapshots(connection, {
+      sliceMs: options.sliceMs ?? 8,
+      rowReuse: options.rowReuse ?? true,
+    });
     this.procNetDir = options.procNetDir ?? '/proc/net';
     this.sysctlDir = options.sysctlDir ?? IPVS_SYSCTL_DIR;
     this.schedulerSources = options.schedulerSources ?? defaultSchedulerSources();
@@ -105,10 +91,8 @@ export class KernelBackend implements IpvsBackend {
         options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
       );
       const backend = KernelBackend.withConnection(connection, options);
-      if (options.snapshotThread ?? true) {
-        backend.snapshotThread = new SnapshotThread({ timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
-        backend.snapshotThread.start();
-      }
+      if (options.snapshotThread ?? true)
+        backend.snapshots.startThread(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       return backend;
     } catch (error) {
       connection?.close();
@@ -140,9 +124,8 @@ export class KernelBackend implements IpvsBackend {
   }
 
   /** One GET_SERVICE dump, in ipvsadm's order. */
-  async listServices(): Promise<Service[]> {
-    const slicer = new EventLoopSlicer(this.sliceMs);
-    return decodeServices(await this.readRaw(false, slicer), slicer);
+  listServices(): Promise<Service[]> {
+    return this.snapshots.listServices();
   }
 
   getService(key: ServiceKey): Promise<Service> {
@@ -208,13 +191,11 @@ export class KernelBackend implements IpvsBackend {
 
   /**
    * One service dump plus one destination dump per service (as ipvsadm does), read by the worker thread
-   * (or here, in slices of `sliceMs`), then decoded here in slices with an event-loop turn between them.
+   * (or here, in slices of `sliceMs`), then decoded here in slices; unchanged rows are the previous
+   * snapshot's objects (kernel-snapshots.ts).
    */
-  async snapshot(): Promise<ServiceWithDestinations[]> {
-    const slicer = new EventLoopSlicer(this.sliceMs);
-    const raw = await this.readRaw(true, slicer);
-    slicer.newKindOfWork();
-    return decodeSnapshot(raw, slicer);
+  snapshot(): Promise<ServiceWithDestinations[]> {
+    return this.snapshots.snapshot();
   }
 
   totals(): Promise<Totals> {
@@ -249,53 +230,19 @@ export class KernelBackend implements IpvsBackend {
   }
 
   listDaemons(): Promise<SyncDaemon[]> {
-    return settle(() => {
-      const replies = this.dump('list', IpvsCmd.GET_DAEMON, EMPTY);
-      return replies.map((reply) => unpackDaemonMessage(reply.attributes)).filter((d) => d !== null);
-    });
+    return settle(() => listDaemons(this.calls));
   }
 
   startDaemon(input: SyncDaemonInput): Promise<void> {
     return settle(() => {
-      this.requestConfirmed('start-daemon', IpvsCmd.NEW_DAEMON, packDaemonStart(input), () =>
-        this.daemonRunning(input.state),
-      );
+      startDaemon(this.calls, input);
     });
   }
 
   stopDaemon(state: SyncDaemonState): Promise<void> {
     return settle(() => {
-      this.requestConfirmed(
-        'stop-daemon',
-        IpvsCmd.DEL_DAEMON,
-        packDaemonStop(state),
-        () => !this.daemonRunning(state),
-      );
+      stopDaemon(this.calls, state);
     });
-  }
-
-  private daemonRunning(state: SyncDaemonState): boolean {
-    return this.dump('list', IpvsCmd.GET_DAEMON, EMPTY).some(
-      (reply) => unpackDaemonMessage(reply.attributes)?.state === state,
-    );
-  }
-
-  /**
-   * A request whose handler may be interrupted: the kernel then sends no ACK (the netlink layer reports
-   * EINTR), e.g. stopping a sync thread that has not run yet stops it and returns -EINTR. Read back.
-   */
-  private requestConfirmed(
-    operation: IpvsOperation,
-    cmd: number,
-    attributes: Buffer,
-    done: () => boolean,
-  ): void {
-    try {
-      this.request(operation, cmd, attributes);
-    } catch (error) {
-      const interrupted = error instanceof AppError && error.cause instanceof NetlinkError;
-      if (!interrupted || (error.cause as NetlinkError).errno !== errno.EINTR || !done()) throw error;
-    }
   }
 
   connections(): Promise<Connection[]> {
@@ -313,15 +260,8 @@ export class KernelBackend implements IpvsBackend {
   }
 
   async close(): Promise<void> {
-    const thread = this.snapshotThread;
-    this.snapshotThread = undefined;
-    await thread?.close();
+    await this.snapshots.close();
     this.connection.close();
-  }
-
-  private readRaw(withDestinations: boolean, slicer: EventLoopSlicer): Promise<RawSnapshot> {
-    if (this.snapshotThread) return this.snapshotThread.read(withDestinations);
-    return readRawSnapshotSliced(this.connection, withDestinations, slicer);
   }
 
   /** `identity`: the attributes of an identity-only SERVICE nest (packServiceIdentity or a dump's copy). */

@@ -1,7 +1,13 @@
 // Turns a RawSnapshot into domain objects on the calling thread, in ipvsadm's order, giving the event loop
 // a turn whenever the slicer's slice is used up. Decoding needs no system calls, so a slice is pure work.
+//
+// Rows whose bytes equal the previous snapshot's are not decoded again: the previous object is handed out
+// once more (IpvsBackend.snapshot() results are read-only, backend.ts). Idle rows never change and the
+// kernel refreshes the counters it reports every 2 s (ip_vs_est.c), so on a 1 s poll most rows repeat;
+// this spares the main thread both the decoding and the garbage of 11,000 new objects per poll.
 import { AppError } from '@ipvs-dashboard/shared';
-import type { Service, ServiceWithDestinations } from '@ipvs-dashboard/shared';
+import type { Destination, Service, ServiceWithDestinations } from '@ipvs-dashboard/shared';
+import { DecodedSnapshot } from './decoded-snapshot.js';
 import { unpackDestinationMessageAt } from './destination-codec.js';
 import type { EventLoopSlicer } from './event-loop-slicer.js';
 import { sortDestinations, sortServices } from './ipvsadm-order.js';
@@ -17,31 +23,103 @@ export async function decodeSnapshot(
   raw: RawSnapshot,
   slicer: EventLoopSlicer,
 ): Promise<ServiceWithDestinations[]> {
+  return [...(await decodeSnapshotReusing(raw, undefined, slicer)).sorted];
+}
+
+/**
+ * decodeSnapshot that reuses `previous`'s objects: a real server whose bytes are unchanged is the same
+ * object; a service whose own bytes and every real server are unchanged is the same entry; anything else
+ * is a new object. `previous` is only read (its raw bytes must stay intact until this resolves).
+ */
+export async function decodeSnapshotReusing(
+  raw: RawSnapshot,
+  previous: DecodedSnapshot | undefined,
+  slicer: EventLoopSlicer,
+): Promise<DecodedSnapshot> {
   const bytes = Buffer.from(raw.bytes, 0, raw.byteLength);
   const { index } = raw;
   const count = index[0] ?? 0;
-  const result: ServiceWithDestinations[] = [];
+  const rows: ServiceWithDestinations[] = [];
+  const dests: Destination[] = [];
+  const firstDest = new Uint32Array(count + 1);
+  const indexAt = new Uint32Array(count);
+  let reusedRows = 0;
   let at = 1;
   for (let i = 0; i < count; i++) {
     const offset = index[at] ?? 0;
+    const length = index[at + 1] ?? 0;
     const destCount = index[at + 2];
-    if (destCount === undefined) throw corrupt();
-    const service = unpackServiceMessageAt(bytes, offset, offset + (index[at + 1] ?? 0));
+    if (destCount === undefined || at + 3 + 2 * destCount > index.length) throw corrupt();
+    indexAt[i] = at;
+    firstDest[i] = dests.length;
+    const { service, row } = findRow(previous, i, bytes, offset, length);
+    const before = row < 0 ? undefined : previous?.rows[row];
+    const family = (service ?? before)?.family ?? 'inet';
+    let destsSame = before !== undefined && previous?.destCount(row) === destCount;
     at += 3;
-    const destinations = [];
     for (let d = 0; d < destCount; d++, at += 2) {
       const start = index[at] ?? 0;
-      destinations.push(
-        unpackDestinationMessageAt(bytes, start, start + (index[at + 1] ?? 0), service.family),
-      );
+      const size = index[at + 1] ?? 0;
+      const same = before !== undefined && previous?.sameDestination(row, d, bytes, start, size) === true;
+      const dest = same ? previous?.destination(row, d) : undefined;
+      if (dest === undefined) destsSame = false;
+      dests.push(dest ?? unpackDestinationMessageAt(bytes, start, start + size, family));
     }
-    // The service object itself becomes the entry (no copy of its fields per service).
-    const entry = service as ServiceWithDestinations;
-    entry.destinations = sortDestinations(destinations);
-    result.push(entry);
+    rows.push(entryFor(service, before, destsSame, dests, firstDest[i] ?? 0));
+    if (rows[i] === before) reusedRows++;
     await slicer.maybeYield();
   }
-  return sortServices(result);
+  firstDest[count] = dests.length;
+  const sorted =
+    previous !== undefined && reusedRows === count && count === previous.count
+      ? previous.sorted
+      : sortServices(rows);
+  return new DecodedSnapshot(raw, rows, dests, firstDest, indexAt, sorted);
+}
+
+/**
+ * Row `i` of the new snapshot in `previous` (-1: not there), and the service decoded unless its bytes
+ * equal that row's (then it is not decoded at all). A table that did not change keeps its dump order, so
+ * row i is tried first; the identity decides only when those bytes differ.
+ */
+function findRow(
+  previous: DecodedSnapshot | undefined,
+  i: number,
+  bytes: Buffer,
+  offset: number,
+  length: number,
+): { service: Service | undefined; row: number } {
+  if (previous?.sameService(i, bytes, offset, length)) return { service: undefined, row: i };
+  const service = unpackServiceMessageAt(bytes, offset, offset + length);
+  if (previous === undefined) return { service, row: -1 };
+  const row = previous.rowOf(service, i);
+  const moved = row >= 0 && row !== i && previous.sameService(row, bytes, offset, length);
+  return { service: moved ? undefined : service, row };
+}
+
+/**
+ * The entry for one service: the previous one when nothing changed; else a new object (the decoded
+ * service itself, or a copy of the unchanged previous one) whose real servers are sorted anew only if
+ * one of them changed.
+ */
+function entryFor(
+  service: Service | undefined,
+  before: ServiceWithDestinations | undefined,
+  destsSame: boolean,
+  dests: Destination[],
+  first: number,
+): ServiceWithDestinations {
+  if (service === undefined && before !== undefined && destsSame) return before;
+  const destinations =
+    destsSame && before ? before.destinations : sortDestinations(dests.slice(first, dests.length));
+  if (service !== undefined) {
+    // The service object itself becomes the entry (no copy of its fields per service).
+    const entry = service as ServiceWithDestinations;
+    entry.destinations = destinations;
+    return entry;
+  }
+  if (before === undefined) throw corrupt();
+  return { ...before, destinations };
 }
 
 /** The services alone (their destination entries, if any, are skipped), in ipvsadm's order. */

@@ -13,6 +13,8 @@ export interface SnapshotRequest {
   id: number;
   /** false: the GET_SERVICE dump alone (listServices). */
   withDestinations: boolean;
+  /** A snapshot the main thread is done with, transferred back so the worker writes into its storage. */
+  recycled?: RawSnapshot;
 }
 
 export interface SerializedError {

@@ -41,12 +41,14 @@ function dumpEach(
 /**
  * Yields after each service. `withDestinations: false` reads the services alone (one dump).
  * A service deleted between the two dumps comes back with no real servers, as in ipvsadm.
+ * `recycled`: an earlier snapshot nobody reads any more, whose storage is written over (raw-snapshot.ts).
  */
 export function* readRawSnapshot(
   connection: DumpConnection,
   withDestinations: boolean,
+  recycled?: RawSnapshot,
 ): Generator<void, RawSnapshot, void> {
-  const writer = new RawSnapshotWriter();
+  const writer = new RawSnapshotWriter(recycled);
   const addDestination: ReplyVisitor = (buf, start, end) => writer.addDestination(buf, start, end);
   for (const service of dump(connection, 'list', IpvsCmd.GET_SERVICE, EMPTY)) {
     writer.addService(service.attributes);
@@ -60,8 +62,12 @@ export function* readRawSnapshot(
 }
 
 /** Runs the reader to the end at once (the worker thread: nothing else waits on its event loop). */
-export function readRawSnapshotNow(connection: DumpConnection, withDestinations: boolean): RawSnapshot {
-  const steps = readRawSnapshot(connection, withDestinations);
+export function readRawSnapshotNow(
+  connection: DumpConnection,
+  withDestinations: boolean,
+  recycled?: RawSnapshot,
+): RawSnapshot {
+  const steps = readRawSnapshot(connection, withDestinations, recycled);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -73,8 +79,9 @@ export async function readRawSnapshotSliced(
   connection: DumpConnection,
   withDestinations: boolean,
   slicer: EventLoopSlicer,
+  recycled?: RawSnapshot,
 ): Promise<RawSnapshot> {
-  const steps = readRawSnapshot(connection, withDestinations);
+  const steps = readRawSnapshot(connection, withDestinations, recycled);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

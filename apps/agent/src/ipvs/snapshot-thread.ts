@@ -3,7 +3,7 @@
 // dies fails the requests it had and is started afresh on the next one.
 import { Worker } from 'node:worker_threads';
 import { AppError } from '@ipvs-dashboard/shared';
-import type { RawSnapshot } from './raw-snapshot.js';
+import { isDetached, transferablesOf, type RawSnapshot } from './raw-snapshot.js';
 import {
   deserializeError,
   type SnapshotRequest,
@@ -31,15 +31,21 @@ export class SnapshotThread {
     this.worker ??= this.spawn();
   }
 
-  /** A RawSnapshot read by the worker; rejects with the worker's AppError (e.g. PERMISSION_DENIED). */
-  read(withDestinations: boolean): Promise<RawSnapshot> {
+  /**
+   * A RawSnapshot read by the worker; rejects with the worker's AppError (e.g. PERMISSION_DENIED).
+   * `recycled` (a snapshot the caller no longer reads) is transferred to the worker, which writes the new
+   * one into its storage: it is unusable here afterwards.
+   */
+  read(withDestinations: boolean, recycled?: RawSnapshot): Promise<RawSnapshot> {
     if (this.closed) return Promise.reject(new AppError('KERNEL_ERROR', 'The IPVS backend is closed.'));
     const worker = (this.worker ??= this.spawn());
     const request: SnapshotRequest = { id: ++this.lastId, withDestinations };
+    const transfer = recycled !== undefined && !isDetached(recycled) ? transferablesOf(recycled) : [];
+    if (transfer.length > 0) request.recycled = recycled;
     return new Promise<RawSnapshot>((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject });
       worker.ref();
-      worker.postMessage(request);
+      worker.postMessage(request, transfer);
     });
   }
 

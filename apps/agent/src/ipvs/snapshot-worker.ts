@@ -29,7 +29,7 @@ function openConnection(): GenlConnection {
 port.on('message', (request: SnapshotRequest) => {
   try {
     connection ??= openConnection();
-    const raw = readRawSnapshotNow(connection, request.withDestinations);
+    const raw = readRawSnapshotNow(connection, request.withDestinations, request.recycled);
     const response: SnapshotResponse = { id: request.id, raw };
     port.postMessage(response, transferablesOf(raw));
   } catch (error) {

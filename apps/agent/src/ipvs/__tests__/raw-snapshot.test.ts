@@ -1,5 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { RawSnapshotWriter } from '../raw-snapshot.js';
+import { RawSnapshotWriter, transferablesOf, type RawSnapshot } from '../raw-snapshot.js';
+
+function blocks(raw: RawSnapshot): string[] {
+  const bytes = Buffer.from(raw.bytes, 0, raw.byteLength);
+  const out: string[] = [`services ${raw.index[0]}`];
+  for (let at = 1; at < raw.index.length;) {
+    const count = raw.index[at + 2] ?? 0;
+    const entries = [at, ...Array.from({ length: count }, (_, d) => at + 3 + 2 * d)];
+    for (const entry of entries) {
+      const start = raw.index[entry] ?? 0;
+      out.push(bytes.toString('hex', start, start + (raw.index[entry + 1] ?? 0)));
+    }
+    at += 3 + 2 * count;
+  }
+  return out;
+}
+
+function write(services: number, fill: number, recycled?: RawSnapshot): RawSnapshot {
+  const writer = new RawSnapshotWriter(recycled);
+  for (let s = 0; s < services; s++) {
+    writer.addService(Buffer.alloc(8, fill + s));
+    writer.addDestination(Buffer.alloc(4 + s, fill));
+  }
+  return writer.finish();
+}
 
 describe('raw-snapshot', () => {
   it('keeps every block and its place in the index when the buffers grow past their first size', () => {
@@ -34,5 +58,21 @@ describe('raw-snapshot', () => {
 
   it('refuses a destination that belongs to no service', () => {
     expect(() => new RawSnapshotWriter().addDestination(Buffer.alloc(4))).toThrow(/before addService/);
+  });
+
+  it('writes into the storage of a recycled snapshot, leaving nothing of the old one visible', () => {
+    const old = write(3000, 1);
+    const reused = write(2, 9, old);
+    expect(reused.bytes).toBe(old.bytes);
+    expect(reused.index.buffer).toBe(old.index.buffer);
+    expect(blocks(reused)).toEqual(blocks(write(2, 9)));
+  });
+
+  it('starts afresh when the recycled snapshot was transferred away', () => {
+    const old = write(2, 1);
+    structuredClone(old, { transfer: transferablesOf(old) });
+    const fresh = write(2, 5, old);
+    expect(fresh.bytes.byteLength).toBeGreaterThan(0);
+    expect(blocks(fresh)).toEqual(blocks(write(2, 5)));
   });
 });

@@ -1,5 +1,6 @@
 // The WebSocket /api/v1/live protocol (docs/api.md): every server-to-client frame is one LiveMessage,
-// and both ends check it against liveMessageSchema. Samples carry only ids and numbers to stay small.
+// and both ends check it against liveMessageSchema. Samples carry only ids and numbers, and only of the rows
+// whose numbers moved, to stay small.
 import { z } from 'zod';
 import type { Rates } from './rates.js';
 import type { ServiceWithDestinations, Stats, Totals } from './model.js';
@@ -36,13 +37,22 @@ export interface ServiceSample {
   id: string;
   stats: Stats;
   rates: Rates;
+  /** In a full sample every real server of the service; otherwise only those whose numbers moved. */
   destinations: DestinationSample[];
 }
 
-/** Every interval: counters and rates, no settings. */
+/**
+ * Every interval: counters, connection gauges and rates, no settings. Usually (`full: false`) it holds only
+ * the rows whose counters, gauges or rates changed since the previous sample: a row absent from it, a real
+ * server absent from its service's entry, keeps the numbers it had. A service is present when its own
+ * numbers or any of its real servers' moved. A `full: true` sample holds every row; a client gets one
+ * first after its snapshot and after any sample it missed (a slow client's samples are skipped), so a
+ * client that applies every sample it receives in order is never missing a row. Totals are always present.
+ */
 export interface SampleMessage {
   type: 'sample';
   at: number;
+  full: boolean;
   totals: Totals;
   services: ServiceSample[];
 }
@@ -99,6 +109,7 @@ export const snapshotMessageSchema = z.object({
 export const sampleMessageSchema = z.object({
   type: z.literal('sample'),
   at,
+  full: z.boolean(),
   totals: totalsSchema,
   services: z.array(
     z.object({

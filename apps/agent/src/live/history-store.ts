@@ -1,4 +1,4 @@
-import type { HistoryPoint, HistoryResponse, ServiceHistory } from '@ipvs-dashboard/shared';
+import type { HistoryResponse, ServiceHistory } from '@ipvs-dashboard/shared';
 import { SeriesRing } from './series-ring.js';
 
 interface ServiceRings {
@@ -7,9 +7,9 @@ interface ServiceRings {
 }
 
 /**
- * Rolling history (15 min at the default 1 s) per virtual service and per real server. Series of objects
- * that left the table are dropped at the next sample, so memory is bounded by table size x capacity,
- * whatever the churn.
+ * Rolling history (15 min at the default 1 s) per virtual service and per real server. The sampler holds
+ * each row's ring and appends to it directly, and forgets the series of rows that left the table, so memory
+ * is bounded by table size x capacity, whatever the churn.
  */
 export class HistoryStore {
   private readonly services = new Map<string, ServiceRings>();
@@ -20,29 +20,37 @@ export class HistoryStore {
     return Math.max(1, Math.ceil(windowMs / intervalMs));
   }
 
-  /** Records one sample of the whole table: `points` maps service id to its point and its real servers'. */
-  record(
-    points: ReadonlyMap<string, { point: HistoryPoint; destinations: ReadonlyMap<string, HistoryPoint> }>,
-  ): void {
-    for (const sid of this.services.keys()) if (!points.has(sid)) this.services.delete(sid);
-    for (const [sid, sample] of points) {
-      let rings = this.services.get(sid);
-      if (!rings) {
-        rings = { points: new SeriesRing(this.capacity), destinations: new Map() };
-        this.services.set(sid, rings);
-      }
-      rings.points.push(sample.point);
-      for (const did of rings.destinations.keys())
-        if (!sample.destinations.has(did)) rings.destinations.delete(did);
-      for (const [did, point] of sample.destinations) {
-        let ring = rings.destinations.get(did);
-        if (!ring) {
-          ring = new SeriesRing(this.capacity);
-          rings.destinations.set(did, ring);
-        }
-        ring.push(point);
-      }
+  private ringsOf(serviceId: string): ServiceRings {
+    let rings = this.services.get(serviceId);
+    if (!rings) {
+      rings = { points: new SeriesRing(this.capacity), destinations: new Map() };
+      this.services.set(serviceId, rings);
     }
+    return rings;
+  }
+
+  /** The series of a service, started empty when it has none. */
+  serviceRing(serviceId: string): SeriesRing {
+    return this.ringsOf(serviceId).points;
+  }
+
+  /** The series of one of its real servers, started empty when it has none. */
+  destinationRing(serviceId: string, destinationId: string): SeriesRing {
+    const { destinations } = this.ringsOf(serviceId);
+    let ring = destinations.get(destinationId);
+    if (!ring) {
+      ring = new SeriesRing(this.capacity);
+      destinations.set(destinationId, ring);
+    }
+    return ring;
+  }
+
+  forgetService(serviceId: string): void {
+    this.services.delete(serviceId);
+  }
+
+  forgetDestination(serviceId: string, destinationId: string): void {
+    this.services.get(serviceId)?.destinations.delete(destinationId);
   }
 
   query(intervalMs: number, serviceId?: string): HistoryResponse {

@@ -1,5 +1,6 @@
 import type { BackendKind, LiveMessage, SnapshotMessage } from '@ipvs-dashboard/shared';
 import type { MonitorEvent, TableMonitor, TableReading } from './table-monitor.js';
+import type { TableSample } from './table-sampler.js';
 import type { LiveClient } from './ws-transport.js';
 
 /**
@@ -26,9 +27,13 @@ export function snapshotMessage(
  * Fans monitor events out to live clients as LiveMessages: a snapshot on connect, samples every interval
  * (droppable: a slow client just misses some), and change events followed by a fresh snapshot (never
  * skipped; a client too far behind for those is disconnected by the transport and must reconnect).
+ * Samples carry only the rows that moved; a client that just connected, or missed a sample, gets the full
+ * sample next instead, so it never lacks a row. Each frame is serialised and encoded once for all clients.
  */
 export class LiveHub {
   private readonly clients = new Set<LiveClient>();
+  /** Clients whose next sample must be a full one: new, or a sample was skipped for them. */
+  private readonly needFull = new Set<LiveClient>();
   /** Counts for tests and the log: samples skipped for slow clients, clients dropped. */
   readonly stats = { skipped: 0, dropped: 0 };
 
@@ -43,9 +48,14 @@ export class LiveHub {
   /** For the transport: registers a client and returns how to forget it. */
   connect = (client: LiveClient): (() => void) => {
     this.clients.add(client);
+    this.needFull.add(client);
     const reading = this.monitor.current;
-    if (reading) this.deliver(client, snapshotMessage(reading, this.intervalMs, this.backend), false);
-    return () => this.clients.delete(client);
+    if (reading)
+      this.deliverFrame(client, encode(snapshotMessage(reading, this.intervalMs, this.backend)), false);
+    return () => {
+      this.clients.delete(client);
+      this.needFull.delete(client);
+    };
   };
 
   get clientCount(): number {
@@ -53,36 +63,62 @@ export class LiveHub {
   }
 
   private onEvent(event: MonitorEvent): void {
-    const message = this.toMessage(event);
-    this.broadcast(message, message.type === 'sample');
-  }
-
-  private toMessage(event: MonitorEvent): LiveMessage {
+    if (this.clients.size === 0) return; // nobody to serialise for
     switch (event.type) {
       case 'snapshot':
-        return snapshotMessage(event.reading, this.intervalMs, this.backend);
+        this.broadcast(encode(snapshotMessage(event.reading, this.intervalMs, this.backend)), false);
+        return;
       case 'sample':
-        return event.sample.message;
-      case 'change':
-        return { type: 'change', at: event.at, source: event.source, changes: event.changes };
+        this.broadcastSample(event.sample);
+        return;
+      case 'change': {
+        const message: LiveMessage = {
+          type: 'change',
+          at: event.at,
+          source: event.source,
+          changes: event.changes,
+        };
+        this.broadcast(encode(message), false);
+        return;
+      }
     }
   }
 
-  private broadcast(message: LiveMessage, droppable: boolean): void {
-    const frame = Buffer.from(JSON.stringify(message));
+  private broadcast(frame: Buffer, droppable: boolean): void {
     for (const client of this.clients) this.deliverFrame(client, frame, droppable);
   }
 
-  private deliver(client: LiveClient, message: LiveMessage, droppable: boolean): void {
-    this.deliverFrame(client, Buffer.from(JSON.stringify(message)), droppable);
+  private broadcastSample(sample: TableSample): void {
+    let changes: Buffer | null = null;
+    let full: Buffer | null = null;
+    for (const client of this.clients) {
+      if (this.needFull.has(client)) {
+        full ??= encode(sample.full());
+        if (this.deliverFrame(client, full, true) === 'sent') this.needFull.delete(client);
+      } else {
+        changes ??= encode(sample.message);
+        if (this.deliverFrame(client, changes, true) === 'skipped') this.needFull.add(client);
+      }
+    }
   }
 
-  private deliverFrame(client: LiveClient, frame: Buffer, droppable: boolean): void {
+  private deliverFrame(
+    client: LiveClient,
+    frame: Buffer,
+    droppable: boolean,
+  ): 'sent' | 'skipped' | 'dropped' {
     const outcome = client.send(frame, droppable);
     if (outcome === 'skipped') this.stats.skipped += 1;
     if (outcome === 'dropped') {
       this.stats.dropped += 1;
       this.clients.delete(client);
+      this.needFull.delete(client);
     }
+    return outcome;
   }
+}
+
+/** One JSON text frame, UTF-8 encoded once whatever the number of clients. */
+function encode(message: LiveMessage): Buffer {
+  return Buffer.from(JSON.stringify(message));
 }

@@ -1,4 +1,4 @@
-import type { HistoryPoint } from '@ipvs-dashboard/shared';
+import type { HistoryPoint, Rates } from '@ipvs-dashboard/shared';
 
 /**
  * A fixed-capacity ring of history points stored column by column in typed arrays: 36 bytes a point
@@ -7,7 +7,7 @@ import type { HistoryPoint } from '@ipvs-dashboard/shared';
  */
 export class SeriesRing {
   private readonly at: Float64Array;
-  private readonly rates: Float32Array[];
+  private readonly rates: [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
   private readonly active: Uint32Array;
   private readonly inactive: Uint32Array;
   private start = 0;
@@ -16,7 +16,8 @@ export class SeriesRing {
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capacity must be >= 1');
     this.at = new Float64Array(capacity);
-    this.rates = Array.from({ length: 5 }, () => new Float32Array(capacity));
+    const column = () => new Float32Array(capacity);
+    this.rates = [column(), column(), column(), column(), column()];
     this.active = new Uint32Array(capacity);
     this.inactive = new Uint32Array(capacity);
   }
@@ -27,26 +28,29 @@ export class SeriesRing {
 
   /** Appends a point; past capacity the oldest one is overwritten. */
   push(point: HistoryPoint): void {
+    this.pushValues(point.at, point, point.activeConns, point.inactiveConns);
+  }
+
+  /** The same without a point object: the monitor appends one for each of thousands of rows every second. */
+  pushValues(at: number, rates: Rates, activeConns: number, inactiveConns: number): void {
     const i = (this.start + this.count) % this.capacity;
     if (this.count < this.capacity) this.count += 1;
     else this.start = (this.start + 1) % this.capacity;
-    this.at[i] = point.at;
-    const values = [point.cps, point.inPps, point.outPps, point.inBps, point.outBps];
-    values.forEach((value, column) => (this.rates[column]![i] = value));
-    this.active[i] = point.activeConns;
-    this.inactive[i] = point.inactiveConns;
+    this.at[i] = at;
+    const [cps, inPps, outPps, inBps, outBps] = this.rates;
+    cps[i] = rates.cps;
+    inPps[i] = rates.inPps;
+    outPps[i] = rates.outPps;
+    inBps[i] = rates.inBps;
+    outBps[i] = rates.outBps;
+    this.active[i] = activeConns;
+    this.inactive[i] = inactiveConns;
   }
 
   /** Oldest first. */
   toArray(): HistoryPoint[] {
     const out: HistoryPoint[] = [];
-    const [cps, inPps, outPps, inBps, outBps] = this.rates as [
-      Float32Array,
-      Float32Array,
-      Float32Array,
-      Float32Array,
-      Float32Array,
-    ];
+    const [cps, inPps, outPps, inBps, outBps] = this.rates;
     for (let n = 0; n < this.count; n += 1) {
       const i = (this.start + n) % this.capacity;
       out.push({

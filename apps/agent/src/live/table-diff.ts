@@ -1,34 +1,29 @@
-import {
-  destinationId,
-  serviceId,
-  type Destination,
-  type ServiceWithDestinations,
-  type Stats,
-  type Change,
-} from '@ipvs-dashboard/shared';
+import type { Destination, ServiceWithDestinations, Stats, Change } from '@ipvs-dashboard/shared';
+import { destinationIdOf, serviceIdOf } from './row-ids.js';
 
-/** The settings a user sets, in a stable order; counters and connection numbers move on their own. */
-function serviceSettingsSignature(s: ServiceWithDestinations): string {
-  return JSON.stringify([
-    s.scheduler,
-    [...s.schedulerFlags].sort(),
-    s.persistence,
-    s.netmask,
-    s.persistenceEngine,
-    s.onePacket,
-  ]);
+/** The settings a user sets; counters and connection numbers move on their own. */
+function sameServiceSettings(a: ServiceWithDestinations, b: ServiceWithDestinations): boolean {
+  return (
+    a.scheduler === b.scheduler &&
+    a.persistence === b.persistence &&
+    a.netmask === b.netmask &&
+    a.persistenceEngine === b.persistenceEngine &&
+    a.onePacket === b.onePacket &&
+    a.schedulerFlags.length === b.schedulerFlags.length &&
+    a.schedulerFlags.every((flag) => b.schedulerFlags.includes(flag))
+  );
 }
 
-function destinationSettingsSignature(d: Destination): string {
-  return JSON.stringify([
-    d.forwarding,
-    d.weight,
-    d.upperThreshold,
-    d.lowerThreshold,
-    d.tunnelType,
-    d.tunnelPort,
-    d.tunnelChecksum,
-  ]);
+function sameDestinationSettings(a: Destination, b: Destination): boolean {
+  return (
+    a.forwarding === b.forwarding &&
+    a.weight === b.weight &&
+    a.upperThreshold === b.upperThreshold &&
+    a.lowerThreshold === b.lowerThreshold &&
+    a.tunnelType === b.tunnelType &&
+    a.tunnelPort === b.tunnelPort &&
+    a.tunnelChecksum === b.tunnelChecksum
+  );
 }
 
 /** Counters only fall when zeroed (ipvsadm -Z); a rise in any one is ordinary traffic. */
@@ -42,30 +37,66 @@ function countersFell(before: Stats, after: Stats): boolean {
   );
 }
 
+/**
+ * Pairs each row of `after` with the row of `before` that has its id: usually the one at the same index
+ * (both lists are in ipvsadm order and rarely change), else found through a map built only when needed.
+ * Calls `each` with the previous row or undefined, and returns the ids of `before` left unpaired.
+ */
+function pairRows<R extends object>(
+  before: readonly R[],
+  after: readonly R[],
+  idOf: (row: R) => string,
+  each: (row: R, previous: R | undefined, id: string) => void,
+): string[] {
+  let byId: Map<string, R> | null = null;
+  let paired = 0;
+  for (let i = 0; i < after.length; i++) {
+    const row = after[i] as R;
+    const atIndex = before[i];
+    if (atIndex === row) {
+      paired++;
+      continue; // the very same row: nothing in it changed (IpvsBackend.snapshot)
+    }
+    const id = idOf(row);
+    let previous = atIndex !== undefined && idOf(atIndex) === id ? atIndex : undefined;
+    if (!previous) {
+      byId ??= new Map(before.map((r) => [idOf(r), r]));
+      previous = byId.get(id);
+    }
+    if (previous) paired++;
+    each(row, previous, id);
+  }
+  if (paired === before.length) return [];
+  const present = new Set(after.map(idOf));
+  return before.map(idOf).filter((id) => !present.has(id));
+}
+
 function diffDestinations(
   sid: string,
   before: ServiceWithDestinations,
   after: ServiceWithDestinations,
-): Change[] {
-  const changes: Change[] = [];
-  const old = new Map(before.destinations.map((d) => [destinationId(d), d]));
-  for (const dest of after.destinations) {
-    const did = destinationId(dest);
-    const previous = old.get(did);
-    old.delete(did);
-    if (!previous) changes.push({ kind: 'destination-added', service: sid, destination: did });
-    else if (destinationSettingsSignature(previous) !== destinationSettingsSignature(dest)) {
-      changes.push({ kind: 'destination-changed', service: sid, destination: did });
-    }
-  }
-  for (const did of old.keys()) changes.push({ kind: 'destination-removed', service: sid, destination: did });
-  return changes;
+  changes: Change[],
+): void {
+  if (before.destinations === after.destinations) return;
+  const removed = pairRows(
+    before.destinations,
+    after.destinations,
+    destinationIdOf,
+    (dest, previous, did) => {
+      if (!previous) changes.push({ kind: 'destination-added', service: sid, destination: did });
+      else if (!sameDestinationSettings(previous, dest)) {
+        changes.push({ kind: 'destination-changed', service: sid, destination: did });
+      }
+    },
+  );
+  for (const did of removed) changes.push({ kind: 'destination-removed', service: sid, destination: did });
 }
 
 /**
  * What changed between two readings of the table. A table of several services emptied at once is one
  * `cleared` (ipvsadm -C; one removed service is just that), and
  * counters that fell on a surviving service are one `zeroed` per service (or one without id if all fell).
+ * Rows that are the same objects in both readings are skipped: the backend reuses unchanged rows.
  */
 export function diffTables(
   before: readonly ServiceWithDestinations[],
@@ -74,22 +105,16 @@ export function diffTables(
   if (before.length > 1 && after.length === 0) return [{ kind: 'cleared' }];
   const changes: Change[] = [];
   const zeroed: string[] = [];
-  const old = new Map(before.map((s) => [serviceId(s.key), s]));
-  for (const service of after) {
-    const sid = serviceId(service.key);
-    const previous = old.get(sid);
-    old.delete(sid);
+  const removed = pairRows(before, after, serviceIdOf, (service, previous, sid) => {
     if (!previous) {
       changes.push({ kind: 'service-added', service: sid });
-      continue;
+      return;
     }
-    if (serviceSettingsSignature(previous) !== serviceSettingsSignature(service)) {
-      changes.push({ kind: 'service-changed', service: sid });
-    }
-    changes.push(...diffDestinations(sid, previous, service));
+    if (!sameServiceSettings(previous, service)) changes.push({ kind: 'service-changed', service: sid });
+    diffDestinations(sid, previous, service, changes);
     if (countersFell(previous.stats, service.stats)) zeroed.push(sid);
-  }
-  for (const sid of old.keys()) changes.push({ kind: 'service-removed', service: sid });
+  });
+  for (const sid of removed) changes.push({ kind: 'service-removed', service: sid });
   if (zeroed.length > 0 && zeroed.length === after.length && after.length > 1)
     changes.push({ kind: 'zeroed' });
   else for (const sid of zeroed) changes.push({ kind: 'zeroed', service: sid });

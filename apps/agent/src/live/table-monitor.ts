@@ -1,7 +1,7 @@
 import type { ServiceWithDestinations, Totals, Change } from '@ipvs-dashboard/shared';
 import { HistoryStore } from './history-store.js';
-import { sampleTable, type TableSample } from './sample-table.js';
 import { SerialQueue } from './serial-queue.js';
+import { TableSampler, type TableSample } from './table-sampler.js';
 import { diffTables } from './table-diff.js';
 import type { IpvsBackend } from '../ipvs/backend.js';
 
@@ -46,9 +46,7 @@ export class TableMonitor {
   private readonly now: () => number;
   private timer: NodeJS.Timeout | null = null;
   private latest: TableReading | null = null;
-  /** The readings rates are measured against, oldest first; the first is the baseline. */
-  private readonly sampled: TableReading[] = [];
-  private readonly readingsPerWindow: number;
+  private readonly sampler: TableSampler;
   private generation = 1;
   /** False while the backend fails to answer (exported as ipvs_dashboard_up). */
   healthy = false;
@@ -59,7 +57,8 @@ export class TableMonitor {
   ) {
     this.history = new HistoryStore(HistoryStore.capacityFor(options.historyWindowMs, options.intervalMs));
     this.now = options.now ?? Date.now;
-    this.readingsPerWindow = Math.max(1, Math.ceil(COUNTER_REFRESH_MS / options.intervalMs));
+    const readingsPerWindow = Math.max(1, Math.ceil(COUNTER_REFRESH_MS / options.intervalMs));
+    this.sampler = new TableSampler(this.history, readingsPerWindow);
   }
 
   get current(): TableReading | null {
@@ -131,11 +130,7 @@ export class TableMonitor {
   tick(): Promise<void> {
     return this.queue.run(async () => {
       const reading = await this.read('external');
-      const sample = sampleTable(this.sampled[0] ?? null, reading);
-      this.sampled.push(reading);
-      if (this.sampled.length > this.readingsPerWindow) this.sampled.shift();
-      this.history.record(sample.history);
-      this.emit({ type: 'sample', sample });
+      this.emit({ type: 'sample', sample: this.sampler.sample(reading) });
     });
   }
 

@@ -42,6 +42,12 @@ function readRate(avg: number, name: CounterName): number {
     : Math.floor((avg + 0x1ff) / 1024);
 }
 
+const statsNames: readonly (keyof Stats)[] = [...counterNames, 'cps', 'inPps', 'outPps', 'inBps', 'outBps'];
+
+function sameStats(a: Stats, b: Stats): boolean {
+  return statsNames.every((name) => a[name] === b[name]);
+}
+
 export class StatsEstimator {
   /** What the per-CPU counters hold now. */
   private live = zeroCounters();
@@ -50,8 +56,9 @@ export class StatsEstimator {
   /** kstats0: the zero point set by ZERO. */
   private baseline = zeroCounters();
   private averages = zeroCounters();
-  /** What read() returned last, handed out again until an estimator run or ZERO moves a number. */
+  /** What read() returned last, handed out again until an estimator run or ZERO moves a number users see. */
   private view: Stats | null = null;
+  private moved = true;
 
   add(delta: Partial<Counters>): void {
     for (const name of counterNames) {
@@ -78,7 +85,7 @@ export class StatsEstimator {
       if (delta === 0 && step === 0) continue;
       this.summed[name] = this.live[name];
       this.averages[name] += step;
-      this.view = null;
+      this.moved = true;
     }
   }
 
@@ -86,7 +93,7 @@ export class StatsEstimator {
   zero(): void {
     this.baseline = { ...this.summed };
     this.averages = zeroCounters();
-    this.view = null;
+    this.moved = true;
   }
 
   /**
@@ -94,7 +101,12 @@ export class StatsEstimator {
    * callers can tell an unchanged row by identity (the IpvsBackend.snapshot contract); it is read-only.
    */
   read(): Stats {
-    return (this.view ??= this.compute());
+    if (this.view && !this.moved) return this.view;
+    const next = this.compute();
+    this.moved = false;
+    // A decaying average often moves below the read-out's rounding: the row users see is then the same.
+    if (!this.view || !sameStats(this.view, next)) this.view = next;
+    return this.view;
   }
 
   private compute(): Stats {

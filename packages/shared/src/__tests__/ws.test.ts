@@ -19,6 +19,7 @@ function sampleOf(services: SnapshotMessage['services'], at: number): SampleMess
   return {
     type: 'sample',
     at,
+    full: true,
     totals: stats(30),
     services: services.map((service) => ({
       id: serviceId(service.key),

@@ -66,4 +66,17 @@ describe('StatsEstimator', () => {
     feed(estimator, { conns: 100, inBytes: 1000 }, 1);
     expect(estimator.read().cps).toBe(25);
   });
+
+  it('hands out the same read-out until a number users see moves', () => {
+    const estimator = new StatsEstimator();
+    const idle = estimator.read();
+    estimator.estimate();
+    expect(estimator.read()).toBe(idle);
+    feed(estimator, { conns: 10, inBytes: 1000 }, 1);
+    const busy = estimator.read();
+    expect(busy).not.toBe(idle);
+    expect(busy.conns).toBe(20);
+    estimator.add({ conns: 1 }); // not yet published: the estimator has not run
+    expect(estimator.read()).toBe(busy);
+  });
 });

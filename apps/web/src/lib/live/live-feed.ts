@@ -13,6 +13,7 @@ import { infoQueryKey } from '../table/get-info';
 import { appendOverview, appendServiceSeries, mergeSampleIntoTable as mergeTable } from './apply-sample';
 import { createFrameChecker } from './frame-checker';
 import { LiveSocket, liveUrl } from './live-socket';
+import { SampleRows } from './sample-rows';
 import { HISTORY_POINTS, appendPoint, type RatePoint, type ServiceSeries } from './series';
 import { overviewSeriesKey, serviceSeriesKey, totalsSeriesKey, type OverviewSeries } from './series-queries';
 import { totalsQueryKey } from './totals-query';
@@ -25,6 +26,8 @@ const serviceSeriesPrefix = ['series', 'service'] as const;
 export class LiveFeed {
   readonly socket: LiveSocket<LiveMessage>;
   private previousTotals: { at: number; totals: Totals } | null = null;
+  /** Every row's latest numbers: samples name only the rows that moved. */
+  private readonly rows = new SampleRows();
 
   constructor(
     private readonly queryClient: QueryClient,
@@ -56,6 +59,7 @@ export class LiveFeed {
     switch (message.type) {
       case 'snapshot':
         this.queryClient.setQueryData(servicesQueryKey, message.services);
+        this.rows.retain(message.services);
         this.queryClient.setQueryData(backendQueryKey, message.backend);
         this.queryClient.setQueryData(totalsQueryKey, message.totals);
         return;
@@ -96,14 +100,16 @@ export class LiveFeed {
         appendPoint(points ?? [], point, HISTORY_POINTS),
       );
     }
-    client.setQueryData<OverviewSeries>(overviewSeriesKey, (series) => appendOverview(series, sample));
+    const rows = this.rows.apply(sample);
+    client.setQueryData<OverviewSeries>(overviewSeriesKey, (series) =>
+      appendOverview(series, sample.at, rows.values()),
+    );
     // Only services whose page has loaded its history keep a full per-server series: look those few up,
     // rather than asking the cache about each of the 1,000 services in the sample.
     const loaded = client.getQueryCache().findAll({ queryKey: serviceSeriesPrefix });
     if (loaded.length === 0) return;
-    const entries = new Map(sample.services.map((entry) => [entry.id, entry]));
     for (const query of loaded) {
-      const entry = entries.get(String(query.queryKey[2]));
+      const entry = rows.get(String(query.queryKey[2]));
       if (!entry || query.state.data === undefined) continue;
       client.setQueryData<ServiceSeries>(serviceSeriesKey(entry.id), (series) =>
         series ? appendServiceSeries(series, entry, sample.at) : series,

@@ -23,7 +23,7 @@ function entry(id: string, servers: { id: string; stats: Stats; activeConns?: nu
 }
 
 function sample(services: ServiceSample[]): SampleMessage {
-  return { type: 'sample', at: 1000, totals: zeroStats, services };
+  return { type: 'sample', at: 1000, full: false, totals: zeroStats, services };
 }
 
 const table = [

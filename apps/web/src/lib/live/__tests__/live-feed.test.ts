@@ -14,6 +14,7 @@ function sample(at: number, conns: number, active: number): SampleMessage {
   return {
     type: 'sample',
     at,
+    full: true,
     totals: stats,
     services: [
       {
@@ -75,6 +76,77 @@ describe('live-feed', () => {
     const series = client.getQueryData<ServiceSeries>(serviceSeriesKey('tcp:10.0.0.1:80'));
     expect(series?.total.map((p) => p.activeConns)).toEqual([4]);
     expect(series?.destinations['10.1.0.1:80']?.map((p) => p.cps)).toEqual([2]);
+  });
+
+  it('keeps the last numbers of rows a sample leaves out, and charts them every second', () => {
+    const client = new QueryClient();
+    const feed = new LiveFeed(client, 'ws://unused');
+    const two = [
+      service('10.0.0.1', { destinations: [destination('10.1.0.1'), destination('10.1.0.2')] }),
+      service('10.0.0.2', { destinations: [destination('10.2.0.1')] }),
+    ];
+    feed.handle({
+      type: 'snapshot',
+      at: 1,
+      intervalMs: 1000,
+      backend: 'simulated',
+      services: two,
+      totals: zeroStats,
+    });
+    const server = (id: string, activeConns: number, conns: number) => ({
+      id,
+      activeConns,
+      inactiveConns: 0,
+      persistentConns: 0,
+      stats: { ...zeroStats, conns },
+      rates,
+    });
+    const entry = (id: string, conns: number, destinations: ReturnType<typeof server>[]) => ({
+      id,
+      stats: { ...zeroStats, conns },
+      rates,
+      destinations,
+    });
+    feed.handle({
+      type: 'sample',
+      at: 1000,
+      full: true,
+      totals: zeroStats,
+      services: [
+        entry('tcp:10.0.0.1:80', 10, [server('10.1.0.1:80', 3, 6), server('10.1.0.2:80', 2, 4)]),
+        entry('tcp:10.0.0.2:80', 7, [server('10.2.0.1:80', 1, 7)]),
+      ],
+    });
+    // Only one real server moved: the other, and the whole second service, keep their numbers.
+    feed.handle({
+      type: 'sample',
+      at: 2000,
+      full: false,
+      totals: zeroStats,
+      services: [entry('tcp:10.0.0.1:80', 11, [server('10.1.0.2:80', 5, 5)])],
+    });
+    const table = client.getQueryData<ServiceWithDestinations[]>(servicesQueryKey);
+    expect(table?.[0]?.destinations.map((d) => [d.activeConns, d.stats.conns])).toEqual([
+      [3, 6],
+      [5, 5],
+    ]);
+    expect(table?.[1]?.destinations[0]?.stats.conns).toBe(7);
+    const overview = client.getQueryData<OverviewSeries>(overviewSeriesKey);
+    expect(overview?.['tcp:10.0.0.1:80']?.map((p) => p.activeConns)).toEqual([5, 8]);
+    expect(overview?.['tcp:10.0.0.2:80']?.map((p) => p.activeConns)).toEqual([1, 1]);
+    // A service the next snapshot no longer lists stops getting points.
+    feed.handle({
+      type: 'snapshot',
+      at: 2500,
+      intervalMs: 1000,
+      backend: 'simulated',
+      services: [two[0]!],
+      totals: zeroStats,
+    });
+    feed.handle({ type: 'sample', at: 3000, full: false, totals: zeroStats, services: [] });
+    const after = client.getQueryData<OverviewSeries>(overviewSeriesKey);
+    expect(Object.keys(after ?? {})).toEqual(['tcp:10.0.0.1:80']);
+    expect(after?.['tcp:10.0.0.1:80']?.map((p) => p.activeConns)).toEqual([5, 8, 8]);
   });
 
   it('marks the table stale on a change event so it is fetched again', () => {

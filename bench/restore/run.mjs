@@ -15,7 +15,8 @@ async function main() {
   ensureDebianPackages(GUEST_PACKAGES);
   ensureBuilt('apps/agent/dist/main.js');
   const env = {};
-  for (const name of ['BENCH_SERVICES', 'BENCH_DESTS']) if (process.env[name]) env[name] = process.env[name];
+  for (const name of ['BENCH_SERVICES', 'BENCH_DESTS', 'BENCH_RUNS'])
+    if (process.env[name]) env[name] = process.env[name];
   const { code, output } = await runInGuest('node bench/restore/guest-restore.mjs', {
     timeoutMs: 15 * 60_000,
     env,
@@ -25,7 +26,7 @@ async function main() {
     throw new Error(`the benchmark failed in the guest (exit ${code})`);
   const figures = JSON.parse(last);
   console.log(
-    `PUT /api/v1/config ${figures.agentPutConfigMs} ms vs ipvsadm -R ${figures.ipvsadmRestoreMs} ms: ` +
+    `PUT /api/v1/config ${figures.agentPutConfigMedianMs} ms vs ipvsadm -R ${figures.ipvsadmRestoreMedianMs} ms (medians): ` +
       `ratio ${figures.ratioAgentToIpvsadm} (target <= ${figures.ratioTarget})`,
   );
   console.log(JSON.stringify(figures));

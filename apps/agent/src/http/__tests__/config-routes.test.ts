@@ -40,6 +40,10 @@ describe('config-routes', () => {
     expect(applied.status).toBe(200);
     const plan = restorePlanSchema.parse(await applied.json());
     expect(plan.added).toHaveLength(3);
+    // How long each step took, for the browser's network panel and for scripts.
+    expect(applied.headers.get('server-timing')).toMatch(
+      /^parse;dur=\d+\.\d, queue;dur=\d+\.\d, read;dur=\d+\.\d, plan;dur=\d+\.\d, apply;dur=\d+\.\d$/,
+    );
     expect(plan.removed).toEqual([]);
     const saved = await (await t.api('/config')).text();
     expect(saved).toContain('-A -t 10.0.0.1:80 -s wrr');

@@ -1,7 +1,9 @@
+import { performance } from 'node:perf_hooks';
 import { Router } from 'express';
 import { AppError, planRestore, type RestorePlan } from '@ipvs-dashboard/shared';
 import { mutate, type AgentContext } from '../agent-context.js';
 import { applyPlan } from '../restore/apply-plan.js';
+import { ServerTiming } from '../server-timing.js';
 
 function isDryRun(value: unknown): boolean {
   if (value === undefined || value === '0' || value === 'false') return false;
@@ -20,22 +22,31 @@ export function configRoutes(context: AgentContext): Router {
 
   router.put('/config', async (request, response) => {
     const dryRun = isDryRun(request.query.dryRun);
-    if (typeof request.body !== 'string') {
+    const text: unknown = request.body;
+    if (typeof text !== 'string') {
       throw new AppError('VALIDATION_FAILED', 'Send the restore text as text/plain.', { field: 'body' });
     }
+    const timing = new ServerTiming();
     // Every line is parsed and validated before anything is touched.
-    const desired = configText.parse(request.body);
+    const desired = timing.measure('parse', () => configText.parse(text));
     if (dryRun) {
-      response.json(planRestore(await backend.snapshot(), desired).plan satisfies RestorePlan);
+      const current = await timing.measureAsync('read', () => backend.snapshot());
+      const { plan } = timing.measure('plan', () => planRestore(current, desired));
+      response.setHeader('Server-Timing', timing.header());
+      response.json(plan satisfies RestorePlan);
       return;
     }
+    const asked = performance.now();
     const summary = await mutate(context, request, response, async () => {
+      // Waiting for the poller's read in progress (a change never overlaps one).
+      timing.since('queue', asked);
       // One snapshot both plans the change and is the table a failed restore rolls back to.
-      const current = await backend.snapshot();
-      const { commands, plan } = planRestore(current, desired);
-      await applyPlan(backend, commands, current);
+      const current = await timing.measureAsync('read', () => backend.snapshot());
+      const { commands, plan } = timing.measure('plan', () => planRestore(current, desired));
+      await timing.measureAsync('apply', () => applyPlan(backend, commands, current));
       return plan;
     });
+    response.setHeader('Server-Timing', timing.header());
     response.json(summary satisfies RestorePlan);
   });
 

@@ -1,5 +1,5 @@
 import type { HistoryResponse, ServiceHistory } from '@ipvs-dashboard/shared';
-import { SeriesRing } from './series-ring.js';
+import { SampleClock, SeriesRing } from './series-ring.js';
 
 interface ServiceRings {
   points: SeriesRing;
@@ -7,14 +7,22 @@ interface ServiceRings {
 }
 
 /**
- * Rolling history (15 min at the default 1 s) per virtual service and per real server. The sampler holds
- * each row's ring and appends to it directly, and forgets the series of rows that left the table, so memory
- * is bounded by table size x capacity, whatever the churn.
+ * Rolling history (15 min at the default 1 s) per virtual service and per real server. The sampler starts
+ * each sample, appends every row's point to the ring it holds, and forgets the series of rows that left the
+ * table, so memory is bounded by table size x capacity (28 bytes a point), whatever the churn.
  */
 export class HistoryStore {
   private readonly services = new Map<string, ServiceRings>();
+  private readonly clock: SampleClock;
 
-  constructor(readonly capacity: number) {}
+  constructor(readonly capacity: number) {
+    this.clock = new SampleClock(capacity);
+  }
+
+  /** Starts a sample taken at `at`: then every row still in the table appends its point to its ring. */
+  beginSample(at: number): void {
+    this.clock.begin(at);
+  }
 
   static capacityFor(windowMs: number, intervalMs: number): number {
     return Math.max(1, Math.ceil(windowMs / intervalMs));
@@ -23,7 +31,7 @@ export class HistoryStore {
   private ringsOf(serviceId: string): ServiceRings {
     let rings = this.services.get(serviceId);
     if (!rings) {
-      rings = { points: new SeriesRing(this.capacity), destinations: new Map() };
+      rings = { points: new SeriesRing(this.clock), destinations: new Map() };
       this.services.set(serviceId, rings);
     }
     return rings;
@@ -39,7 +47,7 @@ export class HistoryStore {
     const { destinations } = this.ringsOf(serviceId);
     let ring = destinations.get(destinationId);
     if (!ring) {
-      ring = new SeriesRing(this.capacity);
+      ring = new SeriesRing(this.clock);
       destinations.set(destinationId, ring);
     }
     return ring;

@@ -38,15 +38,16 @@ function countersFell(before: Stats, after: Stats): boolean {
 }
 
 /**
- * Pairs each row of `after` with the row of `before` that has its id: usually the one at the same index
- * (both lists are in ipvsadm order and rarely change), else found through a map built only when needed.
- * Calls `each` with the previous row or undefined, and returns the ids of `before` left unpaired.
+ * Pairs each row of `after` with the row of `before` that has its identity: usually the one at the same
+ * index (both lists are in ipvsadm order and rarely change, and `sameKey` compares without formatting an
+ * id), else found by id through a map built only when needed. Rows that are the very same objects are
+ * skipped: nothing in them changed (IpvsBackend.snapshot). Returns the ids of `before` left unpaired.
  */
 function pairRows<R extends object>(
   before: readonly R[],
   after: readonly R[],
-  idOf: (row: R) => string,
-  each: (row: R, previous: R | undefined, id: string) => void,
+  keys: { idOf: (row: R) => string; sameKey: (a: R, b: R) => boolean },
+  each: (row: R, previous: R | undefined) => void,
 ): string[] {
   let byId: Map<string, R> | null = null;
   let paired = 0;
@@ -55,21 +56,30 @@ function pairRows<R extends object>(
     const atIndex = before[i];
     if (atIndex === row) {
       paired++;
-      continue; // the very same row: nothing in it changed (IpvsBackend.snapshot)
+      continue;
     }
-    const id = idOf(row);
-    let previous = atIndex !== undefined && idOf(atIndex) === id ? atIndex : undefined;
+    let previous = atIndex !== undefined && keys.sameKey(atIndex, row) ? atIndex : undefined;
     if (!previous) {
-      byId ??= new Map(before.map((r) => [idOf(r), r]));
-      previous = byId.get(id);
+      byId ??= new Map(before.map((r) => [keys.idOf(r), r]));
+      previous = byId.get(keys.idOf(row));
     }
     if (previous) paired++;
-    each(row, previous, id);
+    each(row, previous);
   }
   if (paired === before.length) return [];
-  const present = new Set(after.map(idOf));
-  return before.map(idOf).filter((id) => !present.has(id));
+  const present = new Set(after.map(keys.idOf));
+  return before.map(keys.idOf).filter((id) => !present.has(id));
 }
+
+const serviceKeys = {
+  idOf: serviceIdOf,
+  sameKey: (a: ServiceWithDestinations, b: ServiceWithDestinations) =>
+    a.key === b.key || serviceIdOf(a) === serviceIdOf(b),
+};
+const destinationKeys = {
+  idOf: destinationIdOf,
+  sameKey: (a: Destination, b: Destination) => a.address === b.address && a.port === b.port,
+};
 
 function diffDestinations(
   sid: string,
@@ -78,17 +88,13 @@ function diffDestinations(
   changes: Change[],
 ): void {
   if (before.destinations === after.destinations) return;
-  const removed = pairRows(
-    before.destinations,
-    after.destinations,
-    destinationIdOf,
-    (dest, previous, did) => {
-      if (!previous) changes.push({ kind: 'destination-added', service: sid, destination: did });
-      else if (!sameDestinationSettings(previous, dest)) {
-        changes.push({ kind: 'destination-changed', service: sid, destination: did });
-      }
-    },
-  );
+  const removed = pairRows(before.destinations, after.destinations, destinationKeys, (dest, previous) => {
+    if (!previous)
+      changes.push({ kind: 'destination-added', service: sid, destination: destinationIdOf(dest) });
+    else if (!sameDestinationSettings(previous, dest)) {
+      changes.push({ kind: 'destination-changed', service: sid, destination: destinationIdOf(dest) });
+    }
+  });
   for (const did of removed) changes.push({ kind: 'destination-removed', service: sid, destination: did });
 }
 
@@ -105,7 +111,8 @@ export function diffTables(
   if (before.length > 1 && after.length === 0) return [{ kind: 'cleared' }];
   const changes: Change[] = [];
   const zeroed: string[] = [];
-  const removed = pairRows(before, after, serviceIdOf, (service, previous, sid) => {
+  const removed = pairRows(before, after, serviceKeys, (service, previous) => {
+    const sid = serviceIdOf(service);
     if (!previous) {
       changes.push({ kind: 'service-added', service: sid });
       return;

@@ -35,7 +35,6 @@ interface Window {
   tick: number;
   baseTick: number | null;
   elapsedMs: number;
-  at: number;
 }
 
 interface RowTrack {
@@ -108,6 +107,7 @@ export class TableSampler {
 
   sample(reading: SampledReading): TableSample {
     const window = this.advance(reading.at);
+    this.history.beginSample(reading.at);
     const table = reading.table;
     const aligned: ServiceTrack[] = [];
     const moved: ServiceSample[] = [];
@@ -133,9 +133,9 @@ export class TableSampler {
   private advance(at: number): Window {
     const tick = ++this.tick;
     this.ats[tick % this.slots] = at;
-    if (tick === 0) return { tick, baseTick: null, elapsedMs: 0, at };
+    if (tick === 0) return { tick, baseTick: null, elapsedMs: 0 };
     const baseTick = Math.max(0, tick - this.readingsPerWindow);
-    return { tick, baseTick, elapsedMs: at - (this.ats[baseTick % this.slots] ?? at), at };
+    return { tick, baseTick, elapsedMs: at - (this.ats[baseTick % this.slots] ?? at) };
   }
 
   /** Records `stats` for this tick and returns the rates over the window. */
@@ -155,14 +155,14 @@ export class TableSampler {
     window: Window,
   ): ServiceSample | null {
     if (track.row !== row) this.realign(track, row, window);
-    const moved: DestinationSample[] = [];
+    let moved: DestinationSample[] | null = null;
     let active = 0;
     let inactive = 0;
     for (let j = 0; j < row.destinations.length; j++) {
       const dest = row.destinations[j]!;
       const destTrack = track.aligned[j]!;
       const rates = this.ratesOf(destTrack, dest.stats, window);
-      destTrack.ring.pushValues(window.at, rates, dest.activeConns, dest.inactiveConns);
+      destTrack.ring.push(rates, dest.activeConns, dest.inactiveConns);
       active += dest.activeConns;
       inactive += dest.inactiveConns;
       const last = destTrack.entry;
@@ -178,15 +178,14 @@ export class TableSampler {
       }
       const { activeConns, inactiveConns, persistentConns, stats } = dest;
       destTrack.entry = { id: destTrack.id, activeConns, inactiveConns, persistentConns, stats, rates };
-      moved.push(destTrack.entry);
+      (moved ??= []).push(destTrack.entry);
     }
     const rates = this.ratesOf(track, row.stats, window);
-    track.ring.pushValues(window.at, rates, active, inactive);
+    track.ring.push(rates, active, inactive);
     const last = track.entry;
-    if (moved.length === 0 && last && sameStats(last.stats, row.stats) && sameRates(last.rates, rates))
-      return null;
+    if (!moved && last && sameStats(last.stats, row.stats) && sameRates(last.rates, rates)) return null;
     track.entry = { stats: row.stats, rates };
-    return { id: track.id, stats: row.stats, rates, destinations: moved };
+    return { id: track.id, stats: row.stats, rates, destinations: moved ?? [] };
   }
 
   /** The service row is a new object: pair its real servers with their tracks again. */
@@ -195,8 +194,11 @@ export class TableSampler {
     const aligned: DestinationTrack[] = [];
     for (let j = 0; j < row.destinations.length; j++) {
       const dest = row.destinations[j]!;
+      // Rebuilt rows of the same real server at the same place keep their track without formatting an id.
+      const before = previous[j];
+      const sameServer = before === dest || (before?.address === dest.address && before.port === dest.port);
       const destTrack =
-        (previous[j] === dest ? track.aligned[j] : undefined) ?? this.destinationTrack(track, dest, window);
+        (sameServer ? track.aligned[j] : undefined) ?? this.destinationTrack(track, dest, window);
       destTrack.seenTick = window.tick;
       aligned.push(destTrack);
     }

@@ -5,6 +5,7 @@ import type {
   DestinationSettings,
   Service,
   ServiceKey,
+  ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
 import { schedulerFlagNames, SVC_F_ONEPACKET } from './service-flags.js';
 import { StatsEstimator } from './stats-estimator.js';
@@ -24,6 +25,8 @@ export interface SimDestination {
   /** IP_VS_DEST_F_AVAILABLE: cleared when the real server is deleted. */
   available: boolean;
   stats: StatsEstimator;
+  /** The row the last snapshot returned for it (snapshot-rows.ts), reused while nothing in it moved. */
+  snapshotRow?: Destination;
 }
 
 export interface SimService {
@@ -41,6 +44,18 @@ export interface SimService {
   stats: StatsEstimator;
   /** Bumped on every change of the service or its real servers: schedulers rebuild their tables then. */
   revision: number;
+  /** The row the last snapshot returned for it and the settings it was built from (snapshot-rows.ts). */
+  snapshotRow?: ServiceRow;
+}
+
+export interface ServiceRow {
+  row: ServiceWithDestinations;
+  scheduler: string;
+  /** IP_VS_SVC_F_* bits: scheduler flags and one-packet. */
+  flagBits: number;
+  persistence: number;
+  netmask: string;
+  persistenceEngine: string | null;
 }
 
 export function viewService(svc: SimService): Service {

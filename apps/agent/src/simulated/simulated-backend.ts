@@ -24,7 +24,7 @@ import { SIMULATED_SCHEDULERS } from './input-checks.js';
 import { KernelSettings } from './kernel-settings.js';
 import { viewDestination, viewService } from './sim-state.js';
 import { SimTable } from './sim-table.js';
-import { SnapshotRows } from './snapshot-rows.js';
+import { serviceRow } from './snapshot-rows.js';
 import { StatsEstimator } from './stats-estimator.js';
 import { DEFAULT_INTERFACES, SyncDaemons } from './sync-daemons.js';
 import type { SimInterface } from './sync-daemons.js';
@@ -57,7 +57,6 @@ export class SimulatedBackend implements IpvsBackend {
   private readonly table = new SimTable(() => this.traffic.now);
   private readonly totalStats = new StatsEstimator();
   private readonly settings = new KernelSettings();
-  private readonly rows = new SnapshotRows();
   private readonly daemons: SyncDaemons;
   private readonly traffic: TrafficModel;
   private readonly now: () => number;
@@ -178,7 +177,7 @@ export class SimulatedBackend implements IpvsBackend {
   /** Rows nothing moved in are the very objects of the previous snapshot (snapshot-rows.ts): read-only. */
   snapshot(): Promise<ServiceWithDestinations[]> {
     return this.run(() =>
-      this.table.list().map((svc) => this.rows.service(svc, this.table.sortedDestinations(svc))),
+      this.table.list().map((svc) => serviceRow(svc, this.table.sortedDestinations(svc))),
     );
   }
 

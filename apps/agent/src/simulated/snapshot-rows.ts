@@ -1,33 +1,25 @@
 // The rows snapshot() returns, reused while nothing in them moved (the IpvsBackend.snapshot contract: the
 // same object means the same row, so the monitor skips it). A real server's row is rebuilt when its settings,
 // connection gauges or stats changed; a service's when its own settings or stats did, or any of its rows.
-import type { Destination, ServiceKey, ServiceWithDestinations, Stats } from '@ipvs-dashboard/shared';
-import type { SimDestination, SimService } from './sim-state.js';
+// The last row is kept on the simulated object itself: a WeakMap lookup per row per second cost more.
+import type { Destination, ServiceWithDestinations, Stats } from '@ipvs-dashboard/shared';
+import type { ServiceRow, SimDestination, SimService } from './sim-state.js';
 import { viewDestination, viewService } from './sim-state.js';
 
-interface ServiceRow {
-  row: ServiceWithDestinations;
-  /** The service's settings as they were when `row` was built (flagBits covers flags and one-packet). */
-  scheduler: string;
-  flagBits: number;
-  persistence: number;
-  netmask: string;
-  persistenceEngine: string | null;
-}
-
 function sameDestinationRow(row: Destination, dest: SimDestination, stats: Stats): boolean {
+  const settings = dest.settings;
   return (
     row.stats === stats &&
     row.activeConns === dest.activeConns &&
     row.inactiveConns === dest.inactiveConns &&
     row.persistentConns === dest.persistentConns &&
-    row.forwarding === dest.settings.forwarding &&
-    row.weight === dest.settings.weight &&
-    row.upperThreshold === dest.settings.upperThreshold &&
-    row.lowerThreshold === dest.settings.lowerThreshold &&
-    row.tunnelType === dest.settings.tunnelType &&
-    row.tunnelPort === dest.settings.tunnelPort &&
-    row.tunnelChecksum === dest.settings.tunnelChecksum
+    row.forwarding === settings.forwarding &&
+    row.weight === settings.weight &&
+    row.upperThreshold === settings.upperThreshold &&
+    row.lowerThreshold === settings.lowerThreshold &&
+    row.tunnelType === settings.tunnelType &&
+    row.tunnelPort === settings.tunnelPort &&
+    row.tunnelChecksum === settings.tunnelChecksum
   );
 }
 
@@ -35,11 +27,12 @@ function sameServiceRow(
   cached: ServiceRow,
   svc: SimService,
   stats: Stats,
-  destinations: readonly Destination[],
-): boolean {
+  sorted: readonly SimDestination[],
+) {
   const row = cached.row;
-  if (row.stats !== stats || row.destinations.length !== destinations.length) return false;
   if (
+    row.stats !== stats ||
+    row.destinations.length !== sorted.length ||
     cached.scheduler !== svc.scheduler ||
     cached.flagBits !== svc.flagBits ||
     cached.persistence !== svc.persistence ||
@@ -48,38 +41,35 @@ function sameServiceRow(
   ) {
     return false;
   }
-  return destinations.every((dest, i) => row.destinations[i] === dest);
+  for (let i = 0; i < sorted.length; i++) {
+    if (row.destinations[i] !== sorted[i]!.snapshotRow) return false;
+  }
+  return true;
 }
 
-export class SnapshotRows {
-  private readonly destinations = new WeakMap<SimDestination, Destination>();
-  private readonly services = new WeakMap<SimService, ServiceRow>();
-  /** One copy of each service key for all its rows: the key never changes while the service lives. */
-  private readonly keys = new WeakMap<SimService, ServiceKey>();
+/** The snapshot row of a real server: the last one while nothing in it moved. */
+export function destinationRow(dest: SimDestination): Destination {
+  const stats = dest.stats.read();
+  const cached = dest.snapshotRow;
+  if (cached && sameDestinationRow(cached, dest, stats)) return cached;
+  return (dest.snapshotRow = viewDestination(dest));
+}
 
-  destination(dest: SimDestination): Destination {
-    const stats = dest.stats.read();
-    const cached = this.destinations.get(dest);
-    if (cached && sameDestinationRow(cached, dest, stats)) return cached;
-    const row = viewDestination(dest);
-    this.destinations.set(dest, row);
-    return row;
+/** The snapshot row of a service with its real servers (`sorted`: in ipvsadm order). */
+export function serviceRow(svc: SimService, sorted: readonly SimDestination[]): ServiceWithDestinations {
+  const stats = svc.stats.read();
+  let rebuilt = false;
+  for (const dest of sorted) {
+    const before = dest.snapshotRow;
+    if (destinationRow(dest) !== before) rebuilt = true;
   }
-
-  /** `sorted`: the service's real servers in ipvsadm order. */
-  service(svc: SimService, sorted: readonly SimDestination[]): ServiceWithDestinations {
-    const stats = svc.stats.read();
-    const destinations = sorted.map((dest) => this.destination(dest));
-    const cached = this.services.get(svc);
-    if (cached && sameServiceRow(cached, svc, stats, destinations)) return cached.row;
-    let key = this.keys.get(svc);
-    if (!key) {
-      key = viewService(svc).key;
-      this.keys.set(svc, key);
-    }
-    const row: ServiceWithDestinations = { ...viewService(svc), key, destinations };
-    const { scheduler, flagBits, persistence, netmask, persistenceEngine } = svc;
-    this.services.set(svc, { row, scheduler, flagBits, persistence, netmask, persistenceEngine });
-    return row;
-  }
+  const cached = svc.snapshotRow;
+  if (cached && !rebuilt && sameServiceRow(cached, svc, stats, sorted)) return cached.row;
+  // The key never changes while the service lives: one copy for all its rows.
+  const key = cached?.row.key ?? viewService(svc).key;
+  const destinations = sorted.map((dest) => dest.snapshotRow!);
+  const row: ServiceWithDestinations = { ...viewService(svc), key, destinations };
+  const { scheduler, flagBits, persistence, netmask, persistenceEngine } = svc;
+  svc.snapshotRow = { row, scheduler, flagBits, persistence, netmask, persistenceEngine };
+  return row;
 }

@@ -22,13 +22,8 @@ export interface Counters {
 type CounterName = keyof Counters;
 const counterNames: readonly CounterName[] = ['conns', 'inPackets', 'outPackets', 'inBytes', 'outBytes'];
 /** Packets/conns use a 2^10 scale (<< 9 per 2 s), bytes a 2^5 scale (<< 4 per 2 s). */
-const sampleShift: Record<CounterName, number> = {
-  conns: 9,
-  inPackets: 9,
-  outPackets: 9,
-  inBytes: 4,
-  outBytes: 4,
-};
+const PACKET_SHIFT = 9;
+const BYTE_SHIFT = 4;
 // The kernel keeps u64 counters; JavaScript numbers are exact to 2^53 (years of 100 Gbit/s), then wrap here.
 const COUNTER_WRAP = 2 ** 64;
 
@@ -40,6 +35,11 @@ function readRate(avg: number, name: CounterName): number {
   return name === 'inBytes' || name === 'outBytes'
     ? Math.floor((avg + 0xf) / 32)
     : Math.floor((avg + 0x1ff) / 1024);
+}
+
+/** avg += ((delta << shift) - avg) >> 2, the step added to the average (ip_vs_est.c ip_vs_chain_estimation). */
+function ewmaStep(delta: number, shift: number, average: number): number {
+  return Math.floor((delta * 2 ** shift - average) / 4);
 }
 
 const statsNames: readonly (keyof Stats)[] = [...counterNames, 'cps', 'inPps', 'outPps', 'inBps', 'outBps'];
@@ -78,15 +78,33 @@ export class StatsEstimator {
 
   /** One estimator period (ip_vs_est.c estimation_timer: ip_vs_read_cpu_stats, then the EWMA). */
   estimate(): void {
-    for (const name of counterNames) {
-      const delta = this.live[name] - this.summed[name];
-      const step = Math.floor((delta * 2 ** sampleShift[name] - this.averages[name]) / 4);
-      // An idle row (no packets, rates decayed to 0) keeps its read() object: snapshots reuse the row.
-      if (delta === 0 && step === 0) continue;
-      this.summed[name] = this.live[name];
-      this.averages[name] += step;
-      this.moved = true;
-    }
+    // Spelled out per counter: this runs for every row of the table every 2 s.
+    const { live, summed, averages } = this;
+    const conns = ewmaStep(live.conns - summed.conns, PACKET_SHIFT, averages.conns);
+    const inPackets = ewmaStep(live.inPackets - summed.inPackets, PACKET_SHIFT, averages.inPackets);
+    const outPackets = ewmaStep(live.outPackets - summed.outPackets, PACKET_SHIFT, averages.outPackets);
+    const inBytes = ewmaStep(live.inBytes - summed.inBytes, BYTE_SHIFT, averages.inBytes);
+    const outBytes = ewmaStep(live.outBytes - summed.outBytes, BYTE_SHIFT, averages.outBytes);
+    const unchanged =
+      live.conns === summed.conns &&
+      live.inPackets === summed.inPackets &&
+      live.outPackets === summed.outPackets &&
+      live.inBytes === summed.inBytes &&
+      live.outBytes === summed.outBytes;
+    // An idle row (no packets, rates decayed to 0) keeps its read() object: snapshots reuse the row.
+    if (unchanged && conns === 0 && inPackets === 0 && outPackets === 0 && inBytes === 0 && outBytes === 0)
+      return;
+    summed.conns = live.conns;
+    summed.inPackets = live.inPackets;
+    summed.outPackets = live.outPackets;
+    summed.inBytes = live.inBytes;
+    summed.outBytes = live.outBytes;
+    averages.conns += conns;
+    averages.inPackets += inPackets;
+    averages.outPackets += outPackets;
+    averages.inBytes += inBytes;
+    averages.outBytes += outBytes;
+    this.moved = true;
   }
 
   /** ZERO: the last summed counters become the zero point and the rates restart (ip_vs_zero_stats). */

@@ -1,10 +1,5 @@
-// NOTE for whoever reworks SeriesRing (from the coordinator, working on bench:restore): series must NOT
-// allocate all `capacity` points up front. A restore of 1,000 x 10 creates 11,000 series at once; 900
-// points each allocated at creation was 356 MB in one go, and the guest's profile of the agent showed
-// SeriesRing construction + GC taking seconds (PUT /config 6-11 s instead of ~1.3 s). Grow as points
-// arrive (commit "history series grow as points arrive"); adapt these tests to a new API, keep the rule.
 import { describe, expect, it } from 'vitest';
-import { SeriesRing } from '../series-ring.js';
+import { SampleClock, SeriesRing } from '../series-ring.js';
 
 const point = (n: number) => ({
   at: 1_000_000 + n * 1000,
@@ -17,19 +12,47 @@ const point = (n: number) => ({
   inactiveConns: n % 3,
 });
 
+/** Takes samples `from`..`to` - 1 on the clock, each appending the same point to every ring given. */
+function take(clock: SampleClock, rings: SeriesRing[], from: number, to: number): void {
+  for (let n = from; n < to; n++) {
+    const p = point(n);
+    clock.begin(p.at);
+    for (const ring of rings) ring.push(p, p.activeConns, p.inactiveConns);
+  }
+}
+
 describe('series-ring', () => {
   it('keeps every point while it grows, then only the newest `capacity`, oldest first', () => {
-    const ring = new SeriesRing(900);
-    for (let n = 0; n < 40; n++) ring.push(point(n));
+    const clock = new SampleClock(900);
+    const ring = new SeriesRing(clock);
+    take(clock, [ring], 0, 40);
     expect(ring.toArray()).toEqual(Array.from({ length: 40 }, (_, n) => point(n)));
-    for (let n = 40; n < 2000; n++) ring.push(point(n));
+    take(clock, [ring], 40, 2000);
     expect(ring.length).toBe(900);
     expect(ring.toArray()).toEqual(Array.from({ length: 900 }, (_, n) => point(1100 + n)));
   });
 
   it('works at capacities below its starting size', () => {
-    const ring = new SeriesRing(3);
-    for (let n = 0; n < 5; n++) ring.push(point(n));
+    const clock = new SampleClock(3);
+    const ring = new SeriesRing(clock);
+    take(clock, [ring], 0, 5);
     expect(ring.toArray()).toEqual([point(2), point(3), point(4)]);
+  });
+
+  it('gives a series that joined later only its own points, with the shared times', () => {
+    const clock = new SampleClock(20);
+    const early = new SeriesRing(clock);
+    take(clock, [early], 0, 7);
+    const late = new SeriesRing(clock);
+    take(clock, [early, late], 7, 30);
+    expect(late.toArray()).toEqual(Array.from({ length: 20 }, (_, n) => point(10 + n)));
+    expect(early.toArray()).toEqual(late.toArray());
+    const keepsFloat32 = new SeriesRing(clock);
+    clock.begin(1);
+    keepsFloat32.push({ cps: 1 / 3, inPps: 0, outPps: 0, inBps: 1e10, outBps: 0 }, 2 ** 31, 0);
+    const [only] = keepsFloat32.toArray();
+    expect(only?.cps).toBeCloseTo(1 / 3, 6);
+    expect(only!.inBps / 1e10).toBeCloseTo(1, 6);
+    expect(only?.activeConns).toBe(2 ** 31);
   });
 });

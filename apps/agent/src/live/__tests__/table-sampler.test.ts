@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleMessageSchema, type ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { HistoryStore } from '../history-store.js';
-import { SeriesRing } from '../series-ring.js';
 import { TableSampler } from '../table-sampler.js';
 import { dest, stats, tcpService } from './fixtures.js';
 
@@ -125,26 +124,5 @@ describe('table-sampler', () => {
     expect(history.query(1000).services[0]?.destinations.map((d) => d.id)).toEqual(['10.0.1.2:80']);
     s.sample(reading(7000, []));
     expect(history.query(1000).services).toEqual([]);
-  });
-
-  it('series ring drops the oldest point past capacity and keeps values a chart needs', () => {
-    const ring = new SeriesRing(2);
-    const point = (at: number) => ({
-      at,
-      cps: at / 3,
-      inPps: 0,
-      outPps: 0,
-      inBps: 1e10 + at,
-      outBps: 0,
-      activeConns: 2 ** 31,
-      inactiveConns: at,
-    });
-    [1, 2, 3].forEach((at) => ring.push(point(at)));
-    const points = ring.toArray();
-    expect(points.map((p) => p.at)).toEqual([2, 3]);
-    expect(ring.length).toBe(2);
-    expect(points[1]?.cps).toBeCloseTo(1, 6);
-    expect(points[1]!.inBps / 1e10).toBeCloseTo(1, 6);
-    expect(points[1]?.activeConns).toBe(2 ** 31);
   });
 });

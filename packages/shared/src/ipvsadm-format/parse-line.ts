@@ -6,6 +6,7 @@ import { syncDaemonInputSchema, timeoutsSchema } from '../schemas/system.js';
 import { buildDestinationInput, readDestinationKey } from './build-destination.js';
 import { buildServiceInput, readServiceKey, requireServiceKey } from './build-service.js';
 import type { IpvsadmCommand } from './commands.js';
+import { readCommonDestinationLine } from './common-lines.js';
 import { findCommand } from './options.js';
 import { numberOf, readOptions, textOf, type ReadOptions } from './read-options.js';
 import { LineProblem } from './restore-error.js';
@@ -58,6 +59,11 @@ function buildStartDaemon(state: SyncDaemonState, options: ReadOptions): Ipvsadm
 }
 
 export function parseRestoreTokens(tokens: string[]): IpvsadmCommand {
+  return readCommonDestinationLine(tokens) ?? parseAnyRestoreTokens(tokens);
+}
+
+/** The general path: every command and option ipvsadm -R takes, checked by the shared schemas. */
+export function parseAnyRestoreTokens(tokens: string[]): IpvsadmCommand {
   const [command = '', ...rest] = tokens;
   const found = findCommand(command);
   if (!found) {

@@ -50,6 +50,29 @@ function serviceInputOf(service: SavableService) {
   return { ...key, ...settings };
 }
 
+/** The real-server steps of a service present in both tables. */
+function planDestinations(
+  old: SavableService,
+  wanted: SavableService,
+  steps: { removals: IpvsadmCommand[]; edits: IpvsadmCommand[]; additions: IpvsadmCommand[] },
+): void {
+  const wantedIds = new Set(wanted.destinations.map((dest) => destinationId(dest)));
+  const oldById = new Map(old.destinations.map((dest) => [destinationId(dest), dest] as const));
+  for (const dest of sortDestinationsLikeIpvsadm(old.destinations)) {
+    if (!wantedIds.has(destinationId(dest))) {
+      steps.removals.push({ kind: 'delete-destination', service: wanted.key, destination: dest });
+    }
+  }
+  for (const dest of sortDestinationsLikeIpvsadm(wanted.destinations)) {
+    const oldDest = oldById.get(destinationId(dest));
+    if (!oldDest) {
+      steps.additions.push({ kind: 'add-destination', service: wanted.key, destination: dest });
+    } else if (!sameDestinationSettings(oldDest, dest)) {
+      steps.edits.push({ kind: 'edit-destination', service: wanted.key, destination: dest });
+    }
+  }
+}
+
 export function planRestore(
   current: readonly SavableService[],
   desired: readonly SavableService[],
@@ -59,32 +82,25 @@ export function planRestore(
   const additions: IpvsadmCommand[] = [];
   // Looked up by canonical id, so a plan of 1,000 x 10 takes milliseconds rather than a scan per entry.
   const currentById = new Map(current.map((service) => [serviceId(service.key), service] as const));
-  const desiredIds = new Set(desired.map((service) => serviceId(service.key)));
+  const desiredIds = new Map(desired.map((service) => [service, serviceId(service.key)] as const));
+  const wantedIds = new Set(desiredIds.values());
   for (const old of sortServicesLikeIpvsadm(current)) {
-    if (!desiredIds.has(serviceId(old.key))) removals.push({ kind: 'delete-service', service: old.key });
+    if (!wantedIds.has(serviceId(old.key))) removals.push({ kind: 'delete-service', service: old.key });
   }
   for (const wanted of sortServicesLikeIpvsadm(desired)) {
-    const old = currentById.get(serviceId(wanted.key));
+    const old = currentById.get(desiredIds.get(wanted) ?? '');
     if (!old) {
+      // A new service: all its real servers are new too (the common case of a restore into an empty table).
       additions.push({ kind: 'add-service', service: serviceInputOf(wanted) });
-    } else if (!sameServiceSettings(old, wanted)) {
+      for (const dest of sortDestinationsLikeIpvsadm(wanted.destinations)) {
+        additions.push({ kind: 'add-destination', service: wanted.key, destination: dest });
+      }
+      continue;
+    }
+    if (!sameServiceSettings(old, wanted)) {
       edits.push({ kind: 'edit-service', service: serviceInputOf(wanted) });
     }
-    const wantedIds = new Set(wanted.destinations.map((dest) => destinationId(dest)));
-    const oldById = new Map((old?.destinations ?? []).map((dest) => [destinationId(dest), dest] as const));
-    for (const dest of old ? sortDestinationsLikeIpvsadm(old.destinations) : []) {
-      if (!wantedIds.has(destinationId(dest))) {
-        removals.push({ kind: 'delete-destination', service: wanted.key, destination: dest });
-      }
-    }
-    for (const dest of sortDestinationsLikeIpvsadm(wanted.destinations)) {
-      const oldDest = oldById.get(destinationId(dest));
-      if (!oldDest) {
-        additions.push({ kind: 'add-destination', service: wanted.key, destination: dest });
-      } else if (!sameDestinationSettings(oldDest, dest)) {
-        edits.push({ kind: 'edit-destination', service: wanted.key, destination: dest });
-      }
-    }
+    planDestinations(old, wanted, { removals, edits, additions });
   }
   const lines = (commands: IpvsadmCommand[]) => commands.map((command) => formatCommand(command));
   return {

@@ -1,7 +1,7 @@
 // Address <-> bytes for IPVS's 16-byte `union nf_inet_addr` (IPv4 in bytes 0..3, rest zero; ip_vs.h),
 // and canonical text: IPv4 dotted, IPv6 compressed lowercase exactly as Node's URL prints it.
 import { isIPv4, isIPv6 } from 'node:net';
-import { AppError } from '@ipvs-dashboard/shared';
+import { AppError, parseIpAddress } from '@ipvs-dashboard/shared';
 import type { AddressFamily } from '@ipvs-dashboard/shared';
 
 /** The family of an address string, or null when it is neither IPv4 nor IPv6. */
@@ -22,9 +22,10 @@ export function requireFamily(address: string, field: string): AddressFamily {
   return family;
 }
 
+/** A dotted quad the caller has checked, into 4 bytes (the shared parser remembers addresses it has read). */
 function ipv4Into(address: string, out: Buffer, offset: number): void {
-  const parts = address.split('.');
-  for (let i = 0; i < 4; i++) out[offset + i] = Number(parts[i]);
+  const bytes = parseIpAddress(address)?.bytes ?? [];
+  for (let i = 0; i < 4; i++) out[offset + i] = bytes[i] ?? 0;
 }
 
 function parseGroups(text: string): number[] {

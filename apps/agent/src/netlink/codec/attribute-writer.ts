@@ -117,7 +117,7 @@ export class AttributeWriter {
     if (end > this.buf.length) this.grow(end);
     hostOrder.writeU16(this.buf, NLA_HDRLEN + payloadLength, at);
     hostOrder.writeU16(this.buf, type, at + 2);
-    this.buf.fill(0, at + NLA_HDRLEN + payloadLength, end);
+    for (let pad = at + NLA_HDRLEN + payloadLength; pad < end; pad++) this.buf[pad] = 0;
     this.used = end;
     return at + NLA_HDRLEN;
   }

@@ -3,6 +3,8 @@
 // x 10 real servers; KernelBackend.snapshot() vs ipvsadm -Ln --stats --exact). The last line printed is
 // one JSON object with the figures. BENCH_SERVICES, BENCH_DESTS and BENCH_RUNS change the size.
 // `--breakdown` runs guest-breakdown.mjs instead: the worker's read, the decode and their stalls apart.
+// BENCH_NODE_FLAGS (e.g. --single-threaded-gc) are given to node in the guest, for measuring V8 options;
+// the agent does not run with any, so the figures in docs/benchmarks/netlink.md are without.
 import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
 import {
   ensureBuilt,
@@ -20,7 +22,9 @@ async function main() {
   }
   const breakdown = process.argv.includes('--breakdown');
   const script = breakdown ? 'guest-breakdown.mjs' : 'guest-bench.mjs';
-  const { code, output } = await runInGuest(`node bench/netlink/${script}`, {
+  const flags = process.env.BENCH_NODE_FLAGS ?? '';
+  if (!/^[-\w= ]*$/.test(flags)) throw new Error(`BENCH_NODE_FLAGS must be plain node options: ${flags}`);
+  const { code, output } = await runInGuest(`node ${flags} bench/netlink/${script}`.replace(/ +/g, ' '), {
     timeoutMs: 15 * 60_000,
     env,
   });

@@ -179,7 +179,8 @@ export function identityFromServiceMessage(attributes: Buffer): Buffer {
     (type) => a.has(type) && (type === SvcAttr.AF || (type === SvcAttr.FWMARK) === fwmark),
   );
   const sizes = types.map((type) => (a.length(type) + 4 + 3) & ~3);
-  const out = Buffer.alloc(4 + sizes.reduce((sum, size) => sum + size, 0));
+  // From Buffer's shared pool (zeroed: the padding between attributes is not copied): one per GET_DEST.
+  const out = Buffer.allocUnsafe(4 + sizes.reduce((sum, size) => sum + size, 0)).fill(0);
   writeHostU16(out, out.length, 0);
   writeHostU16(out, CmdAttr.SERVICE, 2);
   let offset = 4;

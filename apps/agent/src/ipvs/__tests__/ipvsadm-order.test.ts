@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AddressFamily, ServiceKey } from '@ipvs-dashboard/shared';
+import { addressToBytes } from '../address.js';
 import { serviceId } from '@ipvs-dashboard/shared';
 import { sortDestinations, sortServices } from '../ipvsadm-order.js';
 
@@ -56,5 +58,37 @@ describe('ipvsadm-order', () => {
       '10.20.0.2:8080',
       '10.30.0.2:80',
     ]);
+  });
+
+  it('orders mixed IPv4/IPv6 lists as a plain keyed sort with libipvs int subtraction does', () => {
+    // The reference model: libipvs ipvs_cmp_dests on ntohl words, the first dest's family picking 1 or 4.
+    const words = (d: { address: string; family: AddressFamily }) => {
+      const bytes = addressToBytes(d.address, d.family);
+      return [0, 4, 8, 12].map((at) => bytes.readUInt32BE(at));
+    };
+    const reference = <T extends { address: string; port: number; family: AddressFamily }>(list: T[]) =>
+      list
+        .map((d) => ({ d, w: words(d) }))
+        .sort((a, b) => {
+          for (let i = 0; i < (a.d.family === 'inet6' ? 4 : 1); i++) {
+            const r = ((a.w[i] ?? 0) - (b.w[i] ?? 0)) | 0;
+            if (r !== 0) return r;
+          }
+          return a.d.port - b.d.port;
+        })
+        .map((entry) => entry.d);
+    const dest = fc.oneof(
+      fc.record({ address: fc.ipV4(), port: fc.nat(65535), family: fc.constant('inet' as const) }),
+      fc.record({
+        address: fc.constantFrom('2001:db8::1', '2001:db8::2', 'fe80::1', '::1', '2001:db8:0:1::'),
+        port: fc.nat(65535),
+        family: fc.constant('inet6' as const),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(dest, { maxLength: 80 }), (list) => {
+        expect(sortDestinations(list)).toEqual(reference(list));
+      }),
+    );
   });
 });

@@ -13,3 +13,10 @@ export function cpuSeconds(pid) {
   // fields[0] is field 3 (state), so utime (14) is fields[11] and stime (15) fields[12].
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
+
+/** Resident memory of `pid` in bytes (VmRSS of /proc/<pid>/status), e.g. the history's share of it. */
+export function residentBytes(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+  return kib === undefined ? Number.NaN : Number(kib) * 1024;
+}

@@ -4,11 +4,12 @@
 // `ws` clients for 60 s on 127.0.0.1, each server in its own process, one after the other. Measures CPU
 // seconds per wall second from /proc/<pid>/stat and payload bytes received per client per second.
 // BENCH_SERVICES, BENCH_DESTS, BENCH_WS_CLIENTS, BENCH_WS_SECONDS, BENCH_WS_CPS change the size; BENCH_WS_CPU_PROF=<dir>
-// runs the agent with --cpu-prof into <dir>. The last line printed is one JSON object with every figure.
+// runs the agent with --cpu-prof into <dir>. The last line printed is one JSON object with every figure
+// (residentMegabytes: each server's resident memory at the end of its measured minute).
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { cpuSeconds } from './proc-cpu.mjs';
+import { cpuSeconds, residentBytes } from './proc-cpu.mjs';
 import { startAgent, startBaseline, stopServer } from './servers.mjs';
 import { openClients } from './ws-clients.mjs';
 
@@ -56,6 +57,7 @@ async function measure(name, server) {
     framesPerClientPerSecond: round(frames.reduce((a, b) => a + b, 0) / CLIENTS / wall, 3),
     fewestFramesOfOneClient: Math.min(...frames),
     clientsClosed: after.filter((c) => c.closed).length,
+    residentMegabytes: Math.round(residentBytes(pid) / 2 ** 20),
   };
   console.log(`${name}: ${JSON.stringify(figures)}`);
   return figures;

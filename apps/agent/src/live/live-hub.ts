@@ -34,6 +34,8 @@ export class LiveHub {
   private readonly clients = new Set<LiveClient>();
   /** Clients whose next sample must be a full one: new, or a sample was skipped for them. */
   private readonly needFull = new Set<LiveClient>();
+  /** The last snapshot frame: clients connecting together (a reload of 50 pages) share one 4 MB encoding. */
+  private lastSnapshot: { reading: TableReading; frame: Buffer } | null = null;
   /** Counts for tests and the log: samples skipped for slow clients, clients dropped. */
   readonly stats = { skipped: 0, dropped: 0 };
 
@@ -50,8 +52,7 @@ export class LiveHub {
     this.clients.add(client);
     this.needFull.add(client);
     const reading = this.monitor.current;
-    if (reading)
-      this.deliverFrame(client, encode(snapshotMessage(reading, this.intervalMs, this.backend)), false);
+    if (reading) this.deliverFrame(client, this.snapshotFrame(reading), false);
     return () => {
       this.clients.delete(client);
       this.needFull.delete(client);
@@ -66,7 +67,7 @@ export class LiveHub {
     if (this.clients.size === 0) return; // nobody to serialise for
     switch (event.type) {
       case 'snapshot':
-        this.broadcast(encode(snapshotMessage(event.reading, this.intervalMs, this.backend)), false);
+        this.broadcast(this.snapshotFrame(event.reading), false);
         return;
       case 'sample':
         this.broadcastSample(event.sample);
@@ -82,6 +83,14 @@ export class LiveHub {
         return;
       }
     }
+  }
+
+  private snapshotFrame(reading: TableReading): Buffer {
+    if (this.lastSnapshot?.reading !== reading) {
+      const frame = encode(snapshotMessage(reading, this.intervalMs, this.backend));
+      this.lastSnapshot = { reading, frame };
+    }
+    return this.lastSnapshot.frame;
   }
 
   private broadcast(frame: Buffer, droppable: boolean): void {

@@ -27,6 +27,8 @@ export interface SimDestination {
   stats: StatsEstimator;
   /** The row the last snapshot returned for it (snapshot-rows.ts), reused while nothing in it moved. */
   snapshotRow?: Destination;
+  /** Its gauges or published stats moved since that snapshot (settings changes bump the service's revision). */
+  moved?: boolean;
 }
 
 export interface SimService {
@@ -46,10 +48,14 @@ export interface SimService {
   revision: number;
   /** The row the last snapshot returned for it and the settings it was built from (snapshot-rows.ts). */
   snapshotRow?: ServiceRow;
+  /** Its published stats moved since that snapshot. */
+  moved?: boolean;
 }
 
 export interface ServiceRow {
   row: ServiceWithDestinations;
+  /** The service's revision the row was built at: any settings change of it or its real servers bumps it. */
+  revision: number;
   scheduler: string;
   /** IP_VS_SVC_F_* bits: scheduler flags and one-packet. */
   flagBits: number;

@@ -197,7 +197,11 @@ export class SimulatedBackend implements IpvsBackend {
       const services = key ? [this.table.find(key)] : this.table.list();
       for (const svc of services) {
         svc.stats.zero();
-        for (const dest of svc.destinations) dest.stats.zero();
+        svc.moved = true;
+        for (const dest of svc.destinations) {
+          dest.stats.zero();
+          dest.moved = true;
+        }
       }
       if (!key) this.totalStats.zero();
     });

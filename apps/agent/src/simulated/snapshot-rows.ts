@@ -47,29 +47,42 @@ function sameServiceRow(
   return true;
 }
 
-/** The snapshot row of a real server: the last one while nothing in it moved. */
-export function destinationRow(dest: SimDestination): Destination {
-  const stats = dest.stats.read();
+/**
+ * The snapshot row of a real server: the last one while nothing in it moved. `revised`: the service's
+ * revision moved (a settings change somewhere in it), so the settings are compared too.
+ */
+export function destinationRow(dest: SimDestination, revised: boolean): Destination {
   const cached = dest.snapshotRow;
+  // Neither gauges nor published stats moved (dest-load.ts, the estimator), nor any settings: no need to
+  // look further. This is what keeps an idle row cheap: one flag instead of five objects.
+  if (cached && dest.moved === false && !revised) return cached;
+  dest.moved = false;
+  const stats = dest.stats.read();
   if (cached && sameDestinationRow(cached, dest, stats)) return cached;
   return (dest.snapshotRow = viewDestination(dest));
 }
 
 /** The snapshot row of a service with its real servers (`sorted`: in ipvsadm order). */
 export function serviceRow(svc: SimService, sorted: readonly SimDestination[]): ServiceWithDestinations {
-  const stats = svc.stats.read();
-  let rebuilt = false;
+  const cached = svc.snapshotRow;
+  const revised = cached?.revision !== svc.revision;
+  let moved = revised || svc.moved !== false;
   for (const dest of sorted) {
     const before = dest.snapshotRow;
-    if (destinationRow(dest) !== before) rebuilt = true;
+    if (destinationRow(dest, revised) !== before) moved = true;
   }
-  const cached = svc.snapshotRow;
-  if (cached && !rebuilt && sameServiceRow(cached, svc, stats, sorted)) return cached.row;
+  if (cached && !moved) return cached.row;
+  svc.moved = false;
+  const stats = svc.stats.read();
+  if (cached && sameServiceRow(cached, svc, stats, sorted)) {
+    cached.revision = svc.revision;
+    return cached.row;
+  }
   // The key never changes while the service lives: one copy for all its rows.
   const key = cached?.row.key ?? viewService(svc).key;
   const destinations = sorted.map((dest) => dest.snapshotRow!);
   const row: ServiceWithDestinations = { ...viewService(svc), key, destinations };
-  const { scheduler, flagBits, persistence, netmask, persistenceEngine } = svc;
-  svc.snapshotRow = { row, scheduler, flagBits, persistence, netmask, persistenceEngine };
+  const { revision, scheduler, flagBits, persistence, netmask, persistenceEngine } = svc;
+  svc.snapshotRow = { row, revision, scheduler, flagBits, persistence, netmask, persistenceEngine };
   return row;
 }

@@ -76,8 +76,11 @@ export class StatsEstimator {
     c.outBytes = (c.outBytes + outBytes) % COUNTER_WRAP;
   }
 
-  /** One estimator period (ip_vs_est.c estimation_timer: ip_vs_read_cpu_stats, then the EWMA). */
-  estimate(): void {
+  /**
+   * One estimator period (ip_vs_est.c estimation_timer: ip_vs_read_cpu_stats, then the EWMA). Returns
+   * whether anything read() shows may have moved.
+   */
+  estimate(): boolean {
     // Spelled out per counter: this runs for every row of the table every 2 s.
     const { live, summed, averages } = this;
     const conns = ewmaStep(live.conns - summed.conns, PACKET_SHIFT, averages.conns);
@@ -93,7 +96,7 @@ export class StatsEstimator {
       live.outBytes === summed.outBytes;
     // An idle row (no packets, rates decayed to 0) keeps its read() object: snapshots reuse the row.
     if (unchanged && conns === 0 && inPackets === 0 && outPackets === 0 && inBytes === 0 && outBytes === 0)
-      return;
+      return false;
     summed.conns = live.conns;
     summed.inPackets = live.inPackets;
     summed.outPackets = live.outPackets;
@@ -105,6 +108,7 @@ export class StatsEstimator {
     averages.inBytes += inBytes;
     averages.outBytes += outBytes;
     this.moved = true;
+    return true;
   }
 
   /** ZERO: the last summed counters become the zero point and the rates restart (ip_vs_zero_stats). */

@@ -59,6 +59,20 @@ describe('snapshot-rows', () => {
     expect(after[0]?.destinations[0]).not.toBe(before[0]?.destinations[0]);
   });
 
+  it('shows zeroed counters in the next snapshot, even of rows that were idle', async () => {
+    const backend = await twoServices();
+    backend.tick(10_000);
+    backend.setTraffic(vip, steady(0));
+    backend.tick(120_000); // connections gone, rates decayed: every row idle and reused
+    const idle = await backend.snapshot();
+    expect(await backend.snapshot()).toEqual(idle);
+    expect(idle[0]?.destinations[0]?.stats.conns).toBeGreaterThan(0);
+    await backend.zero();
+    const zeroed = await backend.snapshot();
+    expect(zeroed[0]?.stats.conns).toBe(0);
+    expect(zeroed[0]?.destinations.map((d) => d.stats.conns)).toEqual([0, 0]);
+  });
+
   it('counts a deleted server its packets up to the deletion, none after it', async () => {
     // Long connections on one server; counters are published (and packets carried) every 2 s.
     const profile = steady(10, { meanDurationSeconds: 30, packetsIn: 300 });

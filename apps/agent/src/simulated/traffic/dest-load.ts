@@ -25,12 +25,14 @@ function checkOverloadOnUnbind(dest: SimDestination): void {
 
 /** A new connection: TCP/SCTP start active, UDP (no states) counts as inactive. */
 export function bindConnection(dest: SimDestination, active: boolean): void {
+  dest.moved = true;
   if (active) dest.activeConns++;
   else dest.inactiveConns++;
   checkOverloadOnBind(dest);
 }
 
 export function unbindConnection(dest: SimDestination, active: boolean): void {
+  dest.moved = true;
   if (active) dest.activeConns--;
   else dest.inactiveConns--;
   checkOverloadOnUnbind(dest);
@@ -38,16 +40,19 @@ export function unbindConnection(dest: SimDestination, active: boolean): void {
 
 /** TCP ESTABLISHED -> TIME_WAIT and the like (ip_vs_proto_tcp.c set_tcp_state); no overload check. */
 export function deactivate(dest: SimDestination): void {
+  dest.moved = true;
   dest.activeConns--;
   dest.inactiveConns++;
 }
 
 export function bindTemplate(dest: SimDestination): void {
+  dest.moved = true;
   dest.persistentConns++;
   checkOverloadOnBind(dest);
 }
 
 export function unbindTemplate(dest: SimDestination): void {
+  dest.moved = true;
   dest.persistentConns--;
   checkOverloadOnUnbind(dest);
 }

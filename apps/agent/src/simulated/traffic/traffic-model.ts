@@ -98,8 +98,9 @@ export class TrafficModel {
 
   private estimateAll(): void {
     for (const svc of this.env.table.all()) {
-      svc.stats.estimate();
-      for (const dest of svc.destinations) dest.stats.estimate();
+      // Marks what snapshots must look at again (snapshot-rows.ts); idle rows stay as they are.
+      if (svc.stats.estimate()) svc.moved = true;
+      for (const dest of svc.destinations) if (dest.stats.estimate()) dest.moved = true;
     }
     this.env.totals.estimate();
   }

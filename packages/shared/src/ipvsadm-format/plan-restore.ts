@@ -4,6 +4,7 @@
 import type { RestorePlan } from '../api.js';
 import { destinationId, serviceId } from '../ids.js';
 import { normalizeSchedulerFlags } from '../scheduler-flags.js';
+import type { ServiceInput } from '../model.js';
 import type { IpvsadmCommand } from './commands.js';
 import { formatCommand } from './format-command.js';
 import type { SavableDestination, SavableService } from './save-table.js';
@@ -45,9 +46,13 @@ function sameDestinationSettings(a: SavableDestination, b: SavableDestination): 
   );
 }
 
-function serviceInputOf(service: SavableService) {
-  const { key, destinations: _destinations, ...settings } = service;
-  return { ...key, ...settings };
+/** Fields named one by one: an object rest/spread here was most of the plan's time for 1,000 services. */
+function serviceInputOf(service: SavableService): ServiceInput {
+  const { key, scheduler, schedulerFlags, persistence, netmask, persistenceEngine, onePacket } = service;
+  const settings = { scheduler, schedulerFlags, persistence, netmask, persistenceEngine, onePacket };
+  return key.protocol === 'fwmark'
+    ? { protocol: key.protocol, fwmark: key.fwmark, family: key.family, ...settings }
+    : { protocol: key.protocol, address: key.address, port: key.port, ...settings };
 }
 
 /** The real-server steps of a service present in both tables. */

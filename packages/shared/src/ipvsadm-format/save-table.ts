@@ -130,7 +130,8 @@ export function applyRestoreLines(
   }
   for (const { line, command } of lines) applyCommand(working, command, line);
   return [...working.values()].map(({ service, destinations }) => ({
-    ...service,
+    key: service.key,
+    ...settingsOf(service),
     destinations: [...destinations.values()],
   }));
 }

@@ -1,7 +1,7 @@
 // Runs inside the user-mode Linux guest (see run.mjs): restores the benchmark table (1,000 services x 10
 // real servers) into an empty kernel table twice, once with `ipvsadm -R` (a process, spawn included) and
 // once with PUT /api/v1/config through the real agent on the kernel backend, checks that both leave the
-// same `ipvsadm -Sn` table, BENCH_RUNS times each (default 5; the agent is started once, as the daemon
+// same `ipvsadm -Sn` table, BENCH_RUNS times each (default 7; the agent is started once, as the daemon
 // it is, so its first PUT is also its coldest), and prints one JSON object with the medians and their
 // ratio as the last line. It also times the agent's parse of the text alone, to tell parsing from applying.
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ const DESTS = Number(process.env.BENCH_DESTS ?? 10);
 const TOKEN = 'bench-restore-token-0123456789';
 const PORT = 18090;
 const TARGET = 0.2;
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 function ipvsadm(args, input) {
   const result = spawnSync('ipvsadm', args, { encoding: 'utf8', input, maxBuffer: 1 << 28 });

@@ -6,13 +6,16 @@ import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { ForwardingSelect } from './forwarding-select';
+import { TunnelFields, type TunnelDraft } from './tunnel-fields';
 import { addDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { useAddDestination } from '../api/add-destination';
 
-interface Draft {
+interface Draft extends TunnelDraft {
   address: string;
   port: string;
   weight: string;
+  upperThreshold: string;
+  lowerThreshold: string;
   forwarding: ForwardingMethod;
 }
 
@@ -23,7 +26,12 @@ export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: Se
     address: '',
     port: defaultPort,
     weight: '1',
+    upperThreshold: '0',
+    lowerThreshold: '0',
     forwarding: 'masq',
+    tunnelType: 'ipip',
+    tunnelPort: '0',
+    tunnelChecksum: 'nocsum',
   });
   const add = useAddDestination(sid);
   const input: DestinationInput = {
@@ -31,18 +39,25 @@ export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: Se
     port: Number(draft.port),
     weight: Number(draft.weight),
     forwarding: draft.forwarding,
-    upperThreshold: 0,
-    lowerThreshold: 0,
-    tunnelType: 'ipip',
-    tunnelPort: 0,
-    tunnelChecksum: 'nocsum',
+    upperThreshold: Number(draft.upperThreshold),
+    lowerThreshold: Number(draft.lowerThreshold),
+    // Tunnel settings go only with tunnel forwarding (the agent refuses them otherwise, as ipvsadm does).
+    ...(draft.forwarding === 'tunnel'
+      ? {
+          tunnelType: draft.tunnelType,
+          tunnelPort: draft.tunnelType === 'gue' ? Number(draft.tunnelPort) : 0,
+          tunnelChecksum: draft.tunnelType === 'ipip' ? 'nocsum' : draft.tunnelChecksum,
+        }
+      : { tunnelType: 'ipip', tunnelPort: 0, tunnelChecksum: 'nocsum' }),
   };
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
   const fieldError = (name: string) =>
     add.error instanceof ApiError && add.error.field?.split('.').pop() === name
       ? add.error.message
       : undefined;
-  const anyFieldError = ['address', 'port', 'weight'].some((name) => fieldError(name));
+  const anyFieldError = ['address', 'port', 'weight', 'upperThreshold', 'lowerThreshold', 'tunnelPort'].some(
+    (name) => fieldError(name),
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -79,7 +94,24 @@ export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: Se
           onChange={(value) => set({ weight: value })}
           numeric
         />
+        <TextField
+          label={t('server.upper')}
+          error={fieldError('upperThreshold')}
+          value={draft.upperThreshold}
+          onChange={(value) => set({ upperThreshold: value })}
+          numeric
+        />
+        <TextField
+          label={t('server.lower')}
+          error={fieldError('lowerThreshold')}
+          value={draft.lowerThreshold}
+          onChange={(value) => set({ lowerThreshold: value })}
+          numeric
+        />
         <ForwardingSelect value={draft.forwarding} onChange={(forwarding) => set({ forwarding })} />
+        {draft.forwarding === 'tunnel' && (
+          <TunnelFields value={draft} onChange={set} portError={fieldError('tunnelPort')} />
+        )}
       </div>
       <CommandPreview commands={addDestinationCommand(serviceKey, input)} />
       {add.error && !anyFieldError && <ActionError error={add.error} />}

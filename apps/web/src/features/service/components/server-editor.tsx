@@ -1,12 +1,5 @@
 import { useEffect, useState } from 'react';
-import type {
-  Destination,
-  DestinationInput,
-  ForwardingMethod,
-  ServiceKey,
-  TunnelChecksum,
-  TunnelType,
-} from '@ipvs-dashboard/shared';
+import type { Destination, DestinationInput, ForwardingMethod, ServiceKey } from '@ipvs-dashboard/shared';
 import { destinationId } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError, FieldError } from '../../../components/error-text';
@@ -14,6 +7,7 @@ import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { ForwardingSelect } from './forwarding-select';
+import { TunnelFields, type TunnelDraft } from './tunnel-fields';
 import { deleteDestinationCommand, editDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { useDeleteDestination } from '../api/delete-destination';
 import { useUpdateDestination } from '../api/update-destination';
@@ -25,14 +19,11 @@ interface ServerEditorProps {
 }
 
 /** The form fields as typed; numbers stay text until sent so a half-typed value is not rewritten. */
-interface Draft {
+interface Draft extends TunnelDraft {
   weight: string;
   upperThreshold: string;
   lowerThreshold: string;
   forwarding: ForwardingMethod;
-  tunnelType: TunnelType;
-  tunnelPort: string;
-  tunnelChecksum: TunnelChecksum;
 }
 
 function toDraft(destination: Destination): Draft {
@@ -136,41 +127,7 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
         />
         <ForwardingSelect value={draft.forwarding} onChange={(forwarding) => set({ forwarding })} />
         {draft.forwarding === 'tunnel' && (
-          <>
-            <label className="field">
-              <span className="label">{t('server.tunnelType')}</span>
-              <select
-                value={draft.tunnelType}
-                onChange={(event) => set({ tunnelType: event.target.value as TunnelType })}
-              >
-                <option value="ipip">ipip</option>
-                <option value="gue">gue</option>
-                <option value="gre">gre</option>
-              </select>
-            </label>
-            {draft.tunnelType === 'gue' && (
-              <TextField
-                label={t('server.tunnelPort')}
-                error={fieldError('tunnelPort')}
-                value={draft.tunnelPort}
-                onChange={(value) => set({ tunnelPort: value })}
-                numeric
-              />
-            )}
-            {draft.tunnelType !== 'ipip' && (
-              <label className="field">
-                <span className="label">{t('server.tunnelChecksum')}</span>
-                <select
-                  value={draft.tunnelChecksum}
-                  onChange={(event) => set({ tunnelChecksum: event.target.value as TunnelChecksum })}
-                >
-                  <option value="nocsum">nocsum</option>
-                  <option value="csum">csum</option>
-                  <option value="remcsum">remcsum</option>
-                </select>
-              </label>
-            )}
-          </>
+          <TunnelFields value={draft} onChange={set} portError={fieldError('tunnelPort')} />
         )}
       </div>
       <CommandPreview commands={editDestinationCommand(serviceKey, input)} />

@@ -1,0 +1,60 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderWithProviders } from '../../../../testing/render-with-providers';
+import { AddServerForm } from '../add-server-form';
+
+const serviceKey = { protocol: 'tcp' as const, address: '10.0.0.1', port: 80 };
+
+describe('add-server-form', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('adds a GUE tunnel real server with its port, checksum and thresholds in one step', async () => {
+    const fetch = vi.fn((_url: string, _init?: RequestInit) => Promise.resolve(jsonResponse(201, {})));
+    vi.stubGlobal('fetch', fetch);
+    renderWithProviders(<AddServerForm sid="tcp:10.0.0.1:80" serviceKey={serviceKey} />);
+    fireEvent.change(screen.getByLabelText('Real server IP'), { target: { value: '10.1.0.9' } });
+    fireEvent.change(screen.getByLabelText('Upper threshold (0 = none)'), { target: { value: '500' } });
+    fireEvent.change(screen.getByLabelText('Lower threshold'), { target: { value: '400' } });
+    expect(screen.queryByLabelText('Tunnel type')).toBeNull(); // only for tunnel forwarding
+    fireEvent.change(screen.getByLabelText('Forwarding'), { target: { value: 'tunnel' } });
+    fireEvent.change(screen.getByLabelText('Tunnel type'), { target: { value: 'gue' } });
+    fireEvent.change(screen.getByLabelText('Tunnel port'), { target: { value: '6080' } });
+    fireEvent.change(screen.getByLabelText('Tunnel checksum'), { target: { value: 'csum' } });
+    expect(
+      screen.getByText(
+        'ipvsadm -a -t 10.0.0.1:80 -r 10.1.0.9:80 -i -w 1 --tun-type gue --tun-port 6080 --tun-csum -x 500 -y 400',
+      ),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByText('Add server'));
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    expect(url).toBe('/api/v1/services/tcp%3A10.0.0.1%3A80/destinations');
+    expect(JSON.parse(init?.body as string)).toMatchObject({
+      address: '10.1.0.9',
+      forwarding: 'tunnel',
+      tunnelType: 'gue',
+      tunnelPort: 6080,
+      tunnelChecksum: 'csum',
+      upperThreshold: 500,
+      lowerThreshold: 400,
+    });
+  });
+
+  it('sends no tunnel settings for a masquerading server, even after tunnel fields were touched', async () => {
+    const fetch = vi.fn((_url: string, _init?: RequestInit) => Promise.resolve(jsonResponse(201, {})));
+    vi.stubGlobal('fetch', fetch);
+    renderWithProviders(<AddServerForm sid="tcp:10.0.0.1:80" serviceKey={serviceKey} />);
+    fireEvent.change(screen.getByLabelText('Real server IP'), { target: { value: '10.1.0.9' } });
+    fireEvent.change(screen.getByLabelText('Forwarding'), { target: { value: 'tunnel' } });
+    fireEvent.change(screen.getByLabelText('Tunnel type'), { target: { value: 'gre' } });
+    fireEvent.change(screen.getByLabelText('Forwarding'), { target: { value: 'masq' } });
+    fireEvent.click(screen.getByText('Add server'));
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    expect(JSON.parse(fetch.mock.calls[0]?.[1]?.body as string)).toMatchObject({
+      forwarding: 'masq',
+      tunnelType: 'ipip',
+      tunnelPort: 0,
+      tunnelChecksum: 'nocsum',
+    });
+  });
+});

@@ -20,9 +20,8 @@ export interface SnapshotMessage {
   totals: Totals;
 }
 
-export interface DestinationSample {
-  /** destinationId() of the real server */
-  id: string;
+/** A real server's numbers in a sample. */
+export interface DestinationNumbers {
   activeConns: number;
   inactiveConns: number;
   persistentConns: number;
@@ -32,19 +31,34 @@ export interface DestinationSample {
   rates: Rates;
 }
 
-export interface ServiceSample {
-  /** serviceId() of the service */
+/**
+ * A real server in a sample: in a full sample with every number; otherwise with only the numbers that moved
+ * since the previous sample (gauges one by one, `stats` and `rates` each as a whole): an absent one is
+ * unchanged. Its kernel rates move every 2 s while its counters stand still, for instance.
+ */
+export interface DestinationSample extends Partial<DestinationNumbers> {
+  /** destinationId() of the real server */
   id: string;
+}
+
+export interface ServiceNumbers {
   stats: Stats;
   rates: Rates;
+}
+
+/** A service in a sample: `stats` and `rates` as for its real servers (absent = unchanged unless full). */
+export interface ServiceSample extends Partial<ServiceNumbers> {
+  /** serviceId() of the service */
+  id: string;
   /** In a full sample every real server of the service; otherwise only those whose numbers moved. */
   destinations: DestinationSample[];
 }
 
 /**
  * Every interval: counters, connection gauges and rates, no settings. Usually (`full: false`) it holds only
- * the rows whose counters, gauges or rates changed since the previous sample: a row absent from it, a real
- * server absent from its service's entry, keeps the numbers it had. A service is present when its own
+ * the rows whose counters, gauges or rates changed since the previous sample, with only the numbers that
+ * moved: a row absent from it, a real server absent from its service's entry, a number absent from an
+ * entry, keeps the value it had. A service is present when its own
  * numbers or any of its real servers' moved. A `full: true` sample holds every row; a client gets one
  * first after its snapshot and after any sample it missed (a slow client's samples are skipped), so a
  * client that applies every sample it receives in order is never missing a row. Totals are always present.
@@ -114,16 +128,16 @@ export const sampleMessageSchema = z.object({
   services: z.array(
     z.object({
       id: z.string(),
-      stats: statsSchema,
-      rates: ratesSchema,
+      stats: statsSchema.optional(),
+      rates: ratesSchema.optional(),
       destinations: z.array(
         z.object({
           id: z.string(),
-          activeConns: count,
-          inactiveConns: count,
-          persistentConns: count,
-          stats: statsSchema,
-          rates: ratesSchema,
+          activeConns: count.optional(),
+          inactiveConns: count.optional(),
+          persistentConns: count.optional(),
+          stats: statsSchema.optional(),
+          rates: ratesSchema.optional(),
         }),
       ),
     }),

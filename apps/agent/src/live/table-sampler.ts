@@ -2,8 +2,11 @@ import {
   ratesBetween,
   zeroRates,
   zeroStats,
+  type Destination,
+  type DestinationNumbers,
   type DestinationSample,
   type Rates,
+  type ServiceNumbers,
   type SampleMessage,
   type ServiceSample,
   type ServiceWithDestinations,
@@ -47,12 +50,12 @@ interface RowTrack {
 }
 
 interface DestinationTrack extends RowTrack {
-  /** What the last sample said of this real server (null before the first). */
-  entry: DestinationSample | null;
+  /** The numbers of this real server the samples so far told (null before the first). */
+  sent: DestinationNumbers | null;
 }
 
 interface ServiceTrack extends RowTrack {
-  entry: { stats: Stats; rates: Rates } | null;
+  sent: ServiceNumbers | null;
   /** The row this track last sampled and the tracks of its real servers, in its order. */
   row: ServiceWithDestinations | null;
   aligned: DestinationTrack[];
@@ -165,27 +168,22 @@ export class TableSampler {
       destTrack.ring.push(rates, dest.activeConns, dest.inactiveConns);
       active += dest.activeConns;
       inactive += dest.inactiveConns;
-      const last = destTrack.entry;
-      if (
-        last &&
-        last.activeConns === dest.activeConns &&
-        last.inactiveConns === dest.inactiveConns &&
-        last.persistentConns === dest.persistentConns &&
-        sameStats(last.stats, dest.stats) &&
-        sameRates(last.rates, rates)
-      ) {
-        continue;
-      }
-      const { activeConns, inactiveConns, persistentConns, stats } = dest;
-      destTrack.entry = { id: destTrack.id, activeConns, inactiveConns, persistentConns, stats, rates };
-      (moved ??= []).push(destTrack.entry);
+      const entry = destinationEntry(destTrack, dest, rates);
+      if (entry) (moved ??= []).push(entry);
     }
     const rates = this.ratesOf(track, row.stats, window);
     track.ring.push(rates, active, inactive);
-    const last = track.entry;
-    if (!moved && last && sameStats(last.stats, row.stats) && sameRates(last.rates, rates)) return null;
-    track.entry = { stats: row.stats, rates };
-    return { id: track.id, stats: row.stats, rates, destinations: moved ?? [] };
+    const sent = track.sent;
+    if (!sent) {
+      track.sent = { stats: row.stats, rates };
+      return { id: track.id, stats: row.stats, rates, destinations: moved ?? [] };
+    }
+    let entry: ServiceSample | null = moved ? { id: track.id, destinations: moved } : null;
+    if (!sameStats(sent.stats, row.stats))
+      (entry ??= { id: track.id, destinations: [] }).stats = sent.stats = row.stats;
+    if (!sameRates(sent.rates, rates))
+      (entry ??= { id: track.id, destinations: [] }).rates = sent.rates = rates;
+    return entry;
   }
 
   /** The service row is a new object: pair its real servers with their tracks again. */
@@ -218,7 +216,7 @@ export class TableSampler {
     if (!track) {
       track = {
         ...this.newTrack(id, this.history.serviceRing(id), window),
-        entry: null,
+        sent: null,
         row: null,
         aligned: [],
         destinations: new Map(),
@@ -236,7 +234,7 @@ export class TableSampler {
     const id = destinationIdOf(dest);
     let track = service.destinations.get(id);
     if (!track) {
-      track = { ...this.newTrack(id, this.history.destinationRing(service.id, id), window), entry: null };
+      track = { ...this.newTrack(id, this.history.destinationRing(service.id, id), window), sent: null };
       service.destinations.set(id, track);
     }
     return track;
@@ -261,12 +259,44 @@ export class TableSampler {
   }
 }
 
+/**
+ * The entry of a real server for this sample: every number the first time, then only those that moved
+ * since the previous sample (null when none did). Records what it tells in `track.sent`.
+ */
+function destinationEntry(
+  track: DestinationTrack,
+  dest: Destination,
+  rates: Rates,
+): DestinationSample | null {
+  const sent = track.sent;
+  const { activeConns, inactiveConns, persistentConns, stats } = dest;
+  if (!sent) {
+    track.sent = { activeConns, inactiveConns, persistentConns, stats, rates };
+    return { id: track.id, ...track.sent };
+  }
+  let entry: DestinationSample | null = null;
+  if (sent.activeConns !== activeConns)
+    (entry ??= { id: track.id }).activeConns = sent.activeConns = activeConns;
+  if (sent.inactiveConns !== inactiveConns) {
+    (entry ??= { id: track.id }).inactiveConns = sent.inactiveConns = inactiveConns;
+  }
+  if (sent.persistentConns !== persistentConns) {
+    (entry ??= { id: track.id }).persistentConns = sent.persistentConns = persistentConns;
+  }
+  if (!sameStats(sent.stats, stats)) (entry ??= { id: track.id }).stats = sent.stats = stats;
+  if (!sameRates(sent.rates, rates)) (entry ??= { id: track.id }).rates = sent.rates = rates;
+  return entry;
+}
+
+/** A service's entry in a full sample: every number of it and of each of its real servers. */
 function fullEntry(track: ServiceTrack): ServiceSample {
-  const entry = track.entry ?? { stats: zeroStats, rates: NO_RATES };
+  const sent = track.sent ?? { stats: zeroStats, rates: NO_RATES };
   return {
     id: track.id,
-    stats: entry.stats,
-    rates: entry.rates,
-    destinations: track.aligned.flatMap((destTrack) => (destTrack.entry ? [destTrack.entry] : [])),
+    stats: sent.stats,
+    rates: sent.rates,
+    destinations: track.aligned.flatMap((destTrack) =>
+      destTrack.sent ? [{ id: destTrack.id, ...destTrack.sent }] : [],
+    ),
   };
 }

@@ -63,6 +63,20 @@ describe('ws', () => {
       expect(liveMessageSchema.parse(JSON.parse(JSON.stringify(frame)))).toEqual(frame);
   });
 
+  it('accepts a sample of only what moved: some rows, some of their numbers', () => {
+    const services = tableOf(2, 2);
+    const changes = {
+      type: 'sample',
+      at: 1764000001000,
+      full: false,
+      totals: stats(30),
+      services: [{ id: 'tcp:10.10.10.1:80', destinations: [{ id: '10.20.0.1:8080', activeConns: 3 }] }],
+    };
+    expect(liveMessageSchema.parse(changes)).toEqual(changes);
+    const { full: _omitted, ...withoutFull } = sampleOf(services, 1);
+    expect(liveMessageSchema.safeParse(withoutFull).success).toBe(false);
+  });
+
   it('refuses frames the web app could not render', () => {
     const services = tableOf(1, 1);
     const good = sampleOf(services, 1);

@@ -123,7 +123,7 @@ describe('table-monitor', () => {
     const monitor = new TableMonitor(backend, { intervalMs: 1000, historyWindowMs: 60_000, now });
     const cps: number[] = [];
     monitor.subscribe((event) => {
-      if (event.type === 'sample') cps.push(event.sample.full().services[0]?.rates.cps ?? -1);
+      if (event.type === 'sample') cps.push(event.sample.full().services[0]?.rates?.cps ?? -1);
     });
     for (let second = 0; second < 20; second++) {
       clock += 1000;

@@ -36,25 +36,25 @@ describe('table-sampler', () => {
       ],
     });
     expect(sampleMessageSchema.parse(message)).toEqual(message);
-    expect(message.services[0]?.rates.cps).toBe(10);
-    expect(message.services[0]?.rates.inBps).toBe(2000);
-    expect(message.services[0]?.destinations[0]?.rates.cps).toBe(10);
+    expect(message.services[0]?.rates?.cps).toBe(10);
+    expect(message.services[0]?.rates?.inBps).toBe(2000);
+    expect(message.services[0]?.destinations[0]?.rates?.cps).toBe(10);
     expect(message.services[0]?.destinations[0]?.activeConns).toBe(3);
   });
 
   it('starts from zero rates and counts from zero after the counters were zeroed', () => {
     const s = sampler();
     const first = s.sample(reading(0, [tcpService('10.0.0.1', 80, [], { stats: stats({ conns: 100 }) })]));
-    expect(first.message.services[0]?.rates.cps).toBe(0);
+    expect(first.message.services[0]?.rates?.cps).toBe(0);
     const zeroed = s.sample(reading(1000, [tcpService('10.0.0.1', 80, [], { stats: stats({ conns: 3 }) })]));
-    expect(zeroed.message.services[0]?.rates.cps).toBe(3);
+    expect(zeroed.message.services[0]?.rates?.cps).toBe(3);
   });
 
   it('counts a row new since the window started from zero, as the kernel starts a new row', () => {
     const s = sampler();
     s.sample(reading(0, []));
     const added = s.sample(reading(2000, [tcpService('10.0.0.1', 80, [], { stats: stats({ conns: 10 }) })]));
-    expect(added.message.services[0]?.rates.cps).toBe(5);
+    expect(added.message.services[0]?.rates?.cps).toBe(5);
   });
 
   it('measures rates over the whole window of readings', () => {
@@ -63,11 +63,11 @@ describe('table-sampler', () => {
     s.sample(reading(0, row(0)));
     s.sample(reading(1000, row(0)));
     // The kernel published 20 new connections in one step: spread over the 2 s window, 10/s twice.
-    expect(s.sample(reading(2000, row(20))).message.services[0]?.rates.cps).toBe(10);
+    expect(s.sample(reading(2000, row(20))).message.services[0]?.rates?.cps).toBe(10);
     const same = s.sample(reading(3000, row(20)));
-    expect(same.full().services[0]?.rates.cps).toBe(10);
+    expect(same.full().services[0]?.rates?.cps).toBe(10);
     expect(same.message.services).toEqual([]); // nothing moved: the client keeps its 10/s
-    expect(s.sample(reading(4000, row(20))).message.services[0]?.rates.cps).toBe(0);
+    expect(s.sample(reading(4000, row(20))).message.services[0]?.rates?.cps).toBe(0);
   });
 
   it('leaves rows whose numbers did not move out of the next sample, and keeps them in a full one', () => {
@@ -85,21 +85,28 @@ describe('table-sampler', () => {
     // Only the busy server, under its service; the idle server and the quiet service are absent.
     expect(next.message.full).toBe(false);
     expect(next.message.services.map((e) => e.id)).toEqual(['tcp:10.0.0.1:80']);
-    expect(next.message.services[0]?.destinations.map((d) => [d.id, d.activeConns, d.rates.cps])).toEqual([
+    expect(next.message.services[0]?.destinations.map((d) => [d.id, d.activeConns, d.rates?.cps])).toEqual([
       ['10.0.1.2:80', 2, 2],
     ]);
     // A gauge that moves without counters (a connection closing) is a change too.
     const closing = s.sample(reading(2000, table(3, 1)));
-    expect(closing.message.services[0]?.destinations.map((d) => [d.activeConns, d.rates.cps])).toEqual([
+    expect(closing.message.services[0]?.destinations.map((d) => [d.activeConns, d.rates?.cps])).toEqual([
       [1, 0],
     ]);
+    // Only the numbers that moved: its counters stood still, so no stats; the service's own rates moved.
+    expect(Object.keys(closing.message.services[0]?.destinations[0] ?? {}).sort()).toEqual([
+      'activeConns',
+      'id',
+      'rates',
+    ]);
+    expect(Object.keys(closing.message.services[0] ?? {}).sort()).toEqual(['destinations', 'id', 'rates']);
     // Rebuilt rows with the same numbers (a backend that does not reuse objects) are still left out.
     expect(s.sample(reading(3000, table(3, 1))).message.services).toEqual([]);
     const full = s.sample(reading(4000, table(3, 1))).full();
     expect(sampleMessageSchema.parse(full)).toEqual(full);
     expect(full.full).toBe(true);
     expect(
-      full.services.map((e) => [e.id, e.destinations.map((d) => [d.id, d.activeConns, d.stats.conns])]),
+      full.services.map((e) => [e.id, e.destinations.map((d) => [d.id, d.activeConns, d.stats?.conns])]),
     ).toEqual([
       [
         'tcp:10.0.0.1:80',

@@ -1,40 +1,18 @@
 import type {
   Destination,
+  DestinationSample,
   SampleMessage,
   ServiceWithDestinations,
   ServiceSample,
   Stats,
 } from '@ipvs-dashboard/shared';
-import { destinationId, serviceId } from '@ipvs-dashboard/shared';
+import { destinationIdOf, rememberDestinationId, serviceIdOf } from './row-ids';
+import type { LatestService } from './sample-rows';
 import { HISTORY_POINTS, SPARKLINE_POINTS, appendPoint, type RatePoint, type ServiceSeries } from './series';
 import type { OverviewSeries } from './series-queries';
 
 // Pure functions from one sample frame to the next cached values, so the feed stays thin and these are
 // tested without sockets or React.
-
-// Ids are formatted from addresses (parse, canonicalise), which for 11,000 rows every second was ~15 ms of the
-// page's main thread (bench:ui). A row's id never changes while the row lives, so it is remembered per object:
-// service keys survive merges as they are, and a merged destination inherits the id of the one it replaces.
-const serviceIds = new WeakMap<object, string>();
-const destinationIds = new WeakMap<object, string>();
-
-export function serviceIdOf(service: ServiceWithDestinations): string {
-  let id = serviceIds.get(service.key);
-  if (id === undefined) {
-    id = serviceId(service.key);
-    serviceIds.set(service.key, id);
-  }
-  return id;
-}
-
-export function destinationIdOf(destination: Destination): string {
-  let id = destinationIds.get(destination);
-  if (id === undefined) {
-    id = destinationId(destination);
-    destinationIds.set(destination, id);
-  }
-  return id;
-}
 
 /** The sample's entry for a row: usually at the same index (both in ipvsadm order), else looked up by id. */
 function entryFor<E extends { id: string }>(
@@ -67,14 +45,13 @@ function sameStats(a: Stats, b: Stats): boolean {
   );
 }
 
-type DestinationSample = ServiceSample['destinations'][number];
-
+/** Numbers a sample leaves out did not move (docs/api.md). */
 function unchanged(destination: Destination, next: DestinationSample): boolean {
   return (
-    destination.activeConns === next.activeConns &&
-    destination.inactiveConns === next.inactiveConns &&
-    destination.persistentConns === next.persistentConns &&
-    sameStats(destination.stats, next.stats)
+    (next.activeConns ?? destination.activeConns) === destination.activeConns &&
+    (next.inactiveConns ?? destination.inactiveConns) === destination.inactiveConns &&
+    (next.persistentConns ?? destination.persistentConns) === destination.persistentConns &&
+    (next.stats === undefined || sameStats(destination.stats, next.stats))
   );
 }
 
@@ -89,12 +66,12 @@ function mergeDestinations(service: ServiceWithDestinations, entry: ServiceSampl
     changed = true;
     const copy: Destination = {
       ...destination,
-      stats: next.stats,
-      activeConns: next.activeConns,
-      inactiveConns: next.inactiveConns,
-      persistentConns: next.persistentConns,
+      stats: next.stats ?? destination.stats,
+      activeConns: next.activeConns ?? destination.activeConns,
+      inactiveConns: next.inactiveConns ?? destination.inactiveConns,
+      persistentConns: next.persistentConns ?? destination.persistentConns,
     };
-    destinationIds.set(copy, id);
+    rememberDestinationId(copy, id);
     return copy;
   });
   return changed ? merged : service.destinations;
@@ -115,12 +92,13 @@ export function mergeSampleIntoTable(
     const entry = entryFor(sample.services, index, serviceIdOf(service), byId);
     if (!entry) return service;
     const destinations = mergeDestinations(service, entry);
-    if (destinations === service.destinations && sameStats(service.stats, entry.stats)) return service;
-    return { ...service, stats: entry.stats, destinations };
+    const stats = entry.stats ?? service.stats;
+    if (destinations === service.destinations && sameStats(service.stats, stats)) return service;
+    return { ...service, stats, destinations };
   });
 }
 
-export function servicePoint(at: number, entry: ServiceSample): RatePoint {
+export function servicePoint(at: number, entry: LatestService): RatePoint {
   let activeConns = 0;
   let inactiveConns = 0;
   for (const destination of entry.destinations) {
@@ -134,7 +112,7 @@ export function servicePoint(at: number, entry: ServiceSample): RatePoint {
 export function appendOverview(
   series: OverviewSeries | undefined,
   at: number,
-  entries: Iterable<ServiceSample>,
+  entries: Iterable<LatestService>,
 ): OverviewSeries {
   const next: OverviewSeries = {};
   for (const entry of entries) {
@@ -143,7 +121,7 @@ export function appendOverview(
   return next;
 }
 
-export function appendServiceSeries(series: ServiceSeries, entry: ServiceSample, at: number): ServiceSeries {
+export function appendServiceSeries(series: ServiceSeries, entry: LatestService, at: number): ServiceSeries {
   const destinations: Record<string, RatePoint[]> = {};
   for (const destination of entry.destinations) {
     const point: RatePoint = {

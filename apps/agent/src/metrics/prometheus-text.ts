@@ -33,12 +33,22 @@ function formatLabels(labels: Labels): string {
   return parts.length === 0 ? '' : `{${parts.join(',')}}`;
 }
 
+/**
+ * The text of every family. A label set shared by several samples (the same object: one real server's
+ * labels in each of its families) is formatted and escaped once.
+ */
 export function formatFamilies(families: readonly MetricFamily[]): string {
   const lines: string[] = [];
+  const formatted = new WeakMap<Labels, string>();
   for (const family of families) {
     lines.push(`# HELP ${family.name} ${escapeHelp(family.help)}`, `# TYPE ${family.name} ${family.type}`);
     for (const sample of family.samples) {
-      lines.push(`${family.name}${formatLabels(sample.labels)} ${formatValue(sample.value)}`);
+      let labels = formatted.get(sample.labels);
+      if (labels === undefined) {
+        labels = formatLabels(sample.labels);
+        formatted.set(sample.labels, labels);
+      }
+      lines.push(`${family.name}${labels} ${formatValue(sample.value)}`);
     }
   }
   return lines.join('\n') + '\n';

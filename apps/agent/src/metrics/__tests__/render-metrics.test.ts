@@ -42,6 +42,19 @@ describe('render-metrics', () => {
     expect(text).toContain('ipvs_dashboard_service_connections_total{protocol="tcp",address="10.0.0.1"');
   });
 
+  it('names series by service and real server only; settings are in _info series, rates per service only', () => {
+    const real =
+      'protocol="tcp",address="10.0.0.1",port="80",fwmark="",family="",real_address="10.0.1.1",real_port="8080"';
+    expect(text).toContain(`ipvs_dashboard_destination_incoming_bytes_total{${real}} 0\n`);
+    expect(text).toContain(`ipvs_dashboard_destination_weight{${real}} 3\n`);
+    expect(text).toContain(`ipvs_dashboard_destination_info{${real},forwarding="masq"} 1\n`);
+    expect(text).toMatch(
+      /ipvs_dashboard_service_info\{protocol="tcp",address="10.0.0.1",[^}]*scheduler="wlc"[^}]*\} 1\n/,
+    );
+    expect(text).toContain('ipvs_dashboard_service_connections_per_second{');
+    expect(text).not.toContain('ipvs_dashboard_destination_connections_per_second');
+  });
+
   it('passes promtool check metrics', () => {
     requirePromtool();
     const result = spawnSync('/usr/bin/promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });

@@ -37,6 +37,8 @@ interface GenlRequest {
   op: string;
   type: number;
   flags: number;
+  /** Set by transact (0 until then): the request object is encoded as it is, without a copy. */
+  seq: number;
   cmd: number;
   version: number;
   attributes: Buffer;
@@ -44,7 +46,8 @@ interface GenlRequest {
 
 function dumpRequest(family: string, cmd: number, info: FamilyInfo, attributes: Buffer): GenlRequest {
   const flags = NLM_F_REQUEST | NLM_F_DUMP;
-  return { op: `dump ${family} cmd ${cmd}`, type: info.id, flags, cmd, version: info.version, attributes };
+  const op = `dump ${family} cmd ${cmd}`;
+  return { op, type: info.id, flags, seq: 0, cmd, version: info.version, attributes };
 }
 
 export class GenlConnection {
@@ -54,6 +57,10 @@ export class GenlConnection {
   private socket: NetlinkSocket | undefined;
   private lastSeq = 0;
   private closed = false;
+  /** The current transaction's deadline, set when it first has to wait (Date.now() value). */
+  private deadline: number | undefined;
+  /** Made once, not per transaction: the snapshot worker runs 1,001 transactions per poll. */
+  private readonly deadlineOf = (): number => (this.deadline ??= Date.now() + this.timeoutMs);
 
   private constructor(options: GenlConnectionOptions) {
     this.timeoutMs = options.timeoutMs ?? 5000;
@@ -99,6 +106,7 @@ export class GenlConnection {
         op: `do ${family} cmd ${cmd}`,
         type: info.id,
         flags,
+        seq: 0,
         cmd,
         version: info.version,
         attributes,
@@ -173,6 +181,7 @@ export class GenlConnection {
         op,
         type: GENL_ID_CTRL,
         flags,
+        seq: 0,
         cmd: CTRL_CMD_GETFAMILY,
         version: CONTROLLER_REQUEST_VERSION,
         attributes,
@@ -195,43 +204,32 @@ export class GenlConnection {
     if (type < GENL_MIN_ID) {
       throw new NetlinkError(op, errno.EINVAL, { extackMessage: `family id ${type} is reserved` });
     }
-    const seq = this.nextSeq();
-    const bytes = encodeGenl({ ...request, seq });
+    request.seq = this.nextSeq();
+    const bytes = encodeGenl(request);
     const socket = (this.socket ??= NetlinkSocket.open(this.recvBufferBytes));
     // The kernel answers inside sendto(), so most transactions never wait: the clock is read only when
     // a wait starts (in user-mode Linux every clock read is a system call).
-    let deadline: number | undefined;
-    const deadlineOf = (): number => (deadline ??= Date.now() + this.timeoutMs);
+    this.deadline = undefined;
     // A kernel refusal (NLMSG_ERROR/DONE with -errno) ends the transaction cleanly and the socket stays;
     // a transport failure (timeout, truncation, socket error) or a malformed answer leaves it in doubt.
     let transportFailed = false;
-    const transport = <T>(io: () => T): T => {
-      try {
-        return io();
-      } catch (error) {
-        transportFailed = true;
-        throw error;
-      }
-    };
+    let first = true;
     try {
-      transport(() => socket.send(op, bytes));
-      let first = true;
+      transportFailed = true;
+      socket.send(op, bytes);
+      const transaction = { op, seq: request.seq, familyId: type };
       const nextDatagram = (): Buffer => {
-        if (visit) return socket.receiveView(op, deadlineOf);
-        if (!first || (request.flags & NLM_F_DUMP) === NLM_F_DUMP) return socket.receive(op, deadlineOf);
+        transportFailed = true;
+        const datagram = visit
+          ? socket.receiveView(op, this.deadlineOf)
+          : this.receiveAnswer(socket, request, first);
         first = false;
-        // A do-request is handled inside sendto(), so its ACK is queued by now. Nothing queued means the
-        // handler returned -EINTR, whose ACK netlink_rcv_skb() skips (af_netlink.c): e.g. IPVS stopping a
-        // sync thread that had not run yet. The change may have happened; callers must read back.
-        const datagram = socket.receiveQueued(op);
-        if (datagram) return datagram;
-        throw new NetlinkError(op, errno.EINTR, {
-          extackMessage: 'the kernel sent no acknowledgement (its handler was interrupted)',
-        });
+        transportFailed = false;
+        return datagram;
       };
-      const transaction = { op, seq, familyId: type };
-      if (visit === undefined) return collectReplies(transaction, () => transport(nextDatagram));
-      visitReplies(transaction, () => transport(nextDatagram), visit);
+      transportFailed = false;
+      if (visit === undefined) return collectReplies(transaction, nextDatagram);
+      visitReplies(transaction, nextDatagram, visit);
       return [];
     } catch (error) {
       const poisoned = error instanceof NetlinkError && POISONING_REFUSALS.has(error.errno);
@@ -241,6 +239,20 @@ export class GenlConnection {
       }
       throw error;
     }
+  }
+
+  /** The next datagram answering `request` (copied out of the socket's buffer). */
+  private receiveAnswer(socket: NetlinkSocket, request: GenlRequest, first: boolean): Buffer {
+    const { op } = request;
+    if (!first || (request.flags & NLM_F_DUMP) === NLM_F_DUMP) return socket.receive(op, this.deadlineOf);
+    // A do-request is handled inside sendto(), so its ACK is queued by now. Nothing queued means the
+    // handler returned -EINTR, whose ACK netlink_rcv_skb() skips (af_netlink.c): e.g. IPVS stopping a
+    // sync thread that had not run yet. The change may have happened; callers must read back.
+    const datagram = socket.receiveQueued(op);
+    if (datagram) return datagram;
+    throw new NetlinkError(op, errno.EINTR, {
+      extackMessage: 'the kernel sent no acknowledgement (its handler was interrupted)',
+    });
   }
 
   /** Per-connection sequence numbers, skipping 0 when the u32 wraps. */

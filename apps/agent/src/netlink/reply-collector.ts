@@ -89,6 +89,10 @@ export function visitReplies(
       }
       const type = hostOrder.readU16(buf, offset + 4);
       if (hostOrder.readU32(buf, offset + 8) === transaction.seq && type !== NLMSG_NOOP) {
+        // A dump that completed (NLMSG_DONE, s32 0) ends the transaction: no objects for the common case
+        // (once per GET_DEST, 1,000 times a snapshot). Anything else is decoded in full below.
+        if (type === NLMSG_DONE && length >= NLMSG_HDRLEN + 4 && hostOrder.readS32(buf, offset + 16) === 0)
+          return;
         if (type === NLMSG_ERROR || type === NLMSG_DONE) {
           const message = messageAt(buf, offset, length, type);
           throwIfFailed(transaction.op, message);

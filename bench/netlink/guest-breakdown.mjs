@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { GenlConnection } from '@ipvs-dashboard/agent/netlink';
+import { ipvsadmTimer } from './ipvsadm-timer.mjs';
 import { EventLoopSlicer } from '../../apps/agent/dist/ipvs/event-loop-slicer.js';
 import { decodeSnapshot, decodeSnapshotReusing } from '../../apps/agent/dist/ipvs/snapshot-decoder.js';
 import { readRawSnapshotNow } from '../../apps/agent/dist/ipvs/snapshot-reader.js';
@@ -55,6 +56,7 @@ async function measure(work, probe) {
 }
 
 async function main() {
+  const ipvsadmRunner = ipvsadmTimer();
   spawnSync('ipvsadm', ['-C']);
   spawnSync('ipvsadm', ['-R'], { input: rules() });
   const thread = new SnapshotThread({ timeoutMs: 5000 });
@@ -93,10 +95,7 @@ async function main() {
     previous = probedReuse.value;
     const mainRead = await measure(() => readRawSnapshotNow(connection, true, mainRaw), false);
     mainRaw = mainRead.value;
-    const ipvsadm = await measure(
-      () => spawnSync('ipvsadm', ['-Ln', '--stats', '--exact'], { stdio: 'ignore' }),
-      false,
-    );
+    const ipvsadm = { ms: await ipvsadmRunner.time(['-Ln', '--stats', '--exact']) };
     const row = [
       read.ms,
       probedRead.longest,
@@ -112,6 +111,7 @@ async function main() {
   }
   connection.close();
   await thread.close();
+  ipvsadmRunner.close();
   spawnSync('ipvsadm', ['-C']);
   const figures = { services: SERVICES, realServers: SERVICES * DESTS, runs: RUNS };
   columns.forEach((name, i) => {

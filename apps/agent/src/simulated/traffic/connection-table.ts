@@ -6,6 +6,7 @@ import type { Counters, StatsEstimator } from '../stats-estimator.js';
 import { bindConnection, bindTemplate, deactivate, unbindConnection, unbindTemplate } from './dest-load.js';
 import type { ConnProtocol, SimConnection, SimTemplate } from './sim-connection.js';
 import { SCTP_CLOSED_MS, TIME_WAIT_MS } from './sim-connection.js';
+import { EndSchedule } from './end-schedule.js';
 
 export interface NewConnection {
   svc: SimService;
@@ -61,6 +62,8 @@ class ClosedQueue {
 export class ConnectionTable {
   /** Connections still carrying packets. */
   readonly sending = new Set<SimConnection>();
+  /** The same by end time; entries another path removed from `sending` are skipped when they come due. */
+  private readonly ending = new EndSchedule();
   private readonly closed: Record<ConnProtocol, ClosedQueue> = {
     TCP: new ClosedQueue(),
     UDP: new ClosedQueue(),
@@ -94,6 +97,7 @@ export class ConnectionTable {
     if (spec.template) spec.template.controlled++;
     this.account(conn, { conns: 1 });
     this.sending.add(conn);
+    this.ending.add(conn);
     return conn;
   }
 
@@ -149,14 +153,12 @@ export class ConnectionTable {
    * Carried amounts are cumulative (planned x share of the lifetime), so fewer carries add up the same.
    */
   age(now: number, publish: boolean): void {
-    for (const conn of this.sending) {
-      if (now >= conn.endsAt) {
-        this.carry(conn, now);
-        this.close(conn, now);
-      } else if (publish) {
-        this.carry(conn, now);
-      }
+    for (const conn of this.ending.takeDue(now)) {
+      if (!this.sending.has(conn)) continue;
+      this.carry(conn, now);
+      this.close(conn, now);
     }
+    if (publish) this.carryAll(now);
     for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) {
       const linger = this.lingerMs(protocol);
       for (const conn of this.closed[protocol].takeDue((c) => now >= c.closedAt + linger)) this.release(conn);

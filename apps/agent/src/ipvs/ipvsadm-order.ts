@@ -102,31 +102,62 @@ export function sortServices<T extends { key: ServiceKey; family: 'inet' | 'inet
 /** ntohl words of the addresses being sorted, 4 per destination (IPv4 fills one, the rest stay 0). */
 let scratchWords = new Uint32Array(64 * 4);
 
-/** Sorts destinations in ipvsadm's order; the first one's family picks the comparison, as in libipvs. */
+/**
+ * Whether V8's Array#sort would see the whole list as one run (TimSort's CountAndMakeRun,
+ * v8/third_party/v8/builtins/array-sort.tq): 1 ascending (kept as it is), -1 strictly descending (reversed),
+ * 0 neither. In the first two cases the result is known, found with the very comparisons sort() makes.
+ */
+function singleRun(length: number, compare: (a: number, b: number) => number): number {
+  if (length < 2) return 1;
+  const descending = compare(1, 0) < 0;
+  for (let i = 2; i < length; i++) {
+    const order = compare(i, i - 1);
+    if (descending ? order >= 0 : order < 0) return 0;
+  }
+  return descending ? -1 : 1;
+}
+
+/**
+ * Sorts dests[start, end) in ipvsadm's order (a new array); the first one's family picks the comparison,
+ * as in libipvs.
+ */
 export function sortDestinations<T extends Pick<Destination, 'address' | 'port' | 'family'>>(
   dests: readonly T[],
+  start = 0,
+  end = dests.length,
 ): T[] {
-  // A snapshot sorts 1,000 lists of ~10: the address words go to one reused scratch array and the sort
-  // permutes indexes, so no object or array is made per destination (less for the scavenger to copy).
-  if (scratchWords.length < dests.length * 4) scratchWords = new Uint32Array(dests.length * 8);
+  // A snapshot sorts 1,000 lists of ~10: the address words go to one reused scratch array, so no object or
+  // array is made per destination (less for the scavenger to copy). The kernel lists a service's real
+  // servers newest first, so a list is usually one run, which needs no sort() (and none of its arrays).
+  const length = Math.max(0, end - start);
+  if (scratchWords.length < length * 4) scratchWords = new Uint32Array(length * 8);
   const words = scratchWords;
-  const order: number[] = [];
-  dests.forEach((dest, i) => {
-    order.push(i);
+  for (let i = 0; i < length; i++) {
+    const dest = dests[start + i] as T;
     const inet6 = dest.family === 'inet6';
     const quad = inet6 ? -1 : dottedQuadValue(dest.address);
     words.fill(0, i * 4, i * 4 + 4);
     if (quad >= 0) words[i * 4] = quad;
     else words.set(addressWords(dest.address, inet6), i * 4);
-  });
+  }
   // Words past an IPv4 address read as 0, as the keyed version did; same comparator, same sort, same order.
-  order.sort((a, b) => {
-    const count = dests[a]?.family === 'inet6' ? 4 : 1;
+  const compare = (a: number, b: number): number => {
+    const count = dests[start + a]?.family === 'inet6' ? 4 : 1;
     for (let i = 0; i < count; i++) {
       const r = cSubtract(words[a * 4 + i] ?? 0, words[b * 4 + i] ?? 0);
       if (r !== 0) return r;
     }
-    return (dests[a]?.port ?? 0) - (dests[b]?.port ?? 0);
-  });
-  return order.map((i) => dests[i] as T);
+    return (dests[start + a]?.port ?? 0) - (dests[start + b]?.port ?? 0);
+  };
+  const run = singleRun(length, compare);
+  const sorted = new Array<T>(length);
+  if (run !== 0) {
+    for (let i = 0; i < length; i++) sorted[i] = dests[run > 0 ? start + i : end - 1 - i] as T;
+    return sorted;
+  }
+  const order: number[] = [];
+  for (let i = 0; i < length; i++) order.push(i);
+  order.sort(compare);
+  for (let i = 0; i < length; i++) sorted[i] = dests[start + (order[i] ?? 0)] as T;
+  return sorted;
 }

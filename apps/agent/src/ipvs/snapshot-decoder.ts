@@ -40,7 +40,9 @@ export async function decodeSnapshotReusing(
   const { index } = raw;
   const count = index[0] ?? 0;
   const rows: ServiceWithDestinations[] = [];
-  const dests: Destination[] = [];
+  // Sized once from the index (2 entries per real server): no regrowing of a 10,000-element array.
+  const dests = new Array<Destination>(Math.max(0, Math.floor((index.length - 1 - 3 * count) / 2)));
+  let used = 0;
   const firstDest = new Uint32Array(count + 1);
   const indexAt = new Uint32Array(count);
   let reusedRows = 0;
@@ -51,7 +53,7 @@ export async function decodeSnapshotReusing(
     const destCount = index[at + 2];
     if (destCount === undefined || at + 3 + 2 * destCount > index.length) throw corrupt();
     indexAt[i] = at;
-    firstDest[i] = dests.length;
+    firstDest[i] = used;
     const { service, row } = findRow(previous, i, bytes, offset, length);
     const before = row < 0 ? undefined : previous?.rows[row];
     const family = (service ?? before)?.family ?? 'inet';
@@ -63,13 +65,14 @@ export async function decodeSnapshotReusing(
       const same = before !== undefined && previous?.sameDestination(row, d, bytes, start, size) === true;
       const dest = same ? previous?.destination(row, d) : undefined;
       if (dest === undefined) destsSame = false;
-      dests.push(dest ?? unpackDestinationMessageAt(bytes, start, start + size, family));
+      dests[used++] = dest ?? unpackDestinationMessageAt(bytes, start, start + size, family);
     }
-    rows.push(entryFor(service, before, destsSame, dests, firstDest[i] ?? 0));
+    rows.push(entryFor(service, before, destsSame, dests, firstDest[i] ?? 0, used));
     if (rows[i] === before) reusedRows++;
     await slicer.maybeYield();
   }
-  firstDest[count] = dests.length;
+  firstDest[count] = used;
+  dests.length = used;
   const sorted =
     previous !== undefined && reusedRows === count && count === previous.count
       ? previous.sorted
@@ -108,10 +111,10 @@ function entryFor(
   destsSame: boolean,
   dests: Destination[],
   first: number,
+  end: number,
 ): ServiceWithDestinations {
   if (service === undefined && before !== undefined && destsSame) return before;
-  const destinations =
-    destsSame && before ? before.destinations : sortDestinations(dests.slice(first, dests.length));
+  const destinations = destsSame && before ? before.destinations : sortDestinations(dests, first, end);
   if (service !== undefined) {
     // The service object itself becomes the entry (no copy of its fields per service).
     const entry = service as ServiceWithDestinations;

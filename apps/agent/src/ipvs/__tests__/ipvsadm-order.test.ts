@@ -86,8 +86,13 @@ describe('ipvsadm-order', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.array(dest, { maxLength: 80 }), (list) => {
-        expect(sortDestinations(list)).toEqual(reference(list));
+      fc.property(fc.array(dest, { maxLength: 80 }), fc.nat(5), (list, cut) => {
+        // Random, already sorted and reversed lists (the kernel lists newest first), and a sub-range.
+        for (const order of [list, reference(list), reference(list).reverse()]) {
+          expect(sortDestinations(order)).toEqual(reference(order));
+          const from = Math.min(cut, order.length);
+          expect(sortDestinations(order, from, order.length)).toEqual(reference(order.slice(from)));
+        }
       }),
     );
   });

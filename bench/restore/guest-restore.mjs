@@ -28,7 +28,15 @@ function savedTable() {
 }
 
 async function startAgent() {
-  const args = ['apps/agent/dist/main.js', '--listen', `127.0.0.1:${PORT}`, '--token', TOKEN];
+  // Started as npm start and the systemd unit start it (README: the young-generation flag).
+  const args = [
+    '--max-semi-space-size=32',
+    'apps/agent/dist/main.js',
+    '--listen',
+    `127.0.0.1:${PORT}`,
+    '--token',
+    TOKEN,
+  ];
   const child = spawn(process.execPath, [...args, '--interval', '1', '--state-dir', '/tmp/bench-restore'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

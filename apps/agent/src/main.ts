@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=32
 // The agent's entry point and the one place that wires the layers together: flags -> config -> backend
 // -> poller, REST, WebSocket -> listening server. Everything else is importable and testable on its own.
 import { homedir } from 'node:os';

@@ -78,12 +78,14 @@ describe('live-socket', () => {
     expect(await refusal({ authorization: `Bearer ${testToken}` })).toBe(101);
   });
 
-  it('sends a snapshot first, then samples every interval', async () => {
+  it('sends a snapshot first, then a full sample, then samples of what moved every interval', async () => {
     const live = openLive();
     const first = await live.next(() => true);
     expect(first.type).toBe('snapshot');
-    await live.next((m) => m.type === 'sample');
-    await live.next((m) => m.type === 'sample', live.frames.findIndex((m) => m.type === 'sample') + 1);
+    const full = await live.next((m) => m.type === 'sample');
+    expect(full).toMatchObject({ type: 'sample', full: true });
+    const next = await live.next((m) => m.type === 'sample', live.frames.indexOf(full) + 1);
+    expect(next).toMatchObject({ type: 'sample', full: false });
     live.ws.close();
   });
 

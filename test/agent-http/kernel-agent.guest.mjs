@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import WebSocket from 'ws';
-import { liveMessageSchema } from '../../packages/shared/dist/index.js';
+import { liveMessageSchema, serviceId } from '../../packages/shared/dist/index.js';
 import { createNatScenario } from '../kernel/dist/scenario.js';
 
 const token = 'kernel-test-token-0123456789';
@@ -14,6 +14,34 @@ let agent;
 let exited;
 const frames = [];
 let ws;
+/**
+ * What a client knows after each sample, as the dashboard keeps it: samples carry only the rows and
+ * numbers that moved (docs/api.md), so each is merged into the rows known so far; one view per sample.
+ */
+const rows = new Map();
+const sampleViews = [];
+
+function follow(frame) {
+  if (frame.type === 'snapshot') {
+    // Rows of a snapshot replace what was known of the table: forget the services it no longer has.
+    const ids = new Set(frame.services.map((s) => serviceId(s.key)));
+    for (const id of rows.keys()) if (!ids.has(id)) rows.delete(id);
+    return;
+  }
+  if (frame.type !== 'sample') return;
+  if (frame.full) rows.clear();
+  for (const { destinations, ...numbers } of frame.services) {
+    const row = rows.get(numbers.id) ?? { destinations: new Map() };
+    Object.assign(row, numbers);
+    for (const dest of destinations)
+      row.destinations.set(dest.id, { ...row.destinations.get(dest.id), ...dest });
+    rows.set(numbers.id, row);
+  }
+  sampleViews.push({
+    at: frame.at,
+    services: [...rows.values()].map((row) => ({ ...row, destinations: [...row.destinations.values()] })),
+  });
+}
 
 const ipvsadm = (...args) => execFileSync('ipvsadm', args, { encoding: 'utf8' });
 const api = (path, init = {}) =>
@@ -58,7 +86,11 @@ before(async () => {
     throw new Error(`${error.message}; agent said:\n${output}`);
   });
   ws = new WebSocket(`ws://127.0.0.1:${port}/api/v1/live`, { headers: { authorization: `Bearer ${token}` } });
-  ws.on('message', (data) => frames.push(liveMessageSchema.parse(JSON.parse(String(data)))));
+  ws.on('message', (data) => {
+    const frame = liveMessageSchema.parse(JSON.parse(String(data)));
+    frames.push(frame);
+    follow(frame);
+  });
   await waitFor('the first snapshot', () => frames.length > 0);
 });
 
@@ -181,12 +213,12 @@ test('sample rates from counter deltas add up to the real connections made throu
     await waitFor(
       '40 connections in a sample, then a sample with no new connections',
       () => {
-        const settled = frames.findIndex((f) => f.type === 'sample' && conns(f) === 40);
-        return settled >= 0 && frames.slice(settled).some((f) => f.type === 'sample' && rate(f) === 0);
+        const settled = sampleViews.findIndex((view) => conns(view) === 40);
+        return settled >= 0 && sampleViews.slice(settled).some((view) => rate(view) === 0);
       },
       15_000,
     );
-    const samples = frames.filter((f) => f.type === 'sample');
+    const samples = sampleViews;
     let counted = 0;
     for (let i = 1; i < samples.length; i += 1) {
       const service = samples[i].services.find((s) => s.id === sid);

@@ -1,12 +1,8 @@
 import {
   ratesBetween,
-  zeroRates,
   zeroStats,
-  type Destination,
-  type DestinationNumbers,
   type DestinationSample,
   type Rates,
-  type ServiceNumbers,
   type SampleMessage,
   type ServiceSample,
   type ServiceWithDestinations,
@@ -15,6 +11,16 @@ import {
 import type { HistoryStore } from './history-store.js';
 import { destinationIdOf, serviceIdOf } from './row-ids.js';
 import type { SeriesRing } from './series-ring.js';
+import {
+  NO_RATES,
+  destinationEntry,
+  fullEntry,
+  sameRates,
+  sameStats,
+  type DestinationTrack,
+  type RowTrack,
+  type ServiceTrack,
+} from './row-tracks.js';
 
 /** One sample: the frame with the rows that moved, and on demand the frame with every row. */
 export interface TableSample {
@@ -30,59 +36,11 @@ export interface SampledReading {
   at: number;
 }
 
-/** Rates of rows whose counters did not move over the window: one shared, never mutated object. */
-const NO_RATES: Rates = Object.freeze({ ...zeroRates });
-
 /** Where this sample's rates are measured from: the reading `baseTick`, `elapsedMs` before this one. */
 interface Window {
   tick: number;
   baseTick: number | null;
   elapsedMs: number;
-}
-
-interface RowTrack {
-  id: string;
-  ring: SeriesRing;
-  /** The row's stats at the last few ticks, by tick modulo their number: the rate window's ends. */
-  statsByTick: (Stats | undefined)[];
-  bornTick: number;
-  seenTick: number;
-}
-
-interface DestinationTrack extends RowTrack {
-  /** The numbers of this real server the samples so far told (null before the first). */
-  sent: DestinationNumbers | null;
-}
-
-interface ServiceTrack extends RowTrack {
-  sent: ServiceNumbers | null;
-  /** The row this track last sampled and the tracks of its real servers, in its order. */
-  row: ServiceWithDestinations | null;
-  aligned: DestinationTrack[];
-  destinations: Map<string, DestinationTrack>;
-}
-
-function sameRates(a: Rates, b: Rates): boolean {
-  return (
-    a === b ||
-    (a.cps === b.cps &&
-      a.inPps === b.inPps &&
-      a.outPps === b.outPps &&
-      a.inBps === b.inBps &&
-      a.outBps === b.outBps)
-  );
-}
-
-function sameStats(a: Stats, b: Stats): boolean {
-  return (
-    a === b ||
-    (a.conns === b.conns &&
-      a.inPackets === b.inPackets &&
-      a.outPackets === b.outPackets &&
-      a.inBytes === b.inBytes &&
-      a.outBytes === b.outBytes &&
-      sameRates(a, b))
-  );
 }
 
 /**
@@ -257,46 +215,4 @@ export class TableSampler {
       this.history.forgetService(sid);
     }
   }
-}
-
-/**
- * The entry of a real server for this sample: every number the first time, then only those that moved
- * since the previous sample (null when none did). Records what it tells in `track.sent`.
- */
-function destinationEntry(
-  track: DestinationTrack,
-  dest: Destination,
-  rates: Rates,
-): DestinationSample | null {
-  const sent = track.sent;
-  const { activeConns, inactiveConns, persistentConns, stats } = dest;
-  if (!sent) {
-    track.sent = { activeConns, inactiveConns, persistentConns, stats, rates };
-    return { id: track.id, ...track.sent };
-  }
-  let entry: DestinationSample | null = null;
-  if (sent.activeConns !== activeConns)
-    (entry ??= { id: track.id }).activeConns = sent.activeConns = activeConns;
-  if (sent.inactiveConns !== inactiveConns) {
-    (entry ??= { id: track.id }).inactiveConns = sent.inactiveConns = inactiveConns;
-  }
-  if (sent.persistentConns !== persistentConns) {
-    (entry ??= { id: track.id }).persistentConns = sent.persistentConns = persistentConns;
-  }
-  if (!sameStats(sent.stats, stats)) (entry ??= { id: track.id }).stats = sent.stats = stats;
-  if (!sameRates(sent.rates, rates)) (entry ??= { id: track.id }).rates = sent.rates = rates;
-  return entry;
-}
-
-/** A service's entry in a full sample: every number of it and of each of its real servers. */
-function fullEntry(track: ServiceTrack): ServiceSample {
-  const sent = track.sent ?? { stats: zeroStats, rates: NO_RATES };
-  return {
-    id: track.id,
-    stats: sent.stats,
-    rates: sent.rates,
-    destinations: track.aligned.flatMap((destTrack) =>
-      destTrack.sent ? [{ id: destTrack.id, ...destTrack.sent }] : [],
-    ),
-  };
 }

@@ -3,7 +3,8 @@
 // every second (issue 3 §6). Simulated backend, 1,000 services x 10 real servers, 1 s interval, 50 real
 // `ws` clients for 60 s on 127.0.0.1, each server in its own process, one after the other. Measures CPU
 // seconds per wall second from /proc/<pid>/stat and payload bytes received per client per second.
-// BENCH_SERVICES, BENCH_DESTS, BENCH_WS_CLIENTS, BENCH_WS_SECONDS, BENCH_WS_CPS change the size; BENCH_WS_CPU_PROF=<dir>
+// BENCH_SERVICES, BENCH_DESTS, BENCH_WS_CLIENTS, BENCH_WS_SECONDS, BENCH_WS_CPS change the size, BENCH_WS_WARM_UP
+// the seconds of traffic simulated before each server starts (default 180; 0 as in runs 1-7); BENCH_WS_CPU_PROF=<dir>
 // runs the agent with --cpu-prof into <dir>. The last line printed is one JSON object with every figure
 // (residentMegabytes: each server's resident memory at the end of its measured minute).
 import { existsSync } from 'node:fs';
@@ -19,8 +20,12 @@ const CLIENTS = Number(process.env.BENCH_WS_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_WS_SECONDS ?? 60);
 /** New connections per second per simulated service (simulated-table.mjs says why not the default 4). */
 const CPS = Number(process.env.BENCH_WS_CPS ?? 0.2);
+/** Simulated traffic run before each server starts (simulated-table.mjs says why): rows move as they will. */
+const WARM_UP_TRAFFIC_SECONDS = Number(process.env.BENCH_WS_WARM_UP ?? 180);
 /** CPU with no client: what polling and the simulated traffic cost before any client is served. */
 const IDLE_SECONDS = 10;
+/** Before that: the first readings build every row's track and series, a start-up cost, not a steady one. */
+const SETTLE_SECONDS = 5;
 /** Let connect-time snapshots and JIT warm-up pass before the measured window. */
 const WARM_UP_SECONDS = 5;
 const AIM_CPU = 0.1;
@@ -39,7 +44,10 @@ async function cpuOver(pid, seconds) {
 /** Idle CPU, then CPU and traffic with CLIENTS clients over SECONDS, for one started server. */
 async function measure(name, server) {
   const pid = server.child.pid;
-  console.log(`${name}: pid ${pid}, port ${server.port}; ${IDLE_SECONDS} s without clients`);
+  console.log(
+    `${name}: pid ${pid}, port ${server.port}; ${SETTLE_SECONDS} + ${IDLE_SECONDS} s without clients`,
+  );
+  await sleep(SETTLE_SECONDS * 1000);
   const idle = await cpuOver(pid, IDLE_SECONDS);
   const clients = await openClients(server.url, CLIENTS, server.headers);
   await sleep(WARM_UP_SECONDS * 1000);
@@ -71,15 +79,16 @@ async function main() {
   console.log(
     `bench:ws: ${SERVICES} services x ${DESTS} real servers, ${CLIENTS} clients, ${SECONDS} s each`,
   );
-  const agentServer = await startAgent(SERVICES, DESTS, CPS, agentFlags);
+  const agentServer = await startAgent(SERVICES, DESTS, CPS, agentFlags, WARM_UP_TRAFFIC_SECONDS);
   const agent = await measure('agent', agentServer).finally(() => stopServer(agentServer));
-  const baselineServer = await startBaseline(SERVICES, DESTS, CPS);
+  const baselineServer = await startBaseline(SERVICES, DESTS, CPS, WARM_UP_TRAFFIC_SECONDS);
   const baseline = await measure('baseline', baselineServer).finally(() => stopServer(baselineServer));
   const result = {
     services: SERVICES,
     realServers: SERVICES * DESTS,
     clients: CLIENTS,
     connectionsPerSecondPerService: CPS,
+    warmUpTrafficSeconds: WARM_UP_TRAFFIC_SECONDS,
     seconds: SECONDS,
     agent,
     baseline,

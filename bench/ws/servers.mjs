@@ -41,16 +41,21 @@ export function stopServer({ child }) {
 
 /**
  * The agent (agent-process.mjs) on 127.0.0.1 with a random port and a 1 s interval. `nodeFlags` go before
- * the script (e.g. --cpu-prof). Resolves { child, port, url, headers }.
+ * the script (e.g. --cpu-prof); the traffic runs `warmUpSeconds` before it starts listening. Resolves
+ * { child, port, url, headers }.
  */
-export async function startAgent(services, dests, connectionsPerSecond, nodeFlags = []) {
+export async function startAgent(services, dests, connectionsPerSecond, nodeFlags = [], warmUpSeconds = 0) {
   const stateDir = mkdtempSync(join(tmpdir(), 'bench-ws-state-'));
   const args = [
     ...nodeFlags,
     'bench/ws/agent-process.mjs',
     ...[services, dests, connectionsPerSecond].map(String),
   ];
-  const started = await startNode([...args, TOKEN, stateDir], listeningPort, 'the agent');
+  const started = await startNode(
+    [...args, TOKEN, stateDir, String(warmUpSeconds)],
+    listeningPort,
+    'the agent',
+  );
   return {
     ...started,
     url: `ws://127.0.0.1:${started.port}/api/v1/live`,
@@ -59,8 +64,11 @@ export async function startAgent(services, dests, connectionsPerSecond, nodeFlag
 }
 
 /** The baseline server with the same table and traffic. Resolves { child, port, url, headers }. */
-export async function startBaseline(services, dests, connectionsPerSecond) {
-  const args = ['bench/ws/baseline-server.mjs', ...[services, dests, connectionsPerSecond].map(String)];
+export async function startBaseline(services, dests, connectionsPerSecond, warmUpSeconds = 0) {
+  const args = [
+    'bench/ws/baseline-server.mjs',
+    ...[services, dests, connectionsPerSecond, warmUpSeconds].map(String),
+  ];
   const started = await startNode(args, listeningPort, 'the baseline server');
   return { ...started, url: `ws://127.0.0.1:${started.port}/`, headers: {} };
 }

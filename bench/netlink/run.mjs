@@ -3,8 +3,9 @@
 // x 10 real servers; KernelBackend.snapshot() vs ipvsadm -Ln --stats --exact). The last line printed is
 // one JSON object with the figures. BENCH_SERVICES, BENCH_DESTS and BENCH_RUNS change the size.
 // `--breakdown` runs guest-breakdown.mjs instead: the worker's read, the decode and their stalls apart.
-// BENCH_NODE_FLAGS (e.g. --single-threaded-gc) are given to node in the guest, for measuring V8 options;
-// the agent does not run with any, so the figures in docs/benchmarks/netlink.md are without.
+// The guest's node runs with the agent's own V8 flag (--max-semi-space-size=32, as npm start, the systemd
+// unit and the bin start it: README); BENCH_NODE_FLAGS replaces it (e.g. '' or --single-threaded-gc), for
+// measuring V8 options.
 import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
 import {
   ensureBuilt,
@@ -12,6 +13,9 @@ import {
   runInGuest,
   stopAllGuests,
 } from '../../test/kernel/guest/run-in-guest.mjs';
+
+/** What the agent runs with (README, "Running it on a real load balancer"). */
+const AGENT_NODE_FLAGS = '--max-semi-space-size=32';
 
 async function main() {
   ensureDebianPackages(GUEST_PACKAGES);
@@ -22,7 +26,7 @@ async function main() {
   }
   const breakdown = process.argv.includes('--breakdown');
   const script = breakdown ? 'guest-breakdown.mjs' : 'guest-bench.mjs';
-  const flags = process.env.BENCH_NODE_FLAGS ?? '';
+  const flags = process.env.BENCH_NODE_FLAGS ?? AGENT_NODE_FLAGS;
   if (!/^[-\w= ]*$/.test(flags)) throw new Error(`BENCH_NODE_FLAGS must be plain node options: ${flags}`);
   const { code, output } = await runInGuest(`node ${flags} bench/netlink/${script}`.replace(/ +/g, ' '), {
     timeoutMs: 15 * 60_000,

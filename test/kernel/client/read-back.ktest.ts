@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { KernelBackend } from '@ipvs-dashboard/agent/ipvs';
-import type { ServiceWithDestinations } from '@ipvs-dashboard/shared';
+import { formatSaveText, type ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { clearAll, mustIpvsadm } from '../ipvsadm.js';
 import { capturedCommands, capturedExpectation } from './captured-table.js';
 
@@ -88,5 +88,39 @@ void describe('KernelBackend reads what ipvsadm wrote', () => {
       assert.ok(schedulers.includes(name), `${name} in ${schedulers.join(',')}`);
     }
     assert.ok(!schedulers.includes('twos'));
+  });
+});
+
+void describe('KernelBackend lists a table in ipvsadm -Sn order', () => {
+  let backend: KernelBackend;
+  before(() => {
+    clearAll();
+    backend = KernelBackend.open();
+  });
+  after(async () => {
+    await backend.close();
+    clearAll();
+  });
+
+  void it('even where libipvs compares addresses more than 2^31 apart (10.x < 100.x < 192.x < 10.x)', async () => {
+    // libipvs subtracts u32 addresses into an int, so these compare in a cycle, and the order then depends
+    // on glibc's merge sort too: V8's own sort listed 100.0.0.1 first among these real servers.
+    for (const vip of ['172.0.0.1', '1.0.0.1', '100.0.0.1', '200.0.0.1', '10.0.0.1', '192.168.0.1']) {
+      mustIpvsadm(['-A', '-u', `${vip}:80`]);
+    }
+    mustIpvsadm(['-A', '-t', '10.9.9.9:80']);
+    for (const real of [
+      '1.0.0.1',
+      '100.0.0.1',
+      '200.0.0.1',
+      '1.0.0.2',
+      '10.0.0.3',
+      '172.16.0.1',
+      '192.168.1.1',
+    ]) {
+      mustIpvsadm(['-a', '-t', '10.9.9.9:80', '-r', `${real}:80`, '-m']);
+    }
+    const ours = formatSaveText(await backend.snapshot(), { thresholds: false });
+    assert.equal(ours, mustIpvsadm(['-Sn']));
   });
 });

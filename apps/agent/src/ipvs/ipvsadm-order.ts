@@ -1,8 +1,11 @@
 // ipvsadm's listing order (libipvs ipvs_cmp_services / ipvs_cmp_dests): services by fwmark, AF, protocol,
 // address, port; destinations by address, port. Reproduced bug for bug: the C code subtracts u32 values
 // and returns the int result, so values more than 2^31 apart compare "the wrong way round"
-// (192.168.0.1 sorts before 10.0.0.1). Doing the same keeps our order identical to `ipvsadm -Sn`.
-import type { Destination, ServiceKey } from '@ipvs-dashboard/shared';
+// (192.168.0.1 sorts before 10.0.0.1). Doing the same keeps our order identical to `ipvsadm -Sn`. Because
+// that comparison is not transitive (10.x < 100.x < 192.x < 10.x), the order also depends on the sort
+// algorithm: ipvsadm's qsort is glibc's merge sort, so that is what sorts here (the shared glibcMergeSort;
+// V8's TimSort listed 100.0.0.1 before 172.16.0.1 where ipvsadm lists it last, seen in the guest).
+import { glibcMergeSort, type Destination, type ServiceKey } from '@ipvs-dashboard/shared';
 import { addressToBytes } from './address.js';
 import { AF_INET, AF_INET6 } from './constants.js';
 import { protocolNumber } from './service-key.js';
@@ -95,27 +98,11 @@ export function sortServices<T extends { key: ServiceKey; family: 'inet' | 'inet
   services: readonly T[],
 ): T[] {
   const keyed = services.map((s) => ({ s, k: serviceSortKey(s.key, s.family === 'inet6') }));
-  keyed.sort((a, b) => compareServiceKeys(a.k, b.k));
-  return keyed.map((entry) => entry.s);
+  return glibcMergeSort(keyed, (a, b) => compareServiceKeys(a.k, b.k)).map((entry) => entry.s);
 }
 
 /** ntohl words of the addresses being sorted, 4 per destination (IPv4 fills one, the rest stay 0). */
 let scratchWords = new Uint32Array(64 * 4);
-
-/**
- * Whether V8's Array#sort would see the whole list as one run (TimSort's CountAndMakeRun,
- * v8/third_party/v8/builtins/array-sort.tq): 1 ascending (kept as it is), -1 strictly descending (reversed),
- * 0 neither. In the first two cases the result is known, found with the very comparisons sort() makes.
- */
-function singleRun(length: number, compare: (a: number, b: number) => number): number {
-  if (length < 2) return 1;
-  const descending = compare(1, 0) < 0;
-  for (let i = 2; i < length; i++) {
-    const order = compare(i, i - 1);
-    if (descending ? order >= 0 : order < 0) return 0;
-  }
-  return descending ? -1 : 1;
-}
 
 /**
  * Sorts dests[start, end) in ipvsadm's order (a new array); the first one's family picks the comparison,
@@ -126,9 +113,8 @@ export function sortDestinations<T extends Pick<Destination, 'address' | 'port' 
   start = 0,
   end = dests.length,
 ): T[] {
-  // A snapshot sorts 1,000 lists of ~10: the address words go to one reused scratch array, so no object or
-  // array is made per destination (less for the scavenger to copy). The kernel lists a service's real
-  // servers newest first, so a list is usually one run, which needs no sort() (and none of its arrays).
+  // A snapshot sorts 1,000 lists of ~10: the address words go to one reused scratch array, so no object is
+  // made per destination (less for the scavenger to copy); the merge sort moves indices.
   const length = Math.max(0, end - start);
   if (scratchWords.length < length * 4) scratchWords = new Uint32Array(length * 8);
   const words = scratchWords;
@@ -149,15 +135,10 @@ export function sortDestinations<T extends Pick<Destination, 'address' | 'port' 
     }
     return (dests[start + a]?.port ?? 0) - (dests[start + b]?.port ?? 0);
   };
-  const run = singleRun(length, compare);
-  const sorted = new Array<T>(length);
-  if (run !== 0) {
-    for (let i = 0; i < length; i++) sorted[i] = dests[run > 0 ? start + i : end - 1 - i] as T;
-    return sorted;
-  }
   const order: number[] = [];
   for (let i = 0; i < length; i++) order.push(i);
-  order.sort(compare);
-  for (let i = 0; i < length; i++) sorted[i] = dests[start + (order[i] ?? 0)] as T;
+  const sorted = new Array<T>(length);
+  const merged = glibcMergeSort(order, compare);
+  for (let i = 0; i < length; i++) sorted[i] = dests[start + (merged[i] ?? 0)] as T;
   return sorted;
 }

@@ -60,23 +60,36 @@ describe('ipvsadm-order', () => {
     ]);
   });
 
-  it('orders mixed IPv4/IPv6 lists as a plain keyed sort with libipvs int subtraction does', () => {
-    // The reference model: libipvs ipvs_cmp_dests on ntohl words, the first dest's family picking 1 or 4.
+  it('orders mixed IPv4/IPv6 lists as glibc qsort with libipvs int subtraction does', () => {
+    // The reference model: libipvs ipvs_cmp_dests on ntohl words, the first dest's family picking 1 or 4,
+    // under glibc's merge sort (msort.c) written plainly: the comparison is not transitive, so the
+    // algorithm matters too.
+    const plainMergeSort = <T>(items: T[], compare: (a: T, b: T) => number): T[] => {
+      if (items.length <= 1) return items;
+      const half = Math.floor(items.length / 2);
+      const left = plainMergeSort(items.slice(0, half), compare);
+      const right = plainMergeSort(items.slice(half), compare);
+      const out: T[] = [];
+      while (left.length > 0 && right.length > 0) {
+        out.push((compare(left[0] as T, right[0] as T) <= 0 ? left : right).shift() as T);
+      }
+      return [...out, ...left, ...right];
+    };
     const words = (d: { address: string; family: AddressFamily }) => {
       const bytes = addressToBytes(d.address, d.family);
       return [0, 4, 8, 12].map((at) => bytes.readUInt32BE(at));
     };
     const reference = <T extends { address: string; port: number; family: AddressFamily }>(list: T[]) =>
-      list
-        .map((d) => ({ d, w: words(d) }))
-        .sort((a, b) => {
+      plainMergeSort(
+        list.map((d) => ({ d, w: words(d) })),
+        (a, b) => {
           for (let i = 0; i < (a.d.family === 'inet6' ? 4 : 1); i++) {
             const r = ((a.w[i] ?? 0) - (b.w[i] ?? 0)) | 0;
             if (r !== 0) return r;
           }
           return a.d.port - b.d.port;
-        })
-        .map((entry) => entry.d);
+        },
+      ).map((entry) => entry.d);
     const dest = fc.oneof(
       fc.record({ address: fc.ipV4(), port: fc.nat(65535), family: fc.constant('inet' as const) }),
       fc.record({

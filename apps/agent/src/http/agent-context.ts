@@ -53,7 +53,11 @@ export async function mutate<T>(
       });
     }
   }
-  const { result, generation } = await context.monitor.apply(change, expected, () => new AppError('CONFLICT'));
+  const { result, generation } = await context.monitor.apply(
+    change,
+    expected,
+    () => new AppError('CONFLICT'),
+  );
   response.setHeader('ETag', generationTag(generation));
   return result;
 }

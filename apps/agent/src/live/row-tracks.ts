@@ -50,6 +50,17 @@ export function sameRates(a: Rates, b: Rates): boolean {
   );
 }
 
+/** The same counters (the kernel's rates aside): rates over the window are then all zero. */
+export function sameCounters(a: Stats, b: Stats): boolean {
+  return (
+    a.conns === b.conns &&
+    a.inPackets === b.inPackets &&
+    a.outPackets === b.outPackets &&
+    a.inBytes === b.inBytes &&
+    a.outBytes === b.outBytes
+  );
+}
+
 export function sameStats(a: Stats, b: Stats): boolean {
   return (
     a === b ||

@@ -15,6 +15,7 @@ import {
   NO_RATES,
   destinationEntry,
   fullEntry,
+  sameCounters,
   sameRates,
   sameStats,
   type DestinationTrack,
@@ -105,7 +106,8 @@ export class TableSampler {
     if (window.baseTick === null) return NO_RATES;
     const before =
       track.bornTick <= window.baseTick ? track.statsByTick[window.baseTick % this.slots] : zeroStats;
-    if (before === stats) return NO_RATES;
+    // Most rows' counters stand still, even when their row was rebuilt because the kernel's rates moved.
+    if (before === stats || (before !== undefined && sameCounters(before, stats))) return NO_RATES;
     return ratesBetween(before, stats, window.elapsedMs);
   }
 

@@ -1,22 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import type { DestinationInput, ForwardingMethod, ServiceKey } from '@ipvs-dashboard/shared';
+import type { DestinationInput, ServiceKey } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
 import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
-import { ForwardingSelect } from './forwarding-select';
-import { TunnelFields, type TunnelDraft } from './tunnel-fields';
+import { RealServerFields, type RealServerDraft } from './real-server-fields';
 import { addDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { useAddDestination } from '../api/add-destination';
 
-interface Draft extends TunnelDraft {
+interface Draft extends RealServerDraft {
   address: string;
   port: string;
   weight: string;
-  upperThreshold: string;
-  lowerThreshold: string;
-  forwarding: ForwardingMethod;
 }
 
 export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: ServiceKey }) {
@@ -94,24 +90,7 @@ export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: Se
           onChange={(value) => set({ weight: value })}
           numeric
         />
-        <TextField
-          label={t('server.upper')}
-          error={fieldError('upperThreshold')}
-          value={draft.upperThreshold}
-          onChange={(value) => set({ upperThreshold: value })}
-          numeric
-        />
-        <TextField
-          label={t('server.lower')}
-          error={fieldError('lowerThreshold')}
-          value={draft.lowerThreshold}
-          onChange={(value) => set({ lowerThreshold: value })}
-          numeric
-        />
-        <ForwardingSelect value={draft.forwarding} onChange={(forwarding) => set({ forwarding })} />
-        {draft.forwarding === 'tunnel' && (
-          <TunnelFields value={draft} onChange={set} portError={fieldError('tunnelPort')} />
-        )}
+        <RealServerFields value={draft} onChange={set} fieldError={fieldError} />
       </div>
       <CommandPreview commands={addDestinationCommand(serviceKey, input)} />
       {add.error && !anyFieldError && <ActionError error={add.error} />}

@@ -1,13 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { Destination, DestinationInput, ForwardingMethod, ServiceKey } from '@ipvs-dashboard/shared';
+import type { Destination, DestinationInput, ServiceKey } from '@ipvs-dashboard/shared';
 import { destinationId } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError, FieldError } from '../../../components/error-text';
-import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
-import { ForwardingSelect } from './forwarding-select';
-import { TunnelFields, type TunnelDraft } from './tunnel-fields';
+import { RealServerFields, type RealServerDraft } from './real-server-fields';
 import { deleteDestinationCommand, editDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { useDeleteDestination } from '../api/delete-destination';
 import { useUpdateDestination } from '../api/update-destination';
@@ -19,11 +17,8 @@ interface ServerEditorProps {
 }
 
 /** The form fields as typed; numbers stay text until sent so a half-typed value is not rewritten. */
-interface Draft extends TunnelDraft {
+interface Draft extends RealServerDraft {
   weight: string;
-  upperThreshold: string;
-  lowerThreshold: string;
-  forwarding: ForwardingMethod;
 }
 
 function toDraft(destination: Destination): Draft {
@@ -111,24 +106,7 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
         className="form-grid"
         style={{ gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', marginTop: 8 }}
       >
-        <TextField
-          label={t('server.upper')}
-          error={fieldError('upperThreshold')}
-          value={draft.upperThreshold}
-          onChange={(value) => set({ upperThreshold: value })}
-          numeric
-        />
-        <TextField
-          label={t('server.lower')}
-          error={fieldError('lowerThreshold')}
-          value={draft.lowerThreshold}
-          onChange={(value) => set({ lowerThreshold: value })}
-          numeric
-        />
-        <ForwardingSelect value={draft.forwarding} onChange={(forwarding) => set({ forwarding })} />
-        {draft.forwarding === 'tunnel' && (
-          <TunnelFields value={draft} onChange={set} portError={fieldError('tunnelPort')} />
-        )}
+        <RealServerFields value={draft} onChange={set} fieldError={fieldError} />
       </div>
       <CommandPreview commands={editDestinationCommand(serviceKey, input)} />
       {update.error && !anyFieldError && <ActionError error={update.error} />}

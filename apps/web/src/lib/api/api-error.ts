@@ -24,3 +24,8 @@ export function errorMessage(error: unknown): string {
 export function isFieldError(error: unknown, field: string): boolean {
   return error instanceof ApiError && error.field !== undefined && error.field.split('.').pop() === field;
 }
+
+/** The agent's sentence when an error belongs to `field`, to show next to it; otherwise undefined. */
+export function fieldErrorText(error: unknown, field: string): string | undefined {
+  return isFieldError(error, field) ? errorMessage(error) : undefined;
+}

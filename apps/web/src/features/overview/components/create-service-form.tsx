@@ -6,7 +6,7 @@ import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
 import { Field } from '../../../components/field';
 import { TextField } from '../../../components/text-field';
-import { ApiError } from '../../../lib/api/api-error';
+import { fieldErrorText } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { addServiceCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { navigate } from '../../../lib/router/hash-router';
@@ -57,10 +57,7 @@ export function CreateServiceForm({ onDone }: { onDone: () => void }) {
   const { data: info } = useQuery(infoQueryOptions());
   const create = useCreateService();
   const input = draftToInput(draft);
-  const fieldError = (name: string) =>
-    create.error instanceof ApiError && create.error.field?.split('.').pop() === name
-      ? create.error.message
-      : undefined;
+  const fieldError = (name: string) => fieldErrorText(create.error, name);
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
 
   const submit = (event: FormEvent) => {

@@ -3,7 +3,7 @@ import type { DestinationInput, ServiceKey } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
 import { TextField } from '../../../components/text-field';
-import { ApiError } from '../../../lib/api/api-error';
+import { fieldErrorText } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { RealServerFields, type RealServerDraft } from './real-server-fields';
 import { addDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
@@ -47,10 +47,7 @@ export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: Se
       : { tunnelType: 'ipip', tunnelPort: 0, tunnelChecksum: 'nocsum' }),
   };
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
-  const fieldError = (name: string) =>
-    add.error instanceof ApiError && add.error.field?.split('.').pop() === name
-      ? add.error.message
-      : undefined;
+  const fieldError = (name: string) => fieldErrorText(add.error, name);
   const anyFieldError = ['address', 'port', 'weight', 'upperThreshold', 'lowerThreshold', 'tunnelPort'].some(
     (name) => fieldError(name),
   );

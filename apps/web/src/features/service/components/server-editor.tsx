@@ -3,7 +3,7 @@ import type { Destination, DestinationInput, ServiceKey } from '@ipvs-dashboard/
 import { destinationId } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError, FieldError } from '../../../components/error-text';
-import { ApiError } from '../../../lib/api/api-error';
+import { fieldErrorText } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { RealServerFields, type RealServerDraft } from './real-server-fields';
 import { deleteDestinationCommand, editDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
@@ -65,10 +65,7 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
     setDirty(true);
     setDraft((current) => ({ ...current, ...patch }));
   };
-  const fieldError = (name: string) =>
-    update.error instanceof ApiError && update.error.field?.split('.').pop() === name
-      ? update.error.message
-      : undefined;
+  const fieldError = (name: string) => fieldErrorText(update.error, name);
   const anyFieldError = ['weight', 'upperThreshold', 'lowerThreshold', 'tunnelPort'].some((name) =>
     fieldError(name),
   );

@@ -5,7 +5,7 @@ import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
 import { Field } from '../../../components/field';
 import { TextField } from '../../../components/text-field';
-import { ApiError } from '../../../lib/api/api-error';
+import { fieldErrorText } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { editServiceCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { infoQueryOptions } from '../../../lib/table/get-info';
@@ -50,10 +50,7 @@ export function ServiceSettingsForm({ sid, service }: { sid: string; service: Se
   const update = useUpdateService(sid);
   const settings = toSettings(draft);
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
-  const fieldError = (name: string) =>
-    update.error instanceof ApiError && update.error.field?.split('.').pop() === name
-      ? update.error.message
-      : undefined;
+  const fieldError = (name: string) => fieldErrorText(update.error, name);
   const anyFieldError = ['scheduler', 'persistence', 'netmask', 'persistenceEngine', 'schedulerFlags'].some(
     (n) => fieldError(n),
   );

@@ -1,4 +1,4 @@
-import type { Destination, ServiceWithDestinations, Stats } from '@ipvs-dashboard/shared';
+import type { Destination, ServiceInput, ServiceWithDestinations, Stats } from '@ipvs-dashboard/shared';
 
 export function stats(partial: Partial<Stats> = {}): Stats {
   return {
@@ -56,3 +56,16 @@ export function tcpService(
     ...extra,
   };
 }
+
+/** The input of TCP service 10.0.0.<n>:80 (rr), to add to a backend. */
+export const serviceInput = (n: number): ServiceInput => ({
+  protocol: 'tcp',
+  address: `10.0.0.${n}`,
+  port: 80,
+  scheduler: 'rr',
+  schedulerFlags: [],
+  persistence: 0,
+  netmask: '255.255.255.255',
+  persistenceEngine: null,
+  onePacket: false,
+});

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { liveMessageSchema, type LiveMessage, type ServiceInput } from '@ipvs-dashboard/shared';
+import { liveMessageSchema, type LiveMessage } from '@ipvs-dashboard/shared';
+
 import { SimulatedBackend } from '../../simulated/index.js';
+import { serviceInput } from './fixtures.js';
 import { LiveHub } from '../live-hub.js';
 import { TableMonitor } from '../table-monitor.js';
 import type { LiveClient } from '../ws-transport.js';
 
-const service = (n: number): ServiceInput => ({
-  protocol: 'tcp',
-  address: `10.0.0.${n}`,
-  port: 80,
-  scheduler: 'rr',
-  schedulerFlags: [],
-  persistence: 0,
-  netmask: '255.255.255.255',
-  persistenceEngine: null,
-  onePacket: false,
-});
+const service = serviceInput;
 
 /** A client that records the frames it is sent; `skipNext` makes the transport skip its next sample. */
 function recordingClient(id: number) {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, type ServiceInput } from '@ipvs-dashboard/shared';
+import { AppError } from '@ipvs-dashboard/shared';
+
 import { SimulatedBackend } from '../../simulated/index.js';
+import { serviceInput } from './fixtures.js';
 import { TableMonitor, type MonitorEvent } from '../table-monitor.js';
 
-const service = (n: number): ServiceInput => ({
-  protocol: 'tcp',
-  address: `10.0.0.${n}`,
-  port: 80,
-  scheduler: 'rr',
-  schedulerFlags: [],
-  persistence: 0,
-  netmask: '255.255.255.255',
-  persistenceEngine: null,
-  onePacket: false,
-});
+const service = serviceInput;
 
 describe('table-monitor', () => {
   it('tags every API change "api" even while the poller runs flat out', async () => {

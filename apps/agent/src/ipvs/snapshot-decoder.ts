@@ -122,7 +122,30 @@ function entryFor(
     return entry;
   }
   if (before === undefined) throw corrupt();
-  return { ...before, destinations };
+  return withDestinations(before, destinations);
+}
+
+/**
+ * A copy of an unchanged service's row with new real servers, field by field in decodeService's order: a
+ * spread (`{ ...before, destinations }`) whose call site has seen a few shapes gives every copy a hidden
+ * class of its own, and every reader of the rows (diff, sampler, /metrics) then misses its inline caches.
+ */
+function withDestinations(
+  before: ServiceWithDestinations,
+  destinations: Destination[],
+): ServiceWithDestinations {
+  return {
+    key: before.key,
+    family: before.family,
+    scheduler: before.scheduler,
+    schedulerFlags: before.schedulerFlags,
+    persistence: before.persistence,
+    netmask: before.netmask,
+    persistenceEngine: before.persistenceEngine,
+    onePacket: before.onePacket,
+    stats: before.stats,
+    destinations,
+  };
 }
 
 /** The services alone (their destination entries, if any, are skipped), in ipvsadm's order. */

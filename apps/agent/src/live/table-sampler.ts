@@ -10,7 +10,6 @@ import {
 } from '@ipvs-dashboard/shared';
 import type { HistoryStore } from './history-store.js';
 import { destinationIdOf, serviceIdOf } from './row-ids.js';
-import type { SeriesRing } from './series-ring.js';
 import {
   NO_RATES,
   destinationEntry,
@@ -170,12 +169,17 @@ export class TableSampler {
     }
   }
 
+  /** New tracks: literals field by field in the same order as RowTrack, no spread (row-tracks.ts says why). */
   private serviceTrack(row: ServiceWithDestinations, window: Window): ServiceTrack {
     const id = serviceIdOf(row);
     let track = this.services.get(id);
     if (!track) {
       track = {
-        ...this.newTrack(id, this.history.serviceRing(id), window),
+        id,
+        ring: this.history.serviceRing(id),
+        statsByTick: new Array<Stats | undefined>(this.slots),
+        bornTick: window.tick,
+        seenTick: window.tick,
         sent: null,
         row: null,
         aligned: [],
@@ -194,20 +198,17 @@ export class TableSampler {
     const id = destinationIdOf(dest);
     let track = service.destinations.get(id);
     if (!track) {
-      track = { ...this.newTrack(id, this.history.destinationRing(service.id, id), window), sent: null };
+      track = {
+        id,
+        ring: this.history.destinationRing(service.id, id),
+        statsByTick: new Array<Stats | undefined>(this.slots),
+        bornTick: window.tick,
+        seenTick: window.tick,
+        sent: null,
+      };
       service.destinations.set(id, track);
     }
     return track;
-  }
-
-  private newTrack(id: string, ring: SeriesRing, window: Window): RowTrack {
-    return {
-      id,
-      ring,
-      statsByTick: new Array<Stats | undefined>(this.slots),
-      bornTick: window.tick,
-      seenTick: window.tick,
-    };
   }
 
   private forgetServicesNotSeen(tick: number): void {

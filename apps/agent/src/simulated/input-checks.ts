@@ -248,7 +248,9 @@ export function checkDestination(
       weight,
       upperThreshold,
       lowerThreshold,
-      ...tunnel,
+      tunnelType: tunnel.tunnelType,
+      tunnelPort: tunnel.tunnelPort,
+      tunnelChecksum: tunnel.tunnelChecksum,
     },
   };
 }

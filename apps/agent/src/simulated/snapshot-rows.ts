@@ -4,7 +4,7 @@
 // The last row is kept on the simulated object itself: a WeakMap lookup per row per second cost more.
 import type { Destination, ServiceWithDestinations, Stats } from '@ipvs-dashboard/shared';
 import type { ServiceRow, SimDestination, SimService } from './sim-state.js';
-import { viewDestination, viewService } from './sim-state.js';
+import { serviceRowOf, viewDestination, viewService } from './sim-state.js';
 
 function sameDestinationRow(row: Destination, dest: SimDestination, stats: Stats): boolean {
   const settings = dest.settings;
@@ -81,7 +81,7 @@ export function serviceRow(svc: SimService, sorted: readonly SimDestination[]): 
   // The key never changes while the service lives: one copy for all its rows.
   const key = cached?.row.key ?? viewService(svc).key;
   const destinations = sorted.map((dest) => dest.snapshotRow!);
-  const row: ServiceWithDestinations = { ...viewService(svc), key, destinations };
+  const row = serviceRowOf(svc, key, destinations);
   const { revision, scheduler, flagBits, persistence, netmask, persistenceEngine } = svc;
   svc.snapshotRow = { row, revision, scheduler, flagBits, persistence, netmask, persistenceEngine };
   return row;

@@ -84,14 +84,24 @@ export class ConnectionTable {
 
   open(spec: NewConnection, now: number): SimConnection {
     const active = spec.protocol !== 'UDP';
+    // Field by field, not `...spec`: a spread gave each connection a hidden class of its own, and every
+    // carry of 20,000 open connections then missed its inline caches (see sim-state.ts serviceRowOf).
     const conn: SimConnection = {
-      ...spec,
+      svc: spec.svc,
+      dest: spec.dest,
+      protocol: spec.protocol,
+      client: spec.client,
+      clientPort: spec.clientPort,
+      virtualAddress: spec.virtualAddress,
+      virtualPort: spec.virtualPort,
       active,
       state: spec.protocol === 'UDP' ? 'UDP' : 'ESTABLISHED',
       startedAt: now,
       endsAt: now + spec.durationMs,
       closedAt: Number.POSITIVE_INFINITY,
+      planned: spec.planned,
       carried: zero(),
+      template: spec.template,
     };
     bindConnection(spec.dest, active);
     if (spec.template) spec.template.controlled++;

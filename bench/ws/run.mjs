@@ -5,7 +5,10 @@
 // seconds per wall second from /proc/<pid>/stat and payload bytes received per client per second.
 // BENCH_SERVICES, BENCH_DESTS, BENCH_WS_CLIENTS, BENCH_WS_SECONDS, BENCH_WS_CPS change the size, BENCH_WS_WARM_UP
 // the seconds of traffic simulated before each server starts (default 180; 0 as in runs 1-7); BENCH_WS_CPU_PROF=<dir>
-// runs the agent with --cpu-prof into <dir>. The last line printed is one JSON object with every figure
+// runs the agent with --cpu-prof into <dir>. BENCH_WS_AGE: seconds the agent runs before it is measured
+// (default 960: its 15-minute history full, the steady state; 0 measures a fresh agent, as runs 1-9 did).
+// Both servers run with the agent's V8 flag (--max-semi-space-size=32, as npm start and the systemd unit
+// start it); BENCH_NODE_FLAGS replaces it. The last line printed is one JSON object with every figure
 // (residentMegabytes: each server's resident memory at the end of its measured minute).
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -29,6 +32,9 @@ const SETTLE_SECONDS = 5;
 /** Let connect-time snapshots and JIT warm-up pass before the measured window. */
 const WARM_UP_SECONDS = 5;
 const AIM_CPU = 0.1;
+/** The agent's age when measured: its history (15 min at 1 s) full, the memory and work it runs with. */
+const AGENT_AGE_SECONDS = Number(process.env.BENCH_WS_AGE ?? 960);
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32').split(' ').filter(Boolean);
 
 const round = (value, digits = 4) => Number(value.toFixed(digits));
 
@@ -41,9 +47,23 @@ async function cpuOver(pid, seconds) {
   return { cpu: (cpuSeconds(pid) - cpu0) / wall, wall };
 }
 
+/** Lets a started server run `seconds` without clients, printing its CPU and memory every minute. */
+async function age(name, pid, seconds) {
+  for (let left = seconds; left > 0; left -= 60) {
+    const { cpu } = await cpuOver(pid, Math.min(60, left));
+    const minute = Math.ceil((seconds - left + Math.min(60, left)) / 60);
+    const rss = Math.round(residentBytes(pid) / 2 ** 20);
+    console.log(`${name}: minute ${minute}: ${round(cpu)} CPU s/s without clients, ${rss} MB resident`);
+  }
+}
+
 /** Idle CPU, then CPU and traffic with CLIENTS clients over SECONDS, for one started server. */
-async function measure(name, server) {
+async function measure(name, server, ageSeconds = 0) {
   const pid = server.child.pid;
+  if (ageSeconds > 0) {
+    console.log(`${name}: pid ${pid}; running ${ageSeconds} s before it is measured`);
+    await age(name, pid, ageSeconds);
+  }
   console.log(
     `${name}: pid ${pid}, port ${server.port}; ${SETTLE_SECONDS} + ${IDLE_SECONDS} s without clients`,
   );
@@ -75,13 +95,13 @@ async function main() {
   if (!existsSync(fileURLToPath(new URL('../../apps/agent/dist/main.js', import.meta.url))))
     throw new Error('Build first: npx tsc -b');
   const profileDir = process.env.BENCH_WS_CPU_PROF;
-  const agentFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const agentFlags = [...NODE_FLAGS, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
   console.log(
     `bench:ws: ${SERVICES} services x ${DESTS} real servers, ${CLIENTS} clients, ${SECONDS} s each`,
   );
   const agentServer = await startAgent(SERVICES, DESTS, CPS, agentFlags, WARM_UP_TRAFFIC_SECONDS);
-  const agent = await measure('agent', agentServer).finally(() => stopServer(agentServer));
-  const baselineServer = await startBaseline(SERVICES, DESTS, CPS, WARM_UP_TRAFFIC_SECONDS);
+  const agent = await measure('agent', agentServer, AGENT_AGE_SECONDS).finally(() => stopServer(agentServer));
+  const baselineServer = await startBaseline(SERVICES, DESTS, CPS, WARM_UP_TRAFFIC_SECONDS, NODE_FLAGS);
   const baseline = await measure('baseline', baselineServer).finally(() => stopServer(baselineServer));
   const result = {
     services: SERVICES,
@@ -89,6 +109,8 @@ async function main() {
     clients: CLIENTS,
     connectionsPerSecondPerService: CPS,
     warmUpTrafficSeconds: WARM_UP_TRAFFIC_SECONDS,
+    agentAgeSeconds: AGENT_AGE_SECONDS,
+    nodeFlags: NODE_FLAGS.join(' '),
     seconds: SECONDS,
     agent,
     baseline,

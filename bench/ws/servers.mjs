@@ -63,9 +63,19 @@ export async function startAgent(services, dests, connectionsPerSecond, nodeFlag
   };
 }
 
-/** The baseline server with the same table and traffic. Resolves { child, port, url, headers }. */
-export async function startBaseline(services, dests, connectionsPerSecond, warmUpSeconds = 0) {
+/**
+ * The baseline server with the same table and traffic; `nodeFlags` as for the agent. Resolves
+ * { child, port, url, headers }.
+ */
+export async function startBaseline(
+  services,
+  dests,
+  connectionsPerSecond,
+  warmUpSeconds = 0,
+  nodeFlags = [],
+) {
   const args = [
+    ...nodeFlags,
     'bench/ws/baseline-server.mjs',
     ...[services, dests, connectionsPerSecond, warmUpSeconds].map(String),
   ];

@@ -29,47 +29,65 @@ export class SampleClock {
   }
 }
 
-/** Values per point: five rates, then the two connection gauges. */
+/** Values per stored point: five rates, then the two connection gauges. */
 const STRIDE = 7;
-/** Points a new series has room for; it doubles up to the capacity as points arrive. */
-const INITIAL_POINTS = 16;
+/** Stored points a new series has room for; it doubles up to the capacity as points are stored. */
+const INITIAL_POINTS = 4;
 
 /**
- * A fixed-capacity ring of history points, one point per sample of its clock, stored point by point in one
- * buffer: the rates as float32 (7 significant digits, plenty for a chart) and the gauges as uint32 like the
- * kernel's atomic_t, 28 bytes a point (~130 for an object). One point's values share a cache line, so
- * appending to 11,000 series a second touches 11,000 lines rather than 7 columns each (bench:ws measured
- * it). The buffer starts small and doubles up to the capacity: a restore of 1,000 x 10 creates 11,000
- * series at once, and allocating 900 points for each up front stalled the agent for seconds in GC.
+ * A series of history points, one per sample of its clock for the last `capacity` samples, that stores a
+ * point only when it differs from the one before: a point repeated over several samples (an idle real
+ * server: zero rates and the same gauges) is one stored point and the sample it started at. Most of the
+ * 11,000 series of a 1,000 x 10 table are idle most of the time; one point for every sample of each was
+ * 277 MB once 15 minutes were full, and writing into that much memory cost the agent CPU of its own.
+ *
+ * Stored points sit in a ring, point by point in one buffer (the rates as float32, 7 significant digits,
+ * plenty for a chart, and the gauges as uint32 like the kernel's atomic_t): 28 bytes each, plus 4 for the
+ * sample number it starts at. The buffer starts small and doubles up to the capacity, so that creating the
+ * series of a whole restored table allocates next to nothing.
  */
 export class SeriesRing {
-  private rates: Float32Array;
-  private gauges: Uint32Array;
+  private rates = new Float32Array(0);
+  private gauges = new Uint32Array(0);
+  /** The clock's sample number at which each stored point starts. */
+  private starts = new Uint32Array(0);
+  /** Where the oldest stored point is in the ring, and how many are stored. */
+  private head = 0;
+  private stored = 0;
   /** Numbers of the clock's samples of this series' first and last point (-1 before any). */
   private first = -1;
   private last = -1;
 
   constructor(private readonly clock: SampleClock) {
-    this.rates = new Float32Array(0);
-    this.gauges = new Uint32Array(0);
     this.allocate(Math.min(clock.capacity, INITIAL_POINTS));
   }
 
-  private allocate(points: number): void {
-    const buffer = new ArrayBuffer(points * STRIDE * 4);
-    const rates = new Float32Array(buffer);
-    rates.set(this.rates);
-    this.rates = rates;
-    this.gauges = new Uint32Array(buffer);
+  /** Number of stored points (what the memory holds); `length` is the number of points the series has. */
+  get storedPoints(): number {
+    return this.stored;
   }
 
   get length(): number {
     return this.first < 0 ? 0 : Math.min(this.last - this.first + 1, this.clock.capacity);
   }
 
-  /** Where a sample's point lives: in order from the first point, wrapping once the capacity is reached. */
-  private offset(sample: number): number {
-    return ((sample - this.first) % this.clock.capacity) * STRIDE;
+  /** A ring of `points` stored points holding the current ones, oldest first from slot 0. */
+  private allocate(points: number): void {
+    const buffer = new ArrayBuffer(points * STRIDE * 4);
+    const rates = new Float32Array(buffer);
+    const gauges = new Uint32Array(buffer);
+    const starts = new Uint32Array(points);
+    const size = this.starts.length;
+    for (let k = 0; k < this.stored; k++) {
+      const from = (this.head + k) % size;
+      // Copied as raw 32-bit words: the rates and gauges share the buffer.
+      gauges.set(this.gauges.subarray(from * STRIDE, from * STRIDE + STRIDE), k * STRIDE);
+      starts[k] = this.starts[from]!;
+    }
+    this.rates = rates;
+    this.gauges = gauges;
+    this.starts = starts;
+    this.head = 0;
   }
 
   /** Sets this series' point of the clock's current sample (once per sample). */
@@ -77,33 +95,70 @@ export class SeriesRing {
     const sample = this.clock.current;
     if (this.first < 0) this.first = sample;
     this.last = sample;
-    const o = this.offset(sample);
-    // Still growing: the points so far are in order from the start of the buffer, so doubling copies them.
-    if (o >= this.rates.length)
-      this.allocate(Math.min(this.clock.capacity, (this.rates.length / STRIDE) * 2));
-    const values = this.rates;
-    values[o] = rates.cps;
-    values[o + 1] = rates.inPps;
-    values[o + 2] = rates.outPps;
-    values[o + 3] = rates.inBps;
-    values[o + 4] = rates.outBps;
-    this.gauges[o + 5] = activeConns;
-    this.gauges[o + 6] = inactiveConns;
+    if (this.stored === 0 || !this.repeats(rates, activeConns, inactiveConns)) {
+      // Room for one more than the capacity: the oldest point goes only once this one is in.
+      if (this.stored === this.starts.length) {
+        this.allocate(Math.min(this.clock.capacity + 1, this.starts.length * 2));
+      }
+      const slot = (this.head + this.stored) % this.starts.length;
+      const o = slot * STRIDE;
+      const values = this.rates;
+      values[o] = rates.cps;
+      values[o + 1] = rates.inPps;
+      values[o + 2] = rates.outPps;
+      values[o + 3] = rates.inBps;
+      values[o + 4] = rates.outBps;
+      this.gauges[o + 5] = activeConns;
+      this.gauges[o + 6] = inactiveConns;
+      this.starts[slot] = sample;
+      this.stored += 1;
+    }
+    this.dropBefore(sample);
   }
 
-  /** Oldest first. */
+  /** Whether the newest stored point holds these numbers (as stored: the rates rounded to float32). */
+  private repeats(rates: Rates, activeConns: number, inactiveConns: number): boolean {
+    const o = ((this.head + this.stored - 1) % this.starts.length) * STRIDE;
+    const values = this.rates;
+    return (
+      values[o] === Math.fround(rates.cps) &&
+      values[o + 1] === Math.fround(rates.inPps) &&
+      values[o + 2] === Math.fround(rates.outPps) &&
+      values[o + 3] === Math.fround(rates.inBps) &&
+      values[o + 4] === Math.fround(rates.outBps) &&
+      this.gauges[o + 5] === activeConns >>> 0 &&
+      this.gauges[o + 6] === inactiveConns >>> 0
+    );
+  }
+
+  /**
+   * Forgets stored points no longer needed once `sample` is the newest: those followed by another that
+   * starts at or before the oldest sample still kept (the capacity's worth ending at `sample`).
+   */
+  private dropBefore(sample: number): void {
+    const oldestKept = sample - this.clock.capacity + 1;
+    const size = this.starts.length;
+    while (this.stored > 1 && this.starts[(this.head + 1) % size]! <= oldestKept) {
+      this.head = (this.head + 1) % size;
+      this.stored -= 1;
+    }
+  }
+
+  /** Oldest first, one point per sample. */
   toArray(): HistoryPoint[] {
     const out: HistoryPoint[] = [];
-    const values = this.rates;
+    const size = this.starts.length;
+    let k = 0;
     for (let sample = this.last - this.length + 1; sample <= this.last; sample += 1) {
-      const o = this.offset(sample);
+      while (k + 1 < this.stored && this.starts[(this.head + k + 1) % size]! <= sample) k += 1;
+      const o = ((this.head + k) % size) * STRIDE;
       out.push({
         at: this.clock.timeOf(sample),
-        cps: values[o]!,
-        inPps: values[o + 1]!,
-        outPps: values[o + 2]!,
-        inBps: values[o + 3]!,
-        outBps: values[o + 4]!,
+        cps: this.rates[o]!,
+        inPps: this.rates[o + 1]!,
+        outPps: this.rates[o + 2]!,
+        inBps: this.rates[o + 3]!,
+        outBps: this.rates[o + 4]!,
         activeConns: this.gauges[o + 5]!,
         inactiveConns: this.gauges[o + 6]!,
       });

@@ -1,4 +1,4 @@
-// Starts bench/ui/agent-process.mjs as a child (optionally under --cpu-prof) and stops it by the PID we
+// Starts bench/agent-process.mjs (serving the built web app) as a child (optionally under --cpu-prof) and stops it by the PID we
 // started, never by name.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -9,10 +9,11 @@ export async function startUiAgent({ services, dests, connectionsPerSecond, toke
   const nodeArgs = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
   const args = [
     ...nodeArgs,
-    'bench/ui/agent-process.mjs',
+    'bench/agent-process.mjs',
     ...[services, dests, connectionsPerSecond].map(String),
     token,
     stateDir,
+    '0',
     'apps/web/dist',
   ];
   const child = spawn(process.execPath, args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });

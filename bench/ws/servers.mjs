@@ -1,5 +1,5 @@
 // Starts the two servers `npm run bench:ws` compares, each as its own process so its CPU time can be read
-// from /proc: the agent (agent-process.mjs) and the baseline (baseline-server.mjs), over the same
+// from /proc: the agent (bench/agent-process.mjs) and the baseline (baseline-server.mjs), over the same
 // simulated table and traffic (simulated-table.mjs).
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -40,7 +40,7 @@ export function stopServer({ child }) {
 }
 
 /**
- * The agent (agent-process.mjs) on 127.0.0.1 with a random port and a 1 s interval. `nodeFlags` go before
+ * The agent (bench/agent-process.mjs) on 127.0.0.1 with a random port and a 1 s interval. `nodeFlags` go before
  * the script (e.g. --cpu-prof); the traffic runs `warmUpSeconds` before it starts listening. Resolves
  * { child, port, url, headers }.
  */
@@ -48,7 +48,7 @@ export async function startAgent(services, dests, connectionsPerSecond, nodeFlag
   const stateDir = mkdtempSync(join(tmpdir(), 'bench-ws-state-'));
   const args = [
     ...nodeFlags,
-    'bench/ws/agent-process.mjs',
+    'bench/agent-process.mjs',
     ...[services, dests, connectionsPerSecond].map(String),
   ];
   const started = await startNode(

@@ -2,7 +2,8 @@ import type { HistoryPoint, Rates } from '@ipvs-dashboard/shared';
 
 /**
  * The times of the last `capacity` samples, shared by every series of a history store: every row present
- * gets a point at every sample, so a series needs only the numbers of its first and last sample.
+ * has a point at every sample (the series of a row that left is forgotten), so a series needs only the
+ * number of its first sample.
  */
 export class SampleClock {
   private readonly times: Float64Array;
@@ -35,11 +36,13 @@ const STRIDE = 7;
 const INITIAL_POINTS = 4;
 
 /**
- * A series of history points, one per sample of its clock for the last `capacity` samples, that stores a
- * point only when it differs from the one before: a point repeated over several samples (an idle real
- * server: zero rates and the same gauges) is one stored point and the sample it started at. Most of the
- * 11,000 series of a 1,000 x 10 table are idle most of the time; one point for every sample of each was
- * 277 MB once 15 minutes were full, and writing into that much memory cost the agent CPU of its own.
+ * A series of history points, one per sample of its clock from its first push to the clock's current
+ * sample (the last `capacity` of them), that stores a point only when it differs from the one before: a
+ * sample without a push, or a push of the same numbers, repeats the previous point. An idle real server
+ * (zero rates, the same gauges) thus holds one stored point, and its sampler need not touch it at all. Most
+ * of the 11,000 series of a 1,000 x 10 table are idle most of the time; one point for every sample of each
+ * was 277 MB once 15 minutes were full, and reading back 11,000 scattered points a second to compare them
+ * cost more CPU than the points saved (bench:ws), so callers skip the push when they know nothing moved.
  *
  * Stored points sit in a ring, point by point in one buffer (the rates as float32, 7 significant digits,
  * plenty for a chart, and the gauges as uint32 like the kernel's atomic_t): 28 bytes each, plus 4 for the
@@ -54,9 +57,8 @@ export class SeriesRing {
   /** Where the oldest stored point is in the ring, and how many are stored. */
   private head = 0;
   private stored = 0;
-  /** Numbers of the clock's samples of this series' first and last point (-1 before any). */
+  /** Number of the clock's sample of this series' first point (-1 before any); its last is the current one. */
   private first = -1;
-  private last = -1;
 
   constructor(private readonly clock: SampleClock) {
     this.allocate(Math.min(clock.capacity, INITIAL_POINTS));
@@ -68,7 +70,7 @@ export class SeriesRing {
   }
 
   get length(): number {
-    return this.first < 0 ? 0 : Math.min(this.last - this.first + 1, this.clock.capacity);
+    return this.first < 0 ? 0 : Math.min(this.clock.current - this.first + 1, this.clock.capacity);
   }
 
   /** A ring of `points` stored points holding the current ones, oldest first from slot 0. */
@@ -78,10 +80,11 @@ export class SeriesRing {
     const gauges = new Uint32Array(buffer);
     const starts = new Uint32Array(points);
     const size = this.starts.length;
+    const old = this.gauges;
     for (let k = 0; k < this.stored; k++) {
       const from = (this.head + k) % size;
-      // Copied as raw 32-bit words: the rates and gauges share the buffer.
-      gauges.set(this.gauges.subarray(from * STRIDE, from * STRIDE + STRIDE), k * STRIDE);
+      // Copied as raw 32-bit words (the rates and gauges share the buffer), without a view per point.
+      for (let w = 0; w < STRIDE; w++) gauges[k * STRIDE + w] = old[from * STRIDE + w]!;
       starts[k] = this.starts[from]!;
     }
     this.rates = rates;
@@ -90,11 +93,10 @@ export class SeriesRing {
     this.head = 0;
   }
 
-  /** Sets this series' point of the clock's current sample (once per sample). */
+  /** Sets this series' point of the clock's current sample (at most once per sample). */
   push(rates: Rates, activeConns: number, inactiveConns: number): void {
     const sample = this.clock.current;
     if (this.first < 0) this.first = sample;
-    this.last = sample;
     if (this.stored === 0 || !this.repeats(rates, activeConns, inactiveConns)) {
       // Room for one more than the capacity: the oldest point goes only once this one is in.
       if (this.stored === this.starts.length) {
@@ -144,12 +146,13 @@ export class SeriesRing {
     }
   }
 
-  /** Oldest first, one point per sample. */
+  /** Oldest first, one point per sample; stored points older than the window are skipped. */
   toArray(): HistoryPoint[] {
     const out: HistoryPoint[] = [];
     const size = this.starts.length;
+    const newest = this.clock.current;
     let k = 0;
-    for (let sample = this.last - this.length + 1; sample <= this.last; sample += 1) {
+    for (let sample = newest - this.length + 1; sample <= newest; sample += 1) {
       while (k + 1 < this.stored && this.starts[(this.head + k + 1) % size]! <= sample) k += 1;
       const o = ((this.head + k) % size) * STRIDE;
       out.push({

@@ -124,7 +124,16 @@ export class TableSampler {
       const dest = row.destinations[j]!;
       const destTrack = track.aligned[j]!;
       const rates = this.ratesOf(destTrack, dest.stats, window);
-      destTrack.ring.push(rates, dest.activeConns, dest.inactiveConns);
+      // Its history point repeats unless its rates or gauges moved (series-ring.ts): most rows stand still.
+      const sent = destTrack.sent;
+      if (
+        sent === null ||
+        !sameRates(sent.rates, rates) ||
+        sent.activeConns !== dest.activeConns ||
+        sent.inactiveConns !== dest.inactiveConns
+      ) {
+        destTrack.ring.push(rates, dest.activeConns, dest.inactiveConns);
+      }
       active += dest.activeConns;
       inactive += dest.inactiveConns;
       const entry = destinationEntry(destTrack, dest, rates);

@@ -109,4 +109,23 @@ describe('series-ring', () => {
       ),
     );
   });
+
+  it('repeats the previous point for a sample without a push, as for a push of the same numbers', () => {
+    const clock = new SampleClock(5);
+    const ring = new SeriesRing(clock);
+    const p = point(3);
+    for (let n = 0; n < 8; n++) {
+      clock.begin(1000 * n);
+      if (n === 0 || n === 6) ring.push(point(n), point(n).activeConns, point(n).inactiveConns);
+      else if (n === 2) ring.push(p, p.activeConns, p.inactiveConns);
+    }
+    expect(ring.toArray()).toEqual([
+      { ...point(3), at: 3000 },
+      { ...point(3), at: 4000 },
+      { ...point(3), at: 5000 },
+      { ...point(6), at: 6000 },
+      { ...point(6), at: 7000 },
+    ]);
+    expect(ring.storedPoints).toBeLessThanOrEqual(3);
+  });
 });

@@ -6,6 +6,7 @@ export * from './ip-address.js';
 export * from './ids.js';
 export * from './schemas.js';
 export * from './rates.js';
+export * from './row-copies.js';
 export * from './ws.js';
 export * from './api.js';
 export * from './scheduler-flags.js';

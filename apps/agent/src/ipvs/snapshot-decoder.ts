@@ -5,7 +5,7 @@
 // once more (IpvsBackend.snapshot() results are read-only, backend.ts). Idle rows never change and the
 // kernel refreshes the counters it reports every 2 s (ip_vs_est.c), so on a 1 s poll most rows repeat;
 // this spares the main thread both the decoding and the garbage of 11,000 new objects per poll.
-import { AppError } from '@ipvs-dashboard/shared';
+import { AppError, serviceRowWith } from '@ipvs-dashboard/shared';
 import type { Destination, Service, ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { DecodedSnapshot } from './decoded-snapshot.js';
 import { unpackDestinationMessageAt } from './destination-codec.js';
@@ -122,30 +122,8 @@ function entryFor(
     return entry;
   }
   if (before === undefined) throw corrupt();
-  return withDestinations(before, destinations);
-}
-
-/**
- * A copy of an unchanged service's row with new real servers, field by field in decodeService's order: a
- * spread (`{ ...before, destinations }`) whose call site has seen a few shapes gives every copy a hidden
- * class of its own, and every reader of the rows (diff, sampler, /metrics) then misses its inline caches.
- */
-function withDestinations(
-  before: ServiceWithDestinations,
-  destinations: Destination[],
-): ServiceWithDestinations {
-  return {
-    key: before.key,
-    family: before.family,
-    scheduler: before.scheduler,
-    schedulerFlags: before.schedulerFlags,
-    persistence: before.persistence,
-    netmask: before.netmask,
-    persistenceEngine: before.persistenceEngine,
-    onePacket: before.onePacket,
-    stats: before.stats,
-    destinations,
-  };
+  // Field by field, not a spread (row-copies.ts in shared says why).
+  return serviceRowWith(before, before.stats, destinations);
 }
 
 /** The services alone (their destination entries, if any, are skipped), in ipvsadm's order. */

@@ -14,7 +14,7 @@ import { appendOverview, appendServiceSeries, mergeSampleIntoTable as mergeTable
 import { createFrameChecker } from './frame-checker';
 import { LiveSocket, liveUrl } from './live-socket';
 import { SampleRows } from './sample-rows';
-import { HISTORY_POINTS, appendPoint, type RatePoint, type ServiceSeries } from './series';
+import { HISTORY_POINTS, appendPoint, ratePoint, type RatePoint, type ServiceSeries } from './series';
 import { overviewSeriesKey, serviceSeriesKey, totalsSeriesKey, type OverviewSeries } from './series-queries';
 import { totalsQueryKey } from './totals-query';
 
@@ -90,12 +90,8 @@ export class LiveFeed {
     const previous = this.previousTotals;
     this.previousTotals = { at: sample.at, totals: sample.totals };
     if (previous) {
-      const point: RatePoint = {
-        at: sample.at,
-        ...ratesBetween(previous.totals, sample.totals, sample.at - previous.at),
-        activeConns: 0,
-        inactiveConns: 0,
-      };
+      const rates = ratesBetween(previous.totals, sample.totals, sample.at - previous.at);
+      const point = ratePoint(sample.at, rates, 0, 0);
       client.setQueryData<RatePoint[]>(totalsSeriesKey, (points) =>
         appendPoint(points ?? [], point, HISTORY_POINTS),
       );

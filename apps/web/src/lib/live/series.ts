@@ -1,4 +1,4 @@
-import type { HistoryPoint } from '@ipvs-dashboard/shared';
+import type { HistoryPoint, Rates } from '@ipvs-dashboard/shared';
 
 // Rate series the charts read. Each point is one sample interval; arrays are replaced, never mutated, so
 // React and react-query see a new value, and capped so a page left open for a day stays small.
@@ -11,6 +11,23 @@ export type RateField = Exclude<keyof RatePoint, 'at'>;
 export const HISTORY_POINTS = 900;
 /** What an overview sparkline shows: the last minute. */
 export const SPARKLINE_POINTS = 60;
+
+/**
+ * A point in /history's field order, field by field: the charts keep 900 per series and read them on every
+ * render, and spread-built copies (`{ at, ...rates }`) get a hidden class each (row-copies.ts in shared).
+ */
+export function ratePoint(at: number, rates: Rates, activeConns: number, inactiveConns: number): RatePoint {
+  return {
+    at,
+    cps: rates.cps,
+    inPps: rates.inPps,
+    outPps: rates.outPps,
+    inBps: rates.inBps,
+    outBps: rates.outBps,
+    activeConns,
+    inactiveConns,
+  };
+}
 
 export function appendPoint(points: readonly RatePoint[], point: RatePoint, cap: number): RatePoint[] {
   const last = points[points.length - 1];

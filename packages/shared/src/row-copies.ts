@@ -2,11 +2,11 @@
 // call site has seen a few shapes, V8 gives each copy a hidden class of its own (CloneObjectIC's copied
 // descriptors, detached from the transition tree), and every later read of thousands of such rows a second
 // misses its inline caches. In the agent that was a fifth of its CPU (docs/benchmarks/ws.md, session 3).
-import type { Destination, ServiceWithDestinations, Stats } from './model.js';
+import type { Destination, Service, ServiceWithDestinations, Stats } from './model.js';
 
-/** `service` with other stats and real servers; every other field as it was. */
+/** `service` (a row or a bare service) with other stats and real servers; every other field as it was. */
 export function serviceRowWith(
-  service: ServiceWithDestinations,
+  service: Service,
   stats: Stats,
   destinations: Destination[],
 ): ServiceWithDestinations {

@@ -2,7 +2,7 @@
 // samples so far told, and how a sample entry is cut from it (only the numbers that moved). Tracks and
 // entries are object literals written field by field, never spreads: a spread call site that has seen a few
 // shapes gives each copy a hidden class of its own, and then every read of 11,000 tracks a second misses its
-// inline cache (perf showed a third of the agent's CPU in V8's IC-miss runtime; see sim-state.ts).
+// inline cache (perf showed a fifth of the agent's CPU in V8's IC-miss runtime; see row-copies.ts in shared).
 import {
   zeroRates,
   zeroStats,

@@ -78,31 +78,6 @@ export function viewService(svc: SimService): Service {
   };
 }
 
-/**
- * The snapshot row of a service: viewService's fields and its real servers' rows, in one literal. Built
- * field by field rather than as `{ ...viewService(svc), destinations }`: once a spread's call site has seen
- * several shapes, V8 gives every copy a hidden class of its own, and each reader of 1,000 rows a second then
- * misses its inline caches (a third of the agent's CPU in bench:ws, seen with perf and --log-maps).
- */
-export function serviceRowOf(
-  svc: SimService,
-  key: ServiceKey,
-  destinations: Destination[],
-): ServiceWithDestinations {
-  return {
-    key,
-    family: svc.family,
-    scheduler: svc.scheduler,
-    schedulerFlags: schedulerFlagNames(svc.scheduler, svc.flagBits),
-    persistence: svc.persistence,
-    netmask: svc.netmask,
-    persistenceEngine: svc.persistenceEngine,
-    onePacket: (svc.flagBits & SVC_F_ONEPACKET) !== 0,
-    stats: svc.stats.read(),
-    destinations,
-  };
-}
-
 export function viewDestination(dest: SimDestination): Destination {
   const settings = dest.settings;
   return {

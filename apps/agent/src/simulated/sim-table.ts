@@ -82,7 +82,7 @@ export class SimTable {
     const settings = checkServiceSettings(input, family);
     const id = serviceId(key);
     if (this.services.has(id)) throw new AppError('SERVICE_EXISTS', `Service ${id} already exists.`);
-    // Field by field, not `...settings`: every service then shares one hidden class (see serviceRowOf).
+    // Field by field, not `...settings`: every service then shares one hidden class (row-copies.ts in shared says why).
     const svc: SimService = {
       id,
       key,
@@ -151,7 +151,7 @@ export class SimTable {
     const revived = this.takeFromTrash(svc, checked);
     if (revived) return revived;
     // Field by field, not `...checked`: a spread gave each of 10,000 real servers a hidden class of its own,
-    // and every read of them in the traffic model and the snapshot missed its inline cache (serviceRowOf).
+    // and every read of them in the traffic model and the snapshot missed its inline cache (row-copies.ts in shared).
     const dest: SimDestination = {
       address: checked.address,
       port: checked.port,

@@ -2,9 +2,14 @@
 // same object means the same row, so the monitor skips it). A real server's row is rebuilt when its settings,
 // connection gauges or stats changed; a service's when its own settings or stats did, or any of its rows.
 // The last row is kept on the simulated object itself: a WeakMap lookup per row per second cost more.
-import type { Destination, ServiceWithDestinations, Stats } from '@ipvs-dashboard/shared';
+import {
+  serviceRowWith,
+  type Destination,
+  type ServiceWithDestinations,
+  type Stats,
+} from '@ipvs-dashboard/shared';
 import type { ServiceRow, SimDestination, SimService } from './sim-state.js';
-import { serviceRowOf, viewDestination, viewService } from './sim-state.js';
+import { viewDestination, viewService } from './sim-state.js';
 
 function sameDestinationRow(row: Destination, dest: SimDestination, stats: Stats): boolean {
   const settings = dest.settings;
@@ -79,9 +84,11 @@ export function serviceRow(svc: SimService, sorted: readonly SimDestination[]): 
     return cached.row;
   }
   // The key never changes while the service lives: one copy for all its rows.
-  const key = cached?.row.key ?? viewService(svc).key;
+  const view = viewService(svc);
+  view.key = cached?.row.key ?? view.key;
   const destinations = sorted.map((dest) => dest.snapshotRow!);
-  const row = serviceRowOf(svc, key, destinations);
+  // Field by field, not `{ ...view, destinations }` (row-copies.ts in shared says why).
+  const row = serviceRowWith(view, view.stats, destinations);
   const { revision, scheduler, flagBits, persistence, netmask, persistenceEngine } = svc;
   svc.snapshotRow = { row, revision, scheduler, flagBits, persistence, netmask, persistenceEngine };
   return row;

@@ -85,7 +85,7 @@ export class ConnectionTable {
   open(spec: NewConnection, now: number): SimConnection {
     const active = spec.protocol !== 'UDP';
     // Field by field, not `...spec`: a spread gave each connection a hidden class of its own, and every
-    // carry of 20,000 open connections then missed its inline caches (see sim-state.ts serviceRowOf).
+    // carry of 20,000 open connections then missed its inline caches (row-copies.ts in shared says why).
     const conn: SimConnection = {
       svc: spec.svc,
       dest: spec.dest,

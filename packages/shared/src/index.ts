@@ -11,3 +11,4 @@ export * from './ws.js';
 export * from './api.js';
 export * from './scheduler-flags.js';
 export * from './ipvsadm-format/index.js';
+export * from './changes/index.js';

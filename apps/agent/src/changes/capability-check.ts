@@ -9,7 +9,7 @@ export interface Problem {
 }
 
 export interface Capabilities {
-  /** Schedulers the kernel has or can load (GET /info lists the same). */
+  /** Schedulers the kernel has or can load (GET /info lists the same); empty when they cannot be found. */
   schedulers: readonly string[];
 }
 
@@ -19,6 +19,8 @@ export function capabilityProblems(
   capabilities: Capabilities,
   lineOf: (command: IpvsadmCommand) => number | undefined = () => undefined,
 ): Problem[] {
+  // Nothing found is not "nothing available": a kernel whose modules we cannot see still has schedulers.
+  if (capabilities.schedulers.length === 0) return [];
   const available = new Set(capabilities.schedulers);
   const problems: Problem[] = [];
   for (const command of commands) {

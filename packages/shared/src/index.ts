@@ -10,5 +10,6 @@ export * from './row-copies.js';
 export * from './ws.js';
 export * from './api.js';
 export * from './scheduler-flags.js';
+export * from './kernel-settings.js';
 export * from './ipvsadm-format/index.js';
 export * from './changes/index.js';

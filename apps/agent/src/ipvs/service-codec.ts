@@ -1,6 +1,6 @@
 // pack/unpack of the IPVS service nest (IPVS_SVC_ATTR_*, reference §3.2): the only place service
 // attributes meet ServiceKey/ServiceInput/Service fields. Byte order per attribute, reference §11.1.
-import { AppError } from '@ipvs-dashboard/shared';
+import { AppError, checkedSchedulerFlagBits, schedulerFlagsFromKernel } from '@ipvs-dashboard/shared';
 import type { AddressFamily, Service, ServiceInput, ServiceKey } from '@ipvs-dashboard/shared';
 import { AttributeWriter } from '../netlink/index.js';
 import { AttributeIndex } from './attribute-index.js';
@@ -15,7 +15,6 @@ import {
   protocolNumber,
   keyFamily,
 } from './service-key.js';
-import { schedulerFlagsFromBits, schedulerFlagsToBits } from './scheduler-flags.js';
 import { preferredStats } from './stats-codec.js';
 import { defaultNetmask, netmaskBytes } from './netmask.js';
 
@@ -62,7 +61,7 @@ function serviceFlags(input: ServiceInput): number {
       field: 'persistence',
     });
   }
-  let flags = schedulerFlagsToBits(input.scheduler, input.schedulerFlags);
+  let flags = checkedSchedulerFlagBits(input.scheduler, input.schedulerFlags);
   if (input.persistence > 0) flags |= SvcFlag.PERSISTENT;
   if (input.onePacket) flags |= SvcFlag.ONEPACKET;
   return flags;
@@ -130,7 +129,7 @@ function decodeService(buf: Buffer, start: number, end: number): Service {
     key: decodeKey(a, family),
     family,
     scheduler,
-    schedulerFlags: schedulerFlagsFromBits(scheduler, flags),
+    schedulerFlags: schedulerFlagsFromKernel(scheduler, flags),
     persistence: (flags & SvcFlag.PERSISTENT) !== 0 ? a.u32(SvcAttr.TIMEOUT) : 0,
     netmask: netmaskAt < 0 || a.length(SvcAttr.NETMASK) < 4 ? defaultNetmask(family) : netmaskAt4(a, family),
     persistenceEngine: peName === '' ? null : peName,

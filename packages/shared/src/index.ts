@@ -7,6 +7,7 @@ export * from './ids.js';
 export * from './schemas.js';
 export * from './rates.js';
 export * from './row-copies.js';
+export * from './row-ids.js';
 export * from './ws.js';
 export * from './api.js';
 export * from './scheduler-flags.js';

@@ -2,11 +2,10 @@
 // attributes meet ServiceKey/ServiceInput/Service fields. Byte order per attribute, reference §11.1.
 import { AppError, checkedSchedulerFlagBits, schedulerFlagsFromKernel } from '@ipvs-dashboard/shared';
 import type { AddressFamily, Service, ServiceInput, ServiceKey } from '@ipvs-dashboard/shared';
-import { AttributeWriter } from '../netlink/index.js';
+import { AttributeWriter, hostOrder } from '../netlink/index.js';
 import { AttributeIndex } from './attribute-index.js';
 import { CmdAttr, SvcAttr, SvcFlag } from './constants.js';
 import { addressAt, addressToBytes, ipv4FromBytes } from './address.js';
-import { writeHostU16, writeHostU32 } from './host-order.js';
 import {
   afNumber,
   checkServiceKey,
@@ -42,8 +41,8 @@ export function packServiceIdentity(key: ServiceKey): Buffer {
 /** struct ip_vs_flags { u32 flags; u32 mask; } in host order; mask all ones = replace every flag. */
 function flagsStruct(flags: number): Buffer {
   const out = Buffer.alloc(8);
-  writeHostU32(out, flags, 0);
-  writeHostU32(out, 0xffff_ffff, 4);
+  hostOrder.writeU32(out, flags >>> 0, 0);
+  hostOrder.writeU32(out, 0xffff_ffff >>> 0, 4);
   return out;
 }
 
@@ -181,8 +180,8 @@ export function identityFromServiceMessage(attributes: Buffer): Buffer {
   for (const type of identityTypes) if (wanted(type)) size += (a.length(type) + 4 + 3) & ~3;
   // From Buffer's shared pool, zeroed: the padding between attributes is not copied.
   const out = Buffer.allocUnsafe(size).fill(0);
-  writeHostU16(out, size, 0);
-  writeHostU16(out, CmdAttr.SERVICE, 2);
+  hostOrder.writeU16(out, size, 0);
+  hostOrder.writeU16(out, CmdAttr.SERVICE, 2);
   let offset = 4;
   for (const type of identityTypes) {
     if (!wanted(type)) continue;

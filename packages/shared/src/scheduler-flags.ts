@@ -4,6 +4,8 @@
 import { AppError } from './errors.js';
 import type { SchedulerFlag } from './model.js';
 
+/** One-packet scheduling (-o): not a scheduler flag, but the same flags word; here so both backends share it. */
+export const IP_VS_SVC_F_ONEPACKET = 0x0004;
 export const IP_VS_SVC_F_SCHED1 = 0x0008;
 export const IP_VS_SVC_F_SCHED2 = 0x0010;
 export const IP_VS_SVC_F_SCHED3 = 0x0020;

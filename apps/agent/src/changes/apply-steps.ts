@@ -2,7 +2,7 @@
 // kernel's netlink batches where it has them), clear and zero as they are; reports progress after each
 // batch so the journal can record it.
 import { AppError, type IpvsadmCommand } from '@ipvs-dashboard/shared';
-import type { IpvsBackend } from '../ipvs/backend.js';
+import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import { applyOneByOne, asAppError, type BatchFailure, type TableCommand } from '../ipvs/index.js';
 
 /** Commands per batch between two journal progress lines. */

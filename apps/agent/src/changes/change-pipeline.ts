@@ -17,7 +17,7 @@ import {
   type ServiceKey,
   type SettingChange,
 } from '@ipvs-dashboard/shared';
-import type { IpvsBackend } from '../ipvs/backend.js';
+import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import type { Attribution, TableMonitor } from '../live/index.js';
 import { applyAllYouCan, applySteps } from './apply-steps.js';
 import { capabilityProblems, problemsError } from './capability-check.js';

@@ -10,7 +10,7 @@ import {
   type IpvsadmCommand,
   type SavableService,
 } from '@ipvs-dashboard/shared';
-import type { IpvsBackend } from '../ipvs/backend.js';
+import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import { planBack, type ChangePipeline, type TableChangeResult } from './change-pipeline.js';
 import type { ChangeJournal } from './change-journal.js';
 import type { ChangeLog } from './change-log.js';

@@ -10,7 +10,7 @@ import {
   type SyncDaemonState,
   type Timeouts,
 } from '@ipvs-dashboard/shared';
-import type { IpvsBackend } from '../ipvs/backend.js';
+import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import type { ChangePipeline } from './change-pipeline.js';
 
 const timeoutsText = (t: Timeouts) => `${t.tcp} ${t.tcpFin} ${t.udp}`;

@@ -9,7 +9,7 @@ import {
   type Service,
   type ServiceKey,
 } from '@ipvs-dashboard/shared';
-import type { IpvsBackend } from '../ipvs/backend.js';
+import type { IpvsBackend } from '../ipvs/backend/backend.js';
 
 export function savableDestination(d: SavableDestination | Destination): SavableDestination {
   return {

@@ -13,7 +13,7 @@ import type {
   TableChangeRequest,
   TableChangeResult,
 } from '../changes/index.js';
-import type { IpvsBackend } from '../ipvs/backend.js';
+import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import type { TableMonitor } from '../live/table-monitor.js';
 import type { QuiesceStore } from '../state/index.js';
 

@@ -7,7 +7,7 @@ import {
   followQuiesceMemory,
   recordExternalChanges,
 } from '../changes/index.js';
-import type { IpvsBackend } from '../ipvs/backend.js';
+import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import { LiveHub, TableMonitor, WsTransport, type TransportLimits } from '../live/index.js';
 import { QuiesceStore, loadOrCreateToken } from '../state/index.js';
 import { allowedHostsFor, checkUpgrade, type AccessPolicy } from './access-guard.js';

@@ -3,7 +3,7 @@ import { HistoryStore } from './history-store.js';
 import { SerialQueue } from '../common/serial-queue.js';
 import { TableSampler, type TableSample } from './table-sampler.js';
 import { diffTables } from './table-diff.js';
-import type { IpvsBackend } from '../ipvs/backend.js';
+import type { IpvsBackend } from '../ipvs/backend/backend.js';
 
 export type ChangeSource = 'api' | 'external';
 

@@ -1,5 +1,6 @@
 // What the kernel (ip_vs_ctl.c) refuses, with the error code the kernel client gives for the same errno;
 // plus the shape checks any client makes before encoding. Every check runs before anything changes.
+import { IP_VS_SVC_F_ONEPACKET } from '@ipvs-dashboard/shared';
 import { AppError, checkedSchedulerFlagBits, formatIpAddress, parseIpAddress } from '@ipvs-dashboard/shared';
 import type {
   AddressFamily,
@@ -10,7 +11,6 @@ import type {
   ServiceKey,
   ServiceSettings,
 } from '@ipvs-dashboard/shared';
-import { SvcFlag } from '../ipvs/constants.js';
 
 /** Schedulers of the project's real test kernel (Debian 6.1 UML): no twos (CONFIG_IP_VS_TWOS unset). */
 export const SIMULATED_SCHEDULERS = [
@@ -135,7 +135,7 @@ export function checkServiceSettings(
     throw invalid('schedulerFlags', 'schedulerFlags must be a list.');
   let flagBits = checkedSchedulerFlagBits(scheduler, settings.schedulerFlags);
   if (typeof settings.onePacket !== 'boolean') throw invalid('onePacket', 'onePacket must be true or false.');
-  if (settings.onePacket) flagBits |= SvcFlag.ONEPACKET;
+  if (settings.onePacket) flagBits |= IP_VS_SVC_F_ONEPACKET;
   return {
     scheduler,
     flagBits,

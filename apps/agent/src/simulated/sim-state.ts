@@ -1,4 +1,5 @@
 // The simulated kernel's objects (struct ip_vs_service / ip_vs_dest in spirit) and their read views.
+import { IP_VS_SVC_F_ONEPACKET } from '@ipvs-dashboard/shared';
 import type {
   AddressFamily,
   Destination,
@@ -8,7 +9,6 @@ import type {
   ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
 import { schedulerFlagsFromKernel } from '@ipvs-dashboard/shared';
-import { SvcFlag } from '../ipvs/constants.js';
 import { StatsEstimator } from './stats-estimator.js';
 
 export interface SimDestination {
@@ -74,7 +74,7 @@ export function viewService(svc: SimService): Service {
     persistence: svc.persistence,
     netmask: svc.netmask,
     persistenceEngine: svc.persistenceEngine,
-    onePacket: (svc.flagBits & SvcFlag.ONEPACKET) !== 0,
+    onePacket: (svc.flagBits & IP_VS_SVC_F_ONEPACKET) !== 0,
     stats: svc.stats.read(),
   };
 }

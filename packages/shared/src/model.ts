@@ -133,6 +133,8 @@ export interface Connection {
   template: boolean;
   persistenceEngine: string | null;
   persistenceData: string | null;
+  /** The firewall mark of a fwmark service's persistence template (the kernel prints it as the address), else null. */
+  fwmark: number | null;
 }
 
 /** Netns-wide totals (/proc/net/ip_vs_stats). */

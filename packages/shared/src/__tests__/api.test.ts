@@ -59,6 +59,7 @@ describe('api', () => {
       template: false,
       persistenceEngine: null,
       persistenceData: null,
+      fwmark: null,
     };
     expect(connectionsResponseSchema.parse({ total: 30, items: [connection] }).items[0]).toEqual(connection);
     expect(

@@ -110,6 +110,7 @@ export const connectionSchema = z.object({
   template: z.boolean(),
   persistenceEngine: z.string().nullable(),
   persistenceData: z.string().nullable(),
+  fwmark: z.number().int().nonnegative().nullable(),
 }) satisfies z.ZodType<Connection>;
 
 export const kernelSettingSchema = z.object({

@@ -92,7 +92,16 @@ describe('system-routes', () => {
     const page = connectionsResponseSchema.parse(
       await (await demo.api(`/connections?service=${sid}&limit=5&offset=1`)).json(),
     );
+    // A fwmark service: its templates carry the mark, its connections go to its real servers.
+    const marked = connectionsResponseSchema.parse(
+      await (await demo.api(`/connections?service=${encodeURIComponent('fwmark:100')}&limit=1000`)).json(),
+    );
     await demo.agent.close();
+    expect(marked.items.some((c) => c.template && c.fwmark === 100)).toBe(true);
+    expect(
+      marked.items.some((c) => !c.template && c.virtualAddress === '10.0.0.100' && c.virtualPort === 8080),
+    ).toBe(true);
+    expect(marked.items.every((c) => c.fwmark === 100 || c.destAddress.startsWith('10.0.4.'))).toBe(true);
     expect(all.total).toBeGreaterThan(page.total);
     expect(page.total).toBeGreaterThan(5);
     expect(page.items).toHaveLength(5);

@@ -8,17 +8,47 @@ import {
   type Connection,
   type ConnectionsResponse,
   type ServiceKey,
+  type ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
 import type { AgentContext } from '../agent-context.js';
 
-/** /proc/net/ip_vs_conn prints the protocol upper case and, for fwmark templates, the mark as the "vaddr". */
-function belongsToService(c: Connection, key: ServiceKey): boolean {
-  if (key.protocol === 'fwmark') return c.template && c.virtualAddress === String(key.fwmark);
-  return (
-    c.protocol.toLowerCase() === key.protocol &&
-    c.virtualPort === key.port &&
-    canonicalAddress(c.virtualAddress) === canonicalAddress(key.address)
+const vipKey = (protocol: string, address: string, port: number) =>
+  `${protocol.toLowerCase()} ${canonicalAddress(address) ?? address} ${port}`;
+
+/**
+ * Which entries of /proc/net/ip_vs_conn belong to a service. The file names no service: an entry has the
+ * protocol (upper case), the address and port the client asked for, and the real server. A fwmark service
+ * is matched by its templates (the mark where the address goes, `fwmark`) and by the connections to its
+ * real servers for an address and port that no protocol/address/port service of the table claims.
+ */
+function serviceFilter(
+  key: ServiceKey,
+  table: readonly ServiceWithDestinations[],
+): (c: Connection) => boolean {
+  if (key.protocol !== 'fwmark') {
+    const wanted = vipKey(key.protocol, key.address, key.port);
+    return (c) => vipKey(c.protocol, c.virtualAddress, c.virtualPort) === wanted;
+  }
+  const service = table.find(
+    (s) => s.key.protocol === 'fwmark' && s.key.fwmark === key.fwmark && s.key.family === key.family,
   );
+  // A real server of port 0 takes the port the client asked for (ip_vs_new_conn): match it by address.
+  const realServers = new Set((service?.destinations ?? []).map((d) => `${d.address} ${d.port}`));
+  const isRealServer = (address: string, port: number) => {
+    const canonical = canonicalAddress(address) ?? address;
+    return realServers.has(`${canonical} ${port}`) || realServers.has(`${canonical} 0`);
+  };
+  const claimed = new Set(
+    table.flatMap((s) =>
+      s.key.protocol === 'fwmark' ? [] : [vipKey(s.key.protocol, s.key.address, s.key.port)],
+    ),
+  );
+  return (c) =>
+    c.fwmark !== null
+      ? c.fwmark === key.fwmark
+      : !c.template &&
+        isRealServer(c.destAddress, c.destPort) &&
+        !claimed.has(vipKey(c.protocol, c.virtualAddress, c.virtualPort));
 }
 
 export function connectionRoutes(context: AgentContext): Router {
@@ -28,9 +58,10 @@ export function connectionRoutes(context: AgentContext): Router {
     const { state, offset, limit } = query;
     const service = query.service === undefined ? undefined : parseServiceId(query.service);
     const dest = query.destination === undefined ? undefined : parseDestinationId(query.destination);
+    const inService = service ? serviceFilter(service, await context.backend.snapshot()) : () => true;
     const matching = (await context.backend.connections()).filter(
       (c) =>
-        (!service || belongsToService(c, service)) &&
+        inService(c) &&
         (!dest || (c.destPort === dest.port && canonicalAddress(c.destAddress) === dest.address)) &&
         (!state || c.state.toUpperCase() === state.toUpperCase()),
     );

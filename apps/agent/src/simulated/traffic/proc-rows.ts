@@ -36,6 +36,7 @@ function connectionRow(
     template: false,
     persistenceEngine: null,
     persistenceData: null,
+    fwmark: null,
   };
 }
 
@@ -55,6 +56,7 @@ function templateRow(template: SimTemplate, now: number): Connection {
     template: true,
     persistenceEngine: null,
     persistenceData: null,
+    fwmark: fwmark ? key.fwmark : null,
   };
 }
 

@@ -13,6 +13,13 @@ function procAddress(field: string): string {
   return `${value >>> 24}.${(value >>> 16) & 0xff}.${(value >>> 8) & 0xff}.${value & 0xff}`;
 }
 
+/** The mark of a fwmark template's address field: %08X for IPv4, the first 32 bits of %pI6 for IPv6. */
+function markOf(field: string): number | null {
+  const hex = field.includes(':') ? field.split(':').slice(0, 2).join('') : field;
+  const value = parseInt(hex, 16);
+  return Number.isNaN(value) ? null : value;
+}
+
 /**
  * Persistence templates (IP_VS_CONN_F_TEMPLATE) are not flagged in the file; they are the entries with
  * client port 0 in state NONE/ASSURED, and for fwmark services protocol "IP" (ip_vs_conn.c).
@@ -37,8 +44,10 @@ export function parseConnectionLine(line: string): Connection | null {
     string,
   ];
   const clientPort = parseInt(fromPort, 16);
-  // For fwmark templates the kernel prints the mark where the virtual address goes: kept as printed.
+  // For fwmark templates the kernel prints the mark where the virtual address goes (ip_vs_sched_persist
+  // puts htonl(fwmark) in the address's first word): kept as printed, and read as the mark.
   const virtualAddress = protocol === 'IP' && !to.includes(':') ? to : procAddress(to);
+  const fwmark = protocol === 'IP' ? markOf(to) : null;
   const connection: Connection = {
     protocol,
     clientAddress: procAddress(from),
@@ -52,6 +61,7 @@ export function parseConnectionLine(line: string): Connection | null {
     template: isTemplate(protocol, clientPort, state),
     persistenceEngine: f[9] ?? null,
     persistenceData: f.length > 10 ? f.slice(10).join(' ') : null,
+    fwmark,
   };
   return Number.isNaN(connection.clientPort + connection.virtualPort + connection.destPort)
     ? null

@@ -121,7 +121,9 @@ export function ConnectionsPage({ initialService }: { initialService?: string })
                   {connection.clientAddress}:{connection.clientPort}
                 </td>
                 <td className="mono">
-                  {connection.virtualAddress}:{connection.virtualPort}
+                  {connection.fwmark !== null
+                    ? `fwmark ${connection.fwmark}`
+                    : `${connection.virtualAddress}:${connection.virtualPort}`}
                 </td>
                 <td className="mono">
                   {connection.destAddress}:{connection.destPort}

@@ -41,6 +41,7 @@ describe('proc-connections', () => {
       template: false,
       persistenceEngine: null,
       persistenceData: null,
+      fwmark: null,
     });
     expect(rows.map((r) => `${r.destAddress}:${r.clientPort}`)).toEqual([
       '10.30.0.2:52102',
@@ -58,7 +59,9 @@ describe('proc-connections', () => {
       virtualAddress: '00000064',
       virtualPort: 0,
       destAddress: '10.0.1.5',
+      fwmark: 100,
     });
+    expect(rows.filter((r) => r.fwmark !== null)).toHaveLength(1);
     expect(rows[4]).toMatchObject({
       clientAddress: '2001:db8::7',
       virtualAddress: '2001:db8::1',

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { changeRecordSchema, type ChangeRecord } from '@ipvs-dashboard/shared';
+import { change } from '../api/api-client';
+import { invalidateAfterChange } from './invalidate-after-change';
+
+// Undo: the agent applies the change's inverse as a new change. It answers 409 with details.conflicts when
+// the rows it would overwrite changed since; `force` overwrites them anyway.
+export async function revertChange(id: string, force: boolean): Promise<ChangeRecord> {
+  const result = await change.post<unknown>(
+    `/changes/${encodeURIComponent(id)}/revert`,
+    force ? { force: true } : {},
+  );
+  return changeRecordSchema.parse(result.body);
+}
+
+export function useRevertChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, force }: { id: string; force: boolean }) => revertChange(id, force),
+    onSettled: () => invalidateAfterChange(queryClient),
+  });
+}

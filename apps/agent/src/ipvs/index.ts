@@ -1,7 +1,13 @@
 // ipvs: the IPVS domain layer — the IpvsBackend interface and its kernel implementation (netlink + /proc),
 // with the pack/unpack codecs and /proc parsers. May import ../netlink, node: built-ins and shared only.
 export type { BackendKind, IpvsBackend } from './backend.js';
-export { applyOneByOne, runTableCommand, type BatchFailure, type TableCommand } from './table-commands.js';
+export {
+  applyOneByOne,
+  asAppError,
+  runTableCommand,
+  type BatchFailure,
+  type TableCommand,
+} from './table-commands.js';
 export { KernelBackend, type KernelBackendOptions, type IpvsConnection } from './kernel-backend.js';
 export * from './constants.js';
 export { familyOf, addressToBytes, addressFromBytes, ipv4FromBytes, ipv6FromBytes } from './address.js';

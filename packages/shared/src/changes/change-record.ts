@@ -3,7 +3,7 @@
 // after, and whether it can be undone. The agent writes these; the Activity page reads them.
 import { z } from 'zod';
 import type { SavableService } from '../ipvsadm-format/save-table.js';
-import type { Timeouts } from '../model.js';
+import type { SyncDaemon, Timeouts } from '../model.js';
 import {
   forwardingSchema,
   persistenceEngineSchema,
@@ -11,6 +11,7 @@ import {
   tunnelChecksumSchema,
   tunnelTypeSchema,
 } from '../schemas/primitives.js';
+import { syncDaemonSchema } from '../schemas/read-model.js';
 import { serviceKeySchema } from '../schemas/service.js';
 
 /** What was asked for; `external` is a difference the agent only saw (ipvsadm, keepalived, ...). */
@@ -65,10 +66,11 @@ export type ChangeActor = { type: 'api'; name: string } | { type: 'agent' } | { 
 /** applied: every step ran; rolled-back: a step was refused and what had run was undone. */
 export type ChangeStatus = 'applied' | 'rolled-back' | 'failed';
 
-/** A value beside the table that a change set: timeouts or one /proc/sys/net/ipv4/vs setting. */
+/** What beside the table a change set: timeouts, one /proc/sys/net/ipv4/vs setting, a sync daemon (null: not running). */
 export type SettingChange =
   | { kind: 'timeouts'; before: Timeouts; after: Timeouts }
-  | { kind: 'kernel-setting'; name: string; before: number; after: number };
+  | { kind: 'kernel-setting'; name: string; before: number; after: number }
+  | { kind: 'daemon'; before: SyncDaemon | null; after: SyncDaemon | null };
 
 export interface ChangeRecord {
   /** Unique, sortable: later changes have greater ids. */
@@ -173,6 +175,11 @@ export const changeRecordSchema = z.object({
         name: z.string(),
         before: z.number().int(),
         after: z.number().int(),
+      }),
+      z.object({
+        kind: z.literal('daemon'),
+        before: syncDaemonSchema.nullable(),
+        after: syncDaemonSchema.nullable(),
       }),
     ])
     .optional(),

@@ -78,9 +78,13 @@ const destinationFields = [
   'tunnelChecksum',
 ] as const;
 
-function shown(value: unknown): string {
-  if (Array.isArray(value)) return value.length === 0 ? '-' : value.join(',');
-  return value === null ? '-' : String(value);
+/** Field values of services and real servers: strings, numbers, booleans, flag lists, or null. */
+type FieldValue = string | number | boolean | null | readonly string[];
+
+function shown(value: FieldValue): string {
+  if (value === null) return '-';
+  if (typeof value === 'object') return value.length === 0 ? '-' : value.join(',');
+  return String(value);
 }
 
 /** Old -> new of every field that differs (as text, for the plan the UI shows). */
@@ -91,8 +95,8 @@ function fieldsThatDiffer<T extends object>(
 ): PlanField[] {
   const fields: PlanField[] = [];
   for (const name of names) {
-    const from = old === undefined ? null : shown(old[name]);
-    const to = wanted === undefined ? null : shown(wanted[name]);
+    const from = old === undefined ? null : shown(old[name] as FieldValue);
+    const to = wanted === undefined ? null : shown(wanted[name] as FieldValue);
     if (from !== to) fields.push({ field: name, from, to });
   }
   return fields;

@@ -1,4 +1,4 @@
-import type { ChangeRecord, PlanDetail, PlanField, SavableService } from '@ipvs-dashboard/shared';
+import type { ChangeRecord, PlanDetail, PlanField, SavableService, SyncDaemon } from '@ipvs-dashboard/shared';
 import { destinationId, planRestore, serviceId } from '@ipvs-dashboard/shared';
 
 // What a recorded change did to the rows it touched, as old -> new per field: the same rule the import's
@@ -13,6 +13,9 @@ const destinationFields = [
   'tunnelPort',
   'tunnelChecksum',
 ] as const;
+
+const daemonFields = ['interface', 'syncId', 'maxLen', 'group', 'port', 'ttl'] as const;
+type DaemonField = (typeof daemonFields)[number];
 
 function destinationDetails(action: 'add' | 'remove', service: SavableService): PlanDetail[] {
   const sid = serviceId(service.key);
@@ -37,20 +40,37 @@ export function changeDiff(record: Pick<ChangeRecord, 'before' | 'after'>): Plan
   });
 }
 
-/** Timeouts or a kernel setting a change set, as one more old -> new entry. */
+/** Timeouts, a kernel setting or a sync daemon a change set, as one more old -> new entry. */
 export function settingDiff(record: Pick<ChangeRecord, 'setting'>): PlanDetail | null {
   const setting = record.setting;
   if (!setting) return null;
-  if (setting.kind === 'kernel-setting') {
-    const name = `net.ipv4.vs.${setting.name}`;
-    return {
-      action: 'edit',
-      service: name,
-      fields: [{ field: name, from: String(setting.before), to: String(setting.after) }],
-    };
+  switch (setting.kind) {
+    case 'kernel-setting': {
+      const name = `net.ipv4.vs.${setting.name}`;
+      return {
+        action: 'edit',
+        service: name,
+        fields: [{ field: name, from: String(setting.before), to: String(setting.after) }],
+      };
+    }
+    case 'timeouts': {
+      const fields = (['tcp', 'tcpFin', 'udp'] as const)
+        .filter((field) => setting.before[field] !== setting.after[field])
+        .map((field) => ({ field, from: String(setting.before[field]), to: String(setting.after[field]) }));
+      return { action: 'edit', service: 'ipvsadm --set', fields };
+    }
+    case 'daemon': {
+      const { before, after } = setting;
+      const daemon = after ?? before;
+      if (!daemon) return null;
+      const value = (row: SyncDaemon | null, field: DaemonField) => (row ? String(row[field]) : null);
+      return {
+        action: before === null ? 'add' : after === null ? 'remove' : 'edit',
+        service: `sync daemon ${daemon.state}`,
+        fields: daemonFields
+          .map((field) => ({ field, from: value(before, field), to: value(after, field) }))
+          .filter((field) => field.from !== field.to),
+      };
+    }
   }
-  const fields = (['tcp', 'tcpFin', 'udp'] as const)
-    .filter((field) => setting.before[field] !== setting.after[field])
-    .map((field) => ({ field, from: String(setting.before[field]), to: String(setting.after[field]) }));
-  return { action: 'edit', service: 'ipvsadm --set', fields };
 }

@@ -42,4 +42,21 @@ describe('change-diff', () => {
     expect(sysctl?.fields).toEqual([{ field: 'net.ipv4.vs.drop_entry', from: '0', to: '1' }]);
     expect(settingDiff({})).toBeNull();
   });
+
+  it('shows a sync daemon started with its settings, and one stopped as removed', () => {
+    const daemon = {
+      state: 'master' as const,
+      interface: 'eth0',
+      syncId: 3,
+      maxLen: 1472,
+      group: '224.0.0.81',
+      port: 8848,
+      ttl: 1,
+    };
+    const started = settingDiff({ setting: { kind: 'daemon', before: null, after: daemon } });
+    expect(started?.action).toBe('add');
+    expect(started?.service).toBe('sync daemon master');
+    expect(started?.fields).toContainEqual({ field: 'interface', from: null, to: 'eth0' });
+    expect(settingDiff({ setting: { kind: 'daemon', before: daemon, after: null } })?.action).toBe('remove');
+  });
 });

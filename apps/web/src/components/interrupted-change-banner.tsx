@@ -13,8 +13,10 @@ export function InterruptedChangeBanner() {
   const t = useT();
   const { data: info } = useQuery(infoQueryOptions());
   const recover = useRecoverChange();
-  const [asked, setAsked] = useState<Recovery | null>(null);
+  // Which way out the user picked, for which change: a second interrupted change starts unasked.
+  const [choice, setChoice] = useState<{ id: string; recovery: Recovery } | null>(null);
   const interrupted = info?.interruptedChange ?? null;
+  const asked = choice && choice.id === interrupted?.id ? choice.recovery : null;
 
   if (recover.isSuccess) {
     const { variables, data } = recover;
@@ -32,7 +34,9 @@ export function InterruptedChangeBanner() {
     );
   }
   if (!interrupted) return null;
-  const act = (recovery: Recovery) => recover.mutate({ id: interrupted.id, recovery });
+  const act = (recovery: Recovery) =>
+    recover.mutate({ id: interrupted.id, recovery }, { onSettled: () => setChoice(null) });
+  const ask = (recovery: Recovery | null) => setChoice(recovery && { id: interrupted.id, recovery });
   return (
     <section className="notice notice-danger" role="alert" data-testid="interrupted-change">
       <div style={{ flex: 1 }}>
@@ -55,10 +59,10 @@ export function InterruptedChangeBanner() {
       <div className="row">
         {asked === null ? (
           <>
-            <button type="button" onClick={() => setAsked('rollback')}>
+            <button type="button" onClick={() => ask('rollback')}>
               {t('interrupted.rollback')}
             </button>
-            <button type="button" onClick={() => setAsked('resume')}>
+            <button type="button" onClick={() => ask('resume')}>
               {t('interrupted.resume')}
             </button>
           </>
@@ -67,7 +71,7 @@ export function InterruptedChangeBanner() {
             <button type="button" className="primary" disabled={recover.isPending} onClick={() => act(asked)}>
               {t(asked === 'rollback' ? 'interrupted.doRollback' : 'interrupted.doResume')}
             </button>
-            <button type="button" onClick={() => setAsked(null)}>
+            <button type="button" onClick={() => ask(null)}>
               {t('common.cancel')}
             </button>
           </>

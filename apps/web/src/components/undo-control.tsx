@@ -20,7 +20,7 @@ export function UndoControl({ changeId, inverse }: { changeId: string; inverse?:
   if (revert.isSuccess) {
     return (
       <span className="undo-done" role="status">
-        {t('undo.done')} <span className="muted">{revert.data.summary}</span>
+        {t('undo.done')} {revert.data && <span className="muted">{revert.data.summary}</span>}
       </span>
     );
   }

@@ -76,6 +76,27 @@ describe('interrupted-change-banner', () => {
     ]);
   });
 
+  it('asks afresh for the next interrupted change once the first is dealt with', async () => {
+    const second = { ...info.interruptedChange!, id: 'j-8', summary: 'Merge: 2 real servers' };
+    let current = info.interruptedChange;
+    stubFetch((method, url) => {
+      if (url === '/api/v1/info') return { status: 200, body: { ...info, interruptedChange: current } };
+      if (method === 'POST' && url === '/api/v1/changes/j-7/rollback') {
+        current = second;
+        return { status: 201, body: changeRecord({ id: 'c-9', action: 'rollback', summary: 'put back' }) };
+      }
+      return undefined;
+    });
+    renderWithProviders(<InterruptedChangeBanner />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Roll back' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, roll back' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Dismiss' }));
+    const banner = await screen.findByTestId('interrupted-change');
+    expect(banner).toHaveTextContent('Merge: 2 real servers');
+    expect(screen.getByRole('button', { name: 'Roll back' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Yes, roll back' })).toBeNull();
+  });
+
   it('shows nothing when no change was interrupted', async () => {
     const fetch = stubFetch(() => ({ status: 200, body: { ...info, interruptedChange: null } }));
     const { container } = renderWithProviders(<InterruptedChangeBanner />);

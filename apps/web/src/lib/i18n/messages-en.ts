@@ -278,7 +278,7 @@ export const en = {
   'config.modeMerge': 'Merge, as ipvsadm -R',
   'config.modeMergeHint':
     'Adds and edits what the text lists and removes nothing, except what its -D, -d or -C lines say.',
-  'config.problems': 'The text has {count} problems. Nothing was applied.',
+  'config.problems': 'Problems in the text ({count}). Nothing was applied.',
   'config.line': 'line {line}',
   'config.replaceAllTitle': 'This removes every service.',
   'config.replaceAllBody':

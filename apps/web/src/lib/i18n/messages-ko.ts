@@ -277,7 +277,7 @@ export const ko: Record<keyof typeof en, string> = {
   'config.modeMerge': '병합 (ipvsadm -R과 같음)',
   'config.modeMergeHint':
     '텍스트에 있는 것을 추가하고 수정할 뿐 삭제하지 않습니다. -D, -d, -C 줄이 있으면 그 줄대로만 삭제합니다.',
-  'config.problems': '텍스트에 문제가 {count}개 있습니다. 아무것도 적용하지 않았습니다.',
+  'config.problems': '텍스트에 문제가 있습니다 ({count}개). 아무것도 적용하지 않았습니다.',
   'config.line': '{line}번째 줄',
   'config.replaceAllTitle': '모든 서비스가 삭제됩니다.',
   'config.replaceAllBody':

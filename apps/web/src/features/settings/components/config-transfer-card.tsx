@@ -19,21 +19,23 @@ function download(text: string): void {
   URL.revokeObjectURL(url);
 }
 
+// Replace first: an exported text, edited and imported again, is a whole table (merging it would refuse
+// its -A lines for services that exist, as ipvsadm -R does). Merge is for snippets.
 const modes = [
-  { mode: 'merge', label: 'config.modeMerge', hint: 'config.modeMergeHint', command: restoreCommand },
   {
     mode: 'replace',
     label: 'config.modeReplace',
     hint: 'config.modeReplaceHint',
     command: replaceTableCommand,
   },
+  { mode: 'merge', label: 'config.modeMerge', hint: 'config.modeMergeHint', command: restoreCommand },
 ] as const;
 
 /** Export (download) the table in ipvsadm save format; import: paste or upload, see the plan, then apply. */
 export function ConfigTransferCard() {
   const t = useT();
   const [text, setText] = useState('');
-  const [mode, setMode] = useState<ImportMode>('merge');
+  const [mode, setMode] = useState<ImportMode>('replace');
   const [replaceAll, setReplaceAll] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
   const [plan, setPlan] = useState<RestorePlan | null>(null);

@@ -42,7 +42,8 @@ describe('config-transfer-card', () => {
       return undefined;
     });
     renderWithProviders(<ConfigTransferCard />, [service('10.0.0.1')]);
-    expect(screen.getByLabelText(/Merge, as ipvsadm -R/)).toBeChecked();
+    expect(screen.getByLabelText(/Replace the table/)).toBeChecked();
+    fireEvent.click(screen.getByLabelText(/Merge, as ipvsadm -R/));
     typeRules('-e -t 10.0.0.1:80 -r 10.1.0.1:80 -m -w 0\n');
     fireEvent.click(screen.getByRole('button', { name: 'Show what would change' }));
     const details = await screen.findByTestId('restore-plan-details');
@@ -73,7 +74,7 @@ describe('config-transfer-card', () => {
     typeRules('-A -t 10.0.0.9:80 -s twos\n\n-a -t 10.0.0.9:80 -r 10.1.0.9:80 -w -1\n');
     fireEvent.click(screen.getByRole('button', { name: 'Show what would change' }));
     const problems = await screen.findByTestId('restore-problems');
-    expect(problems).toHaveTextContent('The text has 2 problems.');
+    expect(problems).toHaveTextContent('Problems in the text (2).');
     expect(problems).toHaveTextContent('line 1: scheduler "twos" is not in this kernel');
     expect(problems).toHaveTextContent('line 3: weight must be 0-2147483647');
     expect(screen.getByRole('button', { name: 'Apply these changes' })).toBeDisabled();
@@ -96,7 +97,6 @@ describe('config-transfer-card', () => {
       return { status: 200, body: emptied, headers: { 'x-change-id': 'c-6' } };
     });
     renderWithProviders(<ConfigTransferCard />, [service('10.0.0.1'), service('10.0.0.2')]);
-    fireEvent.click(screen.getByLabelText(/Replace the table/));
     expect(screen.getByText('ipvsadm -C && ipvsadm -R < rules.txt')).toBeInTheDocument();
     typeRules('# nothing\n');
     fireEvent.click(screen.getByRole('button', { name: 'Show what would change' }));

@@ -9,7 +9,7 @@ export function ImportPlan({ plan }: { plan: RestorePlan }) {
   const empty = plan.added.length + plan.changed.length + plan.removed.length === 0;
   if (empty) return <p className="muted">{t('config.noChanges')}</p>;
   return (
-    <div data-testid="restore-plan">
+    <div data-testid="restore-plan" style={{ marginTop: 8 }}>
       {(['added', 'changed', 'removed'] as const).map((kind) =>
         plan[kind].length ? (
           <div key={kind}>
@@ -32,7 +32,8 @@ export function ImportPlan({ plan }: { plan: RestorePlan }) {
   );
 }
 
-/** Every problem of the text at once, by line, so one round of fixes is enough. */
+/** Every problem of the text at once, by line, so one round of fixes is enough (the agent's sentences may
+ * already start with their line: then it is not said twice). */
 export function ImportProblems({ problems }: { problems: readonly TextProblem[] }) {
   const t = useT();
   return (
@@ -41,7 +42,9 @@ export function ImportProblems({ problems }: { problems: readonly TextProblem[] 
       <ul className="plan-list">
         {problems.map((problem, index) => (
           <li key={index}>
-            {problem.line !== undefined && <b>{t('config.line', { line: problem.line })}: </b>}
+            {problem.line !== undefined && !problem.message.startsWith(`line ${problem.line}`) && (
+              <b>{t('config.line', { line: problem.line })}: </b>
+            )}
             {problem.message}
           </li>
         ))}

@@ -64,7 +64,7 @@ describe('config-transfer-card', () => {
           details: {
             problems: [
               { line: 1, message: 'scheduler "twos" is not in this kernel' },
-              { line: 3, message: 'weight must be 0-2147483647' },
+              { line: 3, message: 'line 3: -w: "-1" must be 0-2147483647' },
             ],
           },
         },
@@ -76,7 +76,9 @@ describe('config-transfer-card', () => {
     const problems = await screen.findByTestId('restore-problems');
     expect(problems).toHaveTextContent('Problems in the text (2).');
     expect(problems).toHaveTextContent('line 1: scheduler "twos" is not in this kernel');
-    expect(problems).toHaveTextContent('line 3: weight must be 0-2147483647');
+    // The agent's sentence may name its line already: it is not said twice.
+    expect(problems).toHaveTextContent('line 3: -w: "-1" must be 0-2147483647');
+    expect(problems).not.toHaveTextContent('line 3: line 3');
     expect(screen.getByRole('button', { name: 'Apply these changes' })).toBeDisabled();
   });
 

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import type { ChangeActor, ChangeRecord } from '@ipvs-dashboard/shared';
 import { PlanDetails } from '../../../components/plan-details';
 import { UndoControl } from '../../../components/undo-control';
@@ -14,6 +14,18 @@ function actorText(t: Translate, actor: ChangeActor): string {
   return actor.type === 'api' ? t('actor.api', { name: actor.name }) : t(`actor.${actor.type}`);
 }
 
+/** The rest of a long list, built only once opened: a restore of 1,000 services is 11,000 rows. */
+function ShowAll({ count, children }: { count: number; children: () => ReactNode }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{t('activity.showAll', { count })}</summary>
+      {open && children()}
+    </details>
+  );
+}
+
 function Commands({ commands }: { commands: readonly string[] }) {
   const t = useT();
   if (commands.length === 0) return null;
@@ -23,10 +35,9 @@ function Commands({ commands }: { commands: readonly string[] }) {
       <div className="command-label">{t('activity.commands')}</div>
       <pre className="command">{first.join('\n')}</pre>
       {commands.length > first.length && (
-        <details>
-          <summary>{t('activity.showAll', { count: commands.length })}</summary>
-          <pre className="command">{commands.slice(FIRST_LINES).join('\n')}</pre>
-        </details>
+        <ShowAll count={commands.length}>
+          {() => <pre className="command">{commands.slice(FIRST_LINES).join('\n')}</pre>}
+        </ShowAll>
       )}
     </div>
   );
@@ -35,8 +46,10 @@ function Commands({ commands }: { commands: readonly string[] }) {
 /** One change: when, who, what, how it ended, its commands, the rows old -> new, and Undo where there is one. */
 export const ChangeEntry = memo(function ChangeEntry({ record }: { record: ChangeRecord }) {
   const t = useT();
-  const setting = settingDiff(record);
-  const details = [...changeDiff(record), ...(setting ? [setting] : [])];
+  const details = useMemo(() => {
+    const setting = settingDiff(record);
+    return [...changeDiff(record), ...(setting ? [setting] : [])];
+  }, [record]);
   const undoable = record.status === 'applied' && record.inverse !== null && record.inverse.length > 0;
   return (
     <article className="card change-entry" data-testid="change-entry" data-change-id={record.id}>
@@ -72,7 +85,12 @@ export const ChangeEntry = memo(function ChangeEntry({ record }: { record: Chang
       {details.length > 0 && (
         <div className="change-diff">
           <div className="command-label">{t('activity.diff')}</div>
-          <PlanDetails details={details} limit={FIRST_LINES} />
+          <PlanDetails details={details.slice(0, FIRST_LINES)} />
+          {details.length > FIRST_LINES && (
+            <ShowAll count={details.length}>
+              {() => <PlanDetails details={details.slice(FIRST_LINES)} limit={details.length} />}
+            </ShowAll>
+          )}
         </div>
       )}
     </article>

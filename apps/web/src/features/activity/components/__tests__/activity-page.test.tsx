@@ -95,6 +95,24 @@ describe('activity-page', () => {
     ]);
   });
 
+  it('shows the first lines of a long change and builds the rest only when asked', async () => {
+    const commands = Array.from(
+      { length: 15 },
+      (_, i) => `ipvsadm -a -t 10.0.0.1:80 -r 10.1.0.${i + 1}:80 -m -w 1`,
+    );
+    stubFetch(() => ({
+      status: 200,
+      body: { items: [changeRecord({ action: 'restore', commands })], next: null },
+    }));
+    renderWithProviders(<ActivityPage />, []);
+    const entry = await screen.findByTestId('change-entry');
+    expect(entry).toHaveTextContent('10.1.0.12:80');
+    expect(entry).not.toHaveTextContent('10.1.0.13:80');
+    const more = within(entry).getByText('Show all 15');
+    more.closest('details')!.open = true;
+    await waitFor(() => expect(entry).toHaveTextContent('10.1.0.15:80'));
+  });
+
   it('keeps the filters in the URL and asks the agent for just those changes', async () => {
     const fetch = stubFetch((_method, url) =>
       url.startsWith('/api/v1/changes?') ? { status: 200, body: { items: [], next: null } } : undefined,

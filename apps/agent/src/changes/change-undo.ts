@@ -68,46 +68,30 @@ export async function revertChange(
   return result.record;
 }
 
-function interrupted(deps: UndoDeps, id: string) {
+/**
+ * An interrupted change finished one way or the other: `rollback` takes the services it touched back to
+ * what they were before it, `resume` carries them to the table it aimed at.
+ */
+export function finishInterrupted(
+  deps: UndoDeps,
+  id: string,
+  way: 'rollback' | 'resume',
+  actor: ChangeActor,
+): Promise<TableChangeResult> {
   const found = deps.journal.find(id);
   if (!found) {
     throw new AppError('NOT_FOUND', `No interrupted change ${id}. GET /info names the one there is, if any.`);
   }
-  return found.header;
-}
-
-/** The services an interrupted change touched back to what they were before it. */
-export function rollBackInterrupted(
-  deps: UndoDeps,
-  id: string,
-  actor: ChangeActor,
-): Promise<TableChangeResult> {
-  const header = interrupted(deps, id);
+  const { header } = found;
+  const [from, to] = way === 'rollback' ? [header.target, header.before] : [header.before, header.target];
+  const done = way === 'rollback' ? 'Rolled back' : 'Finished';
   return deps.pipeline.run({
-    action: 'rollback',
+    action: way,
     actor,
     scope: header.services.map((sid) => parseServiceId(sid)),
     revertOf: id,
     settles: id,
-    plan: (now) => planBack(now, header.target, header.before),
-    summary: (_before, commands) => `Rolled back the interrupted "${header.summary}" (${countOf(commands)})`,
-  });
-}
-
-/** An interrupted change carried to the table it aimed at. */
-export function resumeInterrupted(
-  deps: UndoDeps,
-  id: string,
-  actor: ChangeActor,
-): Promise<TableChangeResult> {
-  const header = interrupted(deps, id);
-  return deps.pipeline.run({
-    action: 'resume',
-    actor,
-    scope: header.services.map((sid) => parseServiceId(sid)),
-    revertOf: id,
-    settles: id,
-    plan: (now) => planBack(now, header.before, header.target),
-    summary: (_before, commands) => `Finished the interrupted "${header.summary}" (${countOf(commands)})`,
+    plan: (now) => planBack(now, from, to),
+    summary: (_before, commands) => `${done} the interrupted "${header.summary}" (${countOf(commands)})`,
   });
 }

@@ -27,7 +27,6 @@ export {
 export { unpackStats, emptyStats } from './stats-codec.js';
 export { packDaemonStart, packDaemonStop, unpackDaemonMessage } from './daemon-codec.js';
 export { packTimeouts, unpackInfo, unpackTimeouts, versionText } from './config-codec.js';
-export { schedulerFlagsFromBits, schedulerFlagsToBits } from './scheduler-flags.js';
 export { sortServices, sortDestinations } from './ipvsadm-order.js';
 export { errorCodeFor, toDomainError, type IpvsOperation } from './kernel-errors.js';
 export {
@@ -42,4 +41,4 @@ export {
   defaultSchedulerSources,
   type SchedulerSources,
 } from './available-schedulers.js';
-export { readKernelSettings, writeKernelSetting, settingRules, IPVS_SYSCTL_DIR } from './kernel-settings.js';
+export { readKernelSettings, writeKernelSetting, IPVS_SYSCTL_DIR } from './kernel-settings.js';

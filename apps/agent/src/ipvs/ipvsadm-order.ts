@@ -1,14 +1,14 @@
-// ipvsadm's listing order (libipvs ipvs_cmp_services / ipvs_cmp_dests): services by fwmark, AF, protocol,
-// address, port; destinations by address, port. Reproduced bug for bug: the C code subtracts u32 values
-// and returns the int result, so values more than 2^31 apart compare "the wrong way round"
-// (192.168.0.1 sorts before 10.0.0.1). Doing the same keeps our order identical to `ipvsadm -Sn`. Because
-// that comparison is not transitive (10.x < 100.x < 192.x < 10.x), the order also depends on the sort
-// algorithm: ipvsadm's qsort is glibc's merge sort, so that is what sorts here (the shared glibcMergeSort;
-// V8's TimSort listed 100.0.0.1 before 172.16.0.1 where ipvsadm lists it last, seen in the guest).
-import { glibcMergeSort, type Destination, type ServiceKey } from '@ipvs-dashboard/shared';
+// ipvsadm's listing order for a snapshot. The rule lives in shared (ipvsadm-format/sort.ts: libipvs's
+// comparators, bug for bug, sorted with glibc's merge sort); real servers are sorted here by a specialised
+// form of it that makes no object per destination (a snapshot sorts 10,000 of them), held to the shared
+// rule by a property test (__tests__/ipvsadm-order-glibc.test.ts).
+import {
+  glibcMergeSort,
+  sortServicesLikeIpvsadm,
+  type Destination,
+  type ServiceKey,
+} from '@ipvs-dashboard/shared';
 import { addressToBytes } from './address.js';
-import { AF_INET, AF_INET6 } from './constants.js';
-import { protocolNumber } from './service-key.js';
 
 /** Sign of `(int)(a - b)` for two u32 values, as C computes it. */
 function cSubtract(a: number, b: number): number {
@@ -53,52 +53,12 @@ function addressWords(address: string, inet6: boolean): number[] {
     : [bytes.readUInt32BE(0)];
 }
 
-function compareWords(a: number[], b: number[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const r = cSubtract(a[i] ?? 0, b[i] ?? 0);
-    if (r !== 0) return r;
-  }
-  return 0;
-}
-
-interface ServiceSortKey {
-  fwmark: number;
-  af: number;
-  protocol: number;
-  words: number[];
-  port: number;
-}
-
-function serviceSortKey(key: ServiceKey, inet6: boolean): ServiceSortKey {
-  if (key.protocol === 'fwmark') {
-    // A fwmark service has no protocol/address/port in the reply: libipvs leaves them zero.
-    return { fwmark: key.fwmark, af: inet6 ? AF_INET6 : AF_INET, protocol: 0, words: [0, 0, 0, 0], port: 0 };
-  }
-  return {
-    fwmark: 0,
-    af: inet6 ? AF_INET6 : AF_INET,
-    protocol: protocolNumber(key.protocol),
-    words: addressWords(key.address, inet6),
-    port: key.port,
-  };
-}
-
-function compareServiceKeys(a: ServiceSortKey, b: ServiceSortKey): number {
-  return (
-    cSubtract(a.fwmark, b.fwmark) ||
-    a.af - b.af ||
-    a.protocol - b.protocol ||
-    compareWords(a.words, b.words) ||
-    a.port - b.port
-  );
-}
-
-/** Sorts services (anything with `key` and `family`) in ipvsadm's order; returns a new array. */
-export function sortServices<T extends { key: ServiceKey; family: 'inet' | 'inet6' }>(
-  services: readonly T[],
-): T[] {
-  const keyed = services.map((s) => ({ s, k: serviceSortKey(s.key, s.family === 'inet6') }));
-  return glibcMergeSort(keyed, (a, b) => compareServiceKeys(a.k, b.k)).map((entry) => entry.s);
+/**
+ * Services in ipvsadm's order: the shared rule itself (1,000 services a snapshot are cheap to sort);
+ * only real servers, ten times as many, have a specialised form here.
+ */
+export function sortServices<T extends { key: ServiceKey }>(services: readonly T[]): T[] {
+  return sortServicesLikeIpvsadm(services);
 }
 
 /** ntohl words of the addresses being sorted, 4 per destination (IPv4 fills one, the rest stay 0). */

@@ -21,7 +21,13 @@ import type {
   Totals,
 } from '@ipvs-dashboard/shared';
 import { sameDestinationKey } from '@ipvs-dashboard/shared';
-import { FamilyNotFoundError, GenlConnection, NetlinkError, errno } from '../netlink/index.js';
+import {
+  FamilyNotFoundError,
+  GenlConnection,
+  NetlinkError,
+  errno,
+  platformProblem,
+} from '../netlink/index.js';
 import type { GenlReply } from '../netlink/index.js';
 import type { IpvsBackend } from './backend.js';
 import { IPVS_GENL_NAME, IpvsCmd } from './constants.js';
@@ -85,6 +91,13 @@ export class KernelBackend implements IpvsBackend {
    * and asks GET_INFO once, so a missing IPVS or a missing CAP_NET_ADMIN shows up here, not later.
    */
   static open(options: KernelBackendOptions = {}): KernelBackend {
+    const problem = platformProblem();
+    if (problem !== null) {
+      throw new AppError(
+        'IPVS_UNAVAILABLE',
+        `The kernel backend cannot run here: ${problem}. Run with --backend simulated.`,
+      );
+    }
     let connection: GenlConnection | undefined;
     try {
       connection = GenlConnection.open(

@@ -9,6 +9,7 @@ import type { RawSnapshot } from './raw-snapshot.js';
 import { decodeServices, decodeSnapshotReusing } from './snapshot-decoder.js';
 import { readRawSnapshotSliced, type DumpConnection } from './snapshot-reader.js';
 import { SnapshotThread } from './snapshot-thread.js';
+import { SerialQueue } from '../common/serial-queue.js';
 
 export interface KernelSnapshotOptions {
   /** Longest stretch a snapshot holds the event loop before yielding. */
@@ -23,7 +24,7 @@ export class KernelSnapshots {
   /** A raw snapshot no decoded snapshot refers to: the next read writes into its storage. */
   private spare: RawSnapshot | undefined;
   /** Snapshots run one after another: each compares with the one before and recycles its storage. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(
     private readonly connection: DumpConnection,
@@ -38,9 +39,7 @@ export class KernelSnapshots {
 
   /** Every service with its real servers, in ipvsadm's order. */
   snapshot(): Promise<ServiceWithDestinations[]> {
-    const run = this.queue.then(() => this.takeSnapshot());
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(() => this.takeSnapshot());
   }
 
   /** One GET_SERVICE dump, in ipvsadm's order. */

@@ -5,7 +5,7 @@ import { AppError } from '@ipvs-dashboard/shared';
 import type { AddressFamily } from '@ipvs-dashboard/shared';
 import { DEFAULT_NETMASK_V4, DEFAULT_PREFIX_V6 } from './constants.js';
 import { addressToBytes } from './address.js';
-import { writeHostU32 } from './host-order.js';
+import { hostOrder } from '../netlink/index.js';
 
 /** The 4 payload bytes for `netmask` ("" = ipvsadm's default: /32 resp. 128). */
 export function netmaskBytes(netmask: string, family: AddressFamily): Buffer {
@@ -30,7 +30,7 @@ export function netmaskBytes(netmask: string, family: AddressFamily): Buffer {
     });
   }
   const out = Buffer.alloc(4);
-  writeHostU32(out, prefix, 0);
+  hostOrder.writeU32(out, prefix >>> 0, 0);
   return out;
 }
 

@@ -1,12 +1,11 @@
 // pack/unpack of the IPVS service nest (IPVS_SVC_ATTR_*, reference §3.2): the only place service
 // attributes meet ServiceKey/ServiceInput/Service fields. Byte order per attribute, reference §11.1.
-import { AppError } from '@ipvs-dashboard/shared';
+import { AppError, checkedSchedulerFlagBits, schedulerFlagsFromKernel } from '@ipvs-dashboard/shared';
 import type { AddressFamily, Service, ServiceInput, ServiceKey } from '@ipvs-dashboard/shared';
-import { AttributeWriter } from '../netlink/index.js';
+import { AttributeWriter, hostOrder } from '../netlink/index.js';
 import { AttributeIndex } from './attribute-index.js';
 import { CmdAttr, SvcAttr, SvcFlag } from './constants.js';
 import { addressAt, addressToBytes, ipv4FromBytes } from './address.js';
-import { writeHostU16, writeHostU32 } from './host-order.js';
 import {
   afNumber,
   checkServiceKey,
@@ -15,7 +14,6 @@ import {
   protocolNumber,
   keyFamily,
 } from './service-key.js';
-import { schedulerFlagsFromBits, schedulerFlagsToBits } from './scheduler-flags.js';
 import { preferredStats } from './stats-codec.js';
 import { defaultNetmask, netmaskBytes } from './netmask.js';
 
@@ -43,8 +41,8 @@ export function packServiceIdentity(key: ServiceKey): Buffer {
 /** struct ip_vs_flags { u32 flags; u32 mask; } in host order; mask all ones = replace every flag. */
 function flagsStruct(flags: number): Buffer {
   const out = Buffer.alloc(8);
-  writeHostU32(out, flags, 0);
-  writeHostU32(out, 0xffff_ffff, 4);
+  hostOrder.writeU32(out, flags >>> 0, 0);
+  hostOrder.writeU32(out, 0xffff_ffff >>> 0, 4);
   return out;
 }
 
@@ -62,7 +60,7 @@ function serviceFlags(input: ServiceInput): number {
       field: 'persistence',
     });
   }
-  let flags = schedulerFlagsToBits(input.scheduler, input.schedulerFlags);
+  let flags = checkedSchedulerFlagBits(input.scheduler, input.schedulerFlags);
   if (input.persistence > 0) flags |= SvcFlag.PERSISTENT;
   if (input.onePacket) flags |= SvcFlag.ONEPACKET;
   return flags;
@@ -130,7 +128,7 @@ function decodeService(buf: Buffer, start: number, end: number): Service {
     key: decodeKey(a, family),
     family,
     scheduler,
-    schedulerFlags: schedulerFlagsFromBits(scheduler, flags),
+    schedulerFlags: schedulerFlagsFromKernel(scheduler, flags),
     persistence: (flags & SvcFlag.PERSISTENT) !== 0 ? a.u32(SvcAttr.TIMEOUT) : 0,
     netmask: netmaskAt < 0 || a.length(SvcAttr.NETMASK) < 4 ? defaultNetmask(family) : netmaskAt4(a, family),
     persistenceEngine: peName === '' ? null : peName,
@@ -182,8 +180,8 @@ export function identityFromServiceMessage(attributes: Buffer): Buffer {
   for (const type of identityTypes) if (wanted(type)) size += (a.length(type) + 4 + 3) & ~3;
   // From Buffer's shared pool, zeroed: the padding between attributes is not copied.
   const out = Buffer.allocUnsafe(size).fill(0);
-  writeHostU16(out, size, 0);
-  writeHostU16(out, CmdAttr.SERVICE, 2);
+  hostOrder.writeU16(out, size, 0);
+  hostOrder.writeU16(out, CmdAttr.SERVICE, 2);
   let offset = 4;
   for (const type of identityTypes) {
     if (!wanted(type)) continue;

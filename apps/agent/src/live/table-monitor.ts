@@ -1,6 +1,6 @@
 import type { ServiceWithDestinations, Totals, Change } from '@ipvs-dashboard/shared';
 import { HistoryStore } from './history-store.js';
-import { SerialQueue } from './serial-queue.js';
+import { SerialQueue } from '../common/serial-queue.js';
 import { TableSampler, type TableSample } from './table-sampler.js';
 import { diffTables } from './table-diff.js';
 import type { IpvsBackend } from '../ipvs/backend.js';

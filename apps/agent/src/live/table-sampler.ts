@@ -1,5 +1,10 @@
 import {
+  destinationIdOf,
+  serviceIdOf,
   ratesBetween,
+  sameCounters,
+  sameRates,
+  sameStats,
   zeroStats,
   type DestinationSample,
   type Rates,
@@ -9,14 +14,10 @@ import {
   type Stats,
 } from '@ipvs-dashboard/shared';
 import type { HistoryStore } from './history-store.js';
-import { destinationIdOf, serviceIdOf } from './row-ids.js';
 import {
   NO_RATES,
   destinationEntry,
   fullEntry,
-  sameCounters,
-  sameRates,
-  sameStats,
   type DestinationTrack,
   type RowTrack,
   type ServiceTrack,

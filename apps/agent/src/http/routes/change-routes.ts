@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { AppError, changesQuerySchema, parseOrThrow, revertRequestSchema } from '@ipvs-dashboard/shared';
-import { resumeInterrupted, revertChange, rollBackInterrupted, type UndoDeps } from '../../changes/index.js';
+import { finishInterrupted, revertChange, type UndoDeps } from '../../changes/index.js';
 import { actorOf, announce, type AgentContext } from '../agent-context.js';
 
 /** The change log (GET /changes), undo (revert) and crash recovery (rollback, resume). docs/api.md "Changes". */
@@ -31,12 +31,9 @@ export function changeRoutes(context: AgentContext): Router {
     else response.status(204).end();
   });
 
-  for (const [path, recover] of [
-    ['rollback', rollBackInterrupted],
-    ['resume', resumeInterrupted],
-  ] as const) {
-    router.post(`/changes/:id/${path}`, async (request, response) => {
-      const result = await recover(deps, request.params.id, actorOf(request));
+  for (const way of ['rollback', 'resume'] as const) {
+    router.post(`/changes/:id/${way}`, async (request, response) => {
+      const result = await finishInterrupted(deps, request.params.id, way, actorOf(request));
       announce(response, result.generation, result.record);
       response.status(201).json(result.record);
     });

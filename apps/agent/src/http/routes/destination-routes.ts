@@ -19,33 +19,12 @@ import {
   type SavableService,
   type ServiceKey,
 } from '@ipvs-dashboard/shared';
+import { savableDestination } from '../../changes/index.js';
 import { runChange, type AgentContext } from '../agent-context.js';
 import { theService } from './service-routes.js';
 
-export function inputOf(d: Destination | SavableDestination): DestinationInput {
-  const {
-    address,
-    port,
-    forwarding,
-    weight,
-    upperThreshold,
-    lowerThreshold,
-    tunnelType,
-    tunnelPort,
-    tunnelChecksum,
-  } = d;
-  return {
-    address,
-    port,
-    forwarding,
-    weight,
-    upperThreshold,
-    lowerThreshold,
-    tunnelType,
-    tunnelPort,
-    tunnelChecksum,
-  };
-}
+/** A real server's settings as an edit needs them (every setting: ipvsadm -e replaces them all). */
+export const inputOf: (d: Destination | SavableDestination) => DestinationInput = savableDestination;
 
 export function keysOf(request: Request): { key: ServiceKey; dest: DestinationKey } {
   const params = request.params as Record<string, string>;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@ipvs-dashboard/shared';
 import { readKernelSettings, writeKernelSetting } from '../kernel-settings.js';
 import { availableSchedulers } from '../available-schedulers.js';
+import { SimulatedBackend } from '../../simulated/index.js';
 
 async function fakeSysctl(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'ipvs-sysctl-'));
@@ -37,6 +38,17 @@ describe('kernel-settings', () => {
       ['secure_tcp', 0, 0, 3],
     ]);
     expect(settings.every((s) => s.description.endsWith('.'))).toBe(true);
+  });
+
+  it('describes each setting exactly as the simulated kernel does (one catalogue)', async () => {
+    const kernel = await readKernelSettings(await fakeSysctl());
+    const simulated = await new SimulatedBackend().kernelSettings();
+    for (const setting of kernel) {
+      expect(simulated.find((s) => s.name === setting.name)?.description).toBe(setting.description);
+    }
+    const dropPacket = simulated.find((s) => s.name === 'drop_packet')?.description ?? '';
+    expect(dropPacket).toMatch(/1 in every "rate" packets/);
+    expect(dropPacket).toMatch(/am_droprate/);
   });
 
   it('writes a valid value to the file', async () => {

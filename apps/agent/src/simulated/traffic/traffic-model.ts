@@ -5,7 +5,7 @@ import { addressWords, parseIpAddress } from '@ipvs-dashboard/shared';
 import type { Timeouts } from '@ipvs-dashboard/shared';
 import type { SimDestination, SimService } from '../sim-state.js';
 import type { SimTable } from '../sim-table.js';
-import { SVC_F_ONEPACKET } from '../service-flags.js';
+import { SvcFlag } from '../../ipvs/constants.js';
 import type { StatsEstimator } from '../stats-estimator.js';
 import { ESTIMATOR_PERIOD_MS } from '../stats-estimator.js';
 import { createScheduler } from '../schedulers/index.js';
@@ -194,7 +194,7 @@ export class TrafficModel {
       },
       template,
     };
-    if (target.protocol === 'UDP' && (svc.flagBits & SVC_F_ONEPACKET) !== 0) this.conns.passOnePacket(spec);
+    if (target.protocol === 'UDP' && (svc.flagBits & SvcFlag.ONEPACKET) !== 0) this.conns.passOnePacket(spec);
     else this.conns.open(spec, now);
   }
 

@@ -90,10 +90,7 @@ export const change = {
   delete: (path: string) => changeRequest<undefined>('DELETE', path),
 };
 
+/** Reads. Changes go through `change`, so none can leave out the id its Undo needs. */
 export const api = {
   get: <T>(path: string) => apiJson<T>('GET', path),
-  post: <T>(path: string, json?: unknown) => apiJson<T>('POST', path, json ?? {}),
-  patch: <T>(path: string, json: unknown) => apiJson<T>('PATCH', path, json),
-  put: <T>(path: string, json: unknown) => apiJson<T>('PUT', path, json),
-  delete: (path: string) => apiJson<undefined>('DELETE', path),
 };

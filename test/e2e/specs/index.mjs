@@ -1,5 +1,7 @@
 // The browser suite, in order: later specs use the service and real servers the first ones create.
 import { recoversFromAgentRestart } from './agent-restart.mjs';
+import { activityShowsAndUndoes, importAsksBeforeEmptying, undoNoticeAfterDrag } from './change-log.mjs';
+import { crashBanner } from './crash-banner.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
 import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
@@ -14,11 +16,18 @@ export const specs = [
   { name: 'drag to Quiesced: weight 0, its new connections stop, others take them', run: dragToQuiesced },
   { name: 'drag back: old weight restored', run: dragBack },
   { name: 'keyboard drag quiesces and restores', run: keyboardDrag },
+  { name: 'undo notice after a quiesce drag gives the old weight back', run: undoNoticeAfterDrag },
+  {
+    name: 'activity lists a change made in the UI with its command; Undo restores it',
+    run: activityShowsAndUndoes,
+  },
   { name: 'edit thresholds (upper drawn on the chart)', run: editThresholds },
   { name: "bad input shows the agent's error and changes nothing", run: badInputShowsAgentError },
   { name: 'export, dry-run import, apply', run: exportAndImport },
   { name: "bad import shows the agent's error", run: badImportShowsAgentError },
+  { name: 'import: replacing the table with nothing asks first', run: importAsksBeforeEmptying },
   { name: 'persistence warning offers expire_quiescent_template', run: persistenceWarning },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
   { name: 'page recovers when the agent restarts', run: recoversFromAgentRestart },
+  { name: 'crash banner: an interrupted change is rolled back or finished', run: crashBanner },
 ];

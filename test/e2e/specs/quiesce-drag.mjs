@@ -4,7 +4,7 @@
 import { check, eventually, sleep } from '../lib/expect.mjs';
 import { SERVERS, SID } from './service-setup.mjs';
 
-async function mouseDrag(page, server, lane) {
+export async function mouseDrag(page, server, lane) {
   await page.getByRole('heading', { name: 'Real servers' }).scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollTo(0, 0));
   const handle = page.getByTestId(`server-${server}`).getByRole('button', { name: /^Move / });

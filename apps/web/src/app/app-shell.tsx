@@ -10,6 +10,7 @@ import { useTheme } from '../lib/theme/theme';
 const screens = [
   { screen: 'overview', label: 'nav.overview' },
   { screen: 'connections', label: 'nav.connections' },
+  { screen: 'activity', label: 'nav.activity' },
   { screen: 'settings', label: 'nav.settings' },
 ] as const;
 

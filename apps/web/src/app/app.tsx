@@ -1,5 +1,8 @@
 import { Suspense, lazy, useEffect } from 'react';
 import { AppShell } from './app-shell';
+import { ChangeNoticeToast } from '../components/change-notice';
+import { InterruptedChangeBanner } from '../components/interrupted-change-banner';
+import { ActivityPage } from '../features/activity';
 import { ConnectionsPage } from '../features/connections';
 import { OverviewPage } from '../features/overview';
 import { SettingsPage } from '../features/settings';
@@ -19,6 +22,8 @@ export function App() {
   }, [screenKey]);
   return (
     <AppShell route={route}>
+      {/* On every screen: a change the agent could not finish, and Undo for the one made here last. */}
+      <InterruptedChangeBanner />
       {route.screen === 'overview' && <OverviewPage />}
       {route.screen === 'service' && (
         <Suspense fallback={null}>
@@ -31,7 +36,14 @@ export function App() {
           {...(route.serviceId ? { initialService: route.serviceId } : {})}
         />
       )}
+      {route.screen === 'activity' && (
+        <ActivityPage
+          {...(route.service ? { service: route.service } : {})}
+          {...(route.source ? { source: route.source } : {})}
+        />
+      )}
       {route.screen === 'settings' && <SettingsPage />}
+      <ChangeNoticeToast />
     </AppShell>
   );
 }

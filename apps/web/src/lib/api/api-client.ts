@@ -8,7 +8,7 @@ export const API_BASE = '/api/v1';
 type Body = { json: unknown } | { text: string } | undefined;
 
 interface ErrorShape {
-  error?: { code?: string; message?: string; field?: string };
+  error?: { code?: string; message?: string; field?: string; details?: unknown };
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
@@ -24,6 +24,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     error?.message ?? `${response.status} ${response.statusText}`,
     response.status,
     error?.field,
+    error?.details,
   );
 }
 
@@ -53,16 +54,43 @@ export async function apiRequest(method: string, path: string, body?: Body): Pro
   return response;
 }
 
-export async function apiJson<T>(method: string, path: string, json?: unknown): Promise<T> {
-  const response = await apiRequest(method, path, json === undefined ? undefined : { json });
+async function bodyOf<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
+export async function apiJson<T>(method: string, path: string, json?: unknown): Promise<T> {
+  return bodyOf<T>(await apiRequest(method, path, json === undefined ? undefined : { json }));
+}
+
+/**
+ * A mutation's answer: its body, the change log entry it made (`X-Change-Id`, null for a no-op) and the
+ * table generation it produced (`ETag`), so the UI can offer Undo for exactly this change.
+ */
+export interface Changed<T> {
+  body: T;
+  changeId: string | null;
+  etag: string | null;
+}
+
+export async function changeRequest<T>(method: string, path: string, body?: Body): Promise<Changed<T>> {
+  const response = await apiRequest(method, path, body);
+  return {
+    body: await bodyOf<T>(response),
+    changeId: response.headers.get('x-change-id'),
+    etag: response.headers.get('etag'),
+  };
+}
+
+/** The mutations, with their answer's change id (see Changed). */
+export const change = {
+  post: <T>(path: string, json?: unknown) => changeRequest<T>('POST', path, { json: json ?? {} }),
+  patch: <T>(path: string, json: unknown) => changeRequest<T>('PATCH', path, { json }),
+  put: <T>(path: string, json: unknown) => changeRequest<T>('PUT', path, { json }),
+  delete: (path: string) => changeRequest<undefined>('DELETE', path),
+};
+
+/** Reads. Changes go through `change`, so none can leave out the id its Undo needs. */
 export const api = {
   get: <T>(path: string) => apiJson<T>('GET', path),
-  post: <T>(path: string, json?: unknown) => apiJson<T>('POST', path, json ?? {}),
-  patch: <T>(path: string, json: unknown) => apiJson<T>('PATCH', path, json),
-  put: <T>(path: string, json: unknown) => apiJson<T>('PUT', path, json),
-  delete: (path: string) => apiJson<undefined>('DELETE', path),
 };

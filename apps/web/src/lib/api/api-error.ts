@@ -5,13 +5,22 @@ export class ApiError extends Error {
   readonly code: ErrorCode | 'NETWORK';
   readonly status: number;
   readonly field: string | undefined;
+  /** What the agent had more to say (docs/api.md "Errors"): every problem of a restore text, an undo's conflicts. */
+  readonly details: unknown;
 
-  constructor(code: ErrorCode | 'NETWORK', message: string, status: number, field?: string) {
+  constructor(
+    code: ErrorCode | 'NETWORK',
+    message: string,
+    status: number,
+    field?: string,
+    details?: unknown,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.field = field;
+    this.details = details;
   }
 }
 
@@ -28,4 +37,36 @@ export function isFieldError(error: unknown, field: string): boolean {
 /** The agent's sentence when an error belongs to `field`, to show next to it; otherwise undefined. */
 export function fieldErrorText(error: unknown, field: string): string | undefined {
   return isFieldError(error, field) ? errorMessage(error) : undefined;
+}
+
+export function hasErrorCode(error: unknown, code: ErrorCode): error is ApiError {
+  return error instanceof ApiError && error.code === code;
+}
+
+export interface TextProblem {
+  line?: number;
+  message: string;
+}
+
+/** Every problem the agent found in a restore text (`details.problems`); empty when it named none. */
+export function errorProblems(error: unknown): TextProblem[] {
+  if (!(error instanceof ApiError)) return [];
+  const problems = (error.details as { problems?: unknown } | undefined)?.problems;
+  if (!Array.isArray(problems)) return [];
+  return problems.flatMap((problem: { line?: unknown; message?: unknown }) =>
+    typeof problem?.message === 'string'
+      ? [
+          typeof problem.line === 'number'
+            ? { line: problem.line, message: problem.message }
+            : { message: problem.message },
+        ]
+      : [],
+  );
+}
+
+/** What changed since a change the user wants undone (`details.conflicts` of a 409). */
+export function errorConflicts(error: unknown): string[] {
+  if (!(error instanceof ApiError)) return [];
+  const conflicts = (error.details as { conflicts?: unknown } | undefined)?.conflicts;
+  return Array.isArray(conflicts) ? conflicts.filter((item): item is string => typeof item === 'string') : [];
 }

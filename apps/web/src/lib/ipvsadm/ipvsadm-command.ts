@@ -56,8 +56,11 @@ export const startDaemonCommand = (daemon: SyncDaemonInput) => render({ kind: 's
 
 export const stopDaemonCommand = (state: SyncDaemonState) => render({ kind: 'stop-daemon', state });
 
-/** What the import does, as a shell line (the agent applies it atomically, unlike ipvsadm -R). */
+/** What a merging import does, as a shell line (the agent applies it atomically, unlike ipvsadm -R). */
 export const restoreCommand = 'ipvsadm -R < rules.txt';
+
+/** What replacing the table amounts to (the agent edits rows in place rather than clearing first). */
+export const replaceTableCommand = 'ipvsadm -C && ipvsadm -R < rules.txt';
 
 /** Kernel settings are sysctls, not ipvsadm options (net/netfilter/ipvs/ip_vs_ctl.c, vs_vars). */
 export function kernelSettingCommand(name: string, value: number): string {

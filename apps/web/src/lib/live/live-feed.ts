@@ -8,6 +8,7 @@ import {
   type Totals,
 } from '@ipvs-dashboard/shared';
 import { api } from '../api/api-client';
+import { changesQueryKey } from '../changes/get-change';
 import { servicesQueryKey } from '../table/get-services';
 import { infoQueryKey } from '../table/get-info';
 import { appendOverview, appendServiceSeries, mergeSampleIntoTable as mergeTable } from './apply-sample';
@@ -69,6 +70,8 @@ export class LiveFeed {
       case 'change':
         void this.queryClient.invalidateQueries({ queryKey: servicesQueryKey });
         void this.queryClient.invalidateQueries({ queryKey: ['connections'] });
+        // Every change, ours or seen from outside, is a new entry in the change log (Activity, chart markers).
+        void this.queryClient.invalidateQueries({ queryKey: changesQueryKey });
         if (message.changes.some((change) => change.kind === 'cleared' || change.kind === 'zeroed')) {
           void this.queryClient.invalidateQueries({ queryKey: infoQueryKey });
         }

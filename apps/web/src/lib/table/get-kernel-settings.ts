@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { KernelSetting } from '@ipvs-dashboard/shared';
-import { api } from '../api/api-client';
+import { api, change } from '../api/api-client';
+import { announced } from '../changes/change-notice';
 
 export const kernelSettingsQueryKey = ['kernel-settings'] as const;
 
@@ -12,5 +13,7 @@ export function kernelSettingsQueryOptions() {
 }
 
 export function setKernelSetting(name: string, value: number): Promise<KernelSetting> {
-  return api.put<KernelSetting>(`/kernel-settings/${encodeURIComponent(name)}`, { value });
+  return change
+    .put<KernelSetting>(`/kernel-settings/${encodeURIComponent(name)}`, { value })
+    .then(announced('kernel-setting'));
 }

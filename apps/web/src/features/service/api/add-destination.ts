@@ -1,11 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Destination, DestinationInput } from '@ipvs-dashboard/shared';
-import { api } from '../../../lib/api/api-client';
+import { change } from '../../../lib/api/api-client';
+import { announced } from '../../../lib/changes/change-notice';
 import { servicesQueryKey } from '../../../lib/table/get-services';
 import { servicePath } from './paths';
 
 export function addDestination(sid: string, input: DestinationInput): Promise<Destination> {
-  return api.post<Destination>(`${servicePath(sid)}/destinations`, input);
+  return change
+    .post<Destination>(`${servicePath(sid)}/destinations`, input)
+    .then(announced('add-destination'));
 }
 
 export function useAddDestination(sid: string) {

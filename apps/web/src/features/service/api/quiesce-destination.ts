@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Destination } from '@ipvs-dashboard/shared';
-import { api } from '../../../lib/api/api-client';
+import { change } from '../../../lib/api/api-client';
+import { announced } from '../../../lib/changes/change-notice';
 import { servicesQueryKey } from '../../../lib/table/get-services';
 import { patchCachedDestination, restoreTable } from '../../../lib/table/update-cached-destination';
 import { destinationPath } from './paths';
@@ -13,7 +14,10 @@ interface Variables {
 }
 
 export function quiesceDestination(sid: string, did: string, quiesce: boolean): Promise<Destination> {
-  return api.post<Destination>(`${destinationPath(sid, did)}/${quiesce ? 'quiesce' : 'unquiesce'}`);
+  // Its Undo (the notice) reverts the change, which gives back exactly the weight the server had.
+  return change
+    .post<Destination>(`${destinationPath(sid, did)}/${quiesce ? 'quiesce' : 'unquiesce'}`)
+    .then(announced(quiesce ? 'quiesce' : 'unquiesce'));
 }
 
 /** Dragging a card between lanes: weight 0 (or back) shows at once, rolls back on refusal. */

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Destination, DestinationSettings } from '@ipvs-dashboard/shared';
-import { api } from '../../../lib/api/api-client';
+import { change } from '../../../lib/api/api-client';
+import { announced } from '../../../lib/changes/change-notice';
 import { servicesQueryKey } from '../../../lib/table/get-services';
 import { patchCachedDestination, restoreTable } from '../../../lib/table/update-cached-destination';
 import { destinationPath } from './paths';
@@ -10,7 +11,7 @@ export function updateDestination(
   did: string,
   settings: Partial<DestinationSettings>,
 ): Promise<Destination> {
-  return api.patch<Destination>(destinationPath(sid, did), settings);
+  return change.patch<Destination>(destinationPath(sid, did), settings).then(announced('edit-destination'));
 }
 
 interface Variables {

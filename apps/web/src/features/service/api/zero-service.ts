@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/api-client';
+import { change } from '../../../lib/api/api-client';
+import { announced } from '../../../lib/changes/change-notice';
 import { servicesQueryKey } from '../../../lib/table/get-services';
 import { servicePath } from './paths';
 
 export function useZeroService(sid: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<undefined>(`${servicePath(sid)}/zero`),
+    mutationFn: () => change.post<undefined>(`${servicePath(sid)}/zero`).then(announced('zero')),
     onSettled: () => queryClient.invalidateQueries({ queryKey: servicesQueryKey }),
   });
 }

@@ -11,6 +11,7 @@ import {
 } from 'recharts';
 import { formatSi } from '../../../lib/format/format-si';
 import { formatClock } from '../../../lib/format/format-time';
+import type { ChangeMarker } from '../api/get-service-changes';
 import type { ChartRow } from './chart-rows';
 import { TOTAL } from './chart-rows';
 
@@ -29,10 +30,40 @@ interface RateChartProps {
   lines: ChartLine[];
   /** Shown until two samples exist (a line needs two points). */
   emptyText: string;
+  /** The service's changes, drawn as dotted vertical lines; hovering one tells what changed. */
+  markers?: readonly ChangeMarker[];
+}
+
+interface LineEnds {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** A dotted line with a wider invisible one over it to hover, and an SVG title for the browser's tooltip. */
+function markerShape(text: string) {
+  return function Marker({ x1, y1, x2, y2 }: LineEnds) {
+    return (
+      <g className="change-marker" data-testid="change-marker">
+        <title>{text}</title>
+        <line x1={x1} y1={y1} x2={x2} y2={y2} stroke="var(--text-muted)" strokeDasharray="2 3" />
+        <circle cx={x1} cy={Math.min(y1, y2)} r={3} fill="var(--text-muted)" />
+        <line x1={x1} y1={y1} x2={x2} y2={y2} stroke="transparent" strokeWidth={10} />
+      </g>
+    );
+  };
 }
 
 /** One chart: the total in bold, each real server thin, optional threshold lines. No animation: data moves every second. */
-export const RateChart = memo(function RateChart({ title, unit, rows, lines, emptyText }: RateChartProps) {
+export const RateChart = memo(function RateChart({
+  title,
+  unit,
+  rows,
+  lines,
+  emptyText,
+  markers,
+}: RateChartProps) {
   return (
     <figure className="chart-card" style={{ margin: 0 }}>
       <figcaption>
@@ -103,6 +134,13 @@ export const RateChart = memo(function RateChart({ title, unit, rows, lines, emp
                   }}
                 />
               ))}
+            {markers?.map((marker) => (
+              <ReferenceLine
+                key={`change-${marker.id}`}
+                x={marker.at}
+                shape={markerShape(`${formatClock(marker.at)}  ${marker.text}`)}
+              />
+            ))}
           </LineChart>
         </ResponsiveContainer>
       </div>

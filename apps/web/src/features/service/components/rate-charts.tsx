@@ -9,8 +9,10 @@ import type { RateField, ServiceSeries } from '../../../lib/live/series';
 import { useStaggered } from '../../../lib/live/use-staggered';
 import { useThrottled } from '../../../lib/live/use-throttled';
 import { serviceSeriesOptions } from '../api/get-history';
+import { serviceChangesOptions, type ChangeMarker } from '../api/get-service-changes';
 import { TOTAL, chartRows, downsampleRows } from './chart-rows';
 import { RateChart, type ChartLine } from './rate-chart';
+import './change-markers.css';
 
 const windows = [
   { value: 60_000, label: '1 min' },
@@ -18,6 +20,7 @@ const windows = [
   { value: 900_000, label: '15 min' },
 ] as const;
 const emptySeries: ServiceSeries = { total: [], destinations: {} };
+const noMarkers: ChangeMarker[] = [];
 /** Between one chart's redraw and the next (see useStaggered): six charts in well under a second. */
 const CHART_GAP_MS = 60;
 /** Rows a chart draws at most: the 1 min window in full, 5 and 15 min as means of 3 and 9 samples. */
@@ -42,6 +45,9 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
   const t = useT();
   const [windowMs, setWindowMs] = useState<number>(300_000);
   const history = useQuery(serviceSeriesOptions(sid));
+  // Changes since the widest window's start when the page opened; the charts drop markers older than their window.
+  const [since] = useState(() => Date.now() - Math.max(...windows.map((entry) => entry.value)));
+  const markers = useQuery(serviceChangesOptions(sid, since)).data ?? noMarkers;
   // Every sample brings a new destinations array with the same servers in it: key the memos on what the
   // charts draw (ids and thresholds), or all six charts redraw every second whatever the throttle says.
   const serverSpec = service.destinations.map((d) => `${destinationId(d)} ${d.upperThreshold}`).join('\n');
@@ -96,6 +102,12 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
             {line.label}
           </li>
         ))}
+        {markers.length > 0 && (
+          <li>
+            <span className="legend-marker" aria-hidden="true" />
+            {t('chart.changes')}
+          </li>
+        )}
       </ul>
       <div
         className="charts"
@@ -111,6 +123,7 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
             emptyText={t('chart.collecting')}
             rows={shownRows[index] ?? []}
             lines={chart.field === 'activeConns' ? lines : linesWithoutThresholds}
+            markers={markers}
           />
         ))}
       </div>

@@ -47,6 +47,9 @@ export function ServicePage({ sid }: { sid: string }) {
         <a className="button" href={routeHref({ screen: 'connections', serviceId: sid })}>
           {t('nav.connections')}
         </a>
+        <a className="button" href={routeHref({ screen: 'activity', service: sid })}>
+          {t('nav.activity')}
+        </a>
         <button type="button" title={zeroCommand(service.key)} onClick={() => zero.mutate()}>
           {t('service.zero')}
         </button>

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SyncDaemon, SyncDaemonInput, SyncDaemonState } from '@ipvs-dashboard/shared';
-import { api } from '../../../lib/api/api-client';
+import { api, change } from '../../../lib/api/api-client';
+import { announced } from '../../../lib/changes/change-notice';
 
 export const daemonsQueryKey = ['daemons'] as const;
 
@@ -11,7 +12,8 @@ export function daemonsQueryOptions() {
 export function useStartDaemon() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SyncDaemonInput) => api.post<SyncDaemon[]>('/daemons', input),
+    mutationFn: (input: SyncDaemonInput) =>
+      change.post<SyncDaemon[]>('/daemons', input).then(announced('start-daemon')),
     onSettled: () => queryClient.invalidateQueries({ queryKey: daemonsQueryKey }),
   });
 }
@@ -19,7 +21,7 @@ export function useStartDaemon() {
 export function useStopDaemon() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (state: SyncDaemonState) => api.delete(`/daemons/${state}`),
+    mutationFn: (state: SyncDaemonState) => change.delete(`/daemons/${state}`).then(announced('stop-daemon')),
     onSettled: () => queryClient.invalidateQueries({ queryKey: daemonsQueryKey }),
   });
 }

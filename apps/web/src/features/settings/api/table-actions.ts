@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api/api-client';
+import { change } from '../../../lib/api/api-client';
+import { announced } from '../../../lib/changes/change-notice';
 import { servicesQueryKey } from '../../../lib/table/get-services';
 
 export function useZeroAll() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<undefined>('/zero'),
+    mutationFn: () => change.post<undefined>('/zero').then(announced('zero')),
     onSettled: () => queryClient.invalidateQueries({ queryKey: servicesQueryKey }),
   });
 }
@@ -13,7 +14,7 @@ export function useZeroAll() {
 export function useClearTable() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<undefined>('/clear', { confirm: 'clear' }),
+    mutationFn: () => change.post<undefined>('/clear', { confirm: 'clear' }).then(announced('clear')),
     onSettled: () => queryClient.invalidateQueries({ queryKey: servicesQueryKey }),
   });
 }

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Timeouts } from '@ipvs-dashboard/shared';
-import { api } from '../../../lib/api/api-client';
+import { api, change } from '../../../lib/api/api-client';
+import { announced } from '../../../lib/changes/change-notice';
 
 export const timeoutsQueryKey = ['timeouts'] as const;
 
@@ -11,7 +12,8 @@ export function timeoutsQueryOptions() {
 export function useSetTimeouts() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (timeouts: Timeouts) => api.put<Timeouts>('/timeouts', timeouts),
+    mutationFn: (timeouts: Timeouts) =>
+      change.put<Timeouts>('/timeouts', timeouts).then(announced('timeouts')),
     onSettled: () => queryClient.invalidateQueries({ queryKey: timeoutsQueryKey }),
   });
 }

@@ -1,10 +1,14 @@
 import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { RestorePlan } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
+import { errorProblems, hasErrorCode } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
-import { restoreCommand } from '../../../lib/ipvsadm/ipvsadm-command';
-import { exportConfig, useImportConfig } from '../api/config';
+import { replaceTableCommand, restoreCommand } from '../../../lib/ipvsadm/ipvsadm-command';
+import { servicesQueryOptions } from '../../../lib/table/get-services';
+import { exportConfig, useImportConfig, type ImportMode } from '../api/config';
+import { ImportPlan, ImportProblems, ReplaceAllConfirmation } from './import-plan';
 
 function download(text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
@@ -15,37 +19,40 @@ function download(text: string): void {
   URL.revokeObjectURL(url);
 }
 
-function PlanList({ plan }: { plan: RestorePlan }) {
-  const t = useT();
-  const empty = plan.added.length + plan.changed.length + plan.removed.length === 0;
-  if (empty) return <p className="muted">{t('config.noChanges')}</p>;
-  return (
-    <div data-testid="restore-plan">
-      {(['added', 'changed', 'removed'] as const).map((kind) =>
-        plan[kind].length ? (
-          <div key={kind}>
-            <h3>{t(`config.${kind}`, { count: plan[kind].length })}</h3>
-            <ul className="plan-list">
-              {plan[kind].map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null,
-      )}
-    </div>
-  );
-}
+// Replace first: an exported text, edited and imported again, is a whole table (merging it would refuse
+// its -A lines for services that exist, as ipvsadm -R does). Merge is for snippets.
+const modes = [
+  {
+    mode: 'replace',
+    label: 'config.modeReplace',
+    hint: 'config.modeReplaceHint',
+    command: replaceTableCommand,
+  },
+  { mode: 'merge', label: 'config.modeMerge', hint: 'config.modeMergeHint', command: restoreCommand },
+] as const;
 
 /** Export (download) the table in ipvsadm save format; import: paste or upload, see the plan, then apply. */
 export function ConfigTransferCard() {
   const t = useT();
   const [text, setText] = useState('');
+  const [mode, setMode] = useState<ImportMode>('replace');
+  const [replaceAll, setReplaceAll] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
   const [plan, setPlan] = useState<RestorePlan | null>(null);
   const [applied, setApplied] = useState(false);
   const importer = useImportConfig();
+  const { data: serviceCount = 0 } = useQuery({ ...servicesQueryOptions(), select: (list) => list.length });
+  const problems = errorProblems(importer.error);
+  const needsConfirmation = hasErrorCode(importer.error, 'CONFIRMATION_REQUIRED');
+  const current = modes.find((entry) => entry.mode === mode) ?? modes[0];
 
+  /** A new text or mode needs a new dry run, and a new confirmation if it empties the table. */
+  const startOver = () => {
+    setPlan(null);
+    setReplaceAll(false);
+    setApplied(false);
+    importer.reset();
+  };
   const onExport = async () => {
     try {
       setExportError(null);
@@ -56,19 +63,20 @@ export function ConfigTransferCard() {
       setExportError(error);
     }
   };
-  const preview = () => {
+  const preview = (confirmed = replaceAll) => {
     setApplied(false);
     importer.mutate(
-      { text, dryRun: true },
+      { text, mode, dryRun: true, replaceAll: confirmed },
       { onSuccess: (result) => setPlan(result), onError: () => setPlan(null) },
     );
   };
   const apply = () =>
     importer.mutate(
-      { text, dryRun: false },
+      { text, mode, dryRun: false, replaceAll },
       {
         onSuccess: () => {
           setPlan(null);
+          setReplaceAll(false);
           setApplied(true);
         },
       },
@@ -93,7 +101,7 @@ export function ConfigTransferCard() {
               if (file)
                 void file.text().then((content) => {
                   setText(content);
-                  setPlan(null);
+                  startOver();
                 });
             }}
           />
@@ -108,23 +116,60 @@ export function ConfigTransferCard() {
           spellCheck={false}
           onChange={(event) => {
             setText(event.target.value);
-            setPlan(null);
+            startOver();
           }}
         />
       </label>
-      <CommandPreview commands={restoreCommand} />
-      <ActionError error={importer.error} />
-      {plan && <PlanList plan={plan} />}
+      <fieldset className="import-modes">
+        <legend>{t('config.mode')}</legend>
+        {modes.map((entry) => (
+          <label key={entry.mode} className="check import-mode">
+            <input
+              type="radio"
+              name="import-mode"
+              value={entry.mode}
+              checked={mode === entry.mode}
+              onChange={() => {
+                setMode(entry.mode);
+                startOver();
+              }}
+            />
+            <span>
+              <b>{t(entry.label)}</b> <span className="muted">{t(entry.hint)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <CommandPreview commands={current.command} />
+      {problems.length > 0 ? (
+        <ImportProblems problems={problems} />
+      ) : needsConfirmation ? (
+        <ReplaceAllConfirmation
+          count={serviceCount}
+          onConfirm={() => {
+            setReplaceAll(true);
+            preview(true);
+          }}
+        />
+      ) : (
+        <ActionError error={importer.error} />
+      )}
+      {plan && <ImportPlan plan={plan} />}
       {applied && (
         <p className="muted" role="status">
           {t('config.applied')}
         </p>
       )}
       <div className="row" style={{ marginTop: 8 }}>
-        <button type="button" disabled={!text.trim() || importer.isPending} onClick={preview}>
+        <button type="button" disabled={!text.trim() || importer.isPending} onClick={() => preview()}>
           {t('config.dryRun')}
         </button>
-        <button type="button" className="primary" disabled={!plan || importer.isPending} onClick={apply}>
+        <button
+          type="button"
+          className={replaceAll ? 'danger' : 'primary'}
+          disabled={!plan || importer.isPending}
+          onClick={apply}
+        >
           {t('config.apply')}
         </button>
       </div>

@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { SampleMessage, ServiceWithDestinations, Stats } from '@ipvs-dashboard/shared';
 import { destination, service, zeroStats } from '../../../testing/fixtures';
+import { changesQueryKey } from '../../changes/get-change';
 import { servicesQueryKey } from '../../table/get-services';
 import { LiveFeed } from '../live-feed';
 import { overviewSeriesKey, serviceSeriesKey, totalsSeriesKey, type OverviewSeries } from '../series-queries';
@@ -158,5 +159,19 @@ describe('live-feed', () => {
       changes: [{ kind: 'service-added', service: 'tcp:10.0.0.9:80' }],
     });
     expect(client.getQueryState(servicesQueryKey)?.isInvalidated).toBe(true);
+  });
+
+  it('marks the change log stale on every change, so Activity and the chart markers show it', () => {
+    const { client, feed } = feedWithTable();
+    const logKey = [...changesQueryKey, 'list', '', ''];
+    client.setQueryData(logKey, { pages: [], pageParams: [] });
+    feed.handle({
+      type: 'change',
+      at: 4,
+      source: 'api',
+      changeId: 'c-1',
+      changes: [{ kind: 'destination-changed', service: 'tcp:10.0.0.1:80', destination: '10.1.0.1:80' }],
+    });
+    expect(client.getQueryState(logKey)?.isInvalidated).toBe(true);
   });
 });

@@ -54,7 +54,7 @@ async function crashDuringRestore(start, progressLines = 1) {
   ipvsadm('-C');
   if (start) ipvsadmWith(start, '-R');
   const before = ipvsadm('-Sn');
-  agent = await startAgent({ port: PORT, stateDir: STATE, nice: true });
+  agent = await startAgent({ port: PORT, stateDir: STATE });
   await pause(1200); // the poller has read the starting table
   const dry = await (await agent.api(`/config?dryRun=1`, { method: 'PUT', text: TARGET })).json();
   const steps = dry.added.length + dry.changed.length + dry.removed.length;

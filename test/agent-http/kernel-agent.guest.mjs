@@ -126,6 +126,8 @@ test('API changes reach the kernel and go out live tagged "api"', async () => {
     frames.find((f) => f.type === 'change' && f.changes.some((c) => c.kind === 'destination-added')),
   );
   assert.equal(change.source, 'api');
+  // Its frame names the change log entry the answer named.
+  assert.equal(change.changeId, dest.headers.get('x-change-id'));
 });
 
 test('a change made with ipvsadm is seen and tagged "external"', async () => {
@@ -134,6 +136,7 @@ test('a change made with ipvsadm is seen and tagged "external"', async () => {
     frames.find((f) => f.type === 'change' && f.changes.some((c) => c.destination === '10.0.1.2:80')),
   );
   assert.equal(change.source, 'external');
+  assert.equal(change.changeId, undefined);
   assert.deepEqual(change.changes, [
     { kind: 'destination-added', service: 'tcp:10.0.0.1:80', destination: '10.0.1.2:80' },
   ]);
@@ -166,26 +169,41 @@ test('kernel refusals become catalogue errors, never 500', async () => {
 test('GET /config equals ipvsadm -Sn, and PUT /config applies a plan the kernel then holds', async () => {
   assert.equal(await (await api('/config')).text(), ipvsadm('-Sn'));
   const text = '-A -u 10.0.0.2:53 -s rr\n-a -u 10.0.0.2:53 -r 10.0.2.1:53 -m -w 1\n';
-  const plan = await (
-    await api('/config', { method: 'PUT', body: text, headers: { 'content-type': 'text/plain' } })
-  ).json();
+  const put = (query) =>
+    api(`/config${query}`, { method: 'PUT', body: text, headers: { 'content-type': 'text/plain' } });
+  // The text holds none of the live services: replacing the whole table takes an explicit confirmation.
+  const before = ipvsadm('-Sn');
+  const unconfirmed = await put('');
+  assert.equal(unconfirmed.status, 400);
+  assert.equal((await unconfirmed.json()).error.code, 'CONFIRMATION_REQUIRED');
+  assert.equal(ipvsadm('-Sn'), before);
+  const response = await put('?confirm=replace-all');
+  const plan = await response.json();
+  assert.equal(response.status, 200, JSON.stringify(plan));
   assert.equal(plan.removed.length, 1, JSON.stringify(plan));
+  assert.equal(plan.changeId, response.headers.get('x-change-id'));
   assert.equal(ipvsadm('-Sn'), text);
 });
 
-test('PUT /config rolls back when the kernel refuses a step (no "twos" scheduler in this kernel)', async () => {
+test('PUT /config refuses a scheduler this kernel lacks before any step (no "twos" here)', async () => {
   const before = ipvsadm('-Sn');
   const text = `${before}-A -t 10.0.0.7:80 -s rr\n-a -t 10.0.0.7:80 -r 10.0.7.1:80 -m\n-A -t 10.0.0.8:80 -s twos\n`;
-  const response = await api('/config', {
-    method: 'PUT',
-    body: text,
-    headers: { 'content-type': 'text/plain' },
-  });
-  const body = await response.json();
-  assert.equal(response.status, 400, JSON.stringify(body));
-  assert.equal(body.error.code, 'SCHEDULER_NOT_FOUND');
-  assert.match(body.error.message, /rolled back/);
-  assert.equal(ipvsadm('-Sn'), before);
+  for (const query of ['?dryRun=1', '']) {
+    const response = await api(`/config${query}`, {
+      method: 'PUT',
+      body: text,
+      headers: { 'content-type': 'text/plain' },
+    });
+    const body = await response.json();
+    assert.equal(response.status, 400, JSON.stringify(body));
+    assert.equal(body.error.code, 'SCHEDULER_NOT_FOUND');
+    assert.match(body.error.message, /^line 5: scheduler "twos" is not available.*Nothing was changed\.$/);
+    assert.deepEqual(
+      body.error.details.problems.map((p) => p.line),
+      [5],
+    );
+    assert.equal(ipvsadm('-Sn'), before);
+  }
 });
 
 test('sample rates from counter deltas add up to the real connections made through a NAT service', async () => {

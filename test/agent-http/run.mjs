@@ -1,22 +1,33 @@
 #!/usr/bin/env node
 // Runs the agent against a real IPVS kernel: boots a user-mode Linux guest (test/kernel/guest) and, inside it,
 // starts `node apps/agent/dist/main.js` with --backend auto (root + IPVS => kernel) and drives it over HTTP,
-// WebSocket and /metrics, with ipvsadm as the independent reference. `node test/agent-http/run.mjs`.
+// WebSocket and /metrics, with ipvsadm as the independent reference. `node test/agent-http/run.mjs`;
+// `KTEST_FILTER=crash node test/agent-http/run.mjs` runs only the files whose name contains "crash".
+// The files share the guest's one IPVS table, so they run one after another (one node --test each).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
 import { GUEST_PACKAGES, REPO_ROOT, runInGuest, stopAllGuests } from '../kernel/guest/run-in-guest.mjs';
 
+const FILES = [
+  'kernel-agent.guest.mjs',
+  // Issue 9 (change pipeline): refused restores under traffic, undo, attribution, If-Match, kill -9.
+  'kernel-restore-traffic.guest.mjs',
+  'kernel-undo.guest.mjs',
+  'kernel-concurrency.guest.mjs',
+  'kernel-crash.guest.mjs',
+];
+
 async function main() {
   ensureDebianPackages(GUEST_PACKAGES);
   if (!existsSync(join(REPO_ROOT, 'apps/agent/dist/main.js'))) throw new Error('Build first: npx tsc -b');
-  const { code, seconds } = await runInGuest(
-    'node --test --test-reporter=spec test/agent-http/kernel-agent.guest.mjs',
-    {
-      timeoutMs: 5 * 60_000,
-      env: { NO_COLOR: '1' },
-    },
-  );
+  const files = FILES.filter((file) => file.includes(process.env.KTEST_FILTER ?? ''));
+  if (files.length === 0) throw new Error(`no file matches KTEST_FILTER=${process.env.KTEST_FILTER}`);
+  const runs = files.map((file) => `node --test --test-reporter=spec test/agent-http/${file} || rc=1`);
+  const { code, seconds } = await runInGuest(`rc=0; ${runs.join('; ')}; exit $rc`, {
+    timeoutMs: 20 * 60_000,
+    env: { NO_COLOR: '1' },
+  });
   console.log(`Agent-on-real-kernel suite exited with ${code} after ${seconds.toFixed(1)} s (boot included)`);
   return code;
 }

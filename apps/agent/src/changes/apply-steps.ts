@@ -1,12 +1,18 @@
 // Runs a change's ipvsadm commands against the backend in order: runs of table commands as batches (the
 // kernel's netlink batches where it has them), clear and zero as they are; reports progress after each
-// batch so the journal can record it.
+// batch so the journal can record it. Removals never share a batch with the additions and edits before
+// them: the kernel goes on with the rest of a datagram after refusing a step, so a refused addition
+// would otherwise let the removals run (a live service deleted, then re-created by the rollback with its
+// counters reset: seen on the real kernel, test/agent-http/kernel-restore-traffic.guest.mjs).
 import { AppError, type IpvsadmCommand } from '@ipvs-dashboard/shared';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import { applyOneByOne, asAppError, type BatchFailure, type TableCommand } from '../ipvs/index.js';
 
 /** Commands per batch between two journal progress lines. */
 const BATCH = 1000;
+
+const isRemoval = (command: IpvsadmCommand) =>
+  command.kind === 'delete-service' || command.kind === 'delete-destination';
 
 export function tableCommandOf(command: IpvsadmCommand): TableCommand | null {
   switch (command.kind) {
@@ -60,8 +66,11 @@ export async function applySteps(
     const batch: TableCommand[] = [];
     const start = index;
     for (; index < commands.length && batch.length < BATCH; index++) {
-      const step = tableCommandOf(commands[index] as IpvsadmCommand);
+      const command = commands[index] as IpvsadmCommand;
+      const step = tableCommandOf(command);
       if (step === null) break;
+      // A batch that holds additions or edits ends where the removals start.
+      if (batch.length > 0 && isRemoval(command) && !isRemoval(commands[start] as IpvsadmCommand)) break;
       batch.push(step);
     }
     if (batch.length > 0) {

@@ -2,14 +2,12 @@
 // Runs the agent against a real IPVS kernel: boots a user-mode Linux guest (test/kernel/guest) and, inside it,
 // starts `node apps/agent/dist/main.js` with --backend auto (root + IPVS => kernel) and drives it over HTTP,
 // WebSocket and /metrics, with ipvsadm as the independent reference. `node test/agent-http/run.mjs`.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
-import { GUEST_PACKAGES, REPO_ROOT, runInGuest, stopAllGuests } from '../kernel/guest/run-in-guest.mjs';
+import { GUEST_PACKAGES, ensureBuilt, runInGuest, stopAllGuests } from '../kernel/guest/run-in-guest.mjs';
 
 async function main() {
   ensureDebianPackages(GUEST_PACKAGES);
-  if (!existsSync(join(REPO_ROOT, 'apps/agent/dist/main.js'))) throw new Error('Build first: npx tsc -b');
+  ensureBuilt('apps/agent/dist/main.js');
   const { code, seconds } = await runInGuest(
     'node --test --test-reporter=spec test/agent-http/kernel-agent.guest.mjs',
     {

@@ -26,7 +26,8 @@ async function startDaemon(command, args, ready) {
   children.push(child);
   let output = '';
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command} did not start:\n${output}`)), 60_000);
+    // Generous: the agent's first read of 1,000 x 10 in a guest on a busy host has taken over a minute.
+    const timer = setTimeout(() => reject(new Error(`${command} did not start:\n${output}`)), 240_000);
     const onData = (chunk) => {
       output += chunk;
       if (ready(output)) {

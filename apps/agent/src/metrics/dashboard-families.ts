@@ -8,7 +8,7 @@ import {
 } from './prometheus-text.js';
 
 /** Rows between pauses while label text is built. */
-const ROW_SLICE = 500;
+const ROW_SLICE = 100;
 
 interface ServiceRow {
   labels: string;

@@ -3,7 +3,7 @@ import { familyHeader, formatLabels, formatValue } from './prometheus-text.js';
 import { sortInSlices } from './sorted-in-slices.js';
 
 /** Rows between pauses while the per-real-server rows are built. */
-const ROW_SLICE = 500;
+const ROW_SLICE = 100;
 
 /**
  * node_exporter's ipvs collector labels (collector/ipvs_linux.go, from procfs IPVSBackendStatus) in the

@@ -1,6 +1,6 @@
 import type { ServiceWithDestinations, Totals } from '@ipvs-dashboard/shared';
 import { dashboardText } from './dashboard-families.js';
-import { nodeExporterText } from './node-exporter-families.js';
+import { nodeExporterText, type LayoutCache } from './node-exporter-families.js';
 import { familyHeader, formatLabels } from './prometheus-text.js';
 
 export interface MetricsInput {
@@ -11,6 +11,10 @@ export interface MetricsInput {
   up: boolean;
   /** Opt-in families (parseMetricSelection); node_ipvs_* and ipvs_dashboard_up are always there. */
   enabled: ReadonlySet<string>;
+  /** The reading's table generation and a cache kept between scrapes: the row layout is reused while the
+   * generation holds. Without them every call builds it anew. */
+  generation?: number;
+  cache?: LayoutCache;
 }
 
 /**
@@ -18,7 +22,7 @@ export interface MetricsInput {
  * building, sorting or writing), so a 1,000 x 10 table never holds the event loop in one piece.
  */
 export function* metricsText(input: MetricsInput): Generator<string> {
-  yield* nodeExporterText(input.table, input.totals);
+  yield* nodeExporterText(input.table, input.totals, input.cache, input.generation);
   yield* dashboardText(input.table, input.enabled);
   const labels = formatLabels([['backend', input.backend]]);
   yield `${familyHeader('ipvs_dashboard_up', '1 when the last read of the IPVS table succeeded.', 'gauge')}ipvs_dashboard_up{${labels}} ${input.up ? 1 : 0}\n`;

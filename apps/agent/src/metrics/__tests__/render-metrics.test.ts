@@ -5,6 +5,7 @@ import { dest, stats, tcpService } from '../../live/__tests__/fixtures.js';
 import { renderMetrics, type MetricsInput } from '../render-metrics.js';
 import { optionalMetricFamilies, parseMetricSelection } from '../metric-selection.js';
 import { formatValue } from '../prometheus-text.js';
+import type { LayoutCache } from '../node-exporter-families.js';
 import { nodeExporterIpvsText } from './node-exporter-capture.js';
 
 const fwmark = (mark: number, destinations: ReturnType<typeof dest>[]) => ({
@@ -56,6 +57,31 @@ describe('render-metrics', () => {
       .filter((line) => /^(# (HELP|TYPE) )?node_ipvs_/.test(line))
       .join('\n');
     expect(`${ours}\n`).toBe(nodeExporterIpvsText);
+  });
+
+  it('reuses the row layout within a generation and rebuilds it for another generation or shape', () => {
+    const cache: LayoutCache = { layout: null };
+    const render = (t: typeof table, generation: number) =>
+      renderMetrics({ ...input(new Set()), table: t, cache, generation });
+    expect(render(table, 7)).toBe(lean);
+    const built = cache.layout;
+    // Same generation, new numbers: the same layout, today's values.
+    const busier = table.map((service) => ({
+      ...service,
+      destinations: service.destinations.map((d) => ({ ...d, activeConns: d.activeConns + 40 })),
+    }));
+    const text = render(busier, 7);
+    expect(cache.layout).toBe(built);
+    expect(text).toContain(
+      'node_ipvs_backend_connections_active{local_address="10.0.0.10",local_mark="",local_port="80",proto="TCP",remote_address="10.0.1.1",remote_port="8080"} 42\n',
+    );
+    // A real server fewer: rebuilt even if the generation were the same.
+    const smaller = [{ ...table[0]!, destinations: table[0]!.destinations.slice(1) }, ...table.slice(1)];
+    expect(render(smaller, 7)).toBe(renderMetrics({ ...input(new Set()), table: smaller }));
+    expect(cache.layout).not.toBe(built);
+    const rebuilt = cache.layout;
+    expect(render(smaller, 8)).toBe(renderMetrics({ ...input(new Set()), table: smaller }));
+    expect(cache.layout).not.toBe(rebuilt);
   });
 
   it('serves only node_ipvs_* and ipvs_dashboard_up by default', () => {

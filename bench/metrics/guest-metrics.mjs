@@ -3,7 +3,7 @@
 // backend, event-loop probe preloaded), and scrapes both BENCH_RUNS times each, one after the other:
 // time to the last byte and body size; for the agent also the longest event-loop block inside the agent
 // during its scrape, and the longest GET /api/v1/info sent every 20 ms meanwhile. Each scrape window is
-// paired with an idle window of the same length (same probes, no scrape): the guest shares a loaded host,
+// paired with an idle window of about the same length (same probes, no scrape): the guest shares a host,
 // the agent polls the table every second, and that floor is not the scrape's doing. Then the same with
 // `--metrics all` (every opt-in family). Prints one JSON object with the figures as the last line.
 import { execFileSync, spawn } from 'node:child_process';
@@ -13,7 +13,9 @@ import { tableRules } from '../ws/table.mjs';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
 const DESTS = Number(process.env.BENCH_DESTS ?? 10);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** The idle window matches the scrape's length, at least 2 s (two polls) and at most 10 s. */
+const idleMs = (scrapeMs) => Math.min(10_000, Math.max(2000, scrapeMs));
 const TOKEN = 'bench-metrics-token-0123456789';
 const AGENT = 'http://127.0.0.1:18096';
 const NODE_EXPORTER = 'http://127.0.0.1:9100';
@@ -126,7 +128,7 @@ async function measureAgent(metricsFlag, runs, reference) {
     await sleep(5000);
     for (let run = 0; run < runs; run++) {
       const scraped = await probed(agent, () => scrape(`${AGENT}/metrics`, auth));
-      const idle = await probed(agent, () => sleep(Math.max(1000, scraped.value.ms)));
+      const idle = await probed(agent, () => sleep(idleMs(scraped.value.ms)));
       sample = scraped.value.text;
       rounds.push({
         ms: scraped.value.ms,
@@ -175,7 +177,7 @@ async function main() {
     );
     const reference = exporterRuns.at(-1).text;
     const lean = await measureAgent('none', RUNS, reference);
-    const all = await measureAgent('all', Math.max(1, Math.ceil(RUNS / 2)), reference);
+    const all = await measureAgent('all', Math.max(1, Math.floor(RUNS / 2)), reference);
     const nodeExporter = {
       scrapeMedianMs: round1(median(exporterRuns.map((r) => r.ms))),
       bodyBytes: exporterRuns.at(-1).bytes,

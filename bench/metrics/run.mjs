@@ -18,7 +18,8 @@ async function main() {
   for (const name of ['BENCH_SERVICES', 'BENCH_DESTS', 'BENCH_RUNS'])
     if (process.env[name]) env[name] = process.env[name];
   const { code, output } = await runInGuest('node bench/metrics/guest-metrics.mjs', {
-    timeoutMs: 20 * 60_000,
+    // A loaded host slows the guest a lot: one scrape of every family took over 2 minutes there.
+    timeoutMs: 45 * 60_000,
     env,
   });
   const last = output.trim().split('\n').at(-1) ?? '';

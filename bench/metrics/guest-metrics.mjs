@@ -21,6 +21,9 @@ const AGENT = 'http://127.0.0.1:18096';
 const NODE_EXPORTER = 'http://127.0.0.1:9100';
 const BLOCK_TARGET_MS = 20;
 const auth = { authorization: `Bearer ${TOKEN}` };
+/** BENCH_TRACE_GC=1: the agent runs with --trace-gc and each window prints its GC pauses of 20 ms or more. */
+const TRACE_GC = process.env.BENCH_TRACE_GC === '1';
+const GC_PAUSE = /(Scavenge|Mark-Compact|Mark-Sweep)[^,]*, (\d+(?:\.\d+)?) \/ /;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const round1 = (value) => Number(value.toFixed(1));
@@ -99,6 +102,7 @@ async function probed(agent, work) {
 
 async function measureAgent(metricsFlag, runs, reference) {
   const args = [
+    ...(TRACE_GC ? ['--trace-gc'] : []),
     '--max-semi-space-size=32',
     '--import',
     './bench/metrics/event-loop-probe.mjs',
@@ -124,11 +128,25 @@ async function measureAgent(metricsFlag, runs, reference) {
   ]);
   const rounds = [];
   let sample = '';
+  let pauses = [];
+  agent.stdout.on('data', (chunk) => {
+    for (const line of String(chunk).split('\n')) {
+      const match = GC_PAUSE.exec(line);
+      if (match && Number(match[2]) >= 20) pauses.push(`${match[1]} ${match[2]} ms`);
+    }
+  });
+  const gcReport = (what) => {
+    if (TRACE_GC) console.log(`  GC pauses >= 20 ms during ${what}: ${pauses.join(', ') || 'none'}`);
+    pauses = [];
+  };
   try {
     await sleep(5000);
     for (let run = 0; run < runs; run++) {
+      pauses = [];
       const scraped = await probed(agent, () => scrape(`${AGENT}/metrics`, auth));
+      gcReport('the scrape');
       const idle = await probed(agent, () => sleep(idleMs(scraped.value.ms)));
+      gcReport('the idle window');
       sample = scraped.value.text;
       rounds.push({
         ms: scraped.value.ms,

@@ -2,7 +2,8 @@
 // `npm run bench:metrics`: boots the user-mode Linux guest and runs guest-metrics.mjs there: the agent's
 // /metrics (kernel backend) against prometheus-node-exporter's for the same 1,000 x 10 kernel table, with
 // the longest event-loop block inside the agent during a scrape (issue 10, target <= 20 ms). The last
-// line printed is one JSON object with the figures. BENCH_SERVICES, BENCH_DESTS and BENCH_RUNS change it.
+// line printed is one JSON object with the figures. BENCH_SERVICES, BENCH_DESTS and BENCH_RUNS change it;
+// BENCH_TRACE_GC=1 also prints the agent's garbage-collection pauses of 20 ms or more in each window.
 import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
 import {
   ensureBuilt,
@@ -15,7 +16,7 @@ async function main() {
   ensureDebianPackages([...GUEST_PACKAGES, 'prometheus-node-exporter']);
   ensureBuilt('apps/agent/dist/main.js');
   const env = {};
-  for (const name of ['BENCH_SERVICES', 'BENCH_DESTS', 'BENCH_RUNS'])
+  for (const name of ['BENCH_SERVICES', 'BENCH_DESTS', 'BENCH_RUNS', 'BENCH_TRACE_GC'])
     if (process.env[name]) env[name] = process.env[name];
   const { code, output } = await runInGuest('node bench/metrics/guest-metrics.mjs', {
     // A loaded host slows the guest a lot: one scrape of every family took over 2 minutes there.

@@ -15,6 +15,7 @@ const debianPackages = [
   'prometheus-node-exporter',
   'chromium',
   'fonts-nanum',
+  'openssl',
 ];
 
 const steps = [

@@ -262,7 +262,7 @@ test('/metrics matches ipvsadm and passes promtool', async () => {
   ).text();
   assert.match(
     text,
-    /node_ipvs_backend_weight\{local_address="10\.0\.0\.2",local_port="53",remote_address="10\.0\.2\.1",remote_port="53",proto="UDP",local_mark=""\} 1\n/,
+    /node_ipvs_backend_weight\{local_address="10\.0\.0\.2",local_mark="",local_port="53",proto="UDP",remote_address="10\.0\.2\.1",remote_port="53"\} 1\n/,
   );
   const check = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
   assert.equal(check.status, 0, check.stdout + check.stderr);

@@ -4,10 +4,8 @@
 // WebSocket and /metrics, with ipvsadm as the independent reference. `node test/agent-http/run.mjs`;
 // `KTEST_FILTER=crash node test/agent-http/run.mjs` runs only the files whose name contains "crash".
 // The files share the guest's one IPVS table, so they run one after another (one node --test each).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
-import { GUEST_PACKAGES, REPO_ROOT, runInGuest, stopAllGuests } from '../kernel/guest/run-in-guest.mjs';
+import { GUEST_PACKAGES, ensureBuilt, runInGuest, stopAllGuests } from '../kernel/guest/run-in-guest.mjs';
 
 const FILES = [
   'kernel-agent.guest.mjs',
@@ -20,7 +18,7 @@ const FILES = [
 
 async function main() {
   ensureDebianPackages(GUEST_PACKAGES);
-  if (!existsSync(join(REPO_ROOT, 'apps/agent/dist/main.js'))) throw new Error('Build first: npx tsc -b');
+  ensureBuilt('apps/agent/dist/main.js');
   const files = FILES.filter((file) => file.includes(process.env.KTEST_FILTER ?? ''));
   if (files.length === 0) throw new Error(`no file matches KTEST_FILTER=${process.env.KTEST_FILTER}`);
   const runs = files.map((file) => `node --test --test-reporter=spec test/agent-http/${file} || rc=1`);

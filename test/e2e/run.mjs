@@ -28,11 +28,13 @@ function build() {
 }
 
 async function main() {
-  // Chromium drives the pages; Nanum gives the Korean screenshots real glyphs instead of boxes.
+  // Chromium drives the pages; Nanum gives the Korean screenshots real glyphs instead of boxes. A package
+  // that cannot be installed stops the suite here with the command to run.
   try {
     ensureDebianPackages(['chromium', 'fonts-nanum'], { log: (line) => console.log(line) });
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
+    return 1;
   }
   if (!hasChromium()) {
     console.error(chromiumMissingMessage());

@@ -52,3 +52,10 @@ export function seriesDifferences(actual, before, after) {
   }
   return problems;
 }
+
+/** The lines of `text` about families starting with `prefix` (samples, HELP and TYPE), exactly as sent. */
+export function familyLines(text, prefix) {
+  const about = (line) =>
+    line.startsWith(prefix) || line.startsWith(`# HELP ${prefix}`) || line.startsWith(`# TYPE ${prefix}`);
+  return text.split('\n').filter(about).join('\n');
+}

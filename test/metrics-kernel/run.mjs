@@ -2,15 +2,12 @@
 // `node test/metrics-kernel/run.mjs`: boots the user-mode Linux guest and compares the agent's /metrics
 // node_ipvs_* series with prometheus-node-exporter's ipvs collector for the same kernel table there (issue
 // 3 §4). Installs prometheus-node-exporter (and the guest's packages) when missing, as root.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
-import { GUEST_PACKAGES, REPO_ROOT, runInGuest, stopAllGuests } from '../kernel/guest/run-in-guest.mjs';
+import { GUEST_PACKAGES, ensureBuilt, runInGuest, stopAllGuests } from '../kernel/guest/run-in-guest.mjs';
 
 async function main() {
   ensureDebianPackages([...GUEST_PACKAGES, 'prometheus-node-exporter']);
-  if (!existsSync(join(REPO_ROOT, 'test/kernel/dist/scenario.js')))
-    throw new Error('Build first: npx tsc -b');
+  ensureBuilt('test/kernel/dist/scenario.js');
   const tests = [
     'test/metrics-kernel/__tests__/prometheus-text.test.mjs',
     'test/metrics-kernel/node-exporter.guest.mjs',

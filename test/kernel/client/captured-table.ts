@@ -1,4 +1,4 @@
-// The table of /work/shared/reference/ipvsadm-1.31-captured.md: the ipvsadm commands that build it and,
+// The table of docs/reference/ipvsadm-1.31-captured.md: the ipvsadm commands that build it and,
 // written out by hand from those commands and ipvsadm(8), every field a reader must report for it.
 import type {
   AddressFamily,

@@ -214,12 +214,13 @@ function hiddenByGuestTmpfs(paths) {
 }
 
 /**
- * Builds with `npx tsc -b` unless `marker` (a path under the repository) exists already: tsc -b builds the
- * referenced projects (shared, agent) first, so one output file stands for the build a guest suite needs.
+ * Brings dist/ up to date with `npx tsc -b` before a guest suite uses it, so no suite ever tests a build
+ * older than its sources: tsc -b compares every source with its output itself and rebuilds only what is
+ * stale (shared, agent, contract, kernel suite), a few seconds when nothing is. `marker` (a path under
+ * the repository) must exist afterwards: the file the suite starts from.
  */
 export function ensureBuilt(marker) {
-  if (existsSync(join(REPO_ROOT, marker))) return;
-  console.log(`Build output missing (${marker}): npx tsc -b`);
   const result = spawnSync('npx', ['tsc', '-b'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`npx tsc -b failed (exit ${result.status ?? result.signal})`);
+  if (!existsSync(join(REPO_ROOT, marker))) throw new Error(`npx tsc -b did not make ${marker}`);
 }

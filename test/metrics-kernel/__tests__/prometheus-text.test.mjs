@@ -1,7 +1,7 @@
 // node:test (runs in the guest with the comparison, or `node --test test/metrics-kernel/__tests__`).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseSeries, seriesDifferences } from '../prometheus-text.mjs';
+import { familyLines, parseSeries, seriesDifferences } from '../prometheus-text.mjs';
 
 const exposition = `# HELP node_ipvs_connections_total The total number of connections made.
 # TYPE node_ipvs_connections_total counter
@@ -19,6 +19,10 @@ describe('prometheus-text', () => {
       'remote_address="10.1.0.1",remote_port="80"}';
     assert.equal(series.get(id), 3);
     assert.equal(series.size, 2, 'other prefixes are left out');
+  });
+
+  it('keeps the lines, comments included, of one prefix as they were sent', () => {
+    assert.equal(familyLines(exposition, 'node_ipvs_'), exposition.split('\n').slice(0, 4).join('\n'));
   });
 
   it('refuses a series listed twice', () => {

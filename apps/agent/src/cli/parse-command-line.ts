@@ -16,6 +16,7 @@ const settingsFlags = {
   'insecure-listen-reason': ['insecureListenReason', 'IPVS_DASHBOARD_INSECURE_LISTEN_REASON'],
   'web-dir': ['webDir', 'IPVS_DASHBOARD_WEB_DIR'],
   'allowed-hosts': ['allowedHosts', 'IPVS_DASHBOARD_ALLOWED_HOSTS'],
+  metrics: ['metrics', 'IPVS_DASHBOARD_METRICS'],
 } as const satisfies Record<string, readonly [keyof RawSettings, string]>;
 
 type FlagName = keyof typeof settingsFlags;

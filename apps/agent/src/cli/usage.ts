@@ -23,5 +23,9 @@ Options (environment variable in brackets):
   --web-dir DIR             built web app to serve (default apps/web/dist)     [IPVS_DASHBOARD_WEB_DIR]
   --allowed-hosts NAMES     extra Host names to accept, comma-separated, e.g. the public name a
                             reverse proxy forwards (DNS-rebinding check)       [IPVS_DASHBOARD_ALLOWED_HOSTS]
+  --metrics FAMILIES        /metrics families to add to node_exporter's node_ipvs_* ones, comma-
+                            separated: names from docs/api.md (a trailing * matches a prefix, as
+                            ipvs_dashboard_destination_*), all, or none (default none)
+                                                                               [IPVS_DASHBOARD_METRICS]
   --help                    print this text and exit
 `;

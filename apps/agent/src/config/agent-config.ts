@@ -1,4 +1,5 @@
 import { AppError } from '@ipvs-dashboard/shared';
+import { parseMetricSelection } from '../metrics/metric-selection.js';
 import { isLoopbackHost, parseListenAddress, type ListenAddress } from './listen-address.js';
 
 export type BackendChoice = 'auto' | 'kernel' | 'simulated';
@@ -16,6 +17,8 @@ export interface AgentConfig {
   webDir: string;
   /** Extra Host names browsers may use (e.g. the name a reverse proxy forwards), lower case, no port. */
   allowedHosts: string[];
+  /** Opt-in /metrics families (ipvs_dashboard_*); node_exporter's node_ipvs_* are always served. */
+  metricFamilies: ReadonlySet<string>;
 }
 
 /** The raw strings a user gave, from flags or environment, before validation. */
@@ -31,6 +34,8 @@ export interface RawSettings {
   webDir?: string;
   /** Comma-separated host names. */
   allowedHosts?: string;
+  /** Comma-separated /metrics families to add, `all` or `none`. */
+  metrics?: string;
 }
 
 const backendChoices: readonly BackendChoice[] = ['auto', 'kernel', 'simulated'];
@@ -95,5 +100,6 @@ export function resolveConfig(raw: RawSettings, defaults: { stateDir: string; we
     insecureListenReason,
     webDir: raw.webDir ?? defaults.webDir,
     allowedHosts: parseAllowedHosts(raw.allowedHosts ?? ''),
+    metricFamilies: parseMetricSelection(raw.metrics ?? 'none'),
   };
 }

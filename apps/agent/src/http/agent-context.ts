@@ -43,6 +43,8 @@ export interface AgentContext {
   backendReason: string | null;
   configText: ConfigTextFormat;
   intervalMs: number;
+  /** Opt-in /metrics families (--metrics). */
+  metricFamilies: ReadonlySet<string>;
 }
 
 /** Weak ETag of a table generation; clients echo it (or the bare number) in If-Match. */

@@ -90,6 +90,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     backendReason: options.backendReason,
     intervalMs: config.intervalMs,
     configText: options.configText,
+    metricFamilies: config.metricFamilies,
   };
   const app = createApp({ context, policy, webDir: config.webDir, tls: config.tls !== null, log });
   await monitor.start();

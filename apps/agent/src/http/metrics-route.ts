@@ -1,13 +1,15 @@
 import type { RequestHandler } from 'express';
-import { prometheusContentType, renderMetrics } from '../metrics/index.js';
+import { metricsText, prometheusContentType, type LayoutCache } from '../metrics/index.js';
 import type { AgentContext } from './agent-context.js';
+import { streamText } from './stream-text.js';
 
 /**
- * GET /metrics: a fresh read of the table so scrapes never lag the poll interval. When the backend fails,
- * the last good reading goes out with ipvs_dashboard_up 0, so alerts can tell "IPVS unreadable" from
- * "agent down".
+ * GET /metrics: a fresh read of the table so scrapes never lag the poll interval, streamed in slices so a
+ * big table never stalls the API or the live feed. When the backend fails, the last good reading goes out
+ * with ipvs_dashboard_up 0, so alerts can tell "IPVS unreadable" from "agent down".
  */
 export function metricsRoute(context: AgentContext): RequestHandler {
+  const cache: LayoutCache = { layout: null };
   return async (_request, response) => {
     const { monitor } = context;
     const reading = await monitor.refresh().catch((error: unknown) => {
@@ -15,8 +17,17 @@ export function metricsRoute(context: AgentContext): RequestHandler {
       throw error;
     });
     response.setHeader('Content-Type', prometheusContentType);
-    response.send(
-      renderMetrics(reading.table, reading.totals, { backend: context.backend.kind, up: monitor.healthy }),
+    await streamText(
+      metricsText({
+        table: reading.table,
+        totals: reading.totals,
+        backend: context.backend.kind,
+        up: monitor.healthy,
+        enabled: context.metricFamilies,
+        generation: reading.generation,
+        cache,
+      }),
+      response,
     );
   };
 }

@@ -1,4 +1,6 @@
-// metrics: the Prometheus text exposition of a table snapshot (node_exporter's ipvs names + ipvs_dashboard_*).
-// Pure: imports only @ipvs-dashboard/shared types; the HTTP layer serves what renderMetrics returns.
+// metrics: the Prometheus text exposition of a table snapshot (node_exporter's node_ipvs_* byte for byte,
+// opt-in ipvs_dashboard_*), as pieces a caller can stream. Pure: imports only @ipvs-dashboard/shared.
+export * from './metric-selection.js';
+export * from './node-exporter-families.js';
 export * from './prometheus-text.js';
 export * from './render-metrics.js';

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { formatClock } from '../lib/format/format-time';
 import { useT } from '../lib/i18n/i18n-context';
-import { useLiveStatus } from '../lib/live/use-live-status';
+import { useLiveStatus, useRejectedFrames } from '../lib/live/use-live-status';
 
 /** Connected, reconnecting (with a countdown), or stale since when: the operator must know if numbers are live. */
 export function LiveIndicator() {
   const t = useT();
   const status = useLiveStatus();
+  const rejected = useRejectedFrames();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (status.kind !== 'reconnecting') return;
@@ -23,15 +24,22 @@ export function LiveIndicator() {
             seconds: Math.max(0, Math.ceil((status.retryAt - now) / 1000)),
           });
   return (
-    <span
-      className={`live live-${status.kind}`}
-      role="status"
-      aria-live="polite"
-      data-testid="live-status"
-      data-state={status.kind}
-    >
-      <span className="dot" aria-hidden="true" />
-      {text}
-    </span>
+    <>
+      <span
+        className={`live live-${status.kind}`}
+        role="status"
+        aria-live="polite"
+        data-testid="live-status"
+        data-state={status.kind}
+      >
+        <span className="dot" aria-hidden="true" />
+        {text}
+      </span>
+      {rejected && (
+        <span className="live live-reconnecting" role="alert" data-testid="rejected-frames">
+          {t('live.rejected', { count: rejected.count, kind: rejected.lastKind })}
+        </span>
+      )}
+    </>
   );
 }

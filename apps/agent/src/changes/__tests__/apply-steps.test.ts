@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type DestinationInput, type IpvsadmCommand } from '@ipvs-dashboard/shared';
-import type { IpvsBackend } from '../../ipvs/backend.js';
+import type { IpvsBackend } from '../../ipvs/backend/backend.js';
 import type { BatchFailure, TableCommand } from '../../ipvs/index.js';
 import { applySteps } from '../apply-steps.js';
 

@@ -19,6 +19,13 @@ describe('parse-command-line', () => {
     });
   });
 
+  it('reads --metrics, or IPVS_DASHBOARD_METRICS without it', () => {
+    const fromEnv = parseCommandLine([], { IPVS_DASHBOARD_METRICS: 'all' });
+    expect(fromEnv.help === false && fromEnv.settings.metrics).toBe('all');
+    const fromFlag = parseCommandLine(['--metrics', 'none'], { IPVS_DASHBOARD_METRICS: 'all' });
+    expect(fromFlag.help === false && fromFlag.settings.metrics).toBe('none');
+  });
+
   it('uses systemd STATE_DIRECTORY when no state dir is given', () => {
     const line = parseCommandLine([], { STATE_DIRECTORY: '/var/lib/ipvs-dashboard:/other' });
     expect(line.help === false && line.settings.stateDir).toBe('/var/lib/ipvs-dashboard');

@@ -65,6 +65,14 @@ describe('agent-config', () => {
     );
   });
 
+  it('serves no opt-in /metrics families unless --metrics names them', () => {
+    expect(resolveConfig({}, defaults).metricFamilies.size).toBe(0);
+    expect([
+      ...resolveConfig({ metrics: 'ipvs_dashboard_destination_weight' }, defaults).metricFamilies,
+    ]).toEqual(['ipvs_dashboard_destination_weight']);
+    expect(fieldOf(() => resolveConfig({ metrics: 'node_ipvs_weight' }, defaults))).toBe('metrics');
+  });
+
   it('knows which hosts are loopback', () => {
     expect(isLoopbackHost('127.0.0.5')).toBe(true);
     expect(isLoopbackHost('::1')).toBe(true);

@@ -130,7 +130,7 @@ describe('system-routes', () => {
     expect(response.headers.get('content-type')).toContain('text/plain; version=0.0.4');
     const text = await response.text();
     expect(text).toContain(
-      'node_ipvs_backend_weight{local_address="10.0.0.1",local_port="80",remote_address="10.0.1.1"',
+      'node_ipvs_backend_weight{local_address="10.0.0.1",local_mark="",local_port="80",proto="TCP",remote_address="10.0.1.1"',
     );
     const check = spawnSync('/usr/bin/promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
     expect(check.stdout + check.stderr).toBe('');

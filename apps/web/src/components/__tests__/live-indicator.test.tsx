@@ -8,7 +8,7 @@ import { LiveIndicator } from '../live-indicator';
 
 class FakeSocket {
   onopen: (() => void) | null = null;
-  onmessage: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
   onclose: (() => void) | null = null;
   close() {
     this.onclose?.();
@@ -34,6 +34,27 @@ describe('live-indicator', () => {
     const lost = Date.now();
     act(() => sockets[0]?.onclose?.());
     expect(screen.getByTestId('live-status')).toHaveTextContent(`data stale since ${formatClock(lost)}`);
+    feed.stop();
+  });
+
+  it('warns, naming the frame kind, when live frames fail validation', () => {
+    const sockets: FakeSocket[] = [];
+    const feed = new LiveFeed(new QueryClient(), 'ws://test', () => {
+      const socket = new FakeSocket();
+      sockets.push(socket);
+      return socket as unknown as WebSocket;
+    });
+    feed.start();
+    render(
+      <AppProvider queryClient={new QueryClient()} feed={feed}>
+        <LiveIndicator />
+      </AppProvider>,
+    );
+    act(() => sockets[0]?.onopen?.());
+    expect(screen.queryByTestId('rejected-frames')).toBeNull();
+    act(() => sockets[0]?.onmessage?.({ data: '{"type":"sample","services":"not a list"}' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Ignored 1 live frames');
+    expect(screen.getByRole('alert')).toHaveTextContent('"sample"');
     feed.stop();
   });
 });

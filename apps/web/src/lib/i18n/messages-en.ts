@@ -18,6 +18,8 @@ export const en = {
   'live.connected': 'Live',
   'live.connecting': 'Connecting…',
   'live.stale': 'Reconnecting, data stale since {since} (retry in {seconds} s)',
+  'live.rejected':
+    'Ignored {count} live frames the app cannot read (last: "{kind}"): numbers may be stale; is the agent a different version?',
   'common.apply': 'Apply',
   'common.cancel': 'Cancel',
   'common.loading': 'Loading…',

@@ -19,6 +19,8 @@ export const ko: Record<keyof typeof en, string> = {
   'live.connected': '실시간',
   'live.connecting': '연결 중…',
   'live.stale': '재연결 중, {since}부터 데이터가 오래됨 ({seconds}초 후 재시도)',
+  'live.rejected':
+    '읽을 수 없는 실시간 프레임 {count}개를 무시했습니다 (마지막: "{kind}"): 숫자가 오래되었을 수 있습니다. 에이전트 버전이 다른가요?',
   'common.apply': '적용',
   'common.cancel': '취소',
   'common.loading': '불러오는 중…',

@@ -11,7 +11,7 @@ export type LiveStatus =
 
 export interface LiveSocketOptions<M> {
   url: string;
-  /** Throws on a frame that does not match the schema; such frames are dropped and counted. */
+  /** Throws on a frame that does not match the schema; such frames are dropped and reported (`rejected`). */
   parse: (data: unknown) => M;
   onMessage: (message: M) => void;
   /** Called on every successful (re)connection after the first, so callers can refetch what they missed. */
@@ -28,6 +28,18 @@ export interface LiveSocketOptions<M> {
   backoff?: { baseMs: number; maxMs: number };
 }
 
+/** Frames dropped because they failed validation: how many, and the kind (`type`) of the last one. */
+export interface RejectedFrames {
+  count: number;
+  lastKind: string;
+}
+
+/** A frame's `type` as sent ("sample", ...), read without trusting the rest of it. */
+function frameKind(data: unknown): string {
+  if (typeof data !== 'string') return 'binary';
+  return /"type"\s*:\s*"([\w-]{1,40})"/.exec(data.slice(0, 512))?.[1] ?? 'unreadable';
+}
+
 export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
   const exponential = Math.min(maxMs, baseMs * 2 ** attempt);
   return Math.round(exponential * (0.75 + random() * 0.25));
@@ -41,7 +53,9 @@ export class LiveSocket<M> {
   private stopped = true;
   private readonly listeners = new Set<(status: LiveStatus) => void>();
   status: LiveStatus = { kind: 'connecting', staleSince: null };
-  droppedFrames = 0;
+  /** Schema drift must not look like a frozen dashboard: the app shows this (live-indicator). */
+  rejected: RejectedFrames | null = null;
+  private readonly rejectedListeners = new Set<() => void>();
   /** Frames waiting behind an off-thread check, so a later small frame never overtakes a large one. */
   private queue: Promise<void> = Promise.resolve();
   private queued = 0;
@@ -65,6 +79,20 @@ export class LiveSocket<M> {
   subscribe(listener: (status: LiveStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  subscribeRejected(listener: () => void): () => void {
+    this.rejectedListeners.add(listener);
+    return () => this.rejectedListeners.delete(listener);
+  }
+
+  get droppedFrames(): number {
+    return this.rejected?.count ?? 0;
+  }
+
+  private reject(data: unknown): void {
+    this.rejected = { count: this.droppedFrames + 1, lastKind: frameKind(data) };
+    this.rejectedListeners.forEach((listener) => listener());
   }
 
   private now(): number {
@@ -103,7 +131,7 @@ export class LiveSocket<M> {
     this.queue = this.queue
       .then(async () => {
         const verdict = large ? await check(data) : 'unchecked';
-        if (verdict === 'invalid') this.droppedFrames += 1;
+        if (verdict === 'invalid') this.reject(data);
         // The worker ran the same schema over the same text: parsing it here once is all that is left.
         else if (verdict === 'valid') this.options.onMessage(JSON.parse(data as string) as M);
         else this.parseAndDeliver(data);
@@ -120,7 +148,7 @@ export class LiveSocket<M> {
     try {
       message = this.options.parse(typeof data === 'string' ? JSON.parse(data) : data);
     } catch {
-      this.droppedFrames += 1;
+      this.reject(data);
       return;
     }
     this.options.onMessage(message);

@@ -1,5 +1,5 @@
-// Real ipvsadm 1.31 text from /work/shared/reference/ipvsadm-1.31-captured.md (Linux 6.1 in user-mode
-// Linux) and the save example of ipvs-netlink.md section 7.7.
+// Real ipvsadm 1.31 text from docs/reference/ipvsadm-1.31-captured.md (Linux 6.1 in user-mode Linux) and
+// the save example of docs/reference/ipvsadm-save-format.md.
 
 /** The commands that built the captured table (with thresholds on one real server). */
 export const capturedBuildCommands = `ipvsadm -A -t 10.10.10.10:80 -s wrr
@@ -52,7 +52,7 @@ export const capturedSaveNamed = `-A -t 10.10.10.10:http -s wrr
 -A -f 8 -6 -s wlc
 `;
 
-/** The hand-written example of ipvs-netlink.md section 7.7. */
+/** The hand-written example of docs/reference/ipvsadm-save-format.md. */
 export const referenceSaveExample = `-A -t 10.0.0.1:80 -s rr
 -a -t 10.0.0.1:80 -r 10.0.1.2:80 -m -w 1
 -a -t 10.0.0.1:80 -r 10.0.1.3:8080 -m -w 2

@@ -51,6 +51,9 @@ describe('live-socket', () => {
     expect(onMessage).toHaveBeenCalledTimes(1);
     expect(onMessage).toHaveBeenCalledWith({ n: 1 });
     expect(live.droppedFrames).toBe(2);
+    expect(live.rejected).toEqual({ count: 2, lastKind: 'unreadable' });
+    sockets[0]?.onmessage?.({ data: '{"type":"change","x":1}' });
+    expect(live.rejected).toEqual({ count: 3, lastKind: 'change' });
   });
 
   it('checks large frames off the thread and still delivers every frame in arrival order', async () => {

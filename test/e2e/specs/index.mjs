@@ -5,9 +5,11 @@ import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
 import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
 import { persistenceWarning } from './persistence-warning.mjs';
 import { takeScreenshots } from './screenshots.mjs';
+import { signInScreenWithoutSession } from './sign-in.mjs';
 import { addRealServers, chartsShowData, createService } from './service-setup.mjs';
 
 export const specs = [
+  { name: 'no session: a sign-in screen and nothing else', run: signInScreenWithoutSession },
   { name: 'create a service (command shown first)', run: createService },
   { name: 'add real servers', run: addRealServers },
   { name: 'charts show live data', run: chartsShowData },

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { BackendBadge } from '../components/backend-badge';
 import { LiveIndicator } from '../components/live-indicator';
 import { Segmented } from '../components/segmented';
-import { SignInBanner } from '../components/sign-in-banner';
+import { SignInScreen } from '../components/sign-in-screen';
+import { useSession } from '../lib/api/session-state';
 import { useI18n } from '../lib/i18n/i18n-context';
 import { routeHref, type Route } from '../lib/router/hash-router';
+import { infoQueryOptions } from '../lib/table/get-info';
 import { useTheme } from '../lib/theme/theme';
 
 const screens = [
@@ -17,6 +20,12 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
   const { t, language, setLanguage } = useI18n();
   const [theme, setTheme] = useTheme();
   const current = route.screen === 'service' ? 'overview' : route.screen;
+  const session = useSession();
+  // The first answer says whether this browser has a session; until then no screen shows (an empty table
+  // before a 401 would look like an empty load balancer).
+  const info = useQuery(infoQueryOptions());
+  const signedOut = session.state === 'signed-out';
+  const waiting = session.state === 'unknown' && info.isPending;
   return (
     <div className="shell">
       <header className="topbar">
@@ -26,20 +35,22 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           </span>
           {t('app.title')}
         </a>
-        <nav className="nav" aria-label={t('nav.label')}>
-          {screens.map(({ screen, label }) => (
-            <a
-              key={screen}
-              href={routeHref({ screen })}
-              aria-current={current === screen ? 'page' : undefined}
-            >
-              {t(label)}
-            </a>
-          ))}
-        </nav>
+        {!signedOut && (
+          <nav className="nav" aria-label={t('nav.label')}>
+            {screens.map(({ screen, label }) => (
+              <a
+                key={screen}
+                href={routeHref({ screen })}
+                aria-current={current === screen ? 'page' : undefined}
+              >
+                {t(label)}
+              </a>
+            ))}
+          </nav>
+        )}
         <div className="topbar-right">
-          <BackendBadge />
-          <LiveIndicator />
+          {!signedOut && <BackendBadge />}
+          {!signedOut && <LiveIndicator />}
           <Segmented
             label={t('app.language')}
             options={[
@@ -60,8 +71,13 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
         </div>
       </header>
       <main className="content">
-        <SignInBanner />
-        {children}
+        {signedOut ? (
+          <SignInScreen lost={session.lost} />
+        ) : waiting ? (
+          <div className="empty">{t('common.loading')}</div>
+        ) : (
+          children
+        )}
       </main>
     </div>
   );

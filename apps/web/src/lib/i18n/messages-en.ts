@@ -186,9 +186,13 @@ export const en = {
   'danger.clear': 'Clear the table',
   'danger.clearHint': 'Deletes every virtual service and real server. Type "{word}" to confirm.',
   'danger.typeToConfirm': 'Type {word}',
-  'signIn.title': 'Signed out.',
-  'signIn.body':
-    'The agent does not know this browser any more (it probably restarted). Enter its token, or open the login URL it printed.',
+  'signIn.title': 'Sign in to the IPVS dashboard',
+  'signIn.body': 'This browser has no session with the agent yet.',
+  'signIn.lostTitle': 'Signed out',
+  'signIn.lostBody':
+    'The agent no longer knows this browser: it probably restarted, and sessions do not survive a restart.',
+  'signIn.url': 'Open the login URL the agent printed when it started. It looks like this:',
+  'signIn.journal': 'If the agent runs as the systemd service, this command shows that URL:',
   'signIn.token': 'Token',
   'signIn.submit': 'Sign in',
 } as const;

@@ -187,9 +187,13 @@ export const ko: Record<keyof typeof en, string> = {
   'danger.clear': '테이블 비우기',
   'danger.clearHint': '모든 가상 서비스와 리얼 서버를 삭제합니다. 확인하려면 "{word}"를 입력하세요.',
   'danger.typeToConfirm': '{word} 입력',
-  'signIn.title': '로그아웃되었습니다.',
-  'signIn.body':
-    '에이전트가 이 브라우저를 더 이상 알지 못합니다 (아마 재시작됨). 토큰을 입력하거나 에이전트가 출력한 로그인 URL을 여세요.',
+  'signIn.title': 'IPVS 대시보드에 로그인',
+  'signIn.body': '이 브라우저에는 아직 에이전트와의 세션이 없습니다.',
+  'signIn.lostTitle': '로그아웃됨',
+  'signIn.lostBody':
+    '에이전트가 이 브라우저를 더 이상 알아보지 못합니다. 에이전트가 재시작된 것으로 보이며, 세션은 재시작 후 유지되지 않습니다.',
+  'signIn.url': '에이전트가 시작할 때 출력한 로그인 URL을 여세요. 다음과 같은 형태입니다.',
+  'signIn.journal': '에이전트를 systemd 서비스로 실행 중이라면 다음 명령으로 그 URL을 확인할 수 있습니다.',
   'signIn.token': '토큰',
   'signIn.submit': '로그인',
 };

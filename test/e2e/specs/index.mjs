@@ -1,5 +1,6 @@
 // The browser suite, in order: later specs use the service and real servers the first ones create.
 import { recoversFromAgentRestart } from './agent-restart.mjs';
+import { disconnectedState } from './disconnected.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
 import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
@@ -22,5 +23,6 @@ export const specs = [
   { name: "bad import shows the agent's error", run: badImportShowsAgentError },
   { name: 'persistence warning offers expire_quiescent_template', run: persistenceWarning },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
+  { name: 'agent unreachable: said in words, numbers dimmed, changes say why', run: disconnectedState },
   { name: 'page recovers when the agent restarts', run: recoversFromAgentRestart },
 ];

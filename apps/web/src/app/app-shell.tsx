@@ -4,11 +4,14 @@ import { BackendBadge } from '../components/backend-badge';
 import { LiveIndicator } from '../components/live-indicator';
 import { Segmented } from '../components/segmented';
 import { SignInScreen } from '../components/sign-in-screen';
+import { UnreachableNotice } from '../components/unreachable-notice';
 import { useSession } from '../lib/api/session-state';
 import { useI18n } from '../lib/i18n/i18n-context';
+import { useLiveStatus } from '../lib/live/use-live-status';
 import { routeHref, type Route } from '../lib/router/hash-router';
 import { infoQueryOptions } from '../lib/table/get-info';
 import { useTheme } from '../lib/theme/theme';
+import './stale-data.css';
 
 const screens = [
   { screen: 'overview', label: 'nav.overview' },
@@ -26,6 +29,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
   const info = useQuery(infoQueryOptions());
   const signedOut = session.state === 'signed-out';
   const waiting = session.state === 'unknown' && info.isPending;
+  const live = useLiveStatus();
   return (
     <div className="shell">
       <header className="topbar">
@@ -70,7 +74,9 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           </button>
         </div>
       </header>
-      <main className="content">
+      {/* data-stale dims every number on screen while they are not live (styles.css). */}
+      <main className="content" data-stale={live.kind === 'reconnecting' || undefined}>
+        {!signedOut && <UnreachableNotice status={live} />}
         {signedOut ? (
           <SignInScreen lost={session.lost} />
         ) : waiting ? (

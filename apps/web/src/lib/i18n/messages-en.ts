@@ -16,7 +16,12 @@ export const en = {
   'badge.simulatedHint': 'Simulated IPVS table: nothing here touches the kernel.',
   'live.connected': 'Live',
   'live.connecting': 'Connecting…',
-  'live.stale': 'Reconnecting, data stale since {since} (retry in {seconds} s)',
+  'live.stale': 'Agent unreachable, data from {since} (retry in {seconds} s)',
+  'unreachable.title': 'The agent cannot be reached.',
+  'unreachable.body':
+    'The numbers on this page are from {since} and are no longer live. The page tries again by itself (next try in {seconds} s); meanwhile check that the agent is running.',
+  'error.unreachable':
+    'The agent cannot be reached, so this change was not confirmed. Check that the agent is running, then look at the table again once the page is live.',
   'common.apply': 'Apply',
   'common.cancel': 'Cancel',
   'common.loading': 'Loading…',

@@ -17,7 +17,12 @@ export const ko: Record<keyof typeof en, string> = {
   'badge.simulatedHint': '시뮬레이션 IPVS 테이블: 커널에는 아무 영향도 없습니다.',
   'live.connected': '실시간',
   'live.connecting': '연결 중…',
-  'live.stale': '재연결 중, {since}부터 데이터가 오래됨 ({seconds}초 후 재시도)',
+  'live.stale': '에이전트 연결 끊김, {since} 기준 데이터 ({seconds}초 후 재시도)',
+  'unreachable.title': '에이전트에 연결할 수 없습니다.',
+  'unreachable.body':
+    '이 화면의 수치는 {since} 기준이며 더 이상 실시간이 아닙니다. 페이지가 자동으로 다시 연결을 시도합니다({seconds}초 후). 그동안 에이전트가 실행 중인지 확인하세요.',
+  'error.unreachable':
+    '에이전트에 연결할 수 없어 이 변경이 적용되었는지 확인하지 못했습니다. 에이전트가 실행 중인지 확인하고, 페이지가 다시 실시간이 되면 테이블을 다시 확인하세요.',
   'common.apply': '적용',
   'common.cancel': '취소',
   'common.loading': '불러오는 중…',

@@ -1,9 +1,12 @@
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { Sparkline } from '../../../components/sparkline';
 import { formatCount, formatRate, formatSi } from '../../../lib/format/format-si';
 import { useT } from '../../../lib/i18n/i18n-context';
-import { totalsSeriesOptions } from '../../../lib/live/series-queries';
+import { SPARKLINE_POINTS } from '../../../lib/live/series';
+import { overviewSeriesOptions } from '../../../lib/live/series-queries';
+import { sumSeries } from '../../../lib/live/sum-series';
 import { totalsQueryOptions } from '../../../lib/live/totals-query';
 import { connectionCounts } from '../../../lib/table/service-label';
 
@@ -11,8 +14,8 @@ import { connectionCounts } from '../../../lib/table/service-label';
 export function TotalsBar({ services }: { services: readonly ServiceWithDestinations[] }) {
   const t = useT();
   const { data: totals } = useQuery(totalsQueryOptions());
-  const { data: series = [] } = useQuery(totalsSeriesOptions());
-  const last = series.slice(-60);
+  const { data: series } = useQuery(overviewSeriesOptions());
+  const cps = useMemo(() => sumSeries(series, (point) => point.cps, SPARKLINE_POINTS), [series]);
   let active = 0;
   let inactive = 0;
   let servers = 0;
@@ -37,7 +40,7 @@ export function TotalsBar({ services }: { services: readonly ServiceWithDestinat
       <div className="stat">
         <div className="stat-label">{t('overview.col.cps')}</div>
         <div className="stat-value">{formatRate(totals?.cps ?? 0, 'conns')}</div>
-        <Sparkline values={last.map((p) => p.cps)} label={t('overview.col.cps')} width={140} />
+        <Sparkline values={cps} label={t('overview.col.cps')} width={140} />
       </div>
       <div className="stat">
         <div className="stat-label">{t('overview.packetsInOut')}</div>

@@ -126,6 +126,8 @@ export const en = {
   'chart.window': 'Time window',
   'chart.total': 'Total',
   'chart.collecting': 'Collecting samples…',
+  'chart.threshold': '{server} max {value}',
+  'chart.thresholdAbove': '↑ {server} max {value}, above this scale',
   'chart.active': 'Active connections',
   'chart.cps': 'New connections per second',
   'chart.inPps': 'Packets per second in',

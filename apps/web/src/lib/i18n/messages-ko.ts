@@ -127,6 +127,8 @@ export const ko: Record<keyof typeof en, string> = {
   'chart.window': '시간 범위',
   'chart.total': '합계',
   'chart.collecting': '샘플을 모으는 중…',
+  'chart.threshold': '{server} 상한 {value}',
+  'chart.thresholdAbove': '↑ {server} 상한 {value} (눈금 밖)',
   'chart.active': '활성 연결',
   'chart.cps': '초당 새 연결',
   'chart.inPps': '초당 수신 패킷',

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -13,6 +13,8 @@ import { formatSi } from '../../../lib/format/format-si';
 import { formatClock } from '../../../lib/format/format-time';
 import type { ChartRow } from './chart-rows';
 import { TOTAL } from './chart-rows';
+import { dataMax, xScale, yScale } from './chart-scale';
+import './rate-chart.css';
 
 export interface ChartLine {
   key: string;
@@ -20,6 +22,9 @@ export interface ChartLine {
   color: string;
   /** An upper threshold drawn as a dashed line in the server's colour (active-connections chart only). */
   threshold?: number;
+  /** Its label on the line ("10.0.1.1:8080 max 2,000"), and at the top edge when it is above the scale. */
+  thresholdLabel?: string;
+  offScaleLabel?: string;
 }
 
 interface RateChartProps {
@@ -27,12 +32,35 @@ interface RateChartProps {
   unit: string;
   rows: ChartRow[];
   lines: ChartLine[];
+  /** The chosen time window: the x-axis spans all of it. */
+  windowMs: number;
   /** Shown until two samples exist (a line needs two points). */
   emptyText: string;
 }
 
 /** One chart: the total in bold, each real server thin, optional threshold lines. No animation: data moves every second. */
-export const RateChart = memo(function RateChart({ title, unit, rows, lines, emptyText }: RateChartProps) {
+export const RateChart = memo(function RateChart({
+  title,
+  unit,
+  rows,
+  lines,
+  windowMs,
+  emptyText,
+}: RateChartProps) {
+  const { x, y } = useMemo(() => {
+    const end = rows[rows.length - 1]?.at ?? Date.now();
+    return {
+      x: xScale(end, windowMs),
+      y: yScale(
+        dataMax(
+          rows,
+          lines.map((line) => line.key),
+        ),
+      ),
+    };
+  }, [rows, lines, windowMs]);
+  const thresholds = lines.filter((line) => line.threshold !== undefined && line.threshold > 0);
+  const offScale = thresholds.filter((line) => (line.threshold ?? 0) > y.top);
   return (
     <figure className="chart-card" style={{ margin: 0 }}>
       <figcaption>
@@ -47,19 +75,33 @@ export const RateChart = memo(function RateChart({ title, unit, rows, lines, emp
             {emptyText}
           </div>
         )}
+        {offScale.length > 0 && (
+          <ul className="chart-off-scale" data-testid="off-scale-thresholds">
+            {offScale.map((line) => (
+              <li key={line.key} style={{ color: line.color }}>
+                {line.offScaleLabel}
+              </li>
+            ))}
+          </ul>
+        )}
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" vertical={false} />
             <XAxis
               dataKey="at"
               type="number"
-              domain={['dataMin', 'dataMax']}
+              domain={x.domain}
+              ticks={x.ticks}
+              allowDataOverflow
               tickFormatter={(value: number) => formatClock(value)}
               stroke="var(--text-muted)"
               fontSize={11}
               minTickGap={56}
             />
             <YAxis
+              domain={[0, y.top]}
+              ticks={y.ticks}
+              allowDataOverflow
               tickFormatter={(value: number) => formatSi(value)}
               stroke="var(--text-muted)"
               fontSize={11}
@@ -86,17 +128,17 @@ export const RateChart = memo(function RateChart({ title, unit, rows, lines, emp
                 connectNulls
               />
             ))}
-            {lines
-              .filter((line) => line.threshold !== undefined && line.threshold > 0)
+            {thresholds
+              .filter((line) => (line.threshold ?? 0) <= y.top)
               .map((line) => (
                 <ReferenceLine
                   key={`${line.key}-threshold`}
                   y={line.threshold}
                   stroke={line.color}
                   strokeDasharray="6 4"
-                  ifOverflow="extendDomain"
+                  ifOverflow="hidden"
                   label={{
-                    value: `${line.label} max ${line.threshold}`,
+                    value: line.thresholdLabel,
                     fill: line.color,
                     fontSize: 11,
                     position: 'insideTopRight',

@@ -4,6 +4,7 @@ import type { ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { destinationId } from '@ipvs-dashboard/shared';
 import { ActionError } from '../../../components/error-text';
 import { Segmented } from '../../../components/segmented';
+import { formatCount } from '../../../lib/format/format-si';
 import { useT } from '../../../lib/i18n/i18n-context';
 import type { RateField, ServiceSeries } from '../../../lib/live/series';
 import { useStaggered } from '../../../lib/live/use-staggered';
@@ -64,12 +65,14 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
         label: server.id,
         color: palette[index % palette.length] ?? 'var(--chart-2)',
         threshold: server.threshold,
+        thresholdLabel: t('chart.threshold', { server: server.id, value: formatCount(server.threshold) }),
+        offScaleLabel: t('chart.thresholdAbove', { server: server.id, value: formatCount(server.threshold) }),
       })),
     ],
     [servers, t],
   );
   const linesWithoutThresholds = useMemo(
-    () => lines.map(({ threshold: _threshold, ...line }) => line),
+    () => lines.map(({ key, label, color }) => ({ key, label, color })),
     [lines],
   );
   const series = useThrottled(history.data ?? emptySeries, windowMs <= 60_000 ? 1000 : 3000);
@@ -110,6 +113,7 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
             unit={chart.unit}
             emptyText={t('chart.collecting')}
             rows={shownRows[index] ?? []}
+            windowMs={windowMs}
             lines={chart.field === 'activeConns' ? lines : linesWithoutThresholds}
           />
         ))}

@@ -5,6 +5,7 @@ import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
 import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
 import { persistenceWarning } from './persistence-warning.mjs';
+import { everyScreenAtPhoneWidth } from './phone-width.mjs';
 import { takeScreenshots } from './screenshots.mjs';
 import { signInScreenWithoutSession } from './sign-in.mjs';
 import { addRealServers, chartsShowData, createService } from './service-setup.mjs';
@@ -23,6 +24,10 @@ export const specs = [
   { name: "bad import shows the agent's error", run: badImportShowsAgentError },
   { name: 'persistence warning offers expire_quiescent_template', run: persistenceWarning },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
+  {
+    name: 'every screen fits 390 px and 1280x720 without horizontal scrolling',
+    run: everyScreenAtPhoneWidth,
+  },
   { name: 'agent unreachable: said in words, numbers dimmed, changes say why', run: disconnectedState },
   { name: 'page recovers when the agent restarts', run: recoversFromAgentRestart },
 ];

@@ -4,6 +4,8 @@ import { check, eventually } from '../lib/expect.mjs';
 
 export async function signInScreenWithoutSession({ page, agent }) {
   await page.context().clearCookies();
+  // A new document, as a bookmark opened in a fresh browser is (not a hash change in this one).
+  await page.goto('about:blank');
   await page.goto(`${agent.origin}/#/settings`);
   const signIn = page.getByTestId('sign-in');
   await signIn.waitFor();

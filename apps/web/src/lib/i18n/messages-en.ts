@@ -66,6 +66,8 @@ export const en = {
   'service.notFound': 'There is no service {id}. It may have been deleted.',
   'service.back': 'Back to the overview',
   'service.zero': 'Zero counters',
+  'service.zeroConfirm':
+    'Zero the counters of this service and its real servers? Connections, packets and bytes count again from 0.\n\n{command}',
   'service.delete': 'Delete service',
   'service.deleteConfirm': 'Delete this service and all its real servers?\n\n{command}',
   'settings.title': 'Service settings',
@@ -190,6 +192,8 @@ export const en = {
   'danger.zero': 'Zero all counters',
   'danger.zeroHint': 'Resets packet, byte and connection counters of every service and the totals.',
   'danger.zeroed': 'Counters zeroed.',
+  'danger.zeroConfirm':
+    'Zero the counters of every service, every real server and the totals? They count again from 0.\n\n{command}',
   'danger.clear': 'Clear the table',
   'danger.clearHint': 'Deletes every virtual service and real server. Type "{word}" to confirm.',
   'danger.typeToConfirm': 'Type {word}',

@@ -67,6 +67,8 @@ export const ko: Record<keyof typeof en, string> = {
   'service.notFound': '{id} 서비스가 없습니다. 삭제되었을 수 있습니다.',
   'service.back': '개요로 돌아가기',
   'service.zero': '카운터 초기화',
+  'service.zeroConfirm':
+    '이 서비스와 리얼 서버의 카운터를 0으로 초기화할까요? 연결 수, 패킷, 바이트를 0부터 다시 셉니다.\n\n{command}',
   'service.delete': '서비스 삭제',
   'service.deleteConfirm': '이 서비스와 모든 리얼 서버를 삭제할까요?\n\n{command}',
   'settings.title': '서비스 설정',
@@ -191,6 +193,8 @@ export const ko: Record<keyof typeof en, string> = {
   'danger.zero': '모든 카운터 초기화',
   'danger.zeroHint': '모든 서비스와 합계의 패킷, 바이트, 연결 카운터를 0으로 만듭니다.',
   'danger.zeroed': '카운터를 초기화했습니다.',
+  'danger.zeroConfirm':
+    '모든 서비스, 모든 리얼 서버와 합계의 카운터를 0으로 초기화할까요? 0부터 다시 셉니다.\n\n{command}',
   'danger.clear': '테이블 비우기',
   'danger.clearHint': '모든 가상 서비스와 리얼 서버를 삭제합니다. 확인하려면 "{word}"를 입력하세요.',
   'danger.typeToConfirm': '{word} 입력',

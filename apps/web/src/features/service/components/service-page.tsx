@@ -47,7 +47,14 @@ export function ServicePage({ sid }: { sid: string }) {
         <a className="button" href={routeHref({ screen: 'connections', serviceId: sid })}>
           {t('nav.connections')}
         </a>
-        <button type="button" title={zeroCommand(service.key)} onClick={() => zero.mutate()}>
+        <button
+          type="button"
+          title={zeroCommand(service.key)}
+          onClick={() => {
+            if (window.confirm(t('service.zeroConfirm', { command: zeroCommand(service.key) })))
+              zero.mutate();
+          }}
+        >
           {t('service.zero')}
         </button>
         <button
@@ -66,7 +73,7 @@ export function ServicePage({ sid }: { sid: string }) {
       <PersistenceWarning service={service} />
       <ServersBoard sid={sid} service={service} />
       <RateCharts sid={sid} service={service} />
-      <div className="board" style={{ gridTemplateColumns: '1fr 1fr' }}>
+      <div className="board board-halves">
         <ServiceSettingsForm
           key={JSON.stringify([
             service.scheduler,

@@ -4,10 +4,13 @@ import { BackendBadge } from '../components/backend-badge';
 import { LiveIndicator } from '../components/live-indicator';
 import { Segmented } from '../components/segmented';
 import { SignInScreen } from '../components/sign-in-screen';
+import { ToastRegion } from '../components/toast-region';
 import { UnreachableNotice } from '../components/unreachable-notice';
 import { useSession } from '../lib/api/session-state';
 import { useI18n } from '../lib/i18n/i18n-context';
+import { useDocumentTitle } from '../lib/dom/use-document-title';
 import { useLiveStatus } from '../lib/live/use-live-status';
+import { screenTitle } from './screen-title';
 import { routeHref, type Route } from '../lib/router/hash-router';
 import { infoQueryOptions } from '../lib/table/get-info';
 import { useTheme } from '../lib/theme/theme';
@@ -30,6 +33,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
   const signedOut = session.state === 'signed-out';
   const waiting = session.state === 'unknown' && info.isPending;
   const live = useLiveStatus();
+  useDocumentTitle(signedOut ? t(session.lost ? 'signIn.lostTitle' : 'signIn.title') : screenTitle(route, t));
   return (
     <div className="shell">
       <header className="topbar">
@@ -85,6 +89,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           children
         )}
       </main>
+      <ToastRegion />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { AppShell } from './app-shell';
 import { ConnectionsPage } from '../features/connections';
 import { OverviewPage } from '../features/overview';
 import { SettingsPage } from '../features/settings';
+import { useSlashToSearch } from '../lib/dom/use-slash-to-search';
 import { useRoute } from '../lib/router/hash-router';
 
 // The service page carries the charts (recharts); load it when first opened so the overview starts sooner.
@@ -13,6 +14,7 @@ const ServicePage = lazy(() =>
 export function App() {
   const route = useRoute();
   const screenKey = JSON.stringify(route);
+  useSlashToSearch();
   // A new screen starts at its top, as a page load would.
   useEffect(() => {
     window.scrollTo(0, 0);

@@ -1,9 +1,13 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-error';
+import { confirmMutation } from './confirm-mutation';
 
 // The app's one QueryClient. Live data arrives over the WebSocket, so queries do not refetch on focus;
-// a change event or a reconnect invalidates what it touches.
+// a change event or a reconnect invalidates what it touches. Every change the agent accepted is confirmed.
 export const queryClient = new QueryClient({
+  mutationCache: new MutationCache({
+    onSuccess: (_data, variables, _context, mutation) => confirmMutation(variables, mutation),
+  }),
   defaultOptions: {
     queries: { refetchOnWindowFocus: false, retry: retryOnce, staleTime: 30_000 },
     mutations: { retry: 0 },

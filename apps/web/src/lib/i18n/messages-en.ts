@@ -28,6 +28,7 @@ export const en = {
   'common.reset': 'Reset',
   'common.save': 'Save',
   'common.saved': 'Saved.',
+  'toast.done': 'Done: the agent applied the change.',
   'command.equivalent': 'Equivalent command',
   'overview.title': 'Virtual services',
   'overview.totals': 'Totals',

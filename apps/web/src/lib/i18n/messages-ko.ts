@@ -29,6 +29,7 @@ export const ko: Record<keyof typeof en, string> = {
   'common.reset': '되돌리기',
   'common.save': '저장',
   'common.saved': '저장했습니다.',
+  'toast.done': '완료: 에이전트가 변경을 적용했습니다.',
   'command.equivalent': '같은 동작의 명령',
   'overview.title': '가상 서비스',
   'overview.totals': '합계',

@@ -118,6 +118,7 @@ export function ServicesTable({ services }: { services: readonly ServiceWithDest
           type="search"
           aria-label={t('overview.filter')}
           placeholder={t('overview.filterPlaceholder')}
+          aria-keyshortcuts="/"
           value={filter}
           onChange={(event) => {
             setFilter(event.target.value);

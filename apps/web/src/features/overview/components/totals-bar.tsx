@@ -39,7 +39,7 @@ export function TotalsBar({ services }: { services: readonly ServiceWithDestinat
       </div>
       <div className="stat">
         <div className="stat-label">{t('overview.col.cps')}</div>
-        <div className="stat-value">{formatRate(totals?.cps ?? 0, 'conns')}</div>
+        <div className="stat-value">{formatRate(totals?.cps ?? 0, 'conns', t('unit.conns'))}</div>
         <Sparkline values={cps} label={t('overview.col.cps')} width={140} />
       </div>
       <div className="stat">
@@ -47,7 +47,7 @@ export function TotalsBar({ services }: { services: readonly ServiceWithDestinat
         <div className="stat-value">
           {formatSi(totals?.inPps ?? 0)} / {formatSi(totals?.outPps ?? 0)}
         </div>
-        <div className="stat-sub">packets/s</div>
+        <div className="stat-sub">{t('unit.packets')}</div>
       </div>
       <div className="stat">
         <div className="stat-label">{t('overview.bytesInOut')}</div>
@@ -55,7 +55,8 @@ export function TotalsBar({ services }: { services: readonly ServiceWithDestinat
           {formatSi(totals?.inBps ?? 0)} / {formatSi(totals?.outBps ?? 0)}
         </div>
         <div className="stat-sub">
-          bytes/s · {formatRate((totals?.inBps ?? 0) + (totals?.outBps ?? 0), 'bits')}
+          {t('unit.bytes')} ·{' '}
+          {formatRate((totals?.inBps ?? 0) + (totals?.outBps ?? 0), 'bits', t('unit.bits'))}
         </div>
       </div>
       <div className="stat">

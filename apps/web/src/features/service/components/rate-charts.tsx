@@ -13,11 +13,7 @@ import { serviceSeriesOptions } from '../api/get-history';
 import { TOTAL, chartRows, downsampleRows } from './chart-rows';
 import { RateChart, type ChartLine } from './rate-chart';
 
-const windows = [
-  { value: 60_000, label: '1 min' },
-  { value: 300_000, label: '5 min' },
-  { value: 900_000, label: '15 min' },
-] as const;
+const windowMinutes = [1, 5, 15] as const;
 const emptySeries: ServiceSeries = { total: [], destinations: {} };
 /** Between one chart's redraw and the next (see useStaggered): six charts in well under a second. */
 const CHART_GAP_MS = 60;
@@ -28,14 +24,14 @@ const palette = ['var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--ch
 const charts: {
   field: RateField;
   title: 'chart.cps' | 'chart.inPps' | 'chart.outPps' | 'chart.inBps' | 'chart.outBps' | 'chart.active';
-  unit: string;
+  unit: 'unit.conns' | 'unit.packets' | 'unit.bytes' | null;
 }[] = [
-  { field: 'activeConns', title: 'chart.active', unit: '' },
-  { field: 'cps', title: 'chart.cps', unit: 'conn/s' },
-  { field: 'inPps', title: 'chart.inPps', unit: 'packets/s' },
-  { field: 'outPps', title: 'chart.outPps', unit: 'packets/s' },
-  { field: 'inBps', title: 'chart.inBps', unit: 'bytes/s' },
-  { field: 'outBps', title: 'chart.outBps', unit: 'bytes/s' },
+  { field: 'activeConns', title: 'chart.active', unit: null },
+  { field: 'cps', title: 'chart.cps', unit: 'unit.conns' },
+  { field: 'inPps', title: 'chart.inPps', unit: 'unit.packets' },
+  { field: 'outPps', title: 'chart.outPps', unit: 'unit.packets' },
+  { field: 'inBps', title: 'chart.inBps', unit: 'unit.bytes' },
+  { field: 'outBps', title: 'chart.outBps', unit: 'unit.bytes' },
 ];
 
 /** Live charts for one service: history from the agent on open, then one point per sample. */
@@ -88,7 +84,15 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
     <section className="card" aria-labelledby="charts-heading">
       <div className="card-header">
         <h2 id="charts-heading">{t('chart.title')}</h2>
-        <Segmented label={t('chart.window')} options={windows} value={windowMs} onChange={setWindowMs} />
+        <Segmented
+          label={t('chart.window')}
+          options={windowMinutes.map((minutes) => ({
+            value: minutes * 60_000,
+            label: t('chart.minutes', { minutes }),
+          }))}
+          value={windowMs}
+          onChange={setWindowMs}
+        />
       </div>
       {history.error && <ActionError error={history.error} />}
       {/* One legend for all six charts: the same colour means the same server everywhere. */}
@@ -110,7 +114,7 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
           <RateChart
             key={chart.field}
             title={t(chart.title)}
-            unit={chart.unit}
+            unit={chart.unit ? t(chart.unit) : ''}
             emptyText={t('chart.collecting')}
             rows={shownRows[index] ?? []}
             windowMs={windowMs}

@@ -37,7 +37,7 @@ describe('app-shell', () => {
     expect(screen.queryByRole('button', { name: 'Add service' })).toBeNull();
     expect(screen.queryByRole('navigation')).toBeNull();
     expect(screen.queryByTestId('live-status')).toBeNull();
-    expect(document.title).toBe('Sign in to the IPVS dashboard · IPVS dashboard');
+    expect(document.title).toBe('Sign in to the IPVS dashboard');
   });
 
   it('shows nothing of the screen before the agent has answered', () => {

@@ -7,10 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { GenlConnection } from '@ipvs-dashboard/agent/netlink';
 import { ipvsadmTimer } from './ipvsadm-timer.mjs';
-import { EventLoopSlicer } from '../../apps/agent/dist/ipvs/event-loop-slicer.js';
-import { decodeSnapshot, decodeSnapshotReusing } from '../../apps/agent/dist/ipvs/snapshot-decoder.js';
-import { readRawSnapshotNow } from '../../apps/agent/dist/ipvs/snapshot-reader.js';
-import { SnapshotThread } from '../../apps/agent/dist/ipvs/snapshot-thread.js';
+import { EventLoopSlicer } from '../../apps/agent/dist/ipvs/kernel/snapshot/event-loop-slicer.js';
+import {
+  decodeSnapshot,
+  decodeSnapshotReusing,
+} from '../../apps/agent/dist/ipvs/kernel/snapshot/snapshot-decoder.js';
+import { readRawSnapshotNow } from '../../apps/agent/dist/ipvs/kernel/snapshot/snapshot-reader.js';
+import { SnapshotThread } from '../../apps/agent/dist/ipvs/kernel/snapshot/snapshot-thread.js';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
 const DESTS = Number(process.env.BENCH_DESTS ?? 10);

@@ -1,5 +1,6 @@
 // REST bodies that are not plain model values (docs/api.md): /info, /connections, PUT /config, /history.
 import { z } from 'zod';
+import { interruptedChangeSchema, type InterruptedChange } from './changes/change-record.js';
 import type { Connection } from './model.js';
 import type { Rates } from './rates.js';
 import { connectionSchema } from './schemas/read-model.js';
@@ -16,6 +17,8 @@ export interface InfoResponse {
   schedulers: string[];
   /** How often the agent samples counters, ms. */
   intervalMs: number;
+  /** A change the agent was applying when it stopped, until rolled back or resumed; null when none. */
+  interruptedChange: InterruptedChange | null;
 }
 
 export const infoResponseSchema = z.object({
@@ -25,6 +28,7 @@ export const infoResponseSchema = z.object({
   connTableSize: z.number().int().nonnegative(),
   schedulers: z.array(z.string()),
   intervalMs: z.number().int().positive(),
+  interruptedChange: interruptedChangeSchema.nullable(),
 }) satisfies z.ZodType<InfoResponse>;
 
 export interface ConnectionsResponse {
@@ -53,17 +57,53 @@ export const connectionsQuerySchema = z.object({
   limit: queryInt(1, 1000, 100),
 });
 
-/** PUT /config answer: what the restore text adds, changes and removes (ipvsadm command lines or ids). */
+/** One field of a planned change: its value before and after, as text; null where the row is absent. */
+export interface PlanField {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** One service or real server the plan adds, edits or removes, with old -> new of every field that differs. */
+export interface PlanDetail {
+  action: 'add' | 'edit' | 'remove';
+  service: string;
+  destination?: string;
+  fields: PlanField[];
+}
+
+/**
+ * PUT/POST /config answer (and its dry run): what the restore text adds, changes and removes (ipvsadm
+ * command lines), every row it touches with old -> new per field (a new service's real servers are in
+ * `added` only), and, once applied, the change's id in the change log.
+ */
 export interface RestorePlan {
   added: string[];
   changed: string[];
   removed: string[];
+  details: PlanDetail[];
+  changeId?: string;
 }
+
+const planFieldSchema = z.object({
+  field: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
 
 export const restorePlanSchema = z.object({
   added: z.array(z.string()),
   changed: z.array(z.string()),
   removed: z.array(z.string()),
+  details: z.array(
+    z.object({
+      action: z.enum(['add', 'edit', 'remove']),
+      service: z.string(),
+      destination: z.string().optional(),
+      fields: z.array(planFieldSchema),
+    }),
+  ),
+  changeId: z.string().optional(),
 }) satisfies z.ZodType<RestorePlan>;
 
 /**

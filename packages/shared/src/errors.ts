@@ -31,6 +31,11 @@ export const errorCatalogue = {
   NO_SUCH_INTERFACE: { status: 400, message: 'No such network interface for the sync daemon.' },
   NOT_FOUND: { status: 404, message: 'Nothing here. Check the address.' },
   CONFLICT: { status: 409, message: 'The table changed since you read it. Reload and try again.' },
+  CONFIRMATION_REQUIRED: {
+    status: 400,
+    message: 'This change removes every service. Send it again with ?confirm=replace-all if that is meant.',
+  },
+  CANNOT_UNDO: { status: 400, message: 'This change cannot be undone (counters cannot be restored).' },
   UNAUTHORIZED: { status: 401, message: 'Sign in: open the login URL the agent printed, or send the token.' },
   FORBIDDEN: { status: 403, message: 'This request is not allowed from here.' },
   PERMISSION_DENIED: {
@@ -57,8 +62,14 @@ export interface ErrorBody {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
+  /** Machine-readable detail, e.g. every problem of a dry run or the rows an undo would overwrite. */
+  readonly details: unknown;
 
-  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown; field?: string }) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    options?: { cause?: unknown; field?: string; details?: unknown },
+  ) {
     super(
       message ?? errorCatalogue[code].message,
       options?.cause === undefined ? {} : { cause: options.cause },
@@ -66,6 +77,7 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.code = code;
     this.field = options?.field;
+    this.details = options?.details;
   }
 
   get status(): number {
@@ -74,7 +86,12 @@ export class AppError extends Error {
 
   toBody(): ErrorBody {
     return {
-      error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) },
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.field ? { field: this.field } : {}),
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
     };
   }
 }

@@ -48,3 +48,39 @@ export function ratesBetween(previous: Stats | undefined, current: Stats, interv
     outBps: perSecond(previous.outBytes, current.outBytes),
   };
 }
+
+/** The same five rates (counters aside). */
+export function sameRates(a: Rates, b: Rates): boolean {
+  return (
+    a === b ||
+    (a.cps === b.cps &&
+      a.inPps === b.inPps &&
+      a.outPps === b.outPps &&
+      a.inBps === b.inBps &&
+      a.outBps === b.outBps)
+  );
+}
+
+/** The same counters (the kernel's rates aside): rates over the window are then all zero. */
+export function sameCounters(a: Stats, b: Stats): boolean {
+  return (
+    a.conns === b.conns &&
+    a.inPackets === b.inPackets &&
+    a.outPackets === b.outPackets &&
+    a.inBytes === b.inBytes &&
+    a.outBytes === b.outBytes
+  );
+}
+
+/** Every number of two stats rows the same: what the agent's samples, the simulator and the web compare. */
+export function sameStats(a: Stats, b: Stats): boolean {
+  return (
+    a === b ||
+    (a.conns === b.conns &&
+      a.inPackets === b.inPackets &&
+      a.outPackets === b.outPackets &&
+      a.inBytes === b.inBytes &&
+      a.outBytes === b.outBytes &&
+      sameRates(a, b))
+  );
+}

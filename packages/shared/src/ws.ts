@@ -94,6 +94,8 @@ export interface ChangeMessage {
   type: 'change';
   at: number;
   source: 'api' | 'external';
+  /** The change log entry (GET /changes/:id): present exactly when source is api. */
+  changeId?: string;
   changes: Change[];
 }
 
@@ -159,6 +161,7 @@ export const changeMessageSchema = z.object({
   type: z.literal('change'),
   at,
   source: z.enum(['api', 'external']),
+  changeId: z.string().optional(),
   changes: z.array(
     z.object({
       kind: z.enum(changeKinds),

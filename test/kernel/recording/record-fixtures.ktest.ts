@@ -1,7 +1,7 @@
 // KTEST_RECORD_FIXTURES=1 only: records real kernel replies into test/kernel/fixtures/*.bin with an
 // index.json saying what each holds and what it must decode to. The expected values come from the ipvsadm
 // commands that built the table and from ipvsadm's listings, never from the client.
-// The Vitest test apps/agent/src/ipvs/__tests__/kernel-fixtures.test.ts decodes them.
+// The Vitest test apps/agent/src/ipvs/kernel/codec/__tests__/kernel-fixtures.test.ts decodes them.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { IpvsCmd, packServiceIdentity } from '@ipvs-dashboard/agent/ipvs';

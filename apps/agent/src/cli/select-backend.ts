@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { AppError } from '@ipvs-dashboard/shared';
 import type { BackendChoice } from '../config/index.js';
-import type { IpvsBackend } from '../ipvs/backend.js';
+import type { IpvsBackend } from '../ipvs/backend/backend.js';
 
 /** CAP_NET_ADMIN is capability bit 12 (include/uapi/linux/capability.h); IPVS netlink commands need it. */
 const CAP_NET_ADMIN = 12n;

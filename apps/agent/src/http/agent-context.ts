@@ -1,6 +1,19 @@
 import type { Request, Response } from 'express';
-import { AppError, type SavableService, type ServiceWithDestinations } from '@ipvs-dashboard/shared';
-import type { IpvsBackend } from '../ipvs/backend.js';
+import {
+  AppError,
+  type ChangeActor,
+  type ChangeRecord,
+  type RestoreLine,
+  type ServiceWithDestinations,
+} from '@ipvs-dashboard/shared';
+import type {
+  ChangeJournal,
+  ChangeLog,
+  ChangePipeline,
+  TableChangeRequest,
+  TableChangeResult,
+} from '../changes/index.js';
+import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import type { TableMonitor } from '../live/table-monitor.js';
 import type { QuiesceStore } from '../state/index.js';
 
@@ -8,15 +21,24 @@ import type { QuiesceStore } from '../state/index.js';
 export interface ConfigTextFormat {
   /** `ipvsadm -Sn` text (with -x/-y thresholds) of a table. */
   format(table: readonly ServiceWithDestinations[]): string;
-  /** Restore text to the whole table it describes; throws VALIDATION_FAILED naming the line. */
-  parse(text: string): SavableService[];
+  /**
+   * Restore text to its commands, each with its line; throws VALIDATION_FAILED with every line ipvsadm
+   * would refuse in details.problems, or naming a command that is not about the table.
+   */
+  parse(text: string): RestoreLine[];
 }
 
-/** What every route handler may use: the backend, the one poller, remembered state, and how we started. */
+/**
+ * What every route handler may use: the backend, the one poller, the change pipeline with its journal and
+ * log, remembered state, and how we started.
+ */
 export interface AgentContext {
   backend: IpvsBackend;
   monitor: TableMonitor;
   quiesce: QuiesceStore;
+  pipeline: ChangePipeline;
+  journal: ChangeJournal;
+  changes: ChangeLog;
   /** Why this backend was chosen; null when the user asked for it by name. */
   backendReason: string | null;
   configText: ConfigTextFormat;
@@ -33,31 +55,44 @@ function parseIfMatch(header: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** The generation a client's If-Match names, or null when it sent none (or `*`). */
+export function ifMatchOf(request: Request): number | null {
+  const ifMatch = request.headers['if-match'];
+  if (typeof ifMatch !== 'string' || ifMatch.trim() === '*') return null;
+  const expected = parseIfMatch(ifMatch);
+  if (expected === null) {
+    throw new AppError('VALIDATION_FAILED', 'If-Match must hold the ETag of GET /services.', {
+      field: 'if-match',
+    });
+  }
+  return expected;
+}
+
+/** Who is asking: today one token, the admin token the agent started with. */
+export function actorOf(_request: Request): ChangeActor {
+  return { type: 'api', name: 'admin' };
+}
+
 /**
- * Runs one mutation through the poller (see TableMonitor.apply): refuses with CONFLICT when the client's
- * If-Match names a generation the table has moved past, and sets the new ETag on the response.
+ * Runs one table change through the pipeline for a request (its If-Match, its caller) and sets the
+ * answer's ETag and X-Change-Id.
  */
-export async function mutate<T>(
+export async function runChange(
   context: AgentContext,
   request: Request,
   response: Response,
-  change: () => Promise<T>,
-): Promise<T> {
-  const ifMatch = request.headers['if-match'];
-  let expected: number | null = null;
-  if (typeof ifMatch === 'string' && ifMatch.trim() !== '*') {
-    expected = parseIfMatch(ifMatch);
-    if (expected === null) {
-      throw new AppError('VALIDATION_FAILED', 'If-Match must hold the ETag of GET /services.', {
-        field: 'if-match',
-      });
-    }
-  }
-  const { result, generation } = await context.monitor.apply(
-    change,
-    expected,
-    () => new AppError('CONFLICT'),
-  );
-  response.setHeader('ETag', generationTag(generation));
+  change: Omit<TableChangeRequest, 'actor' | 'ifMatch'>,
+): Promise<TableChangeResult> {
+  const result = await context.pipeline.run({
+    ...change,
+    actor: actorOf(request),
+    ifMatch: ifMatchOf(request),
+  });
+  announce(response, result.generation, result.record);
   return result;
+}
+
+export function announce(response: Response, generation: number | null, record: ChangeRecord | null): void {
+  if (generation !== null) response.setHeader('ETag', generationTag(generation));
+  if (record) response.setHeader('X-Change-Id', record.id);
 }

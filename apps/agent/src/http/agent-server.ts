@@ -1,6 +1,13 @@
 import type { Server } from 'node:http';
 import type { AgentConfig } from '../config/index.js';
-import type { IpvsBackend } from '../ipvs/backend.js';
+import {
+  ChangeJournal,
+  ChangeLog,
+  ChangePipeline,
+  followQuiesceMemory,
+  recordExternalChanges,
+} from '../changes/index.js';
+import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import { LiveHub, TableMonitor, WsTransport, type TransportLimits } from '../live/index.js';
 import { QuiesceStore, loadOrCreateToken } from '../state/index.js';
 import { allowedHostsFor, checkUpgrade, type AccessPolicy } from './access-guard.js';
@@ -56,6 +63,17 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     onError: throttleRepeats((error) => log('reading the IPVS table failed', error)),
   });
   const quiesce = await QuiesceStore.open(config.stateDir);
+  const journal = await ChangeJournal.open(config.stateDir);
+  for (const { header, applied } of journal.unfinished()) {
+    log(
+      `INTERRUPTED CHANGE ${header.id}: "${header.summary}" was being applied when the agent stopped (${applied} of ${header.total} steps recorded). The table may be half-changed: POST /api/v1/changes/${header.id}/rollback or /resume, or use the banner in the web app.`,
+    );
+  }
+  const changes = await ChangeLog.open({ dir: config.stateDir, announce: (line) => console.log(line) });
+  const pipeline = new ChangePipeline({ backend, monitor, journal, log: changes });
+  const reportError = (error: unknown) => log('recording a change failed', error);
+  monitor.subscribe(recordExternalChanges(changes, reportError));
+  monitor.subscribe(followQuiesceMemory(quiesce, reportError));
   const policy: AccessPolicy = {
     token,
     sessions: new SessionStore(token),
@@ -66,6 +84,9 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     backend,
     monitor,
     quiesce,
+    pipeline,
+    journal,
+    changes,
     backendReason: options.backendReason,
     intervalMs: config.intervalMs,
     configText: options.configText,

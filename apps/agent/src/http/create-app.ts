@@ -6,6 +6,7 @@ import { apiNotFound, errorHandler } from './error-handler.js';
 import { loginRoute } from './login-route.js';
 import { metricsRoute } from './metrics-route.js';
 import { authGuard, hostGuard, mutationGuard } from './request-guards.js';
+import { changeRoutes } from './routes/change-routes.js';
 import { configRoutes } from './routes/config-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
 import { destinationRoutes } from './routes/destination-routes.js';
@@ -67,6 +68,7 @@ export function createApp({ context, policy, webDir, tls, log }: AppOptions): Ex
     connectionRoutes,
     historyRoutes,
     configRoutes,
+    changeRoutes,
   ]) {
     api.use(routes(context));
   }

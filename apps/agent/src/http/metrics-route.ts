@@ -10,7 +10,7 @@ import type { AgentContext } from './agent-context.js';
 export function metricsRoute(context: AgentContext): RequestHandler {
   return async (_request, response) => {
     const { monitor } = context;
-    const reading = await monitor.refresh('external').catch((error: unknown) => {
+    const reading = await monitor.refresh().catch((error: unknown) => {
       if (monitor.current) return monitor.current;
       throw error;
     });

@@ -38,7 +38,7 @@ export function mutationGuard(): RequestHandler {
     if (originError) return next(originError);
     if (request.method === 'DELETE' || hasNoBody(request)) return next();
     const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    const wanted = request.path === '/config' && request.method === 'PUT' ? 'text/plain' : 'application/json';
+    const wanted = request.path === '/config' ? 'text/plain' : 'application/json';
     if (type === wanted) return next();
     next(
       new AppError('VALIDATION_FAILED', `Send Content-Type: ${wanted} (got "${type || 'none'}").`, {

@@ -77,6 +77,7 @@ export class LiveHub {
           type: 'change',
           at: event.at,
           source: event.source,
+          ...(event.changeId === undefined ? {} : { changeId: event.changeId }),
           changes: event.changes,
         };
         this.broadcast(encode(message), false);

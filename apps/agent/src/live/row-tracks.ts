@@ -4,6 +4,8 @@
 // shapes gives each copy a hidden class of its own, and then every read of 11,000 tracks a second misses its
 // inline cache (perf showed a fifth of the agent's CPU in V8's IC-miss runtime; see row-copies.ts in shared).
 import {
+  sameRates,
+  sameStats,
   zeroRates,
   zeroStats,
   type Destination,
@@ -43,40 +45,6 @@ export interface ServiceTrack extends RowTrack {
   row: ServiceWithDestinations | null;
   aligned: DestinationTrack[];
   destinations: Map<string, DestinationTrack>;
-}
-
-export function sameRates(a: Rates, b: Rates): boolean {
-  return (
-    a === b ||
-    (a.cps === b.cps &&
-      a.inPps === b.inPps &&
-      a.outPps === b.outPps &&
-      a.inBps === b.inBps &&
-      a.outBps === b.outBps)
-  );
-}
-
-/** The same counters (the kernel's rates aside): rates over the window are then all zero. */
-export function sameCounters(a: Stats, b: Stats): boolean {
-  return (
-    a.conns === b.conns &&
-    a.inPackets === b.inPackets &&
-    a.outPackets === b.outPackets &&
-    a.inBytes === b.inBytes &&
-    a.outBytes === b.outBytes
-  );
-}
-
-export function sameStats(a: Stats, b: Stats): boolean {
-  return (
-    a === b ||
-    (a.conns === b.conns &&
-      a.inPackets === b.inPackets &&
-      a.outPackets === b.outPackets &&
-      a.inBytes === b.inBytes &&
-      a.outBytes === b.outBytes &&
-      sameRates(a, b))
-  );
 }
 
 /**

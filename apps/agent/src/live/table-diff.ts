@@ -1,5 +1,5 @@
+import { destinationIdOf, serviceIdOf } from '@ipvs-dashboard/shared';
 import type { Destination, ServiceWithDestinations, Stats, Change } from '@ipvs-dashboard/shared';
-import { destinationIdOf, serviceIdOf } from './row-ids.js';
 
 /** The settings a user sets; counters and connection numbers move on their own. */
 function sameServiceSettings(a: ServiceWithDestinations, b: ServiceWithDestinations): boolean {

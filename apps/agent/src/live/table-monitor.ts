@@ -1,11 +1,29 @@
 import type { ServiceWithDestinations, Totals, Change } from '@ipvs-dashboard/shared';
 import { HistoryStore } from './history-store.js';
-import { SerialQueue } from './serial-queue.js';
+import { SerialQueue } from '../common/serial-queue.js';
 import { TableSampler, type TableSample } from './table-sampler.js';
 import { diffTables } from './table-diff.js';
-import type { IpvsBackend } from '../ipvs/backend.js';
+import type { IpvsBackend } from '../ipvs/backend/backend.js';
 
 export type ChangeSource = 'api' | 'external';
+
+/**
+ * Which rows a change made through the API touched, so that whichever read sees them first (the change's
+ * own re-read, a periodic one, an If-Match pre-read) reports them as that change and not as external.
+ */
+export interface Attribution {
+  changeId: string;
+  /** serviceId() of the touched services; 'all' for table-wide changes (clear, zero all, restore). */
+  services: ReadonlySet<string> | 'all';
+}
+
+/** Hands a change's attribution to the monitor once it ran; returns the generation (ETag) it produced. */
+export type Commit = (attribution: Attribution) => number;
+
+interface PendingAttribution extends Attribution {
+  /** False for a change that failed: its leftovers, if a read finds any, still need a new generation. */
+  bumped: boolean;
+}
 
 /**
  * The kernel's estimator folds the per-CPU counters into the totals it reports only every 2 s
@@ -25,7 +43,18 @@ export interface TableReading {
 export type MonitorEvent =
   | { type: 'snapshot'; reading: TableReading }
   | { type: 'sample'; sample: TableSample }
-  | { type: 'change'; changes: Change[]; source: ChangeSource; generation: number; at: number };
+  | {
+      type: 'change';
+      changes: Change[];
+      source: ChangeSource;
+      /** The change log entry, for API changes. */
+      changeId?: string;
+      generation: number;
+      at: number;
+      /** The readings the changes were found between. */
+      previous: readonly ServiceWithDestinations[];
+      table: readonly ServiceWithDestinations[];
+    };
 
 export interface MonitorOptions {
   intervalMs: number;
@@ -36,8 +65,13 @@ export interface MonitorOptions {
 
 /**
  * The one poller: reads the backend every interval, computes rates from counter deltas, keeps history,
- * and turns differences between readings into change events. API handlers call `refresh('api')` after
- * a mutation so their changes are tagged `api`; whatever any other read finds is `external`.
+ * and turns differences between readings into change events. A mutation runs inside `apply` and commits
+ * the rows it touched; any read that finds them reports them as that change (`api`, with its id);
+ * whatever else a read finds is `external`.
+ *
+ * Generations (ETags) start from the clock, so they never repeat across agent restarts, and go up by one
+ * for every committed change and every reading that found an external change: each generation is one
+ * table state, and no two writers are ever handed the same one.
  */
 export class TableMonitor {
   readonly history: HistoryStore;
@@ -47,7 +81,8 @@ export class TableMonitor {
   private timer: NodeJS.Timeout | null = null;
   private latest: TableReading | null = null;
   private readonly sampler: TableSampler;
-  private generation = 1;
+  private generation: number;
+  private pending: PendingAttribution[] = [];
   /** False while the backend fails to answer (exported as ipvs_dashboard_up). */
   healthy = false;
 
@@ -57,6 +92,7 @@ export class TableMonitor {
   ) {
     this.history = new HistoryStore(HistoryStore.capacityFor(options.historyWindowMs, options.intervalMs));
     this.now = options.now ?? Date.now;
+    this.generation = Date.now();
     const readingsPerWindow = Math.max(1, Math.ceil(COUNTER_REFRESH_MS / options.intervalMs));
     this.sampler = new TableSampler(this.history, readingsPerWindow);
   }
@@ -70,72 +106,105 @@ export class TableMonitor {
     return () => this.listeners.delete(listener);
   }
 
+  /** The generation (ETag) of the table as the agent last read or changed it. */
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
   async start(): Promise<void> {
     await this.tick();
-    this.timer = setInterval(() => {
-      this.tick().catch((error: unknown) => this.options.onError?.(error));
+    this.scheduleTick();
+  }
+
+  /** The next tick is timed from the end of this one: a slow read never queues reads behind it. */
+  private scheduleTick(): void {
+    this.timer = setTimeout(() => {
+      this.tick()
+        .catch((error: unknown) => this.options.onError?.(error))
+        .finally(() => {
+          if (this.timer !== null) this.scheduleTick();
+        });
     }, this.options.intervalMs);
     this.timer.unref();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 
-  /** Re-reads the table now; changes found are reported with `source`. Returns the fresh reading. */
-  refresh(source: ChangeSource): Promise<TableReading> {
-    return this.queue.run(() => this.read(source));
+  /** Re-reads the table now. Returns the fresh reading. */
+  refresh(): Promise<TableReading> {
+    return this.queue.run(() => this.read());
   }
 
   /**
-   * Runs an API mutation with the poller held off, so nothing it changes can be seen first by a periodic
-   * read and mistaken for an external change. With `expectedGeneration`, re-reads first and refuses with
-   * `onStale()` when the table moved on. Afterwards (even on failure) the table is re-read, tagging changes
-   * `api`, as the very next step of the queue, but the caller does not wait for it: the kernel has already
-   * acknowledged the change, and at 1,000 x 10 a full re-read costs more than most changes themselves. The
-   * generation returned is the one that re-read publishes (with a snapshot event even for a no-op change,
-   * so every client learns it).
+   * Runs a mutation with the poller held off. With `expectedGeneration`, re-reads first and refuses with
+   * `onStale()` when the table is not at that generation. The change calls `commit` with the rows it
+   * touched once the kernel acknowledged it (also after a failure it rolled back, so leftovers are not
+   * taken for someone else's); the generation it returns is the one this change produced. The table is
+   * re-read as the very next step of the queue, but the caller does not wait for it: at 1,000 x 10 a full
+   * re-read costs more than most changes themselves.
    */
   apply<T>(
-    change: () => Promise<T>,
+    change: (commit: Commit, fail: (attribution: Attribution) => void) => Promise<T>,
     expectedGeneration: number | null,
     onStale: () => Error,
   ): Promise<{ result: T; generation: number }> {
     return this.queue.run(async () => {
-      if (expectedGeneration !== null && (await this.read('external')).generation !== expectedGeneration) {
-        throw onStale();
+      if (expectedGeneration !== null) {
+        await this.read();
+        if (this.generation !== expectedGeneration) throw onStale();
       }
-      let result: T;
+      const commit: Commit = (attribution) => {
+        this.generation += 1;
+        this.pending.push({ ...attribution, bumped: true });
+        return this.generation;
+      };
+      const fail = (attribution: Attribution) => {
+        this.pending.push({ ...attribution, bumped: false });
+      };
       try {
-        result = await change();
-      } catch (error) {
-        this.readSoon();
-        throw error;
+        const result = await change(commit, fail);
+        return { result, generation: this.generation };
+      } finally {
+        if (this.pending.length > 0) this.readSoon();
       }
-      const generation = this.generation + 1;
-      this.readSoon(generation);
-      return { result, generation };
     });
   }
 
-  /** Queues a re-read of API changes; its errors go where the poller's go. */
-  private readSoon(generation?: number): void {
-    this.queue
-      .run(() => this.read('api', generation))
-      .catch((error: unknown) => this.options.onError?.(error));
+  /** Queues a re-read after a change; its errors go where the poller's go. */
+  private readSoon(): void {
+    this.queue.run(() => this.read()).catch((error: unknown) => this.options.onError?.(error));
   }
 
-  /** One periodic step: read (changes are external), then sample counters into rates and history. */
+  /** One periodic step: read, then sample counters into rates and history. */
   tick(): Promise<void> {
     return this.queue.run(async () => {
-      const reading = await this.read('external');
+      const reading = await this.read();
       this.emit({ type: 'sample', sample: this.sampler.sample(reading) });
     });
   }
 
-  /** `publishAs`: the generation an API change was promised; published even when nothing differs. */
-  private async read(source: ChangeSource, publishAs?: number): Promise<TableReading> {
+  /** Splits what a read found among the changes that claimed those rows; the rest is external. */
+  private attribute(
+    changes: Change[],
+    pending: PendingAttribution[],
+  ): Map<PendingAttribution | null, Change[]> {
+    const groups = new Map<PendingAttribution | null, Change[]>();
+    for (const change of changes) {
+      const owner =
+        pending.find((p) =>
+          p.services === 'all' ? true : change.service !== undefined && p.services.has(change.service),
+        ) ?? null;
+      const group = groups.get(owner);
+      if (group) group.push(change);
+      else groups.set(owner, [change]);
+    }
+    return groups;
+  }
+
+  private async read(): Promise<TableReading> {
     let table: ServiceWithDestinations[];
     let totals: Totals;
     try {
@@ -146,12 +215,33 @@ export class TableMonitor {
       throw error;
     }
     const at = this.now();
+    const previous = this.latest?.table ?? table;
     const changes = this.latest ? diffTables(this.latest.table, table) : [];
-    const publish = changes.length > 0 || publishAs !== undefined;
-    if (publish) this.generation = Math.max(publishAs ?? 0, this.generation + 1);
+    const pending = this.pending;
+    this.pending = [];
+    const groups = this.attribute(changes, pending);
+    // A new generation for what no committed change accounts for: external changes, a failed change's leftovers.
+    for (const owner of groups.keys()) {
+      if (owner === null || !owner.bumped) {
+        this.generation += 1;
+        break;
+      }
+    }
+    const publish = changes.length > 0 || pending.length > 0;
     const reading: TableReading = { table, totals, generation: this.generation, at };
     this.latest = reading;
-    if (changes.length > 0) this.emit({ type: 'change', changes, source, generation: this.generation, at });
+    for (const [owner, found] of groups) {
+      this.emit({
+        type: 'change',
+        changes: found,
+        source: owner === null ? 'external' : 'api',
+        ...(owner === null ? {} : { changeId: owner.changeId }),
+        generation: this.generation,
+        at,
+        previous,
+        table,
+      });
+    }
     if (publish) this.emit({ type: 'snapshot', reading });
     return reading;
   }

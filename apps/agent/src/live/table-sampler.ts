@@ -1,5 +1,10 @@
 import {
+  destinationIdOf,
+  serviceIdOf,
   ratesBetween,
+  sameCounters,
+  sameRates,
+  sameStats,
   type DestinationSample,
   type Rates,
   type SampleMessage,
@@ -8,14 +13,10 @@ import {
   type Stats,
 } from '@ipvs-dashboard/shared';
 import type { HistoryStore } from './history-store.js';
-import { destinationIdOf, serviceIdOf } from './row-ids.js';
 import {
   NO_RATES,
   destinationEntry,
   fullEntry,
-  sameCounters,
-  sameRates,
-  sameStats,
   type DestinationTrack,
   type RowTrack,
   type ServiceTrack,

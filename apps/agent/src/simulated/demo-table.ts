@@ -2,7 +2,6 @@
 // warmed up so every chart moves from the first second. The fourth web server is quiesced (weight 0)
 // after the warm-up has given it connections, so the dashboard shows them draining.
 import type { DestinationInput, ServiceInput, ServiceKey } from '@ipvs-dashboard/shared';
-import type { SimulatedBackend } from './simulated-backend.js';
 import type { TrafficProfile } from './traffic/traffic-profile.js';
 
 /** Simulated seconds of traffic before the first read: long enough for the 2 s EWMA rates to settle. */
@@ -123,7 +122,16 @@ export const demoServices: readonly DemoService[] = [
 ];
 
 /** Fills `backend` with the demo services and runs their traffic for a warm-up period. */
-export async function createDemoTable(backend: SimulatedBackend): Promise<void> {
+/** What building the demo needs of the simulated backend (not the class itself: no import cycle). */
+export interface DemoTarget {
+  addService(input: ServiceInput): Promise<void>;
+  addDestination(key: ServiceKey, input: DestinationInput): Promise<void>;
+  editDestination(key: ServiceKey, input: DestinationInput): Promise<void>;
+  setTraffic(key: ServiceKey, profile: TrafficProfile): void;
+  warmUp(ms: number): void;
+}
+
+export async function createDemoTable(backend: DemoTarget): Promise<void> {
   for (const demo of demoServices) {
     await backend.addService(demo.service);
     for (const server of demo.servers) await backend.addDestination(demo.service, server);

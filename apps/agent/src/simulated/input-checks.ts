@@ -1,6 +1,7 @@
 // What the kernel (ip_vs_ctl.c) refuses, with the error code the kernel client gives for the same errno;
 // plus the shape checks any client makes before encoding. Every check runs before anything changes.
-import { AppError, formatIpAddress, parseIpAddress } from '@ipvs-dashboard/shared';
+import { IP_VS_SVC_F_ONEPACKET } from '@ipvs-dashboard/shared';
+import { AppError, checkedSchedulerFlagBits, formatIpAddress, parseIpAddress } from '@ipvs-dashboard/shared';
 import type {
   AddressFamily,
   DestinationInput,
@@ -10,7 +11,6 @@ import type {
   ServiceKey,
   ServiceSettings,
 } from '@ipvs-dashboard/shared';
-import { schedulerFlagBits, SVC_F_ONEPACKET } from './service-flags.js';
 
 /** Schedulers of the project's real test kernel (Debian 6.1 UML): no twos (CONFIG_IP_VS_TWOS unset). */
 export const SIMULATED_SCHEDULERS = [
@@ -133,9 +133,9 @@ export function checkServiceSettings(
   }
   if (!Array.isArray(settings.schedulerFlags))
     throw invalid('schedulerFlags', 'schedulerFlags must be a list.');
-  let flagBits = schedulerFlagBits(scheduler, settings.schedulerFlags);
+  let flagBits = checkedSchedulerFlagBits(scheduler, settings.schedulerFlags);
   if (typeof settings.onePacket !== 'boolean') throw invalid('onePacket', 'onePacket must be true or false.');
-  if (settings.onePacket) flagBits |= SVC_F_ONEPACKET;
+  if (settings.onePacket) flagBits |= IP_VS_SVC_F_ONEPACKET;
   return {
     scheduler,
     flagBits,

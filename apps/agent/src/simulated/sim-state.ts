@@ -1,4 +1,5 @@
 // The simulated kernel's objects (struct ip_vs_service / ip_vs_dest in spirit) and their read views.
+import { IP_VS_SVC_F_ONEPACKET } from '@ipvs-dashboard/shared';
 import type {
   AddressFamily,
   Destination,
@@ -7,7 +8,7 @@ import type {
   ServiceKey,
   ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
-import { schedulerFlagNames, SVC_F_ONEPACKET } from './service-flags.js';
+import { schedulerFlagsFromKernel } from '@ipvs-dashboard/shared';
 import { StatsEstimator } from './stats-estimator.js';
 
 export interface SimDestination {
@@ -69,11 +70,11 @@ export function viewService(svc: SimService): Service {
     key: { ...svc.key },
     family: svc.family,
     scheduler: svc.scheduler,
-    schedulerFlags: schedulerFlagNames(svc.scheduler, svc.flagBits),
+    schedulerFlags: schedulerFlagsFromKernel(svc.scheduler, svc.flagBits),
     persistence: svc.persistence,
     netmask: svc.netmask,
     persistenceEngine: svc.persistenceEngine,
-    onePacket: (svc.flagBits & SVC_F_ONEPACKET) !== 0,
+    onePacket: (svc.flagBits & IP_VS_SVC_F_ONEPACKET) !== 0,
     stats: svc.stats.read(),
   };
 }

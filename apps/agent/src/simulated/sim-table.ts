@@ -1,5 +1,6 @@
 // The simulated kernel's service table: ip_vs_ctl.c's add/edit/delete rules and errors, synchronous and
 // in memory. Identity is (family, protocol, address, port) or (family, fwmark), as the kernel hashes it.
+import { sortDestinationsLikeIpvsadm, sortServicesLikeIpvsadm } from '@ipvs-dashboard/shared';
 import { AppError, serviceId } from '@ipvs-dashboard/shared';
 import type {
   DestinationInput,
@@ -15,11 +16,10 @@ import {
   checkServiceKey,
   checkServiceSettings,
 } from './input-checks.js';
-import { mergeDestination, mergeServiceSettings } from '../ipvs/read-modify-write.js';
+import { mergeDestination, mergeServiceSettings } from '../ipvs/backend/read-modify-write.js';
 import { viewDestination, viewService } from './sim-state.js';
 import type { SimDestination, SimService } from './sim-state.js';
 import { StatsEstimator } from './stats-estimator.js';
-import { sortDestinations, sortServices } from '../ipvs/ipvsadm-order.js';
 
 function destinationKeyOf(dest: { address: string; port: number }): string {
   return `${dest.address}|${dest.port}`;
@@ -54,7 +54,7 @@ export class SimTable {
 
   /** Services in ipvsadm's sort order, computed by the same code the kernel client uses. */
   list(): readonly SimService[] {
-    return (this.sorted ??= sortServices([...this.services.values()]));
+    return (this.sorted ??= sortServicesLikeIpvsadm([...this.services.values()]));
   }
 
   /**
@@ -64,7 +64,7 @@ export class SimTable {
   sortedDestinations(svc: SimService): readonly SimDestination[] {
     const cached = this.sortedDests.get(svc);
     if (cached?.revision === svc.revision) return cached.list;
-    const list = sortDestinations(svc.destinations);
+    const list = sortDestinationsLikeIpvsadm(svc.destinations);
     this.sortedDests.set(svc, { revision: svc.revision, list });
     return list;
   }

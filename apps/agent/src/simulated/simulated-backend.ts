@@ -19,7 +19,7 @@ import type {
   Timeouts,
   Totals,
 } from '@ipvs-dashboard/shared';
-import type { BackendKind, IpvsBackend } from '../ipvs/backend.js';
+import type { BackendKind, IpvsBackend } from '../ipvs/backend/backend.js';
 import { SIMULATED_SCHEDULERS } from './input-checks.js';
 import { KernelSettings } from './kernel-settings.js';
 import { viewDestination, viewService } from './sim-state.js';

@@ -6,7 +6,7 @@
 // The counters users see move in the same 2 s steps: the estimator is also what sums the per-CPU counters
 // into kstats, and reads show kstats minus the zero point kstats0 (ip_vs_copy_stats). Proven in the UML
 // guest: right after 12 requests `ipvsadm -Ln --stats` showed 6 connections while InActConn showed 12.
-import type { Stats } from '@ipvs-dashboard/shared';
+import { sameStats, type Stats } from '@ipvs-dashboard/shared';
 
 /** The kernel's estimation period (ip_vs_est.c IPVS_EST_TICK / the old 2*HZ timer). */
 export const ESTIMATOR_PERIOD_MS = 2000;
@@ -40,12 +40,6 @@ function readRate(avg: number, name: CounterName): number {
 /** avg += ((delta << shift) - avg) >> 2, the step added to the average (ip_vs_est.c ip_vs_chain_estimation). */
 function ewmaStep(delta: number, shift: number, average: number): number {
   return Math.floor((delta * 2 ** shift - average) / 4);
-}
-
-const statsNames: readonly (keyof Stats)[] = [...counterNames, 'cps', 'inPps', 'outPps', 'inBps', 'outBps'];
-
-function sameStats(a: Stats, b: Stats): boolean {
-  return statsNames.every((name) => a[name] === b[name]);
 }
 
 export class StatsEstimator {

@@ -35,6 +35,14 @@ export class QuiesceStore {
     return `${serviceId} ${destinationId}`;
   }
 
+  /** Every remembered weight, for GET /quiesced. */
+  list(): { service: string; destination: string; weight: number }[] {
+    return [...this.weights].map(([key, weight]) => {
+      const space = key.indexOf(' ');
+      return { service: key.slice(0, space), destination: key.slice(space + 1), weight };
+    });
+  }
+
   get(key: string): number | undefined {
     return this.weights.get(key);
   }

@@ -14,3 +14,4 @@ export {
   close,
 } from './socket-calls.js';
 export { ReceiveBatch } from './receive-batch.js';
+export { platformProblem } from './platform.js';

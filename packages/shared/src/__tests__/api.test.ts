@@ -29,8 +29,22 @@ describe('api', () => {
       connTableSize: 4096,
       schedulers: ['rr', 'wlc'],
       intervalMs: 1000,
+      interruptedChange: null,
     };
     expect(infoResponseSchema.parse(info)).toEqual(info);
+    const interrupted = {
+      ...info,
+      interruptedChange: {
+        id: 'c1',
+        action: 'restore',
+        summary: 'Restore',
+        startedAt: 5,
+        applied: 3,
+        total: 9,
+        services: ['tcp:10.0.0.1:80'],
+      },
+    };
+    expect(infoResponseSchema.parse(interrupted)).toEqual(interrupted);
     expect(infoResponseSchema.safeParse({ ...info, backend: 'other' }).success).toBe(false);
     const connection = {
       protocol: 'TCP',
@@ -50,7 +64,18 @@ describe('api', () => {
     expect(
       connectionsResponseSchema.safeParse({ total: 30, items: [{ ...connection, clientPort: -1 }] }).success,
     ).toBe(false);
-    const plan = { added: ['-A -t 10.0.0.1:80 -s rr'], changed: [], removed: ['tcp:10.0.0.2:80'] };
+    const plan = {
+      added: ['-A -t 10.0.0.1:80 -s rr'],
+      changed: [],
+      removed: ['-D -t 10.0.0.2:80'],
+      details: [
+        {
+          action: 'remove',
+          service: 'tcp:10.0.0.2:80',
+          fields: [{ field: 'scheduler', from: 'wlc', to: null }],
+        },
+      ],
+    };
     expect(restorePlanSchema.parse(plan)).toEqual(plan);
     const point = {
       at: 1,

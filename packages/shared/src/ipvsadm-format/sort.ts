@@ -7,8 +7,9 @@ import type { DestinationKey, ServiceKey } from '../model.js';
 
 const AF_INET = 2;
 const AF_INET6 = 10;
-// IPPROTO_* from include/uapi/linux/in.h; the kernel stores fwmark services as TCP (ip_vs_genl_parse_service).
-const protocolNumber = { tcp: 6, udp: 17, sctp: 132, fwmark: 6 } as const;
+// IPPROTO_* from include/uapi/linux/in.h. A fwmark service's reply has no protocol attribute
+// (ip_vs_genl_fill_service), so libipvs compares 0; it never decides an order, since fwmark comes first.
+const protocolNumber = { tcp: 6, udp: 17, sctp: 132, fwmark: 0 } as const;
 
 /** C: (int)(a - b) for unsigned 32-bit a and b. */
 function intDifference(a: number, b: number): number {

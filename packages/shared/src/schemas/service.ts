@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { serviceFamily } from '../ids.js';
-import { normalizeSchedulerFlags } from '../scheduler-flags.js';
+import { normalizeSchedulerFlags, schedulerFlagOwner } from '../scheduler-flags.js';
 import type { ServiceInput, ServiceKey, ServiceSettings } from '../model.js';
 import { defaultNetmask, netmaskProblem } from './netmask.js';
 import {
@@ -36,7 +36,7 @@ export function serviceSettingsProblem(
   const netmask = netmaskProblem(settings.netmask, family, options);
   if (netmask) return ['netmask', netmask];
   for (const flag of settings.schedulerFlags) {
-    const owner = flag.startsWith('sh-') ? 'sh' : flag.startsWith('mh-') ? 'mh' : null;
+    const owner = schedulerFlagOwner(flag);
     if (owner && settings.scheduler !== owner) {
       return ['schedulerFlags', `${flag} only applies to the ${owner} scheduler`];
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@ipvs-dashboard/shared';
-import type { IpvsBackend } from '../../ipvs/backend.js';
+import type { IpvsBackend } from '../../ipvs/backend/backend.js';
 import { parseCommandLine } from '../parse-command-line.js';
 import { hasNetAdmin, selectBackend } from '../select-backend.js';
 

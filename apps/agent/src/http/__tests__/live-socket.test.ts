@@ -132,7 +132,7 @@ describe('live-socket', () => {
     const small = await startTestAgent({ limits: { skipAboveBytes: 256, dropAboveBytes: 1024 } });
     try {
       for (let n = 0; n < 20; n += 1) await small.backend.addService(serviceAt(n));
-      await small.agent.monitor.refresh('external');
+      await small.agent.monitor.refresh();
       const ws = new WebSocket(`ws://127.0.0.1:${small.agent.port}/api/v1/live`, {
         headers: { authorization: `Bearer ${testToken}` },
       });
@@ -176,7 +176,7 @@ describe('live-socket', () => {
 
   it('disconnects a client that never reads instead of buffering without bound', async () => {
     for (let n = 0; n < 300; n += 1) await t.backend.addService(serviceAt(n));
-    await t.agent.monitor.refresh('external');
+    await t.agent.monitor.refresh();
     await waitFor(() => t.agent.transport.clientCount === 0);
     // A raw socket that completes the handshake and then never reads another byte.
     const socket = connect(t.agent.port, '127.0.0.1');
@@ -194,7 +194,7 @@ describe('live-socket', () => {
     let n = 300;
     while (t.agent.hub.stats.dropped === droppedBefore && Date.now() < until) {
       await t.backend.addService(serviceAt(n++));
-      await t.agent.monitor.refresh('external');
+      await t.agent.monitor.refresh();
       // Let the poller's samples run too, and the sockets drain what the kernel accepts.
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../config/index.js';
-import type { IpvsBackend } from '../../ipvs/backend.js';
+import type { IpvsBackend } from '../../ipvs/backend/backend.js';
 import type { TransportLimits } from '../../live/index.js';
 import { SimulatedBackend } from '../../simulated/index.js';
 import { startAgentServer, type AgentServer } from '../agent-server.js';

@@ -1,10 +1,10 @@
 import {
   AppError,
-  applyRestoreLines,
+  findRestoreErrors,
   formatSaveText,
   parseRestoreText,
   type IpvsadmCommandKind,
-  type SavableService,
+  type RestoreLine,
 } from '@ipvs-dashboard/shared';
 import type { ConfigTextFormat } from '../agent-context.js';
 
@@ -20,21 +20,36 @@ const tableCommands: ReadonlySet<IpvsadmCommandKind> = new Set([
 ]);
 
 /**
- * /config speaks `ipvsadm -Sn` (with -x/-y so thresholds survive a round trip). A restore text is read as
- * the whole desired table, as ipvsadm-restore after -C would leave it.
+ * /config speaks `ipvsadm -Sn` (with -x/-y so thresholds survive a round trip). A restore text is read
+ * line by line; every line ipvsadm would refuse is reported at once.
  */
 export const ipvsadmConfigText: ConfigTextFormat = {
   format: (table) => formatSaveText(table, { thresholds: true }),
-  parse(text): SavableService[] {
-    const lines = parseRestoreText(text);
-    const other = lines.find((l) => !tableCommands.has(l.command.kind));
-    if (other) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `line ${other.line}: /config holds only the table (-A -E -D -a -e -d -C); use the API for ${other.command.kind}.`,
-        { field: 'config' },
-      );
+  parse(text): RestoreLine[] {
+    let lines: RestoreLine[];
+    try {
+      lines = parseRestoreText(text);
+    } catch (error) {
+      // Parsed once more, only when refused, to name every bad line rather than the first.
+      const errors = findRestoreErrors(text);
+      if (errors.length === 0) throw error;
+      const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+      throw new AppError('VALIDATION_FAILED', `${errors[0]?.message ?? ''}${more}. Nothing was changed.`, {
+        field: 'config',
+        details: { problems: errors.map((e) => ({ line: e.line, message: e.message })) },
+      });
     }
-    return applyRestoreLines([], lines);
+    const other = lines.filter((l) => !tableCommands.has(l.command.kind));
+    if (other.length > 0) {
+      const problems = other.map((l) => ({
+        line: l.line,
+        message: `line ${l.line}: /config holds only the table (-A -E -D -a -e -d -C); use the API for ${l.command.kind}.`,
+      }));
+      throw new AppError('VALIDATION_FAILED', problems[0]?.message, {
+        field: 'config',
+        details: { problems },
+      });
+    }
+    return lines;
   },
 };

@@ -1,8 +1,17 @@
-import { performance } from 'node:perf_hooks';
-import { Router } from 'express';
-import { AppError, planRestore, type RestorePlan } from '@ipvs-dashboard/shared';
-import { mutate, type AgentContext } from '../agent-context.js';
-import { applyPlan } from '../restore/apply-plan.js';
+import { Router, type Request, type Response } from 'express';
+import {
+  AppError,
+  applyRestoreLines,
+  planRestore,
+  serviceId,
+  type IpvsadmCommand,
+  type RestoreLine,
+  type RestorePlan,
+  type RestoreSteps,
+  type SavableService,
+} from '@ipvs-dashboard/shared';
+import type { TableChangeRequest } from '../../changes/index.js';
+import { actorOf, announce, ifMatchOf, type AgentContext } from '../agent-context.js';
 import { ServerTiming } from '../server-timing.js';
 
 function isDryRun(value: unknown): boolean {
@@ -11,7 +20,51 @@ function isDryRun(value: unknown): boolean {
   throw new AppError('VALIDATION_FAILED', 'dryRun: must be 1 or 0', { field: 'dryRun' });
 }
 
-/** GET/PUT /config: the table as `ipvsadm -Sn` text, and a validated, planned, rolled-back-on-failure restore. */
+function confirmsReplaceAll(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (value === 'replace-all') return true;
+  throw new AppError('VALIDATION_FAILED', 'confirm: the only value is replace-all', { field: 'confirm' });
+}
+
+function restoreText(request: Request): string {
+  const text: unknown = request.body;
+  if (typeof text !== 'string') {
+    throw new AppError('VALIDATION_FAILED', 'Send the restore text as text/plain.', { field: 'body' });
+  }
+  return text;
+}
+
+/** The line of the -A/-E line of each service, to name a scheduler this kernel lacks by its line. */
+function serviceLines(lines: readonly RestoreLine[]): (command: IpvsadmCommand) => number | undefined {
+  const byService = new Map<string, number>();
+  for (const { line, command } of lines) {
+    if (command.kind === 'add-service' || command.kind === 'edit-service') {
+      byService.set(serviceId(command.service), line);
+    }
+  }
+  return (command) =>
+    'service' in command && command.service ? byService.get(serviceId(command.service)) : undefined;
+}
+
+/** Emptying a table that has services takes an explicit confirmation (as POST /clear does). */
+function refuseUnconfirmedWipe(before: readonly SavableService[], steps: RestoreSteps, confirmed: boolean) {
+  if (confirmed || before.length === 0) return;
+  const removedServices = steps.commands.filter((c) => c.kind === 'delete-service').length;
+  if (removedServices < before.length) return;
+  throw new AppError(
+    'CONFIRMATION_REQUIRED',
+    `This text removes every service (${before.length}): it holds none of the live table's services. Send it again with ?confirm=replace-all if that is meant; to add to the table instead, POST /config (merge, as ipvsadm -R).`,
+  );
+}
+
+const countOf = (plan: RestorePlan) =>
+  `${plan.added.length} added, ${plan.changed.length} changed, ${plan.removed.length} removed`;
+
+/**
+ * GET /config: the table as `ipvsadm -Sn` text. PUT /config replaces the table with the text's; POST /config
+ * merges the text's lines into it as `ipvsadm -R` does. Both plan, validate every line against the kernel's
+ * capabilities, and apply through the change pipeline (traffic-safe order, journal, rollback, change log).
+ */
 export function configRoutes(context: AgentContext): Router {
   const router = Router();
   const { backend, configText } = context;
@@ -20,35 +73,49 @@ export function configRoutes(context: AgentContext): Router {
     response.type('text/plain').send(configText.format(await backend.snapshot()));
   });
 
-  router.put('/config', async (request, response) => {
+  const restore = (mode: 'replace' | 'merge') => async (request: Request, response: Response) => {
     const dryRun = isDryRun(request.query.dryRun);
-    const text: unknown = request.body;
-    if (typeof text !== 'string') {
-      throw new AppError('VALIDATION_FAILED', 'Send the restore text as text/plain.', { field: 'body' });
-    }
+    const confirmed = confirmsReplaceAll(request.query.confirm);
     const timing = new ServerTiming();
-    // Every line is parsed and validated before anything is touched.
-    const desired = timing.measure('parse', () => configText.parse(text));
+    // Replace: the text alone is the table (ipvsadm-restore after -C); merge: its lines applied to the live one.
+    const { lines, replacement } = timing.measure('parse', () => {
+      const parsed = configText.parse(restoreText(request));
+      return { lines: parsed, replacement: mode === 'replace' ? applyRestoreLines([], parsed) : null };
+    });
+    let steps: RestoreSteps | null = null;
+    const change: TableChangeRequest = {
+      action: mode === 'replace' ? 'restore' : 'merge',
+      actor: actorOf(request),
+      scope: 'all',
+      timer: timing,
+      lineOf: serviceLines(lines),
+      plan(before) {
+        const desired = replacement ?? applyRestoreLines(before, lines);
+        steps = planRestore(before, desired);
+        refuseUnconfirmedWipe(before, steps, confirmed);
+        return steps.commands;
+      },
+      summary: () =>
+        `${mode === 'replace' ? 'Replaced the table with' : 'Merged'} a restore text: ${steps ? countOf(steps.plan) : ''}`,
+    };
+    const finish = (changeId?: string): RestorePlan => {
+      const plan = steps?.plan ?? { added: [], changed: [], removed: [], details: [] };
+      return changeId === undefined ? plan : { ...plan, changeId };
+    };
     if (dryRun) {
-      const current = await timing.measureAsync('read', () => backend.snapshot());
-      const { plan } = timing.measure('plan', () => planRestore(current, desired));
+      await context.pipeline.plan(change);
       response.setHeader('Server-Timing', timing.header());
-      response.json(plan satisfies RestorePlan);
+      response.json(finish());
       return;
     }
-    const asked = performance.now();
-    const summary = await mutate(context, request, response, async () => {
-      // Waiting for the poller's read in progress (a change never overlaps one).
-      timing.since('queue', asked);
-      // One snapshot both plans the change and is the table a failed restore rolls back to.
-      const current = await timing.measureAsync('read', () => backend.snapshot());
-      const { commands, plan } = timing.measure('plan', () => planRestore(current, desired));
-      await timing.measureAsync('apply', () => applyPlan(backend, commands, current));
-      return plan;
-    });
+    const result = await context.pipeline.run({ ...change, ifMatch: ifMatchOf(request) });
+    announce(response, result.generation, result.record);
     response.setHeader('Server-Timing', timing.header());
-    response.json(summary satisfies RestorePlan);
-  });
+    response.json(finish(result.record?.id));
+  };
+
+  router.put('/config', restore('replace'));
+  router.post('/config', restore('merge'));
 
   return router;
 }

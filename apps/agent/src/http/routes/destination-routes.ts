@@ -10,39 +10,21 @@ import {
   parseOrThrow,
   parseServiceId,
   sameDestinationKey,
+  sameDestinationSettings,
   serviceId,
   type Destination,
   type DestinationInput,
   type DestinationKey,
+  type SavableDestination,
+  type SavableService,
   type ServiceKey,
 } from '@ipvs-dashboard/shared';
-import { QuiesceStore } from '../../state/index.js';
-import { mutate, type AgentContext } from '../agent-context.js';
+import { savableDestination } from '../../changes/index.js';
+import { runChange, type AgentContext } from '../agent-context.js';
+import { theService } from './service-routes.js';
 
-export function inputOf(d: Destination): DestinationInput {
-  const {
-    address,
-    port,
-    forwarding,
-    weight,
-    upperThreshold,
-    lowerThreshold,
-    tunnelType,
-    tunnelPort,
-    tunnelChecksum,
-  } = d;
-  return {
-    address,
-    port,
-    forwarding,
-    weight,
-    upperThreshold,
-    lowerThreshold,
-    tunnelType,
-    tunnelPort,
-    tunnelChecksum,
-  };
-}
+/** A real server's settings as an edit needs them (every setting: ipvsadm -e replaces them all). */
+export const inputOf: (d: Destination | SavableDestination) => DestinationInput = savableDestination;
 
 export function keysOf(request: Request): { key: ServiceKey; dest: DestinationKey } {
   const params = request.params as Record<string, string>;
@@ -59,34 +41,74 @@ export async function findDestination(
   return found;
 }
 
+/** The real server a single-destination change read, or SERVICE_NOT_FOUND / DESTINATION_NOT_FOUND. */
+export function theDestination(before: readonly SavableService[], dest: DestinationKey): SavableDestination {
+  const found = theService(before).destinations.find((d) => sameDestinationKey(d, dest));
+  if (!found) throw new AppError('DESTINATION_NOT_FOUND');
+  return found;
+}
+
+/** `10.0.1.2:80 in tcp:10.0.0.1:80`, for change summaries. */
+export function realServerLabel(key: ServiceKey, dest: DestinationKey): string {
+  return `${destinationId(dest)} in ${serviceId(key)}`;
+}
+
 export function destinationRoutes(context: AgentContext): Router {
   const router = Router();
-  const { backend } = context;
 
   router.post('/services/:sid/destinations', async (request, response) => {
     const key = parseServiceId(request.params.sid);
     const input = parseOrThrow(destinationInputSchema, request.body);
     checkDestinationForService(key, input);
-    await mutate(context, request, response, () => backend.addDestination(key, input));
+    await runChange(context, request, response, {
+      action: 'add-destination',
+      scope: [key],
+      plan(before) {
+        theService(before);
+        return [{ kind: 'add-destination', service: key, destination: input }];
+      },
+      summary: () =>
+        `Added real server ${realServerLabel(key, input)} (weight ${input.weight}, ${input.forwarding})`,
+    });
     response.status(201).json(await findDestination(context, key, input));
   });
 
   router.patch('/services/:sid/destinations/:did', async (request, response) => {
     const { key, dest } = keysOf(request);
     const patch = parseOrThrow(destinationSettingsPatchSchema, request.body);
-    await mutate(context, request, response, async () => {
-      const merged: DestinationInput = { ...inputOf(await findDestination(context, key, dest)), ...patch };
-      checkDestinationSettings(merged);
-      checkDestinationForService(key, merged);
-      await backend.editDestination(key, merged);
+    await runChange(context, request, response, {
+      action: 'edit-destination',
+      scope: [key],
+      plan(before) {
+        const current = theDestination(before, dest);
+        const merged: DestinationInput = { ...inputOf(current), ...patch };
+        checkDestinationSettings(merged);
+        checkDestinationForService(key, merged);
+        if (sameDestinationSettings(current, merged)) return [];
+        return [{ kind: 'edit-destination', service: key, destination: merged }];
+      },
+      summary: (before) => {
+        const old = theDestination(before, dest) as unknown as Record<string, unknown>;
+        const fields = Object.entries(patch)
+          .filter(([name, value]) => old[name] !== value)
+          .map(([name, value]) => `${name} ${String(old[name])} -> ${String(value)}`);
+        return `Edited real server ${realServerLabel(key, dest)}${fields.length ? `: ${fields.join(', ')}` : ''}`;
+      },
     });
     response.json(await findDestination(context, key, dest));
   });
 
   router.delete('/services/:sid/destinations/:did', async (request, response) => {
     const { key, dest } = keysOf(request);
-    await mutate(context, request, response, () => backend.deleteDestination(key, dest));
-    await context.quiesce.forget(QuiesceStore.key(serviceId(key), destinationId(dest)));
+    await runChange(context, request, response, {
+      action: 'delete-destination',
+      scope: [key],
+      plan(before) {
+        theDestination(before, dest);
+        return [{ kind: 'delete-destination', service: key, destination: dest }];
+      },
+      summary: () => `Removed real server ${realServerLabel(key, dest)}`,
+    });
     response.status(204).end();
   });
 

@@ -5,14 +5,16 @@ import {
   parseOrThrow,
   parseServiceId,
   sameServiceKey,
+  sameServiceSettings,
   serviceId,
   serviceInputSchema,
   serviceSettingsPatchSchema,
+  type SavableService,
   type ServiceKey,
   type ServiceSettings,
   type ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
-import { generationTag, mutate, type AgentContext } from '../agent-context.js';
+import { generationTag, runChange, type AgentContext } from '../agent-context.js';
 
 export async function findService(context: AgentContext, key: ServiceKey): Promise<ServiceWithDestinations> {
   const table = await context.backend.snapshot();
@@ -26,19 +28,31 @@ export function settingsOf(s: ServiceSettings): ServiceSettings {
   return { scheduler, schedulerFlags, persistence, netmask, persistenceEngine, onePacket };
 }
 
+/** The one service a single-service change read, or SERVICE_NOT_FOUND. */
+export function theService(before: readonly SavableService[]): SavableService {
+  const [service] = before;
+  if (!service) throw new AppError('SERVICE_NOT_FOUND');
+  return service;
+}
+
 export function serviceRoutes(context: AgentContext): Router {
   const router = Router();
   const { backend } = context;
 
   router.get('/services', async (_request, response) => {
-    const reading = await context.monitor.refresh('external');
+    const reading = await context.monitor.refresh();
     response.setHeader('ETag', generationTag(reading.generation));
     response.json(reading.table);
   });
 
   router.post('/services', async (request, response) => {
     const input = parseOrThrow(serviceInputSchema, request.body);
-    await mutate(context, request, response, () => backend.addService(input));
+    await runChange(context, request, response, {
+      action: 'add-service',
+      scope: [input],
+      plan: () => [{ kind: 'add-service', service: input }],
+      summary: () => `Added service ${serviceId(input)} (${input.scheduler})`,
+    });
     response.status(201).json(await backend.getService(input));
   });
 
@@ -49,27 +63,46 @@ export function serviceRoutes(context: AgentContext): Router {
   router.patch('/services/:sid', async (request, response) => {
     const key = parseServiceId(request.params.sid);
     const patch = parseOrThrow(serviceSettingsPatchSchema, request.body);
-    await mutate(context, request, response, async () => {
-      const current = await backend.getService(key);
-      const merged: ServiceSettings = { ...settingsOf(current), ...patch };
-      checkServiceSettings(key, merged);
-      await backend.editService(key, merged);
+    await runChange(context, request, response, {
+      action: 'edit-service',
+      scope: [key],
+      plan(before) {
+        const current = theService(before);
+        const merged: ServiceSettings = { ...settingsOf(current), ...patch };
+        checkServiceSettings(key, merged);
+        if (sameServiceSettings(current, { ...current, ...merged })) return [];
+        return [{ kind: 'edit-service', service: { ...key, ...merged } }];
+      },
+      summary: () => `Edited service ${serviceId(key)}: ${Object.keys(patch).join(', ')}`,
     });
     response.json(await backend.getService(key));
   });
 
   router.delete('/services/:sid', async (request, response) => {
     const key = parseServiceId(request.params.sid);
-    await mutate(context, request, response, () => backend.deleteService(key));
-    await context.quiesce.forgetService(serviceId(key));
+    await runChange(context, request, response, {
+      action: 'delete-service',
+      scope: [key],
+      plan(before) {
+        theService(before);
+        return [{ kind: 'delete-service', service: key }];
+      },
+      summary: (before) =>
+        `Deleted service ${serviceId(key)} with its ${before[0]?.destinations.length ?? 0} real servers`,
+    });
     response.status(204).end();
   });
 
   router.post('/services/:sid/zero', async (request, response) => {
     const key = parseServiceId(request.params.sid);
-    await mutate(context, request, response, async () => {
-      await backend.getService(key);
-      await backend.zero(key);
+    await runChange(context, request, response, {
+      action: 'zero',
+      scope: [key],
+      plan(before) {
+        theService(before);
+        return [{ kind: 'zero', service: key }];
+      },
+      summary: () => `Zeroed the counters of ${serviceId(key)}`,
     });
     response.status(204).end();
   });

@@ -6,7 +6,8 @@ import {
   parseOrThrow,
   syncDaemonInputSchema,
 } from '@ipvs-dashboard/shared';
-import type { AgentContext } from '../agent-context.js';
+import { changeKernelSetting, startDaemon, stopDaemon } from '../../changes/index.js';
+import { actorOf, announce, type AgentContext } from '../agent-context.js';
 
 /** What lives beside the table: sync daemons and the /proc/sys/net/ipv4/vs settings. */
 export function settingsRoutes(context: AgentContext): Router {
@@ -18,7 +19,8 @@ export function settingsRoutes(context: AgentContext): Router {
   });
 
   router.post('/daemons', async (request, response) => {
-    await backend.startDaemon(parseOrThrow(syncDaemonInputSchema, request.body));
+    const input = parseOrThrow(syncDaemonInputSchema, request.body);
+    announce(response, null, await startDaemon(backend, context.pipeline, actorOf(request), input));
     response.status(201).json(await backend.listDaemons());
   });
 
@@ -27,7 +29,7 @@ export function settingsRoutes(context: AgentContext): Router {
     if (state !== 'master' && state !== 'backup') {
       throw new AppError('VALIDATION_FAILED', 'state: must be master or backup', { field: 'state' });
     }
-    await backend.stopDaemon(state);
+    announce(response, null, await stopDaemon(backend, context.pipeline, actorOf(request), state));
     response.status(204).end();
   });
 
@@ -46,7 +48,8 @@ export function settingsRoutes(context: AgentContext): Router {
       );
     }
     checkKernelSettingValue(setting, value);
-    await backend.setKernelSetting(setting.name, value);
+    const change = { name: setting.name, before: setting.value, value };
+    announce(response, null, await changeKernelSetting(backend, context.pipeline, actorOf(request), change));
     const updated = (await backend.kernelSettings()).find((s) => s.name === setting.name);
     response.json(updated ?? { ...setting, value });
   });

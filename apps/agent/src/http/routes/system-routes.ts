@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { clearRequestSchema, parseOrThrow, timeoutsSchema, type InfoResponse } from '@ipvs-dashboard/shared';
-import { mutate, type AgentContext } from '../agent-context.js';
+import { changeTimeouts } from '../../changes/index.js';
+import { actorOf, announce, runChange, type AgentContext } from '../agent-context.js';
 
 /** /info and table-wide operations: zero, clear, timeouts. */
 export function systemRoutes(context: AgentContext): Router {
@@ -16,18 +17,28 @@ export function systemRoutes(context: AgentContext): Router {
       connTableSize: info.connTableSize,
       schedulers,
       intervalMs: context.intervalMs,
+      interruptedChange: context.journal.interruptedChange(),
     } satisfies InfoResponse);
   });
 
   router.post('/zero', async (request, response) => {
-    await mutate(context, request, response, () => backend.zero());
+    await runChange(context, request, response, {
+      action: 'zero',
+      scope: [],
+      plan: () => [{ kind: 'zero' }],
+      summary: () => 'Zeroed every counter',
+    });
     response.status(204).end();
   });
 
   router.post('/clear', async (request, response) => {
     parseOrThrow(clearRequestSchema, request.body);
-    await mutate(context, request, response, () => backend.clear());
-    await context.quiesce.forgetService();
+    await runChange(context, request, response, {
+      action: 'clear',
+      scope: 'all',
+      plan: (before) => (before.length === 0 ? [] : [{ kind: 'clear' }]),
+      summary: (before) => `Cleared the table (${before.length} services)`,
+    });
     response.status(204).end();
   });
 
@@ -37,7 +48,8 @@ export function systemRoutes(context: AgentContext): Router {
 
   router.put('/timeouts', async (request, response) => {
     const timeouts = parseOrThrow(timeoutsSchema, request.body);
-    await backend.setTimeouts(timeouts);
+    const record = await changeTimeouts(backend, context.pipeline, actorOf(request), timeouts);
+    announce(response, null, record);
     response.json(await backend.getTimeouts());
   });
 

@@ -16,7 +16,10 @@ describe('table-monitor', () => {
     await monitor.start();
     for (let n = 1; n <= 40; n += 1) {
       await monitor.apply(
-        () => backend.addService(service(n)),
+        async (commit) => {
+          await backend.addService(service(n));
+          commit({ changeId: `c${n}`, services: new Set([`tcp:10.0.0.${n}:80`]) });
+        },
         null,
         () => new Error('stale'),
       );
@@ -26,15 +29,50 @@ describe('table-monitor', () => {
     const changes = events.filter((e) => e.type === 'change');
     expect(changes).toHaveLength(40);
     expect(changes.every((e) => e.type === 'change' && e.source === 'api')).toBe(true);
+    expect(changes.map((e) => (e.type === 'change' ? e.changeId : ''))).toEqual(
+      Array.from({ length: 40 }, (_, i) => `c${i + 1}`),
+    );
+  });
+
+  it('tells an external change apart from an API change found by the same read', async () => {
+    const backend = new SimulatedBackend();
+    const monitor = new TableMonitor(backend, { intervalMs: 1000, historyWindowMs: 1000 });
+    const changes: MonitorEvent[] = [];
+    monitor.subscribe((e) => e.type === 'change' && changes.push(e));
+    await monitor.refresh();
+    await monitor.apply(
+      async (commit) => {
+        await backend.addService(service(1));
+        await backend.addService(service(2)); // as if ipvsadm ran meanwhile
+        commit({ changeId: 'mine', services: new Set(['tcp:10.0.0.1:80']) });
+      },
+      null,
+      () => new Error('stale'),
+    );
+    await monitor.refresh();
+    expect(changes).toHaveLength(2);
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        source: 'api',
+        changeId: 'mine',
+        changes: [{ kind: 'service-added', service: 'tcp:10.0.0.1:80' }],
+      }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        source: 'external',
+        changes: [{ kind: 'service-added', service: 'tcp:10.0.0.2:80' }],
+      }),
+    );
   });
 
   it('refuses a change against a stale generation and leaves the table alone', async () => {
     const backend = new SimulatedBackend();
     const monitor = new TableMonitor(backend, { intervalMs: 1000, historyWindowMs: 1000 });
-    const seen = (await monitor.refresh('external')).generation;
+    const seen = (await monitor.refresh()).generation;
     await backend.addService(service(1)); // someone else, e.g. ipvsadm
     const attempt = monitor.apply(
-      () => backend.addService(service(2)),
+      async () => backend.addService(service(2)),
       seen,
       () => new AppError('CONFLICT'),
     );
@@ -44,30 +82,44 @@ describe('table-monitor', () => {
     ]);
   });
 
-  it('answers a change before re-reading, then publishes the generation it promised, even for a no-op', async () => {
+  it("gives every write its own generation, and a writer's own fresh ETag still matches", async () => {
     const backend = new SimulatedBackend();
     const monitor = new TableMonitor(backend, { intervalMs: 1000, historyWindowMs: 1000 });
     const published: number[] = [];
     monitor.subscribe((e) => {
       if (e.type === 'snapshot') published.push(e.reading.generation);
     });
-    const start = (await monitor.refresh('external')).generation;
-    const added = await monitor.apply(
-      () => backend.addService(service(1)),
-      start,
-      () => new Error('stale'),
-    );
-    expect(added.generation).toBe(start + 1);
-    const noop = await monitor.apply(
-      () => Promise.resolve(),
-      added.generation,
-      () => new Error('stale'),
-    );
-    expect(noop.generation).toBe(start + 2);
-    await monitor.refresh('external'); // runs after the queued re-read
-    expect(published).toEqual([start + 1, start + 2]);
-    expect(monitor.current?.generation).toBe(start + 2);
-    expect(monitor.current?.table).toHaveLength(1);
+    const start = (await monitor.refresh()).generation;
+    const write = (n: number, expected: number | null) =>
+      monitor.apply(
+        async (commit) => {
+          await backend.addService(service(n));
+          return commit({ changeId: `c${n}`, services: new Set([`tcp:10.0.0.${n}:80`]) });
+        },
+        expected,
+        () => new AppError('CONFLICT'),
+      );
+    // Two writers at once: two generations, not one handed to both.
+    const [a, b] = await Promise.all([write(1, null), write(2, null)]);
+    expect(new Set([a.generation, b.generation]).size).toBe(2);
+    expect(Math.min(a.generation, b.generation)).toBeGreaterThan(start);
+    // Reusing the ETag of one's own last write succeeds while nobody else wrote...
+    const c = await write(3, Math.max(a.generation, b.generation));
+    const d = await write(4, c.generation);
+    expect(d.generation).toBe(c.generation + 1);
+    // ...and fails, changing nothing, once someone did.
+    await backend.addService(service(5));
+    await expect(write(6, d.generation)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await backend.snapshot()).toHaveLength(5);
+    await monitor.refresh();
+    expect([...published].sort((x, y) => x - y)).toEqual(published);
+    expect(new Set(published).size).toBe(published.length);
+  });
+
+  it('starts generations from the clock, so an ETag from before a restart never matches', () => {
+    const before = Date.now();
+    const monitor = new TableMonitor(new SimulatedBackend(), { intervalMs: 1000, historyWindowMs: 1000 });
+    expect(monitor.currentGeneration).toBeGreaterThanOrEqual(before);
   });
 
   it('reports a failing backend as unhealthy until it answers again', async () => {

@@ -1,5 +1,7 @@
-// Netlink header fields and most IPVS attributes are in host byte order. The order is picked once from
-// os.endianness() so the codec stays correct on a big-endian host too (s390x, ppc64).
+// Netlink header fields, most IPVS attributes and the few raw IPVS structs (struct ip_vs_flags) are in host
+// byte order: the one home of host-order reads and writes. The pure codec follows os.endianness(), but the
+// agent only runs the kernel backend on 64-bit little-endian hosts (sys/platform.ts): the hand-laid libc
+// structs below the codec are not portable.
 import { endianness } from 'node:os';
 
 const little = endianness() === 'LE';

@@ -3,6 +3,7 @@
 export * from './constants.js';
 export { NetlinkCodecError } from './codec-error.js';
 export { AttributeWriter } from './attribute-writer.js';
+export { hostOrder } from './host-order.js';
 export {
   type Attribute,
   parseAttributes,

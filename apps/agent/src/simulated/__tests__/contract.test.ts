@@ -1,7 +1,7 @@
 // Runs the shared IpvsBackend contract (test/contract) on SimulatedBackend. The contract lives outside this
 // project's rootDir, so it is imported at run time and its one entry point typed here.
 import { afterEach, beforeEach, describe, it } from 'vitest';
-import type { IpvsBackend } from '../../ipvs/backend.js';
+import type { IpvsBackend } from '../../ipvs/backend/backend.js';
 import { SimulatedBackend } from '../simulated-backend.js';
 
 type DefineBackendContract = (

@@ -4,8 +4,8 @@
 // server's share proportional to its weight, minimal movement when servers change). Quiesced servers keep
 // their slots (last_weight) and are skipped at lookup; mh-fallback (SCHED1) probes further, mh-port
 // (SCHED2) adds the client port to the hash.
+import { IP_VS_SVC_F_SCHED1, IP_VS_SVC_F_SCHED2 } from '@ipvs-dashboard/shared';
 import type { SimDestination, SimService } from '../sim-state.js';
-import { SVC_F_SCHED1, SVC_F_SCHED2 } from '../service-flags.js';
 import type { ScheduleRequest, Scheduler } from './scheduler.js';
 import { isUsable } from './scheduler.js';
 
@@ -67,8 +67,8 @@ function lookupHash(request: ScheduleRequest, port: number, offset: number): num
 
 export function createMaglevHashing(svc: SimService): Scheduler {
   const table = populate(svc.destinations);
-  const fallback = (svc.flagBits & SVC_F_SCHED1) !== 0;
-  const usePort = (svc.flagBits & SVC_F_SCHED2) !== 0;
+  const fallback = (svc.flagBits & IP_VS_SVC_F_SCHED1) !== 0;
+  const usePort = (svc.flagBits & IP_VS_SVC_F_SCHED2) !== 0;
   return {
     pick(request) {
       const port = usePort ? request.clientPort : 0;

@@ -3,8 +3,8 @@
 // dh gives each server one bucket in turn. sh hashes the client address (plus source port with sh-port),
 // dh the address the client asked for. An unusable hashed server means no server, unless sh-fallback
 // (SCHED1) makes sh probe the following hash offsets.
+import { IP_VS_SVC_F_SCHED1, IP_VS_SVC_F_SCHED2 } from '@ipvs-dashboard/shared';
 import type { SimDestination, SimService } from '../sim-state.js';
-import { SVC_F_SCHED1, SVC_F_SCHED2 } from '../service-flags.js';
 import type { ScheduleRequest, Scheduler } from './scheduler.js';
 import { foldAddress, hash32, isUsable } from './scheduler.js';
 
@@ -37,8 +37,8 @@ function shHash(request: ScheduleRequest, port: number, offset: number): number 
 
 export function createSourceHashing(svc: SimService): Scheduler {
   const buckets = fillBuckets(svc.destinations, (d) => d.settings.weight);
-  const fallback = (svc.flagBits & SVC_F_SCHED1) !== 0;
-  const usePort = (svc.flagBits & SVC_F_SCHED2) !== 0;
+  const fallback = (svc.flagBits & IP_VS_SVC_F_SCHED1) !== 0;
+  const usePort = (svc.flagBits & IP_VS_SVC_F_SCHED2) !== 0;
   return {
     pick(request) {
       if (buckets.length === 0) return null;

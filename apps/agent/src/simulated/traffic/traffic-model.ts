@@ -1,11 +1,11 @@
 // The simulated traffic: on a clock someone else advances, new connections arrive at each service's rate,
 // its scheduler picks a real server (through a persistence template when the service is persistent), the
 // connections carry packets both ways and age out; every 2 s of simulated time the kernel estimator runs.
+import { IP_VS_SVC_F_ONEPACKET } from '@ipvs-dashboard/shared';
 import { addressWords, parseIpAddress } from '@ipvs-dashboard/shared';
 import type { Timeouts } from '@ipvs-dashboard/shared';
 import type { SimDestination, SimService } from '../sim-state.js';
 import type { SimTable } from '../sim-table.js';
-import { SVC_F_ONEPACKET } from '../service-flags.js';
 import type { StatsEstimator } from '../stats-estimator.js';
 import { ESTIMATOR_PERIOD_MS } from '../stats-estimator.js';
 import { createScheduler } from '../schedulers/index.js';
@@ -194,7 +194,8 @@ export class TrafficModel {
       },
       template,
     };
-    if (target.protocol === 'UDP' && (svc.flagBits & SVC_F_ONEPACKET) !== 0) this.conns.passOnePacket(spec);
+    if (target.protocol === 'UDP' && (svc.flagBits & IP_VS_SVC_F_ONEPACKET) !== 0)
+      this.conns.passOnePacket(spec);
     else this.conns.open(spec, now);
   }
 

@@ -1,14 +1,16 @@
 import {
+  destinationIdOf,
+  rememberDestinationId,
+  serviceIdOf,
   destinationWith,
+  sameStats,
   serviceRowWith,
   type Destination,
   type DestinationSample,
   type SampleMessage,
   type ServiceWithDestinations,
   type ServiceSample,
-  type Stats,
 } from '@ipvs-dashboard/shared';
-import { destinationIdOf, rememberDestinationId, serviceIdOf } from './row-ids';
 import type { LatestService } from './sample-rows';
 import {
   HISTORY_POINTS,
@@ -37,21 +39,6 @@ function entryFor<E extends { id: string }>(
 function lazyIndex<E extends { id: string }>(entries: readonly E[]): () => Map<string, E> {
   let map: Map<string, E> | null = null;
   return () => (map ??= new Map(entries.map((entry) => [entry.id, entry])));
-}
-
-function sameStats(a: Stats, b: Stats): boolean {
-  return (
-    a.conns === b.conns &&
-    a.inPackets === b.inPackets &&
-    a.outPackets === b.outPackets &&
-    a.inBytes === b.inBytes &&
-    a.outBytes === b.outBytes &&
-    a.cps === b.cps &&
-    a.inPps === b.inPps &&
-    a.outPps === b.outPps &&
-    a.inBps === b.inBps &&
-    a.outBps === b.outBps
-  );
 }
 
 /** Numbers a sample leaves out did not move (docs/api.md). */

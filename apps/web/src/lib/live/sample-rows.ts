@@ -1,4 +1,6 @@
 import {
+  destinationIdOf,
+  serviceIdOf,
   zeroRates,
   zeroStats,
   type DestinationNumbers,
@@ -8,7 +10,6 @@ import {
   type ServiceSample,
   type ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
-import { destinationIdOf, serviceIdOf } from './row-ids';
 
 /** A real server's latest numbers, all of them. */
 export interface LatestDestination extends DestinationNumbers {

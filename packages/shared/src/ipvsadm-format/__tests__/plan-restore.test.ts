@@ -11,7 +11,7 @@ describe('plan-restore', () => {
     const table = tableOf(capturedSaveNumeric);
     expect(planRestore(table, table)).toEqual({
       commands: [],
-      plan: { added: [], changed: [], removed: [] },
+      plan: { added: [], changed: [], removed: [], details: [] },
     });
   });
 
@@ -28,11 +28,35 @@ describe('plan-restore', () => {
         .replace(/-A -f 8 -6 -s wlc\n/, '-A -f 9 -s rr\n-a -f 9 -r 10.20.0.3:0 -g -w 1\n'),
     );
     const { plan, commands } = planRestore(current, desired);
-    expect(plan).toEqual({
+    expect(plan).toMatchObject({
       removed: ['-D -f 8 -6', '-d -t 10.10.10.10:80 -r 10.30.0.2:80'],
       changed: ['-E -t 10.10.10.10:80 -s rr', '-e -u 10.10.10.10:53 -r 10.20.0.2:5353 -m -w 2 -x 50'],
       added: ['-A -f 9 -s rr', '-a -f 9 -r 10.20.0.3:0 -g -w 1'],
     });
+    // Every touched row with old -> new of the fields that differ.
+    expect(plan.details).toContainEqual({
+      action: 'edit',
+      service: 'tcp:10.10.10.10:80',
+      fields: [{ field: 'scheduler', from: 'wrr', to: 'rr' }],
+    });
+    expect(plan.details).toContainEqual({
+      action: 'edit',
+      service: 'udp:10.10.10.10:53',
+      destination: '10.20.0.2:5353',
+      fields: [{ field: 'upperThreshold', from: '0', to: '50' }],
+    });
+    expect(plan.details).toContainEqual(
+      expect.objectContaining({
+        action: 'remove',
+        service: 'tcp:10.10.10.10:80',
+        destination: '10.30.0.2:80',
+      }),
+    );
+    // Traffic first: nothing is taken away before everything new is in place and every edit is done.
+    const kinds = commands.map((command) => command.kind);
+    const firstRemoval = kinds.findIndex((kind) => kind.startsWith('delete-'));
+    expect(kinds.slice(firstRemoval).every((kind) => kind.startsWith('delete-'))).toBe(true);
+    expect(kinds.slice(0, 2)).toEqual(['add-service', 'add-destination']);
     // Applying the commands in order turns the live table into the desired one.
     const applied = applyRestoreLines(
       current,

@@ -1,0 +1,299 @@
+// The one road every change takes (docs/api.md "Changes"): read the rows it touches, plan, validate
+// against the kernel's capabilities, journal, apply in traffic-safe order, roll back what ran if the
+// kernel refuses a step, record it in the change log, and hand its rows to the monitor so the change is
+// announced as this change and not as someone else's.
+import {
+  AppError,
+  applyRestoreLines,
+  formatCommand,
+  patchRows,
+  planRestore,
+  serviceId,
+  type ChangeAction,
+  type ChangeActor,
+  type ChangeRecord,
+  type IpvsadmCommand,
+  type SavableService,
+  type ServiceKey,
+  type SettingChange,
+} from '@ipvs-dashboard/shared';
+import type { IpvsBackend } from '../ipvs/backend/backend.js';
+import type { Attribution, TableMonitor } from '../live/index.js';
+import { applyAllYouCan, applySteps } from './apply-steps.js';
+import { capabilityProblems, problemsError } from './capability-check.js';
+import { newChangeId } from './change-ids.js';
+import type { ChangeJournal, JournalHeader } from './change-journal.js';
+import type { ChangeLog } from './change-log.js';
+import { readRows } from './table-rows.js';
+
+/** Optional per-phase timing (the HTTP layer's Server-Timing); the pipeline only names the phases. */
+export interface PhaseTimer {
+  measure<T>(name: string, work: () => T): T;
+  measureAsync<T>(name: string, work: () => Promise<T>): Promise<T>;
+}
+
+const untimed: PhaseTimer = { measure: (_name, work) => work(), measureAsync: (_name, work) => work() };
+
+export interface TableChangeRequest {
+  action: ChangeAction;
+  actor: ChangeActor;
+  /** The services to read before planning, or the whole table. */
+  scope: readonly ServiceKey[] | 'all';
+  /** The commands that make the change, from the rows as they are now. Throw to refuse with nothing done. */
+  plan(before: SavableService[]): IpvsadmCommand[] | Promise<IpvsadmCommand[]>;
+  summary(before: readonly SavableService[], commands: readonly IpvsadmCommand[]): string;
+  /** The restore-text line a command came from, to name it in problems. */
+  lineOf?: (command: IpvsadmCommand) => number | undefined;
+  /** The change this one reverts, rolls back or resumes. */
+  revertOf?: string;
+  /** An interrupted change this one finishes (rollback/resume): its journal goes once this is done. */
+  settles?: string;
+  ifMatch?: number | null;
+  timer?: PhaseTimer;
+}
+
+export interface TableChangeResult {
+  /** null when there was nothing to do (the table already is as asked). */
+  record: ChangeRecord | null;
+  generation: number;
+  before: SavableService[];
+  commands: IpvsadmCommand[];
+}
+
+export interface SettingChangeRequest {
+  action: ChangeAction;
+  actor: ChangeActor;
+  summary: string;
+  commands: string[];
+  inverse: string[] | null;
+  /** Makes the change and says what it set, as read back where the backend can tell. */
+  apply(): Promise<SettingChange>;
+  revertOf?: string;
+}
+
+export interface ChangePipelineDeps {
+  backend: IpvsBackend;
+  monitor: TableMonitor;
+  journal: ChangeJournal;
+  log: ChangeLog;
+  now?: () => number;
+}
+
+const commandLine = (command: IpvsadmCommand) => `ipvsadm ${formatCommand(command, { thresholds: true })}`;
+
+function stale(): AppError {
+  return new AppError('CONFLICT');
+}
+
+/** serviceId() of the services the commands touch; 'all' when one acts on the whole table. */
+function touchedServices(commands: readonly IpvsadmCommand[], before: readonly SavableService[]) {
+  const ids = new Set<string>();
+  let wholeTable = false;
+  for (const command of commands) {
+    if ('service' in command && command.service) ids.add(serviceId(command.service));
+    else if (command.kind === 'clear' || command.kind === 'zero') wholeTable = true;
+  }
+  if (wholeTable) for (const row of before) ids.add(serviceId(row.key));
+  return { ids, wholeTable };
+}
+
+/** The table the commands leave, computed as the kernel would (refusing what it would refuse). */
+function expectedAfter(before: SavableService[], commands: readonly IpvsadmCommand[]): SavableService[] {
+  try {
+    return applyRestoreLines(
+      before,
+      commands.map((command, index) => ({ line: index + 1, command })),
+    );
+  } catch (error) {
+    // The catalogue's sentence (the kernel's), not "line 1:" of a text nobody sent.
+    if (error instanceof AppError) throw new AppError(error.code, undefined, { field: error.field ?? '' });
+    throw error;
+  }
+}
+
+export class ChangePipeline {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ChangePipelineDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Reads, plans and validates exactly as `run` does, and applies nothing (dry run). */
+  async plan(request: TableChangeRequest): Promise<{ before: SavableService[]; commands: IpvsadmCommand[] }> {
+    const { result } = await this.deps.monitor.apply(() => this.prepare(request), null, stale);
+    return { before: result.before, commands: result.commands };
+  }
+
+  private async prepare(request: TableChangeRequest) {
+    const timer = request.timer ?? untimed;
+    const before = await timer.measureAsync('read', () => readRows(this.deps.backend, request.scope));
+    const commands = await timer.measureAsync('plan', () => Promise.resolve(request.plan(before)));
+    const schedulers = await this.deps.backend.schedulers();
+    const problems = capabilityProblems(commands, { schedulers }, request.lineOf);
+    if (problems.length > 0) throw problemsError(problems);
+    const target = timer.measure('target', () => expectedAfter(before, commands));
+    return { before, commands, target };
+  }
+
+  async run(request: TableChangeRequest): Promise<TableChangeResult> {
+    const timer = request.timer ?? untimed;
+    const { result } = await this.deps.monitor.apply(
+      async (commit, fail) => {
+        const { before, commands, target } = await this.prepare(request);
+        if (commands.length === 0 && request.settles === undefined) {
+          return { record: null, generation: this.deps.monitor.currentGeneration, before, commands };
+        }
+        const { ids, wholeTable } = touchedServices(commands, before);
+        const attribution: Attribution = {
+          changeId: newChangeId(this.now()),
+          services: wholeTable ? 'all' : ids,
+        };
+        const rows = {
+          before: before.filter((row) => ids.has(serviceId(row.key))),
+          target: target.filter((row) => ids.has(serviceId(row.key))),
+        };
+        const header: JournalHeader = {
+          id: attribution.changeId,
+          action: request.action,
+          summary: request.summary(before, commands),
+          actor: request.actor,
+          startedAt: this.now(),
+          total: commands.length,
+          services: [...ids],
+          before: rows.before,
+          target: rows.target,
+        };
+        const journaled = commands.some((command) => command.kind !== 'zero');
+        if (journaled) await timer.measureAsync('journal', () => this.deps.journal.begin(header));
+        const failure = await timer.measureAsync('apply', () =>
+          applySteps(this.deps.backend, commands, (applied) =>
+            journaled && applied < commands.length
+              ? this.deps.journal.progress(header.id, applied)
+              : Promise.resolve(),
+          ),
+        );
+        if (failure !== null) {
+          fail(attribution);
+          throw await this.rolledBack(header, commands, failure, journaled);
+        }
+        const generation = commit(attribution);
+        const inverse = commands.some((command) => command.kind === 'zero')
+          ? null
+          : planRestore(rows.target, rows.before).commands.map(commandLine);
+        const record = this.recordOf(header, {
+          status: 'applied',
+          commands: commands.map(commandLine),
+          inverse,
+          after: rows.target,
+          generation,
+          ...(request.revertOf === undefined ? {} : { revertOf: request.revertOf }),
+        });
+        await timer.measureAsync('audit', () => this.deps.log.append(record));
+        if (journaled) await this.deps.journal.end(header.id);
+        if (request.settles !== undefined) await this.deps.journal.settle(request.settles);
+        return { record, generation, before, commands };
+      },
+      request.ifMatch ?? null,
+      stale,
+    );
+    return result;
+  }
+
+  /** A change beside the table (timeouts, a kernel setting, a daemon): applied and recorded, one step. */
+  async runSetting(request: SettingChangeRequest): Promise<ChangeRecord> {
+    const { result } = await this.deps.monitor.apply(
+      async () => {
+        const setting = await request.apply();
+        const record: ChangeRecord = {
+          id: newChangeId(this.now()),
+          at: this.now(),
+          actor: request.actor,
+          source: 'api',
+          action: request.action,
+          summary: request.summary,
+          status: 'applied',
+          services: [],
+          commands: request.commands,
+          inverse: request.inverse,
+          before: [],
+          after: [],
+          setting,
+          ...(request.revertOf === undefined ? {} : { revertOf: request.revertOf }),
+        };
+        await this.deps.log.append(record);
+        return record;
+      },
+      null,
+      stale,
+    );
+    return result;
+  }
+
+  private recordOf(
+    header: JournalHeader,
+    outcome: Pick<ChangeRecord, 'status' | 'commands' | 'inverse' | 'after'> &
+      Partial<Pick<ChangeRecord, 'generation' | 'revertOf' | 'error'>>,
+  ): ChangeRecord {
+    return {
+      id: header.id,
+      at: this.now(),
+      actor: header.actor,
+      source: 'api',
+      action: header.action,
+      summary: header.summary,
+      services: header.services,
+      before: header.before,
+      ...outcome,
+    };
+  }
+
+  /**
+   * The kernel refused a step: put back what ran. The touched rows return to what they were before (only
+   * what differs between before and target is touched, additions first, nothing that existed is removed),
+   * planned from a fresh read because a refused batch may have run past its refusal.
+   */
+  private async rolledBack(
+    header: JournalHeader,
+    commands: readonly IpvsadmCommand[],
+    failure: { index: number; error: AppError },
+    journaled: boolean,
+  ): Promise<AppError> {
+    const keys = header.before.map((row) => row.key).concat(header.target.map((row) => row.key));
+    const now = await readRows(this.deps.backend, keys);
+    const back = planBack(now, header.target, header.before);
+    await applyAllYouCan(this.deps.backend, back);
+    const after = await readRows(this.deps.backend, keys);
+    const complete = planBack(after, header.target, header.before).length === 0;
+    const command = commands[failure.index];
+    const cause = failure.error;
+    const line = command ? ` "${formatCommand(command, { thresholds: true })}"` : '';
+    const message = `Step ${failure.index + 1} of ${commands.length} (${command?.kind ?? 'unknown'}${line}) failed: ${cause.message} ${
+      complete
+        ? 'What had been applied was rolled back; the table is as it was.'
+        : 'The rollback did not restore every row: see GET /info.'
+    }`;
+    await this.deps.log.append(
+      this.recordOf(header, {
+        status: complete ? 'rolled-back' : 'failed',
+        commands: commands.slice(0, failure.index + 1).map(commandLine),
+        inverse: null,
+        after: complete ? header.before : after,
+        error: message,
+      }),
+    );
+    // A rollback that did not finish leaves the journal, so the agent reports the change as interrupted.
+    if (journaled && complete) await this.deps.journal.end(header.id);
+    else if (journaled) this.deps.journal.keep(header, failure.index);
+    return new AppError(cause.code, message, { cause, ...(cause.field ? { field: cause.field } : {}) });
+  }
+}
+
+/** The commands that take the rows a patch touched from `from` back to `to`, traffic-safe. */
+export function planBack(
+  now: readonly SavableService[],
+  from: readonly SavableService[],
+  to: readonly SavableService[],
+): IpvsadmCommand[] {
+  const patched = patchRows(now, from, to);
+  return planRestore(patched.current, patched.target).commands;
+}

@@ -1,0 +1,31 @@
+// The weight a quiesced real server gets back follows the table, whoever changed it: forgotten when the
+// real server or its service goes (API, restore, ipvsadm), and when it gets a non-zero weight by any path,
+// since it is then no longer quiesced.
+import { parseDestinationId, sameDestinationKey, serviceId } from '@ipvs-dashboard/shared';
+import type { MonitorEvent } from '../live/index.js';
+import { QuiesceStore } from '../state/index.js';
+
+export function followQuiesceMemory(store: QuiesceStore, onError: (error: unknown) => void) {
+  return (event: MonitorEvent): void => {
+    if (event.type !== 'change') return;
+    for (const change of event.changes) {
+      let forgetting: Promise<void> | null = null;
+      if (change.kind === 'cleared') forgetting = store.forgetService();
+      else if (change.kind === 'service-removed' && change.service)
+        forgetting = store.forgetService(change.service);
+      else if (change.service && change.destination) {
+        const key = QuiesceStore.key(change.service, change.destination);
+        if (store.get(key) === undefined) continue;
+        if (change.kind === 'destination-removed') forgetting = store.forget(key);
+        else if (change.kind === 'destination-changed') {
+          const dest = parseDestinationId(change.destination);
+          const weight = event.table
+            .find((s) => serviceId(s.key) === change.service)
+            ?.destinations.find((d) => sameDestinationKey(d, dest))?.weight;
+          if (weight !== undefined && weight > 0) forgetting = store.forget(key);
+        }
+      }
+      forgetting?.catch(onError);
+    }
+  };
+}

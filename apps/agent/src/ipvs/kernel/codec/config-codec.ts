@@ -1,0 +1,64 @@
+// GET_INFO (reply cmd SET_INFO, top-level IPVS_INFO_ATTR_*) and GET/SET_CONFIG (top-level
+// IPVS_CMD_ATTR_TIMEOUT_*), reference §3.6-3.7. Info attrs 1/2 collide with SERVICE/DEST by number.
+import { AppError } from '@ipvs-dashboard/shared';
+import type { IpvsInfo, Timeouts } from '@ipvs-dashboard/shared';
+import { AttributeWriter, attributeMap, readU32 } from '../../../netlink/index.js';
+import { CmdAttr, InfoAttr } from './constants.js';
+
+/** "1.2.1" from IP_VS_VERSION_CODE 0x010201 (major << 16 | minor << 8 | patch). */
+export function versionText(code: number): string {
+  return `${code >>> 16}.${(code >>> 8) & 0xff}.${code & 0xff}`;
+}
+
+export function unpackInfo(attributes: Buffer): IpvsInfo {
+  const a = attributeMap(attributes);
+  const version = a.get(InfoAttr.VERSION);
+  const size = a.get(InfoAttr.CONN_TAB_SIZE);
+  if (version === undefined || size === undefined) {
+    throw new AppError('KERNEL_ERROR', 'The kernel sent IPVS info without version or table size.');
+  }
+  return { version: versionText(readU32(version)), connTableSize: readU32(size) };
+}
+
+export function unpackTimeouts(attributes: Buffer): Timeouts {
+  const a = attributeMap(attributes);
+  const read = (type: number): number => {
+    const payload = a.get(type);
+    return payload === undefined ? 0 : readU32(payload);
+  };
+  return {
+    tcp: read(CmdAttr.TIMEOUT_TCP),
+    tcpFin: read(CmdAttr.TIMEOUT_TCP_FIN),
+    udp: read(CmdAttr.TIMEOUT_UDP),
+  };
+}
+
+/**
+ * The kernel refuses values above INT_MAX / HZ with EINVAL (ip_vs_ctl.c ip_vs_set_timeout); HZ is not
+ * visible from user space, so this checks ipvsadm's own ceiling of 31 days and leaves HZ to the kernel.
+ */
+const MAX_TIMEOUT_SECONDS = 31 * 24 * 3600;
+
+/** SET_CONFIG attributes; 0 means "leave unchanged" and is sent as 0 like ipvsadm --set does. */
+export function packTimeouts(timeouts: Timeouts): Buffer {
+  const w = new AttributeWriter();
+  const fields: [keyof Timeouts, number][] = [
+    ['tcp', CmdAttr.TIMEOUT_TCP],
+    ['tcpFin', CmdAttr.TIMEOUT_TCP_FIN],
+    ['udp', CmdAttr.TIMEOUT_UDP],
+  ];
+  for (const [field] of fields) {
+    const value = timeouts[field];
+    if (!Number.isInteger(value) || value < 0 || value > MAX_TIMEOUT_SECONDS) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${field} must be 0-${MAX_TIMEOUT_SECONDS} seconds (0 = unchanged).`,
+        {
+          field,
+        },
+      );
+    }
+  }
+  for (const [field, type] of fields) w.u32(type, timeouts[field]);
+  return w.toBuffer();
+}

@@ -1,0 +1,89 @@
+// KernelBackend's snapshots and service lists: read by the snapshot worker thread (or on the backend's
+// own connection, in slices), decoded on this thread in slices. Keeps the last decoded snapshot so
+// unchanged rows are handed out again (snapshot-decoder.ts), and passes raw storage nobody reads any more
+// back to the reader, so a poll writes into memory that is already there.
+import type { Service, ServiceWithDestinations } from '@ipvs-dashboard/shared';
+import type { DecodedSnapshot } from './decoded-snapshot.js';
+import { EventLoopSlicer } from './event-loop-slicer.js';
+import type { RawSnapshot } from './raw-snapshot.js';
+import { decodeServices, decodeSnapshotReusing } from './snapshot-decoder.js';
+import { readRawSnapshotSliced, type DumpConnection } from './snapshot-reader.js';
+import { SnapshotThread } from './snapshot-thread.js';
+import { SerialQueue } from '../../../common/serial-queue.js';
+
+export interface KernelSnapshotOptions {
+  /** Longest stretch a snapshot holds the event loop before yielding. */
+  sliceMs: number;
+  /** Hand out the previous snapshot's objects for rows whose bytes did not change. */
+  rowReuse: boolean;
+}
+
+export class KernelSnapshots {
+  private thread: SnapshotThread | undefined;
+  private previous: DecodedSnapshot | undefined;
+  /** A raw snapshot no decoded snapshot refers to: the next read writes into its storage. */
+  private spare: RawSnapshot | undefined;
+  /** Snapshots run one after another: each compares with the one before and recycles its storage. */
+  private readonly queue = new SerialQueue();
+
+  constructor(
+    private readonly connection: DumpConnection,
+    private readonly options: KernelSnapshotOptions,
+  ) {}
+
+  /** Reads from now on in a worker thread with its own netlink socket (started now, not at first use). */
+  startThread(timeoutMs: number): void {
+    this.thread = new SnapshotThread({ timeoutMs });
+    this.thread.start();
+  }
+
+  /** Every service with its real servers, in ipvsadm's order. */
+  snapshot(): Promise<ServiceWithDestinations[]> {
+    return this.queue.run(() => this.takeSnapshot());
+  }
+
+  /** One GET_SERVICE dump, in ipvsadm's order. */
+  async listServices(): Promise<Service[]> {
+    const slicer = new EventLoopSlicer(this.options.sliceMs);
+    const raw = await this.read(false, slicer);
+    const services = await decodeServices(raw, slicer);
+    this.recycle(raw);
+    return services;
+  }
+
+  async close(): Promise<void> {
+    const thread = this.thread;
+    this.thread = undefined;
+    this.previous = undefined;
+    this.spare = undefined;
+    await thread?.close();
+  }
+
+  private async takeSnapshot(): Promise<ServiceWithDestinations[]> {
+    const slicer = new EventLoopSlicer(this.options.sliceMs);
+    const raw = await this.read(true, slicer);
+    slicer.newKindOfWork();
+    const previous = this.options.rowReuse ? this.previous : undefined;
+    const decoded = await decodeSnapshotReusing(raw, previous, slicer);
+    if (this.options.rowReuse) {
+      this.previous = decoded;
+      if (previous) this.recycle(previous.raw);
+    } else {
+      this.recycle(raw);
+    }
+    // A new array every time (the rows in it may be the previous ones).
+    return [...decoded.sorted];
+  }
+
+  private read(withDestinations: boolean, slicer: EventLoopSlicer): Promise<RawSnapshot> {
+    const recycled = this.spare;
+    this.spare = undefined;
+    if (this.thread) return this.thread.read(withDestinations, recycled);
+    return readRawSnapshotSliced(this.connection, withDestinations, slicer, recycled);
+  }
+
+  /** Keeps the larger of two unused storages (a service list is much smaller than a snapshot). */
+  private recycle(raw: RawSnapshot): void {
+    if (this.spare === undefined || this.spare.bytes.byteLength < raw.bytes.byteLength) this.spare = raw;
+  }
+}

@@ -1,0 +1,90 @@
+// Reads the table from the kernel the way ipvsadm does: one GET_SERVICE dump, then one GET_DEST dump per
+// service with that service's identity, packed as a RawSnapshot. A generator: the worker thread drains
+// it without ever pausing, the in-thread path yields to the event loop between services.
+import type { GenlConnection, ReplyVisitor } from '../../../netlink/index.js';
+import { IPVS_GENL_NAME, IpvsCmd } from '../codec/constants.js';
+import type { EventLoopSlicer } from './event-loop-slicer.js';
+import { toDomainError, type IpvsOperation } from '../kernel-errors.js';
+import { RawSnapshotWriter, type RawSnapshot } from './raw-snapshot.js';
+import { identityFromServiceMessage } from '../codec/service-codec.js';
+
+/** dumpEach (GenlConnection's copy-free dump) is used when present; replays may offer dump alone. */
+export type DumpConnection = Pick<GenlConnection, 'dump'> & Partial<Pick<GenlConnection, 'dumpEach'>>;
+
+const EMPTY = Buffer.alloc(0);
+
+function dump(connection: DumpConnection, operation: IpvsOperation, cmd: number, attributes: Buffer) {
+  try {
+    return connection.dump(IPVS_GENL_NAME, cmd, attributes);
+  } catch (error) {
+    throw toDomainError(operation, error);
+  }
+}
+
+function dumpEach(
+  connection: DumpConnection,
+  operation: IpvsOperation,
+  cmd: number,
+  attributes: Buffer,
+  visit: ReplyVisitor,
+): void {
+  try {
+    if (connection.dumpEach) connection.dumpEach(IPVS_GENL_NAME, cmd, attributes, visit);
+    else
+      for (const reply of connection.dump(IPVS_GENL_NAME, cmd, attributes))
+        visit(reply.attributes, 0, reply.attributes.length);
+  } catch (error) {
+    throw toDomainError(operation, error);
+  }
+}
+
+/**
+ * Yields after each service. `withDestinations: false` reads the services alone (one dump).
+ * A service deleted between the two dumps comes back with no real servers, as in ipvsadm.
+ * `recycled`: an earlier snapshot nobody reads any more, whose storage is written over (raw-snapshot.ts).
+ */
+export function* readRawSnapshot(
+  connection: DumpConnection,
+  withDestinations: boolean,
+  recycled?: RawSnapshot,
+): Generator<void, RawSnapshot, void> {
+  const writer = new RawSnapshotWriter(recycled);
+  const addDestination: ReplyVisitor = (buf, start, end) => writer.addDestination(buf, start, end);
+  for (const service of dump(connection, 'list', IpvsCmd.GET_SERVICE, EMPTY)) {
+    writer.addService(service.attributes);
+    if (withDestinations) {
+      const identity = identityFromServiceMessage(service.attributes);
+      dumpEach(connection, 'list-destinations', IpvsCmd.GET_DEST, identity, addDestination);
+    }
+    yield;
+  }
+  return writer.finish();
+}
+
+/** Runs the reader to the end at once (the worker thread: nothing else waits on its event loop). */
+export function readRawSnapshotNow(
+  connection: DumpConnection,
+  withDestinations: boolean,
+  recycled?: RawSnapshot,
+): RawSnapshot {
+  const steps = readRawSnapshot(connection, withDestinations, recycled);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs the reader on this thread, giving the event loop a turn whenever `slicer`'s slice is used up. */
+export async function readRawSnapshotSliced(
+  connection: DumpConnection,
+  withDestinations: boolean,
+  slicer: EventLoopSlicer,
+  recycled?: RawSnapshot,
+): Promise<RawSnapshot> {
+  const steps = readRawSnapshot(connection, withDestinations, recycled);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await slicer.maybeYield();
+  }
+}

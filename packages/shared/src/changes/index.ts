@@ -1,0 +1,3 @@
+// The change log and how a recorded change is applied again, undone or recovered.
+export * from './change-record.js';
+export * from './table-patch.js';

@@ -106,6 +106,20 @@ export const restorePlanSchema = z.object({
   changeId: z.string().optional(),
 }) satisfies z.ZodType<RestorePlan>;
 
+/**
+ * GET /history query string. `points`: only the newest N points of each series (an overview's sparklines need
+ * a minute, not 15); `destinations=0`: services only. Both keep the answer for a 1,000 x 10 table small: all
+ * of it, 11,000 series of 900 points, is over a gigabyte of JSON.
+ */
+export const historyQuerySchema = z.object({
+  service: z.string().optional(),
+  points: z.coerce
+    .number({ error: 'must be a whole number 1-100000' })
+    .pipe(intInRange(1, 100_000))
+    .optional(),
+  destinations: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('1'),
+});
+
 /** One second of history: rates from counter deltas plus the connection gauges. */
 export interface HistoryPoint extends Rates {
   at: number;

@@ -15,7 +15,7 @@ export async function recoversFromAgentRestart({ page, agent }) {
     'the page says reconnecting',
   );
   const text = await status.textContent();
-  check(/stale since \d\d:\d\d:\d\d/.test(text ?? ''), `it says since when the data is stale: "${text}"`);
+  check(/data from \d\d:\d\d:\d\d/.test(text ?? ''), `it says how old the data is: "${text}"`);
   await agent.start();
   const outcome = await eventually(
     async () => {

@@ -2,14 +2,18 @@
 import { recoversFromAgentRestart } from './agent-restart.mjs';
 import { activityShowsAndUndoes, importAsksBeforeEmptying, undoNoticeAfterDrag } from './change-log.mjs';
 import { crashBanner } from './crash-banner.mjs';
+import { disconnectedState } from './disconnected.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
 import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
 import { persistenceWarning } from './persistence-warning.mjs';
+import { everyScreenAtPhoneWidth } from './phone-width.mjs';
 import { takeScreenshots } from './screenshots.mjs';
+import { signInScreenWithoutSession } from './sign-in.mjs';
 import { addRealServers, chartsShowData, createService } from './service-setup.mjs';
 
 export const specs = [
+  { name: 'no session: a sign-in screen and nothing else', run: signInScreenWithoutSession },
   { name: 'create a service (command shown first)', run: createService },
   { name: 'add real servers', run: addRealServers },
   { name: 'charts show live data', run: chartsShowData },
@@ -28,6 +32,11 @@ export const specs = [
   { name: 'import: replacing the table with nothing asks first', run: importAsksBeforeEmptying },
   { name: 'persistence warning offers expire_quiescent_template', run: persistenceWarning },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
+  {
+    name: 'every screen fits 390 px and 1280x720 without horizontal scrolling',
+    run: everyScreenAtPhoneWidth,
+  },
+  { name: 'agent unreachable: said in words, numbers dimmed, changes say why', run: disconnectedState },
   { name: 'page recovers when the agent restarts', run: recoversFromAgentRestart },
   { name: 'crash banner: an interrupted change is rolled back or finished', run: crashBanner },
 ];

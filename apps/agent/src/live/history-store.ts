@@ -61,14 +61,21 @@ export class HistoryStore {
     this.services.get(serviceId)?.destinations.delete(destinationId);
   }
 
-  query(intervalMs: number, serviceId?: string): HistoryResponse {
+  /** Every series, or one service's; `points` keeps the newest N of each, `destinations: false` leaves them out. */
+  query(
+    intervalMs: number,
+    serviceId?: string,
+    { points = Infinity, destinations = true }: { points?: number; destinations?: boolean } = {},
+  ): HistoryResponse {
     const services: ServiceHistory[] = [];
     for (const [id, rings] of this.services) {
       if (serviceId !== undefined && id !== serviceId) continue;
       services.push({
         id,
-        points: rings.points.toArray(),
-        destinations: [...rings.destinations].map(([did, ring]) => ({ id: did, points: ring.toArray() })),
+        points: rings.points.toArray(points),
+        destinations: destinations
+          ? [...rings.destinations].map(([did, ring]) => ({ id: did, points: ring.toArray(points) }))
+          : [],
       });
     }
     return { intervalMs, services };

@@ -29,6 +29,9 @@ export interface RowTrack {
   statsByTick: (Stats | undefined)[];
   bornTick: number;
   seenTick: number;
+  /** Rates of the last counter step (the kernel's last estimator run), and the tick that saw it. */
+  stepRates: Rates;
+  stepTick: number;
 }
 
 export interface DestinationTrack extends RowTrack {

@@ -147,12 +147,13 @@ export class SeriesRing {
   }
 
   /** Oldest first, one point per sample; stored points older than the window are skipped. */
-  toArray(): HistoryPoint[] {
+  /** The series' points, oldest first; with `last`, only the newest `last` of them. */
+  toArray(last = Infinity): HistoryPoint[] {
     const out: HistoryPoint[] = [];
     const size = this.starts.length;
     const newest = this.clock.current;
     let k = 0;
-    for (let sample = newest - this.length + 1; sample <= newest; sample += 1) {
+    for (let sample = newest - Math.min(this.length, last) + 1; sample <= newest; sample += 1) {
       while (k + 1 < this.stored && this.starts[(this.head + k + 1) % size]! <= sample) k += 1;
       const o = ((this.head + k) % size) * STRIDE;
       out.push({

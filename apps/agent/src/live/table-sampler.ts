@@ -5,7 +5,6 @@ import {
   sameCounters,
   sameRates,
   sameStats,
-  zeroStats,
   type DestinationSample,
   type Rates,
   type SampleMessage,
@@ -37,7 +36,7 @@ export interface SampledReading {
   at: number;
 }
 
-/** Where this sample's rates are measured from: the reading `baseTick`, `elapsedMs` before this one. */
+/** This sample's tick, and the span of the last `readingsPerWindow` readings (`baseTick` to it), one step's period. */
 interface Window {
   tick: number;
   baseTick: number | null;
@@ -45,16 +44,22 @@ interface Window {
 }
 
 /**
- * Turns each periodic reading into a sample: rates from counter deltas (not the kernel's 8 s EWMA) over the
- * last `readingsPerWindow` readings, one history point per row, and the rows whose numbers moved. Rows the
+ * Turns each periodic reading into a sample: rates from counter deltas (not the kernel's 8 s EWMA), one history
+ * point per row, and the rows whose numbers moved. The kernel moves the counters it reports in steps, once per
+ * estimator run (every 2 s, ip_vs_est.c); readings come every second. A row's rates are those of its last
+ * step: the step's deltas over the last `readingsPerWindow` readings' span (the estimator's period), held
+ * until a step is overdue by a whole reading. (A fixed 2 s window of readings missed a run whenever the
+ * two timers' jitter crossed: one sample of every row dropped to 0.) A row's first step is measured from its
+ * first reading, never from zero: a real server re-added while the kernel still holds it in its trash gets
+ * its old counters back (ip_vs_ctl.c, ip_vs_trash_get_dest), which counted from zero was a spike. Rows the
  * backend hands out again as the same objects are recognised without computing their ids, and a row whose
- * stats object is the one at the window's start has no rates to compute. A row new since the window's
- * start counts from 0, as the kernel starts a new row's counters, so no connection is lost or counted
- * twice; the very first reading has no window, so its rates are 0.
+ * stats object did not change since the previous reading has no step to compute. The very first reading of
+ * a row has no rates (0).
  */
 export class TableSampler {
   private tick = -1;
   private readonly slots: number;
+  private readonly holdReadings: number;
   private readonly ats: number[] = [];
   private readonly services = new Map<string, ServiceTrack>();
   private rows: readonly ServiceWithDestinations[] = [];
@@ -65,6 +70,8 @@ export class TableSampler {
     private readonly readingsPerWindow: number,
   ) {
     this.slots = readingsPerWindow + 1;
+    // With one reading per period every reading sees a run; with more, a run may come a reading late.
+    this.holdReadings = readingsPerWindow === 1 ? 0 : readingsPerWindow;
   }
 
   sample(reading: SampledReading): TableSample {
@@ -97,18 +104,26 @@ export class TableSampler {
     this.ats[tick % this.slots] = at;
     if (tick === 0) return { tick, baseTick: null, elapsedMs: 0 };
     const baseTick = Math.max(0, tick - this.readingsPerWindow);
-    return { tick, baseTick, elapsedMs: at - (this.ats[baseTick % this.slots] ?? at) };
+    const span = at - (this.ats[baseTick % this.slots] ?? at);
+    // Fewer readings than a window so far (the first seconds): scale their span up to a whole period.
+    return { tick, baseTick, elapsedMs: (span * this.readingsPerWindow) / (tick - baseTick) };
   }
 
-  /** Records `stats` for this tick and returns the rates over the window. */
+  /** Records `stats` for this tick and returns the rates of the row's last counter step. */
   private ratesOf(track: RowTrack, stats: Stats, window: Window): Rates {
-    track.statsByTick[window.tick % this.slots] = stats;
-    if (window.baseTick === null) return NO_RATES;
-    const before =
-      track.bornTick <= window.baseTick ? track.statsByTick[window.baseTick % this.slots] : zeroStats;
+    const tick = window.tick;
+    track.statsByTick[tick % this.slots] = stats;
+    if (window.baseTick === null || track.bornTick === tick) return NO_RATES;
+    const previous = track.statsByTick[(tick - 1) % this.slots];
     // Most rows' counters stand still, even when their row was rebuilt because the kernel's rates moved.
-    if (before === stats || (before !== undefined && sameCounters(before, stats))) return NO_RATES;
-    return ratesBetween(before, stats, window.elapsedMs);
+    if (previous !== undefined && previous !== stats && !sameCounters(previous, stats)) {
+      track.stepRates = ratesBetween(previous, stats, window.elapsedMs);
+      track.stepTick = tick;
+    } else if (tick - track.stepTick > this.holdReadings) {
+      // No step for a whole period (and a reading more): the runs since moved nothing.
+      track.stepRates = NO_RATES;
+    }
+    return track.stepRates;
   }
 
   /** Samples one service and its real servers; returns its entry when anything in it moved, else null. */
@@ -190,6 +205,8 @@ export class TableSampler {
         statsByTick: new Array<Stats | undefined>(this.slots),
         bornTick: window.tick,
         seenTick: window.tick,
+        stepRates: NO_RATES,
+        stepTick: window.tick,
         sent: null,
         row: null,
         aligned: [],
@@ -214,6 +231,8 @@ export class TableSampler {
         statsByTick: new Array<Stats | undefined>(this.slots),
         bornTick: window.tick,
         seenTick: window.tick,
+        stepRates: NO_RATES,
+        stepTick: window.tick,
         sent: null,
       };
       service.destinations.set(id, track);

@@ -6,6 +6,7 @@ import { ActivityPage } from '../features/activity';
 import { ConnectionsPage } from '../features/connections';
 import { OverviewPage } from '../features/overview';
 import { SettingsPage } from '../features/settings';
+import { useSlashToSearch } from '../lib/dom/use-slash-to-search';
 import { useRoute } from '../lib/router/hash-router';
 
 // The service page carries the charts (recharts); load it when first opened so the overview starts sooner.
@@ -16,6 +17,7 @@ const ServicePage = lazy(() =>
 export function App() {
   const route = useRoute();
   const screenKey = JSON.stringify(route);
+  useSlashToSearch();
   // A new screen starts at its top, as a page load would.
   useEffect(() => {
     window.scrollTo(0, 0);

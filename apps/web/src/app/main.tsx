@@ -9,6 +9,7 @@ import { applyInitialTheme } from '../lib/theme/theme';
 import { App } from './app';
 import { AppProvider } from './provider';
 import './styles.css';
+import './responsive.css';
 
 applyInitialTheme();
 restoreReturnPath();

@@ -7,5 +7,5 @@ export { Field } from './field';
 export { TextField } from './text-field';
 export { LiveIndicator } from './live-indicator';
 export { Segmented } from './segmented';
-export { SignInBanner } from './sign-in-banner';
+export { SignInScreen } from './sign-in-screen';
 export { Sparkline } from './sparkline';

@@ -1,28 +1,20 @@
-import { useEffect, useState } from 'react';
 import { formatClock } from '../lib/format/format-time';
 import { useT } from '../lib/i18n/i18n-context';
 import { useLiveStatus, useRejectedFrames } from '../lib/live/use-live-status';
+import { useRetrySeconds } from '../lib/live/use-retry-seconds';
 
 /** Connected, reconnecting (with a countdown), or stale since when: the operator must know if numbers are live. */
 export function LiveIndicator() {
   const t = useT();
   const status = useLiveStatus();
   const rejected = useRejectedFrames();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (status.kind !== 'reconnecting') return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [status.kind]);
+  const seconds = useRetrySeconds(status);
   const text =
     status.kind === 'connected'
       ? t('live.connected')
       : status.kind === 'connecting'
         ? t('live.connecting')
-        : t('live.stale', {
-            since: formatClock(status.staleSince),
-            seconds: Math.max(0, Math.ceil((status.retryAt - now) / 1000)),
-          });
+        : t('live.stale', { since: formatClock(status.staleSince), seconds });
   return (
     <>
       <span

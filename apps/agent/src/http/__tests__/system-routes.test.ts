@@ -122,6 +122,21 @@ describe('system-routes', () => {
     expect((await t.api('/history?service=nope')).status).toBe(400);
   });
 
+  it('answers history for an overview: the newest points of each service, no real servers', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const full = historyResponseSchema.parse(await (await t.api('/history')).json());
+    const short = historyResponseSchema.parse(await (await t.api('/history?points=1&destinations=0')).json());
+    expect(short.services.map((s) => s.id)).toEqual(full.services.map((s) => s.id));
+    for (const service of short.services) {
+      expect(service.destinations).toEqual([]);
+      expect(service.points).toHaveLength(1);
+      const whole = full.services.find((s) => s.id === service.id)?.points ?? [];
+      expect(service.points[0]?.at).toBeGreaterThanOrEqual(whole[whole.length - 1]?.at ?? Infinity);
+    }
+    expect((await t.api('/history?points=0')).status).toBe(400);
+    expect((await t.api('/history?destinations=no')).status).toBe(400);
+  });
+
   it('serves /metrics that promtool accepts', async () => {
     requirePromtool();
     const response = await fetch(`${t.base}/metrics`, {

@@ -45,6 +45,14 @@ describe('series-ring', () => {
     expect(ring.toArray()).toEqual(Array.from({ length: 900 }, (_, n) => point(1100 + n)));
   });
 
+  it('hands out only the newest points when asked for fewer', () => {
+    const clock = new SampleClock(900);
+    const ring = new SeriesRing(clock);
+    take(clock, [ring], 0, 40);
+    expect(ring.toArray(3)).toEqual([point(37), point(38), point(39)]);
+    expect(ring.toArray(100)).toEqual(ring.toArray());
+  });
+
   it('works at capacities below its starting size', () => {
     const clock = new SampleClock(3);
     const ring = new SeriesRing(clock);

@@ -50,11 +50,31 @@ describe('table-sampler', () => {
     expect(zeroed.message.services[0]?.rates?.cps).toBe(3);
   });
 
-  it('counts a row new since the window started from zero, as the kernel starts a new row', () => {
-    const s = sampler();
-    s.sample(reading(0, []));
-    const added = s.sample(reading(2000, [tcpService('10.0.0.1', 80, [], { stats: stats({ conns: 10 }) })]));
-    expect(added.message.services[0]?.rates?.cps).toBe(5);
+  it("measures a new row from its first reading: a real server back from the kernel's trash keeps its counters", () => {
+    const s = sampler(2);
+    const table = (conns: number, withServer: boolean) => [
+      tcpService('10.0.0.1', 80, withServer ? [dest('10.0.1.1', 80, { stats: stats({ conns }) })] : []),
+    ];
+    s.sample(reading(0, table(0, false)));
+    s.sample(reading(1000, table(0, false)));
+    // Re-added within the trash time: ip_vs_trash_get_dest hands back the old row with its 1,579 connections.
+    const revived = s.sample(reading(2000, table(1579, true)));
+    expect(revived.message.services[0]?.destinations[0]?.rates?.cps).toBe(0);
+    s.sample(reading(3000, table(1579, true)));
+    const step = s.sample(reading(4000, table(1591, true)));
+    expect(step.message.services[0]?.destinations[0]?.rates?.cps).toBe(6);
+  });
+
+  it('never drops to 0 when an estimator run comes a reading late (the two timers drift)', () => {
+    const s = sampler(2);
+    const row = (conns: number) => [tcpService('10.0.0.1', 80, [], { stats: stats({ conns }) })];
+    const cps: (number | undefined)[] = [];
+    // Steps of 20 every 2 s, then one run late by a reading, then on time again.
+    const counters = [0, 0, 20, 20, 40, 40, 40, 60, 60, 80];
+    counters.forEach((conns, second) => {
+      cps.push(s.sample(reading(second * 1000, row(conns))).full().services[0]?.rates?.cps);
+    });
+    expect(cps.slice(2)).toEqual([10, 10, 10, 10, 10, 10, 10, 10]);
   });
 
   it('measures rates over the whole window of readings', () => {
@@ -67,7 +87,10 @@ describe('table-sampler', () => {
     const same = s.sample(reading(3000, row(20)));
     expect(same.full().services[0]?.rates?.cps).toBe(10);
     expect(same.message.services).toEqual([]); // nothing moved: the client keeps its 10/s
-    expect(s.sample(reading(4000, row(20))).message.services[0]?.rates?.cps).toBe(0);
+    // The next run is due: held one reading in case it is late...
+    expect(s.sample(reading(4000, row(20))).full().services[0]?.rates?.cps).toBe(10);
+    // ...and none came: the traffic stopped.
+    expect(s.sample(reading(5000, row(20))).message.services[0]?.rates?.cps).toBe(0);
   });
 
   it('leaves rows whose numbers did not move out of the next sample, and keeps them in a full one', () => {

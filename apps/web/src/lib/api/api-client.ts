@@ -1,5 +1,5 @@
 import { ApiError } from './api-error';
-import { markSignedOut } from './session-state';
+import { noteSessionStatus } from './session-state';
 
 // The one way the app talks HTTP to the agent: JSON in and out, errors turned into ApiError with the
 // agent's code, sentence and field. The session cookie (set by /?token=...) rides along same-origin.
@@ -49,7 +49,7 @@ export async function apiRequest(method: string, path: string, body?: Body): Pro
   } catch (cause) {
     throw new ApiError('NETWORK', cause instanceof Error ? cause.message : 'Network error', 0);
   }
-  markSignedOut(response.status === 401);
+  noteSessionStatus(response.status);
   if (!response.ok) throw await toApiError(response);
   return response;
 }

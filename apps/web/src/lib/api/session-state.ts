@@ -1,24 +1,39 @@
 import { useSyncExternalStore } from 'react';
 
-// Whether the agent still knows our session. Sessions live as long as the agent process, so after an
-// agent restart every request answers 401 until the user signs in again with the token.
-let signedOut = false;
+// Whether the agent knows our session. Sessions live as long as the agent process: a fresh browser has none,
+// and after an agent restart every request answers 401 until the user signs in again with the token.
+export interface Session {
+  /** 'unknown' until the agent first answers a request. */
+  state: 'unknown' | 'signed-in' | 'signed-out';
+  /** Signed out after having been signed in during this page's life (the agent restarted). */
+  lost: boolean;
+}
+
+let session: Session = { state: 'unknown', lost: false };
 const listeners = new Set<() => void>();
 
-export function markSignedOut(value: boolean): void {
-  if (signedOut === value) return;
-  signedOut = value;
+/** Every answer from the agent says whether it knows us: 401 means it does not. */
+export function noteSessionStatus(httpStatus: number): void {
+  const state = httpStatus === 401 ? 'signed-out' : 'signed-in';
+  if (session.state === state) return;
+  session = { state, lost: state === 'signed-out' && (session.lost || session.state === 'signed-in') };
   listeners.forEach((listener) => listener());
 }
 
-export function useSignedOut(): boolean {
+/** For tests: forget what the agent said. */
+export function resetSession(): void {
+  session = { state: 'unknown', lost: false };
+  listeners.forEach((listener) => listener());
+}
+
+export function useSession(): Session {
   return useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    () => signedOut,
-    () => false,
+    () => session,
+    () => session,
   );
 }
 

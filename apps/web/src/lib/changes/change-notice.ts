@@ -13,6 +13,7 @@ export interface ChangeNotice {
 
 let current: ChangeNotice | null = null;
 let serial = 0;
+let lastAnnouncedAt = 0;
 const listeners = new Set<() => void>();
 
 function publish(next: ChangeNotice | null): void {
@@ -24,7 +25,13 @@ function publish(next: ChangeNotice | null): void {
 export function announceChange(changeId: string | null, action: ChangeAction): void {
   if (!changeId) return;
   serial += 1;
+  lastAnnouncedAt = Date.now();
   publish({ serial, changeId, action });
+}
+
+/** Whether a change was announced at or after `time` (its Undo notice already says it was done). */
+export function announcedSince(time: number): boolean {
+  return lastAnnouncedAt >= time && lastAnnouncedAt > 0;
 }
 
 export function dismissChangeNotice(notice: ChangeNotice): void {

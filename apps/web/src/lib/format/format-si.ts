@@ -25,10 +25,12 @@ export function formatCount(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-/** Rates: bytes per second stay bytes (the kernel's unit); bits only when asked. */
-export function formatRate(value: number, kind: 'conns' | 'packets' | 'bytes' | 'bits'): string {
-  const unit = { conns: 'conn/s', packets: 'packets/s', bytes: 'bytes/s', bits: 'bits/s' }[kind];
-  return formatSi(kind === 'bits' ? value * 8 : value, unit);
+export type RateKind = 'conns' | 'packets' | 'bytes' | 'bits';
+
+/** Rates: bytes per second stay bytes (the kernel's unit); bits only when asked. `unit`: in the user's words. */
+export function formatRate(value: number, kind: RateKind, unit?: string): string {
+  const english = { conns: 'conn/s', packets: 'packets/s', bytes: 'bytes/s', bits: 'bits/s' }[kind];
+  return formatSi(kind === 'bits' ? value * 8 : value, unit ?? english);
 }
 
 /** A duration in seconds as "15 min", "2 h 5 min", "45 s". */

@@ -106,13 +106,13 @@ export function servicePoint(at: number, entry: LatestService): RatePoint {
 
 /** One sparkline point per service per sample: `entries` are every service's latest (SampleRows). */
 export function appendOverview(
-  series: OverviewSeries | undefined,
+  series: OverviewSeries,
   at: number,
   entries: Iterable<LatestService>,
 ): OverviewSeries {
   const next: OverviewSeries = {};
   for (const entry of entries) {
-    next[entry.id] = appendPoint(series?.[entry.id] ?? [], servicePoint(at, entry), SPARKLINE_POINTS);
+    next[entry.id] = appendPoint(series[entry.id] ?? [], servicePoint(at, entry), SPARKLINE_POINTS);
   }
   return next;
 }

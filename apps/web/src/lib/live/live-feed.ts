@@ -1,11 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import {
   liveMessageSchema,
-  ratesBetween,
   type LiveMessage,
   type SampleMessage,
   type ServiceWithDestinations,
-  type Totals,
 } from '@ipvs-dashboard/shared';
 import { api } from '../api/api-client';
 import { changesQueryKey } from '../changes/get-change';
@@ -15,8 +13,8 @@ import { appendOverview, appendServiceSeries, mergeSampleIntoTable as mergeTable
 import { createFrameChecker } from './frame-checker';
 import { LiveSocket, liveUrl } from './live-socket';
 import { SampleRows } from './sample-rows';
-import { HISTORY_POINTS, appendPoint, ratePoint, type RatePoint, type ServiceSeries } from './series';
-import { overviewSeriesKey, serviceSeriesKey, totalsSeriesKey, type OverviewSeries } from './series-queries';
+import type { ServiceSeries } from './series';
+import { overviewSeriesKey, serviceSeriesKey, type OverviewSeries } from './series-queries';
 import { totalsQueryKey } from './totals-query';
 
 // The bridge from the one WebSocket to the react-query cache: snapshots replace the table, samples
@@ -26,7 +24,6 @@ const serviceSeriesPrefix = ['series', 'service'] as const;
 
 export class LiveFeed {
   readonly socket: LiveSocket<LiveMessage>;
-  private previousTotals: { at: number; totals: Totals } | null = null;
   /** Every row's latest numbers: samples name only the rows that moved. */
   private readonly rows = new SampleRows();
 
@@ -90,18 +87,10 @@ export class LiveFeed {
       table ? mergeTable(table, sample) : table,
     );
     client.setQueryData(totalsQueryKey, sample.totals);
-    const previous = this.previousTotals;
-    this.previousTotals = { at: sample.at, totals: sample.totals };
-    if (previous) {
-      const rates = ratesBetween(previous.totals, sample.totals, sample.at - previous.at);
-      const point = ratePoint(sample.at, rates, 0, 0);
-      client.setQueryData<RatePoint[]>(totalsSeriesKey, (points) =>
-        appendPoint(points ?? [], point, HISTORY_POINTS),
-      );
-    }
     const rows = this.rows.apply(sample);
+    // The overview's series start from its history query; until that has answered there is nothing to extend.
     client.setQueryData<OverviewSeries>(overviewSeriesKey, (series) =>
-      appendOverview(series, sample.at, rows.values()),
+      series ? appendOverview(series, sample.at, rows.values()) : series,
     );
     // Only services whose page has loaded its history keep a full per-server series: look those few up,
     // rather than asking the cache about each of the 1,000 services in the sample.

@@ -1,6 +1,7 @@
 // The one WebSocket to the agent, owned outside React. It knows nothing of the cache: it opens, parses
 // every frame with the parser it was given, reconnects with capped exponential backoff, and reports its
-// state (connected / reconnecting / stale since when) to whoever subscribes. Large frames can be checked
+// state (connected / reconnecting / stale since the last frame) to whoever subscribes. A connection that stays
+// open but goes silent (the agent hangs, the network drops without a reset) counts as lost after `silenceMs`. Large frames can be checked
 // off the main thread (checkOffThread); frames are still delivered strictly in the order they arrived.
 import type { FrameCheck } from './frame-checker';
 
@@ -26,6 +27,8 @@ export interface LiveSocketOptions<M> {
   offThreadFromChars?: number;
   /** Backoff: base * 2^attempt, capped, with jitter. */
   backoff?: { baseMs: number; maxMs: number };
+  /** No frame for this long on an open connection: drop it and reconnect. The agent samples every second. */
+  silenceMs?: number;
 }
 
 /** Frames dropped because they failed validation: how many, and the kind (`type`) of the last one. */
@@ -40,6 +43,8 @@ function frameKind(data: unknown): string {
   return /"type"\s*:\s*"([\w-]{1,40})"/.exec(data.slice(0, 512))?.[1] ?? 'unreadable';
 }
 
+const DEFAULT_SILENCE_MS = 10_000;
+
 export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
   const exponential = Math.min(maxMs, baseMs * 2 ** attempt);
   return Math.round(exponential * (0.75 + random() * 0.25));
@@ -48,6 +53,9 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number, ran
 export class LiveSocket<M> {
   private socket: WebSocket | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+  /** When the last frame arrived: what the page shows is as old as that. */
+  private lastFrameAt: number | null = null;
   private attempt = 0;
   private everConnected = false;
   private stopped = true;
@@ -72,6 +80,7 @@ export class LiveSocket<M> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.stopWatchdog();
     this.socket?.close();
     this.socket = null;
   }
@@ -110,14 +119,40 @@ export class LiveSocket<M> {
     this.socket = socket;
     socket.onopen = () => {
       this.attempt = 0;
+      this.lastFrameAt = this.now();
+      this.startWatchdog(socket);
       this.setStatus({ kind: 'connected', staleSince: null });
       if (this.everConnected) this.options.onReconnect?.();
       this.everConnected = true;
     };
-    socket.onmessage = (event: MessageEvent) => this.receive(event.data);
+    socket.onmessage = (event: MessageEvent) => {
+      this.lastFrameAt = this.now();
+      this.receive(event.data);
+    };
     socket.onclose = () => {
       if (this.socket === socket) this.scheduleReconnect();
     };
+  }
+
+  private startWatchdog(socket: WebSocket): void {
+    this.stopWatchdog();
+    const silenceMs = this.options.silenceMs ?? DEFAULT_SILENCE_MS;
+    this.watchdog = setInterval(
+      () => {
+        if (this.socket !== socket || this.now() - (this.lastFrameAt ?? 0) < silenceMs) return;
+        // A silent connection may take minutes to report its close: give up on it now.
+        socket.onclose = null;
+        socket.onmessage = null;
+        socket.close();
+        this.scheduleReconnect();
+      },
+      Math.min(1000, silenceMs),
+    );
+  }
+
+  private stopWatchdog(): void {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
   }
 
   private receive(data: unknown): void {
@@ -156,10 +191,12 @@ export class LiveSocket<M> {
 
   private scheduleReconnect(): void {
     this.socket = null;
+    this.stopWatchdog();
     if (this.stopped) return;
     const { baseMs, maxMs } = this.options.backoff ?? { baseMs: 500, maxMs: 10_000 };
     const delay = backoffDelay(this.attempt, baseMs, maxMs);
-    const staleSince = this.status.kind === 'reconnecting' ? this.status.staleSince : this.now();
+    const staleSince =
+      this.status.kind === 'reconnecting' ? this.status.staleSince : (this.lastFrameAt ?? this.now());
     this.attempt += 1;
     this.setStatus({ kind: 'reconnecting', staleSince, attempt: this.attempt, retryAt: this.now() + delay });
     this.timer = setTimeout(() => {

@@ -63,7 +63,7 @@ const ServiceRowView = memo(function ServiceRowView({
       <td>
         <div className="spark-cell">
           <Sparkline values={pick(points, (p) => p.cps)} label={t('overview.col.cps')} />
-          <span className="num">{formatRate(stats.cps, 'conns')}</span>
+          <span className="num">{formatRate(stats.cps, 'conns', t('unit.conns'))}</span>
         </div>
       </td>
       <td>
@@ -74,7 +74,7 @@ const ServiceRowView = memo(function ServiceRowView({
             color="var(--chart-3)"
           />
           <span className="num" title={t('overview.inOut')}>
-            {formatSi(stats.inPps)} / {formatRate(stats.outPps, 'packets')}
+            {formatSi(stats.inPps)} / {formatRate(stats.outPps, 'packets', t('unit.packets'))}
           </span>
         </div>
       </td>
@@ -86,7 +86,7 @@ const ServiceRowView = memo(function ServiceRowView({
             color="var(--chart-2)"
           />
           <span className="num" title={t('overview.inOut')}>
-            {formatSi(stats.inBps)} / {formatRate(stats.outBps, 'bytes')}
+            {formatSi(stats.inBps)} / {formatRate(stats.outBps, 'bytes', t('unit.bytes'))}
           </span>
         </div>
       </td>
@@ -118,6 +118,7 @@ export function ServicesTable({ services }: { services: readonly ServiceWithDest
           type="search"
           aria-label={t('overview.filter')}
           placeholder={t('overview.filterPlaceholder')}
+          aria-keyshortcuts="/"
           value={filter}
           onChange={(event) => {
             setFilter(event.target.value);

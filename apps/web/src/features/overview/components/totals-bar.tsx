@@ -1,9 +1,12 @@
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { Sparkline } from '../../../components/sparkline';
 import { formatCount, formatRate, formatSi } from '../../../lib/format/format-si';
 import { useT } from '../../../lib/i18n/i18n-context';
-import { totalsSeriesOptions } from '../../../lib/live/series-queries';
+import { SPARKLINE_POINTS } from '../../../lib/live/series';
+import { overviewSeriesOptions } from '../../../lib/live/series-queries';
+import { sumSeries } from '../../../lib/live/sum-series';
 import { totalsQueryOptions } from '../../../lib/live/totals-query';
 import { connectionCounts } from '../../../lib/table/service-label';
 
@@ -11,8 +14,8 @@ import { connectionCounts } from '../../../lib/table/service-label';
 export function TotalsBar({ services }: { services: readonly ServiceWithDestinations[] }) {
   const t = useT();
   const { data: totals } = useQuery(totalsQueryOptions());
-  const { data: series = [] } = useQuery(totalsSeriesOptions());
-  const last = series.slice(-60);
+  const { data: series } = useQuery(overviewSeriesOptions());
+  const cps = useMemo(() => sumSeries(series, (point) => point.cps, SPARKLINE_POINTS), [series]);
   let active = 0;
   let inactive = 0;
   let servers = 0;
@@ -36,15 +39,15 @@ export function TotalsBar({ services }: { services: readonly ServiceWithDestinat
       </div>
       <div className="stat">
         <div className="stat-label">{t('overview.col.cps')}</div>
-        <div className="stat-value">{formatRate(totals?.cps ?? 0, 'conns')}</div>
-        <Sparkline values={last.map((p) => p.cps)} label={t('overview.col.cps')} width={140} />
+        <div className="stat-value">{formatRate(totals?.cps ?? 0, 'conns', t('unit.conns'))}</div>
+        <Sparkline values={cps} label={t('overview.col.cps')} width={140} />
       </div>
       <div className="stat">
         <div className="stat-label">{t('overview.packetsInOut')}</div>
         <div className="stat-value">
           {formatSi(totals?.inPps ?? 0)} / {formatSi(totals?.outPps ?? 0)}
         </div>
-        <div className="stat-sub">packets/s</div>
+        <div className="stat-sub">{t('unit.packets')}</div>
       </div>
       <div className="stat">
         <div className="stat-label">{t('overview.bytesInOut')}</div>
@@ -52,7 +55,8 @@ export function TotalsBar({ services }: { services: readonly ServiceWithDestinat
           {formatSi(totals?.inBps ?? 0)} / {formatSi(totals?.outBps ?? 0)}
         </div>
         <div className="stat-sub">
-          bytes/s · {formatRate((totals?.inBps ?? 0) + (totals?.outBps ?? 0), 'bits')}
+          {t('unit.bytes')} ·{' '}
+          {formatRate((totals?.inBps ?? 0) + (totals?.outBps ?? 0), 'bits', t('unit.bits'))}
         </div>
       </div>
       <div className="stat">

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -14,6 +14,8 @@ import { formatClock } from '../../../lib/format/format-time';
 import type { ChangeMarker } from '../api/get-service-changes';
 import type { ChartRow } from './chart-rows';
 import { TOTAL } from './chart-rows';
+import { dataMax, xScale, yScale } from './chart-scale';
+import './rate-chart.css';
 
 export interface ChartLine {
   key: string;
@@ -21,6 +23,9 @@ export interface ChartLine {
   color: string;
   /** An upper threshold drawn as a dashed line in the server's colour (active-connections chart only). */
   threshold?: number;
+  /** Its label on the line ("10.0.1.1:8080 max 2,000"), and at the top edge when it is above the scale. */
+  thresholdLabel?: string;
+  offScaleLabel?: string;
 }
 
 interface RateChartProps {
@@ -28,6 +33,8 @@ interface RateChartProps {
   unit: string;
   rows: ChartRow[];
   lines: ChartLine[];
+  /** The chosen time window: the x-axis spans all of it. */
+  windowMs: number;
   /** Shown until two samples exist (a line needs two points). */
   emptyText: string;
   /** The service's changes, drawn as dotted vertical lines; hovering one tells what changed. */
@@ -61,9 +68,24 @@ export const RateChart = memo(function RateChart({
   unit,
   rows,
   lines,
+  windowMs,
   emptyText,
   markers,
 }: RateChartProps) {
+  const { x, y } = useMemo(() => {
+    const end = rows[rows.length - 1]?.at ?? Date.now();
+    return {
+      x: xScale(end, windowMs),
+      y: yScale(
+        dataMax(
+          rows,
+          lines.map((line) => line.key),
+        ),
+      ),
+    };
+  }, [rows, lines, windowMs]);
+  const thresholds = lines.filter((line) => line.threshold !== undefined && line.threshold > 0);
+  const offScale = thresholds.filter((line) => (line.threshold ?? 0) > y.top);
   return (
     <figure className="chart-card" style={{ margin: 0 }}>
       <figcaption>
@@ -78,19 +100,33 @@ export const RateChart = memo(function RateChart({
             {emptyText}
           </div>
         )}
+        {offScale.length > 0 && (
+          <ul className="chart-off-scale" data-testid="off-scale-thresholds">
+            {offScale.map((line) => (
+              <li key={line.key} style={{ color: line.color }}>
+                {line.offScaleLabel}
+              </li>
+            ))}
+          </ul>
+        )}
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" vertical={false} />
             <XAxis
               dataKey="at"
               type="number"
-              domain={['dataMin', 'dataMax']}
+              domain={x.domain}
+              ticks={x.ticks}
+              allowDataOverflow
               tickFormatter={(value: number) => formatClock(value)}
               stroke="var(--text-muted)"
               fontSize={11}
               minTickGap={56}
             />
             <YAxis
+              domain={[0, y.top]}
+              ticks={y.ticks}
+              allowDataOverflow
               tickFormatter={(value: number) => formatSi(value)}
               stroke="var(--text-muted)"
               fontSize={11}
@@ -117,17 +153,17 @@ export const RateChart = memo(function RateChart({
                 connectNulls
               />
             ))}
-            {lines
-              .filter((line) => line.threshold !== undefined && line.threshold > 0)
+            {thresholds
+              .filter((line) => (line.threshold ?? 0) <= y.top)
               .map((line) => (
                 <ReferenceLine
                   key={`${line.key}-threshold`}
                   y={line.threshold}
                   stroke={line.color}
                   strokeDasharray="6 4"
-                  ifOverflow="extendDomain"
+                  ifOverflow="hidden"
                   label={{
-                    value: `${line.label} max ${line.threshold}`,
+                    value: line.thresholdLabel,
                     fill: line.color,
                     fontSize: 11,
                     position: 'insideTopRight',

@@ -4,6 +4,7 @@ import type { ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { destinationId } from '@ipvs-dashboard/shared';
 import { ActionError } from '../../../components/error-text';
 import { Segmented } from '../../../components/segmented';
+import { formatCount } from '../../../lib/format/format-si';
 import { useT } from '../../../lib/i18n/i18n-context';
 import type { RateField, ServiceSeries } from '../../../lib/live/series';
 import { useStaggered } from '../../../lib/live/use-staggered';
@@ -14,11 +15,7 @@ import { TOTAL, chartRows, downsampleRows } from './chart-rows';
 import { RateChart, type ChartLine } from './rate-chart';
 import './change-markers.css';
 
-const windows = [
-  { value: 60_000, label: '1 min' },
-  { value: 300_000, label: '5 min' },
-  { value: 900_000, label: '15 min' },
-] as const;
+const windowMinutes = [1, 5, 15] as const;
 const emptySeries: ServiceSeries = { total: [], destinations: {} };
 const noMarkers: ChangeMarker[] = [];
 /** Between one chart's redraw and the next (see useStaggered): six charts in well under a second. */
@@ -30,14 +27,14 @@ const palette = ['var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--ch
 const charts: {
   field: RateField;
   title: 'chart.cps' | 'chart.inPps' | 'chart.outPps' | 'chart.inBps' | 'chart.outBps' | 'chart.active';
-  unit: string;
+  unit: 'unit.conns' | 'unit.packets' | 'unit.bytes' | null;
 }[] = [
-  { field: 'activeConns', title: 'chart.active', unit: '' },
-  { field: 'cps', title: 'chart.cps', unit: 'conn/s' },
-  { field: 'inPps', title: 'chart.inPps', unit: 'packets/s' },
-  { field: 'outPps', title: 'chart.outPps', unit: 'packets/s' },
-  { field: 'inBps', title: 'chart.inBps', unit: 'bytes/s' },
-  { field: 'outBps', title: 'chart.outBps', unit: 'bytes/s' },
+  { field: 'activeConns', title: 'chart.active', unit: null },
+  { field: 'cps', title: 'chart.cps', unit: 'unit.conns' },
+  { field: 'inPps', title: 'chart.inPps', unit: 'unit.packets' },
+  { field: 'outPps', title: 'chart.outPps', unit: 'unit.packets' },
+  { field: 'inBps', title: 'chart.inBps', unit: 'unit.bytes' },
+  { field: 'outBps', title: 'chart.outBps', unit: 'unit.bytes' },
 ];
 
 /** Live charts for one service: history from the agent on open, then one point per sample. */
@@ -46,7 +43,7 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
   const [windowMs, setWindowMs] = useState<number>(300_000);
   const history = useQuery(serviceSeriesOptions(sid));
   // Changes since the widest window's start when the page opened; the charts drop markers older than their window.
-  const [since] = useState(() => Date.now() - Math.max(...windows.map((entry) => entry.value)));
+  const [since] = useState(() => Date.now() - Math.max(...windowMinutes) * 60_000);
   const markers = useQuery(serviceChangesOptions(sid, since)).data ?? noMarkers;
   // Every sample brings a new destinations array with the same servers in it: key the memos on what the
   // charts draw (ids and thresholds), or all six charts redraw every second whatever the throttle says.
@@ -70,12 +67,14 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
         label: server.id,
         color: palette[index % palette.length] ?? 'var(--chart-2)',
         threshold: server.threshold,
+        thresholdLabel: t('chart.threshold', { server: server.id, value: formatCount(server.threshold) }),
+        offScaleLabel: t('chart.thresholdAbove', { server: server.id, value: formatCount(server.threshold) }),
       })),
     ],
     [servers, t],
   );
   const linesWithoutThresholds = useMemo(
-    () => lines.map(({ threshold: _threshold, ...line }) => line),
+    () => lines.map(({ key, label, color }) => ({ key, label, color })),
     [lines],
   );
   const series = useThrottled(history.data ?? emptySeries, windowMs <= 60_000 ? 1000 : 3000);
@@ -91,7 +90,15 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
     <section className="card" aria-labelledby="charts-heading">
       <div className="card-header">
         <h2 id="charts-heading">{t('chart.title')}</h2>
-        <Segmented label={t('chart.window')} options={windows} value={windowMs} onChange={setWindowMs} />
+        <Segmented
+          label={t('chart.window')}
+          options={windowMinutes.map((minutes) => ({
+            value: minutes * 60_000,
+            label: t('chart.minutes', { minutes }),
+          }))}
+          value={windowMs}
+          onChange={setWindowMs}
+        />
       </div>
       {history.error && <ActionError error={history.error} />}
       {/* One legend for all six charts: the same colour means the same server everywhere. */}
@@ -119,9 +126,10 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
           <RateChart
             key={chart.field}
             title={t(chart.title)}
-            unit={chart.unit}
+            unit={chart.unit ? t(chart.unit) : ''}
             emptyText={t('chart.collecting')}
             rows={shownRows[index] ?? []}
+            windowMs={windowMs}
             lines={chart.field === 'activeConns' ? lines : linesWithoutThresholds}
             markers={markers}
           />

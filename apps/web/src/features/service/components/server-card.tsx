@@ -59,7 +59,7 @@ export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
           {t('server.persistent')} <b>{formatCount(destination.persistentConns)}</b>
         </span>
         <span>
-          <b>{formatRate(destination.stats.cps, 'conns')}</b>
+          <b>{formatRate(destination.stats.cps, 'conns', t('unit.conns'))}</b>
         </span>
         {state === 'drained' && <span className="drained">{t('server.drained')}</span>}
         {state === 'draining' && <span className="draining">{t('server.draining')}</span>}

@@ -7,6 +7,7 @@ import { fieldErrorText } from '../../../lib/api/api-error';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { RealServerFields, type RealServerDraft } from './real-server-fields';
 import { deleteDestinationCommand, editDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
+import { SLIDER_STEPS, sliderToWeight, weightToSlider } from './weight-scale';
 import { useDeleteDestination } from '../api/delete-destination';
 import { useUpdateDestination } from '../api/update-destination';
 
@@ -69,7 +70,6 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
   const anyFieldError = ['weight', 'upperThreshold', 'lowerThreshold', 'tunnelPort'].some((name) =>
     fieldError(name),
   );
-  const sliderMax = Math.max(100, Number(draft.weight) || 0);
   const idBase = `server-${did.replace(/[^a-zA-Z0-9]/g, '-')}`;
 
   const apply = () => {
@@ -92,10 +92,11 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
         <input
           type="range"
           min={0}
-          max={sliderMax}
-          value={Number(draft.weight) || 0}
+          max={SLIDER_STEPS}
+          value={weightToSlider(Number(draft.weight) || 0)}
           aria-label={t('server.weightSlider', { server: did })}
-          onChange={(event) => set({ weight: event.target.value })}
+          aria-valuetext={String(Number(draft.weight) || 0)}
+          onChange={(event) => set({ weight: String(sliderToWeight(Number(event.target.value))) })}
         />
       </div>
       <FieldError id={`${idBase}-weight-error`} message={fieldError('weight')} />

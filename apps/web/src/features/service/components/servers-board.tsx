@@ -99,7 +99,10 @@ export function ServersBoard({ sid, service }: { sid: string; service: ServiceWi
             onDragOver: ({ active, over }) => announce(active.id, over?.id),
             onDragEnd: ({ active, over }) =>
               over
-                ? t('board.announceDropped', { server: String(active.id), lane: String(over.id) })
+                ? t('board.announceDropped', {
+                    server: String(active.id),
+                    lane: t(over.id === 'quiesced' ? 'board.quiesced' : 'board.active'),
+                  })
                 : t('board.announceCancelled', { server: String(active.id) }),
             onDragCancel: ({ active }) => t('board.announceCancelled', { server: String(active.id) }),
           },

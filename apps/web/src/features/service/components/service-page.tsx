@@ -50,7 +50,14 @@ export function ServicePage({ sid }: { sid: string }) {
         <a className="button" href={routeHref({ screen: 'activity', service: sid })}>
           {t('nav.activity')}
         </a>
-        <button type="button" title={zeroCommand(service.key)} onClick={() => zero.mutate()}>
+        <button
+          type="button"
+          title={zeroCommand(service.key)}
+          onClick={() => {
+            if (window.confirm(t('service.zeroConfirm', { command: zeroCommand(service.key) })))
+              zero.mutate();
+          }}
+        >
           {t('service.zero')}
         </button>
         <button
@@ -69,7 +76,7 @@ export function ServicePage({ sid }: { sid: string }) {
       <PersistenceWarning service={service} />
       <ServersBoard sid={sid} service={service} />
       <RateCharts sid={sid} service={service} />
-      <div className="board" style={{ gridTemplateColumns: '1fr 1fr' }}>
+      <div className="board board-halves">
         <ServiceSettingsForm
           key={JSON.stringify([
             service.scheduler,

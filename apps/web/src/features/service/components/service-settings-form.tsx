@@ -100,7 +100,7 @@ export function ServiceSettingsForm({ sid, service }: { sid: string; service: Se
                 checked={draft.schedulerFlags.includes(flag)}
                 onChange={(event) => toggleFlag(flag, event.target.checked)}
               />
-              {flag}
+              {flag.startsWith('flag-') ? t('settings.flagNumbered', { n: flag.slice(5) }) : flag}
             </label>
           ))}
         </fieldset>

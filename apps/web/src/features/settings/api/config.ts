@@ -50,6 +50,8 @@ export function useImportConfig() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: importConfig,
+    // A dry run changes nothing: its plan on screen is the answer.
+    meta: { confirmation: ({ dryRun }: { dryRun: boolean }) => (dryRun ? null : 'config.applied') },
     onSettled: (_plan, _error, { dryRun }) =>
       dryRun ? undefined : queryClient.invalidateQueries({ queryKey: servicesQueryKey }),
   });

@@ -22,7 +22,13 @@ export function DangerZoneCard() {
           <div className="muted">{t('danger.zeroHint')}</div>
           <CommandPreview commands={zeroCommand()} />
         </div>
-        <button type="button" onClick={() => zero.mutate()} disabled={zero.isPending}>
+        <button
+          type="button"
+          onClick={() => {
+            if (window.confirm(t('danger.zeroConfirm', { command: zeroCommand() }))) zero.mutate();
+          }}
+          disabled={zero.isPending}
+        >
           {t('danger.zero')}
         </button>
       </div>

@@ -55,7 +55,7 @@ export function KernelSettingsCard() {
     <section className="card" aria-labelledby="kernel-heading">
       <h2 id="kernel-heading">{t('kernel.title')}</h2>
       <ActionError error={settings.error} />
-      <table className="data">
+      <table className="data stack-narrow">
         <tbody>
           {settings.data?.map((setting) => (
             <KernelSettingRow key={`${setting.name}-${setting.value}`} setting={setting} />

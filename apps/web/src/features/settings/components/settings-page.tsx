@@ -10,7 +10,7 @@ export function SettingsPage() {
   return (
     <>
       <h1>{t('nav.settings')}</h1>
-      <div className="board" style={{ gridTemplateColumns: '1fr 1fr' }}>
+      <div className="board board-halves">
         <TimeoutsCard />
         <DaemonsCard />
       </div>

@@ -12,6 +12,17 @@ describe('catalogue', () => {
     }
   });
 
+  it('reads as Korean: Quiesced is never 휴지 (tissue), particles after a name fit any ending', () => {
+    for (const [key, korean] of Object.entries(catalogues.ko)) {
+      expect(korean, key).not.toContain('휴지');
+      // "10.0.1.1:8080를" is wrong for a name ending in 0: after a placeholder only 을(를) / 이(가) fit.
+      expect(korean, key).not.toMatch(/\}["']?(를|을|가|이|는|은)(?![(])/);
+    }
+    expect(
+      translate('ko', 'board.announceDropped', { server: '10.0.1.1:8080', lane: '가중치 0 (드레인)' }),
+    ).toBe('10.0.1.1:8080을(를) "가중치 0 (드레인)"에 놓았습니다.');
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('en', 'overview.showMore', { shown: 50, total: 1000 })).toBe('Show more (50 of 1000)');
     expect(translate('ko', 'server.weightShort', { weight: 3 })).toBe('가중치 3');

@@ -5,8 +5,8 @@ import { destination, service, zeroStats } from '../../../testing/fixtures';
 import { changesQueryKey } from '../../changes/get-change';
 import { servicesQueryKey } from '../../table/get-services';
 import { LiveFeed } from '../live-feed';
-import { overviewSeriesKey, serviceSeriesKey, totalsSeriesKey, type OverviewSeries } from '../series-queries';
-import type { RatePoint, ServiceSeries } from '../series';
+import { overviewSeriesKey, serviceSeriesKey, type OverviewSeries } from '../series-queries';
+import type { ServiceSeries } from '../series';
 
 const rates = { cps: 2, inPps: 10, outPps: 8, inBps: 1000, outBps: 800 };
 
@@ -58,14 +58,16 @@ describe('live-feed', () => {
     expect(table?.[0]?.destinations[0]?.activeConns).toBe(5);
   });
 
-  it('appends sparkline points per service and totals rates from counter deltas', () => {
+  it('extends the overview sparklines only once their history is loaded, one point per service per sample', () => {
     const { client, feed } = feedWithTable();
     feed.handle(sample(1000, 10, 1));
+    expect(client.getQueryData(overviewSeriesKey)).toBeUndefined();
+    client.setQueryData<OverviewSeries>(overviewSeriesKey, {});
     feed.handle(sample(2000, 40, 2));
+    feed.handle(sample(3000, 50, 3));
     const overview = client.getQueryData<OverviewSeries>(overviewSeriesKey);
-    expect(overview?.['tcp:10.0.0.1:80']?.map((p) => p.activeConns)).toEqual([1, 2]);
-    const totals = client.getQueryData<RatePoint[]>(totalsSeriesKey);
-    expect(totals?.map((p) => p.cps)).toEqual([30]);
+    expect(overview?.['tcp:10.0.0.1:80']?.map((p) => p.activeConns)).toEqual([2, 3]);
+    expect(overview?.['tcp:10.0.0.1:80']?.map((p) => p.cps)).toEqual([2, 2]);
   });
 
   it('extends a service page series only once its history is loaded', () => {
@@ -81,6 +83,7 @@ describe('live-feed', () => {
 
   it('keeps the last numbers of rows a sample leaves out, and charts them every second', () => {
     const client = new QueryClient();
+    client.setQueryData<OverviewSeries>(overviewSeriesKey, {});
     const feed = new LiveFeed(client, 'ws://unused');
     const two = [
       service('10.0.0.1', { destinations: [destination('10.1.0.1'), destination('10.1.0.2')] }),

@@ -109,6 +109,35 @@ describe('live-socket', () => {
     expect(seen.map((s) => s.kind)).toEqual(['connected', 'reconnecting', 'reconnecting', 'connected']);
   });
 
+  it('dates the stale data from the last frame, not from when the loss was noticed', () => {
+    const { live } = start();
+    sockets[0]?.onopen?.();
+    vi.advanceTimersByTime(1000);
+    sockets[0]?.onmessage?.({ data: '{"n":1}' });
+    const lastFrame = Date.now();
+    vi.advanceTimersByTime(4000);
+    sockets[0]?.onclose?.();
+    expect(live.status).toMatchObject({ kind: 'reconnecting', staleSince: lastFrame });
+  });
+
+  it('gives up on a connection that stays open but silent, and reconnects', () => {
+    const { live } = start();
+    sockets[0]?.onopen?.();
+    for (let second = 0; second < 20; second++) {
+      vi.advanceTimersByTime(1000);
+      sockets[0]?.onmessage?.({ data: '{"n":1}' });
+    }
+    expect(live.status.kind).toBe('connected');
+    const lastFrame = Date.now();
+    vi.advanceTimersByTime(9000);
+    expect(live.status.kind).toBe('connected');
+    vi.advanceTimersByTime(2000);
+    expect(sockets[0]?.closed).toBe(true);
+    expect(live.status).toMatchObject({ kind: 'reconnecting', staleSince: lastFrame });
+    vi.advanceTimersByTime(1000);
+    expect(sockets).toHaveLength(2);
+  });
+
   it('stops reconnecting once stopped', () => {
     const { live } = start();
     live.stop();

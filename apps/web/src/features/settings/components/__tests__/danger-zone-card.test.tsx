@@ -24,4 +24,21 @@ describe('danger-zone-card', () => {
     );
     expect(screen.getByText('ipvsadm -C')).toBeInTheDocument();
   });
+
+  it('zeroes every counter only after the user agreed, having seen the command', async () => {
+    const fetch = vi.fn(() => Promise.resolve(jsonResponse(204, null)));
+    vi.stubGlobal('fetch', fetch);
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    renderWithProviders(<DangerZoneCard />);
+    fireEvent.click(screen.getByRole('button', { name: 'Zero all counters' }));
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('ipvsadm -Z'));
+    expect(fetch).not.toHaveBeenCalled();
+    confirm.mockReturnValue(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Zero all counters' }));
+    await waitFor(() =>
+      expect(fetch).toHaveBeenCalledWith('/api/v1/zero', expect.objectContaining({ method: 'POST' })),
+    );
+    expect(await screen.findByText('Counters zeroed.')).toBeVisible();
+  });
 });

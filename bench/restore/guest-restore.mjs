@@ -66,10 +66,22 @@ async function putConfig(text) {
   const plan = JSON.parse(body);
   // How long the response body took to arrive and parse here, after its headers.
   const bodyMs = performance.now() - headersAt;
+  const serverTiming = response.headers.get('server-timing') ?? '';
   return {
     plan,
-    timing: `${response.headers.get('server-timing') ?? ''}; response body ${bodyMs.toFixed(0)} ms`,
+    phases: phasesOf(serverTiming),
+    timing: `${serverTiming}; response body ${bodyMs.toFixed(0)} ms`,
   };
+}
+
+/** `parse;dur=12.3, journal;dur=4.5` -> { parse: 12.3, journal: 4.5 }. */
+function phasesOf(serverTiming) {
+  const phases = {};
+  for (const entry of serverTiming.split(',')) {
+    const match = /^\s*([\w-]+);dur=([\d.]+)/.exec(entry);
+    if (match) phases[match[1]] = Number(match[2]);
+  }
+  return phases;
 }
 
 const median = (values) => {
@@ -93,14 +105,14 @@ async function timeAgentRestore(text, lines, byIpvsadm, run) {
   // PUT is timed on its own, as a user's would be.
   await pause(2500);
   const started = performance.now();
-  const { plan, timing } = await putConfig(text);
+  const { plan, phases, timing } = await putConfig(text);
   const ms = performance.now() - started;
   // The agent's own account of the steps (Server-Timing), to tell where the time went.
   console.log(`PUT ${run + 1}: ${ms.toFixed(0)} ms; agent: ${timing}`);
   if (plan.added.length !== lines) throw new Error(`the plan added ${plan.added.length} of ${lines} lines`);
   if (savedTable().join('\n') !== byIpvsadm.join('\n'))
     throw new Error('the agent left a different table than ipvsadm -R');
-  return ms;
+  return { ms, phases };
 }
 
 async function main() {
@@ -126,6 +138,7 @@ async function main() {
   const agent = await startAgent();
   const ipvsadmRuns = [];
   const agentRuns = [];
+  const agentPhases = [];
   try {
     // Rounds alternate the two, so both meet the kernel in the same state. The agent is stopped
     // (SIGSTOP) while ipvsadm runs: its poller would otherwise read the growing table on the guest's one
@@ -138,7 +151,9 @@ async function main() {
       } finally {
         agent.kill('SIGCONT');
       }
-      agentRuns.push(await timeAgentRestore(text, lines, byIpvsadm, run));
+      const { ms, phases } = await timeAgentRestore(text, lines, byIpvsadm, run);
+      agentRuns.push(ms);
+      agentPhases.push(phases);
     }
     console.log(`ipvsadm -R of ${lines} lines (ms): ${ipvsadmRuns.map((ms) => ms.toFixed(0)).join(' ')}`);
     console.log(
@@ -157,6 +172,11 @@ async function main() {
         agentPutConfigMedianMs: round1(agentMs),
         agentFirstPutMs: round1(agentRuns[0]),
         agentParseAloneMedianMs: round1(median(parseRuns)),
+        // The change pipeline's durable records: the write-ahead journal fsynced before the first kernel
+        // step, and the audit log entry after the last (progress lines of the journal are inside apply).
+        journalMedianMs: round1(median(agentPhases.map((phases) => phases.journal ?? 0))),
+        auditMedianMs: round1(median(agentPhases.map((phases) => phases.audit ?? 0))),
+        applyMedianMs: round1(median(agentPhases.map((phases) => phases.apply ?? 0))),
         ratioAgentToIpvsadm: Number((agentMs / ipvsadmMs).toFixed(3)),
         ratioFirstPutToIpvsadm: Number((agentRuns[0] / ipvsadmMs).toFixed(3)),
         ratioTarget: TARGET,

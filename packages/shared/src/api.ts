@@ -1,20 +1,31 @@
 // REST bodies that are not plain model values (docs/api.md): /info, /connections, PUT /config, /history.
 import { z } from 'zod';
 import { interruptedChangeSchema, type InterruptedChange } from './changes/change-record.js';
-import type { Connection } from './model.js';
+import type { AddressFamily, Connection, TunnelType } from './model.js';
 import type { Rates } from './rates.js';
 import { connectionSchema } from './schemas/read-model.js';
-import { intInRange } from './schemas/primitives.js';
+import { addressFamilySchema, intInRange, tunnelTypeSchema } from './schemas/primitives.js';
 import { backendKindSchema, ratesSchema, type BackendKind } from './ws.js';
 
-export interface InfoResponse {
+/** What this kernel can do beyond what the schema checks: a change asking for anything else is refused whole. */
+export interface KernelCapabilities {
+  /** Schedulers the kernel has or can load; empty when they cannot be found (then none is refused). */
+  schedulers: string[];
+  /** Persistence engines (`--pe`), from the same module search as the schedulers. */
+  persistenceEngines: string[];
+  /** Tunnel types real servers may use: gue came with Linux 5.2, gre with 5.3. */
+  tunnelTypes: TunnelType[];
+  /** inet6 only when the kernel has IPv6 (not booted with ipv6.disable=1). */
+  addressFamilies: AddressFamily[];
+}
+
+export interface InfoResponse extends KernelCapabilities {
   backend: BackendKind;
   /** Why this backend was chosen (e.g. "no IPVS in this kernel"), null when it was simply asked for. */
   backendReason: string | null;
   /** IPVS version, "1.2.1" */
   version: string;
   connTableSize: number;
-  schedulers: string[];
   /** How often the agent samples counters, ms. */
   intervalMs: number;
   /** A change the agent was applying when it stopped, until rolled back or resumed; null when none. */
@@ -27,6 +38,9 @@ export const infoResponseSchema = z.object({
   version: z.string(),
   connTableSize: z.number().int().nonnegative(),
   schedulers: z.array(z.string()),
+  persistenceEngines: z.array(z.string()),
+  tunnelTypes: z.array(tunnelTypeSchema),
+  addressFamilies: z.array(addressFamilySchema),
   intervalMs: z.number().int().positive(),
   interruptedChange: interruptedChangeSchema.nullable(),
 }) satisfies z.ZodType<InfoResponse>;

@@ -89,6 +89,18 @@ void describe('KernelBackend reads what ipvsadm wrote', () => {
     }
     assert.ok(!schedulers.includes('twos'));
   });
+
+  void it("reads the rest of this 6.1 kernel's capabilities: sip, every tunnel type, IPv6", async () => {
+    // The write suite adds a --pe sip service, gue/gre tunnels and IPv6 services on this kernel: a
+    // capability missing here would make the agent refuse what the kernel does.
+    const { schedulers, ...rest } = await backend.capabilities();
+    assert.ok(schedulers.includes('wlc'));
+    assert.deepEqual(rest, {
+      persistenceEngines: ['sip'],
+      tunnelTypes: ['ipip', 'gue', 'gre'],
+      addressFamilies: ['inet', 'inet6'],
+    });
+  });
 });
 
 void describe('KernelBackend lists a table in ipvsadm -Sn order', () => {

@@ -128,8 +128,8 @@ export class ChangePipeline {
     const timer = request.timer ?? untimed;
     const before = await timer.measureAsync('read', () => readRows(this.deps.backend, request.scope));
     const commands = await timer.measureAsync('plan', () => Promise.resolve(request.plan(before)));
-    const schedulers = await this.deps.backend.schedulers();
-    const problems = capabilityProblems(commands, { schedulers }, request.lineOf);
+    const capabilities = await this.deps.backend.capabilities();
+    const problems = capabilityProblems(commands, capabilities, request.lineOf);
     if (problems.length > 0) throw problemsError(problems);
     const target = timer.measure('target', () => expectedAfter(before, commands));
     return { before, commands, target };

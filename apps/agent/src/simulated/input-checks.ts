@@ -8,6 +8,7 @@ import type {
   DestinationKey,
   DestinationSettings,
   ForwardingMethod,
+  KernelCapabilities,
   ServiceKey,
   ServiceSettings,
 } from '@ipvs-dashboard/shared';
@@ -28,6 +29,13 @@ export const SIMULATED_SCHEDULERS = [
   'ovf',
   'mh',
 ] as const;
+
+/** The rest of that kernel: ip_vs_pe_sip, every tunnel type (6.1 > 5.3), IPv6. */
+export const SIMULATED_CAPABILITIES = {
+  persistenceEngines: ['sip'],
+  tunnelTypes: ['ipip', 'gue', 'gre'],
+  addressFamilies: ['inet', 'inet6'],
+} as const satisfies Omit<KernelCapabilities, 'schedulers'>;
 
 const U32_MAX = 0xffff_ffff;
 const INT_MAX = 0x7fff_ffff;

@@ -7,6 +7,7 @@ import type {
   DestinationInput,
   DestinationKey,
   IpvsInfo,
+  KernelCapabilities,
   KernelSetting,
   Service,
   ServiceInput,
@@ -20,7 +21,7 @@ import type {
   Totals,
 } from '@ipvs-dashboard/shared';
 import type { BackendKind, IpvsBackend } from '../ipvs/backend/backend.js';
-import { SIMULATED_SCHEDULERS } from './input-checks.js';
+import { SIMULATED_CAPABILITIES, SIMULATED_SCHEDULERS } from './input-checks.js';
 import { KernelSettings } from './kernel-settings.js';
 import { viewDestination, viewService } from './sim-state.js';
 import { SimTable } from './sim-table.js';
@@ -129,6 +130,15 @@ export class SimulatedBackend implements IpvsBackend {
 
   schedulers(): Promise<string[]> {
     return Promise.resolve([...SIMULATED_SCHEDULERS]);
+  }
+
+  capabilities(): Promise<KernelCapabilities> {
+    return Promise.resolve({
+      schedulers: [...SIMULATED_SCHEDULERS],
+      persistenceEngines: [...SIMULATED_CAPABILITIES.persistenceEngines],
+      tunnelTypes: [...SIMULATED_CAPABILITIES.tunnelTypes],
+      addressFamilies: [...SIMULATED_CAPABILITIES.addressFamilies],
+    });
   }
 
   listServices(): Promise<Service[]> {

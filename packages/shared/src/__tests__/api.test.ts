@@ -28,10 +28,14 @@ describe('api', () => {
       version: '1.2.1',
       connTableSize: 4096,
       schedulers: ['rr', 'wlc'],
+      persistenceEngines: ['sip'],
+      tunnelTypes: ['ipip', 'gue'],
+      addressFamilies: ['inet'],
       intervalMs: 1000,
       interruptedChange: null,
     };
     expect(infoResponseSchema.parse(info)).toEqual(info);
+    expect(() => infoResponseSchema.parse({ ...info, tunnelTypes: ['vxlan'] })).toThrow(/ipip, gue or gre/);
     const interrupted = {
       ...info,
       interruptedChange: {

@@ -38,6 +38,11 @@ describe('system-routes', () => {
       version: '1.2.1',
     });
     expect(info.schedulers).toContain('wlc');
+    expect(info).toMatchObject({
+      persistenceEngines: ['sip'],
+      tunnelTypes: ['ipip', 'gue', 'gre'],
+      addressFamilies: ['inet', 'inet6'],
+    });
   });
 
   it('reads and writes timeouts, 0 meaning unchanged', async () => {

@@ -9,13 +9,13 @@ export function systemRoutes(context: AgentContext): Router {
   const { backend } = context;
 
   router.get('/info', async (_request, response) => {
-    const [info, schedulers] = await Promise.all([backend.info(), backend.schedulers()]);
+    const [info, capabilities] = await Promise.all([backend.info(), backend.capabilities()]);
     response.json({
       backend: backend.kind,
       backendReason: context.backendReason,
       version: info.version,
       connTableSize: info.connTableSize,
-      schedulers,
+      ...capabilities,
       intervalMs: context.intervalMs,
       interruptedChange: context.journal.interruptedChange(),
     } satisfies InfoResponse);

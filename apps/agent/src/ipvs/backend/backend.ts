@@ -6,6 +6,7 @@ import type {
   DestinationInput,
   DestinationKey,
   IpvsInfo,
+  KernelCapabilities,
   KernelSetting,
   Service,
   ServiceInput,
@@ -27,6 +28,8 @@ export interface IpvsBackend {
   info(): Promise<IpvsInfo>;
   /** Schedulers this backend can run (kernel: modules present for the running kernel). */
   schedulers(): Promise<string[]>;
+  /** The schedulers and what else this kernel has that the schema cannot know (persistence engines, tunnel types, IPv6). */
+  capabilities(): Promise<KernelCapabilities>;
 
   listServices(): Promise<Service[]>;
   getService(key: ServiceKey): Promise<Service>;

@@ -1,6 +1,7 @@
-// Which schedulers this kernel can run. Netlink has no call that lists them (reference §8), so look where
-// modprobe would: ip_vs_<name>.ko* in the module tree (Debian's UML kernel keeps it under
-// /usr/lib/uml/modules), modules.builtin for built-in ones, and /sys/module for whatever is loaded.
+// Which schedulers and persistence engines this kernel can run. Netlink has no call that lists them
+// (reference §8), so look where modprobe would: ip_vs_<name>.ko* in the module tree (Debian's UML kernel
+// keeps it under /usr/lib/uml/modules), modules.builtin for built-in ones, and /sys/module for whatever
+// is loaded. Persistence engines are the ip_vs_pe_<name> modules.
 import { readdir, readFile } from 'node:fs/promises';
 import { release } from 'node:os';
 import { join } from 'node:path';
@@ -21,12 +22,17 @@ export function defaultSchedulerSources(): SchedulerSources {
   };
 }
 
-/** ip_vs_<name> modules that are not schedulers: the FTP helper and persistence engines (ip_vs_pe_*). */
-function schedulerName(moduleName: string): string | null {
+export interface IpvsModules {
+  /** Sorted; empty when nothing could be found. */
+  schedulers: string[];
+  /** Sorted ("sip"); empty when none was found. */
+  persistenceEngines: string[];
+}
+
+/** The part of an ip_vs_<name> module name that names it, or null for anything else. */
+function ipvsModuleName(moduleName: string): string | null {
   const match = /^ip_vs_([a-z0-9_]+?)(\.ko(\.(xz|zst|gz))?)?$/.exec(moduleName);
-  const name = match?.[1];
-  if (name === undefined || name === 'ftp' || name.startsWith('pe_')) return null;
-  return name;
+  return match?.[1] ?? null;
 }
 
 async function listOrEmpty(dir: string): Promise<string[]> {
@@ -49,13 +55,16 @@ async function builtinModules(path: string): Promise<string[]> {
   }
 }
 
-/** Scheduler names, sorted; empty when nothing could be found. */
-export async function availableSchedulers(sources = defaultSchedulerSources()): Promise<string[]> {
-  const found = new Set<string>();
+/** The IPVS modules this kernel has, loaded or loadable; the FTP helper is neither kind. */
+export async function availableIpvsModules(sources = defaultSchedulerSources()): Promise<IpvsModules> {
+  const schedulers = new Set<string>();
+  const engines = new Set<string>();
   const add = (entries: string[]): void => {
     for (const entry of entries) {
-      const name = schedulerName(entry);
-      if (name !== null) found.add(name);
+      const name = ipvsModuleName(entry);
+      if (name === null || name === 'ftp') continue;
+      if (name.startsWith('pe_')) engines.add(name.slice('pe_'.length));
+      else schedulers.add(name);
     }
   };
   for (const root of sources.moduleRoots) {
@@ -63,5 +72,10 @@ export async function availableSchedulers(sources = defaultSchedulerSources()): 
     add(await builtinModules(join(root, sources.release, 'modules.builtin')));
   }
   add(await listOrEmpty(sources.sysModuleDir));
-  return [...found].sort();
+  return { schedulers: [...schedulers].sort(), persistenceEngines: [...engines].sort() };
+}
+
+/** Scheduler names, sorted; empty when nothing could be found. */
+export async function availableSchedulers(sources = defaultSchedulerSources()): Promise<string[]> {
+  return (await availableIpvsModules(sources)).schedulers;
 }

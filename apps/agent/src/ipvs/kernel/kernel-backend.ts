@@ -8,6 +8,7 @@ import type {
   DestinationInput,
   DestinationKey,
   IpvsInfo,
+  KernelCapabilities,
   KernelSetting,
   Service,
   ServiceInput,
@@ -46,10 +47,12 @@ import { mergeDestination, mergeServiceSettings } from '../backend/read-modify-w
 import { readIpvsConnections } from './proc/proc-connections.js';
 import { readIpvsStats } from './proc/proc-stats.js';
 import {
+  availableIpvsModules,
   availableSchedulers,
   defaultSchedulerSources,
   type SchedulerSources,
 } from './available-schedulers.js';
+import { addressFamiliesOf, tunnelTypesOf } from './kernel-features.js';
 import { IPVS_SYSCTL_DIR, readKernelSettings, writeKernelSetting } from './kernel-settings.js';
 import { procError, settle } from './backend-support.js';
 import { applyKernelBatch } from './kernel-batch.js';
@@ -135,6 +138,15 @@ export class KernelBackend implements IpvsBackend {
 
   schedulers(): Promise<string[]> {
     return availableSchedulers(this.schedulerSources);
+  }
+
+  async capabilities(): Promise<KernelCapabilities> {
+    const modules = await availableIpvsModules(this.schedulerSources);
+    return {
+      ...modules,
+      tunnelTypes: tunnelTypesOf(this.schedulerSources.release),
+      addressFamilies: addressFamiliesOf(),
+    };
   }
 
   /** One GET_SERVICE dump, in ipvsadm's order. */

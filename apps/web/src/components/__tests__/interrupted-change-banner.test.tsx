@@ -12,6 +12,9 @@ const info: InfoResponse = {
   version: '1.2.1',
   connTableSize: 4096,
   schedulers: ['rr', 'wlc'],
+  persistenceEngines: ['sip'],
+  tunnelTypes: ['ipip', 'gue', 'gre'],
+  addressFamilies: ['inet', 'inet6'],
   intervalMs: 1000,
   interruptedChange: {
     id: 'j-7',

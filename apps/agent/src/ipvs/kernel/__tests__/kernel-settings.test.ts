@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@ipvs-dashboard/shared';
 import { readKernelSettings, writeKernelSetting } from '../kernel-settings.js';
-import { availableSchedulers } from '../available-schedulers.js';
+import { availableIpvsModules, availableSchedulers } from '../available-schedulers.js';
+import { addressFamiliesOf, tunnelTypesOf } from '../kernel-features.js';
 import { SimulatedBackend } from '../../../simulated/index.js';
 
 async function fakeSysctl(): Promise<string> {
@@ -103,5 +104,33 @@ describe('available-schedulers', () => {
       sysModuleDir: sys,
     });
     expect(found).toEqual(['lc', 'mh', 'rr', 'sh', 'wlc']);
+  });
+});
+
+describe('available-ipvs-modules', () => {
+  it('finds persistence engines (ip_vs_pe_*) apart from the schedulers', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'ipvs-mods-'));
+    const ipvsDir = join(root, '6.1.0', 'kernel/net/netfilter/ipvs');
+    await mkdir(ipvsDir, { recursive: true });
+    for (const file of ['ip_vs_rr.ko', 'ip_vs_pe_sip.ko.xz', 'ip_vs_ftp.ko'])
+      await writeFile(join(ipvsDir, file), '');
+    expect(
+      await availableIpvsModules({ moduleRoots: [root], release: '6.1.0', sysModuleDir: join(root, 'none') }),
+    ).toEqual({ schedulers: ['rr'], persistenceEngines: ['sip'] });
+  });
+});
+
+describe('kernel-features', () => {
+  it('offers gue from Linux 5.2 and gre from 5.3, every type when the release cannot be read', () => {
+    expect(tunnelTypesOf('4.19.0-26-amd64')).toEqual(['ipip']);
+    expect(tunnelTypesOf('5.2.21')).toEqual(['ipip', 'gue']);
+    expect(tunnelTypesOf('6.1.0-28-amd64')).toEqual(['ipip', 'gue', 'gre']);
+    expect(tunnelTypesOf('unknown')).toEqual(['ipip', 'gue', 'gre']);
+  });
+
+  it('has IPv6 only where its sysctl directory exists', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ipv6-'));
+    expect(addressFamiliesOf(dir)).toEqual(['inet', 'inet6']);
+    expect(addressFamiliesOf(join(dir, 'absent'))).toEqual(['inet']);
   });
 });

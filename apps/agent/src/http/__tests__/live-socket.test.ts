@@ -151,13 +151,14 @@ describe('live-socket', () => {
 
   it('cuts a peer that stops answering pings, keeps one that answers', async () => {
     const heartbeat = await startTestAgent({
-      limits: { skipAboveBytes: 1e6, dropAboveBytes: 1e7, heartbeatMs: 100 },
+      // 400 ms: the answering client lives in this busy test process and must pong within one beat.
+      limits: { skipAboveBytes: 1e6, dropAboveBytes: 1e7, heartbeatMs: 400 },
     });
     const ws = new WebSocket(`ws://127.0.0.1:${heartbeat.agent.port}/api/v1/live`, {
       headers: { authorization: `Bearer ${testToken}` },
     });
     await new Promise((resolve) => ws.once('open', resolve));
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await new Promise((resolve) => setTimeout(resolve, 1300));
     expect(heartbeat.agent.transport.clientCount).toBe(1); // ws answers pings by itself
     // A raw socket that completes the handshake and then neither reads nor answers pings.
     const raw = connect(heartbeat.agent.port, '127.0.0.1');

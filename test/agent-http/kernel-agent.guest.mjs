@@ -238,14 +238,22 @@ test('sample rates from counter deltas add up to the real connections made throu
     );
     const samples = sampleViews;
     let counted = 0;
+    let lastHeld = 0;
     for (let i = 1; i < samples.length; i += 1) {
       const service = samples[i].services.find((s) => s.id === sid);
-      if (service) counted += (service.rates.cps * (samples[i].at - samples[i - 1].at)) / 1000;
+      const part = service ? (service.rates.cps * (samples[i].at - samples[i - 1].at)) / 1000 : 0;
+      counted += part;
+      if (part > 0) lastHeld = part;
     }
     // Rates go out rounded to about three significant digits and each covers the last 2 s of readings, so
     // uneven sample spacing shifts a little weight between neighbours: allow 3 % (the kernel's own EWMA
-    // would be off by far more over a burst this short).
-    assert.ok(Math.abs(counted - 40) < 1.2, `rates add up to ${counted} connections`);
+    // would be off by far more over a burst this short). A step's rate is held one reading past its
+    // period in case the kernel's next run is late (table-sampler.ts); when the traffic has stopped that
+    // reading counts again, so the sum may also exceed by at most the last reading with a rate.
+    assert.ok(
+      counted > 40 - 1.2 && counted < 40 + 1.2 + lastHeld,
+      `rates add up to ${counted} connections (the last held reading: ${lastHeld})`,
+    );
     const perServer = samples
       .at(-1)
       .services.find((s) => s.id === sid)

@@ -1,11 +1,6 @@
 // Search of connection rows by address and port, as typed: "10.0.0.7", "10.0.0.7:51234", ":443",
 // "2001:db8::5" or "[2001:db8::5]:80". A row matches when the text is part of one of its endpoints.
-import type { Connection, ConnectionSearchScope } from '@ipvs-dashboard/shared';
-
-/** `10.0.0.7:80`, `[2001:db8::5]:80`: how the page prints an endpoint, so what is seen can be searched. */
-export function endpointText(address: string, port: number): string {
-  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
-}
+import { endpointText, type Connection, type ConnectionSearchScope } from '@ipvs-dashboard/shared';
 
 function endpointsOf(c: Connection, scope: ConnectionSearchScope): string[] {
   const client = endpointText(c.clientAddress, c.clientPort);

@@ -56,21 +56,6 @@ export const connectionsResponseSchema = z.object({
   items: z.array(connectionSchema),
 }) satisfies z.ZodType<ConnectionsResponse>;
 
-const queryInt = (min: number, max: number, fallback: number) =>
-  z.coerce
-    .number({ error: `must be a whole number ${min}-${max}` })
-    .pipe(intInRange(min, max))
-    .default(fallback);
-
-/** GET /connections query string (all values arrive as strings). */
-export const connectionsQuerySchema = z.object({
-  service: z.string().optional(),
-  destination: z.string().optional(),
-  state: z.string().optional(),
-  offset: queryInt(0, Number.MAX_SAFE_INTEGER, 0),
-  limit: queryInt(1, 1000, 100),
-});
-
 /** One field of a planned change: its value before and after, as text; null where the row is absent. */
 export interface PlanField {
   field: string;

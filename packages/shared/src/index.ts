@@ -10,6 +10,7 @@ export * from './row-copies.js';
 export * from './row-ids.js';
 export * from './ws.js';
 export * from './api.js';
+export * from './connections/index.js';
 export * from './scheduler-flags.js';
 export * from './kernel-settings.js';
 export * from './ipvsadm-format/index.js';

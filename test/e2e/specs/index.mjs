@@ -1,6 +1,7 @@
 // The browser suite, in order: later specs use the service and real servers the first ones create.
 import { recoversFromAgentRestart } from './agent-restart.mjs';
 import { activityShowsAndUndoes, importAsksBeforeEmptying, undoNoticeAfterDrag } from './change-log.mjs';
+import { connectionsSearchSortReload } from './connections-view.mjs';
 import { crashBanner } from './crash-banner.mjs';
 import { disconnectedState } from './disconnected.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
@@ -31,6 +32,10 @@ export const specs = [
   { name: "bad import shows the agent's error", run: badImportShowsAgentError },
   { name: 'import: replacing the table with nothing asks first', run: importAsksBeforeEmptying },
   { name: 'persistence warning offers expire_quiescent_template', run: persistenceWarning },
+  {
+    name: 'connections: search finds a client, a header sorts, a reload keeps both',
+    run: connectionsSearchSortReload,
+  },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
   {
     name: 'every screen fits 390 px and 1280x720 without horizontal scrolling',

@@ -33,10 +33,7 @@ export function App() {
         </Suspense>
       )}
       {route.screen === 'connections' && (
-        <ConnectionsPage
-          key={route.serviceId ?? ''}
-          {...(route.serviceId ? { initialService: route.serviceId } : {})}
-        />
+        <ConnectionsPage service={route.serviceId} view={route.view ?? {}} />
       )}
       {route.screen === 'activity' && (
         <ActivityPage

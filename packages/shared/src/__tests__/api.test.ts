@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  connectionsQuerySchema,
   connectionsResponseSchema,
   historyResponseSchema,
   infoResponseSchema,
   restorePlanSchema,
 } from '../api.js';
-import { parseOrThrow } from '../schemas.js';
 
 describe('api', () => {
-  it('reads the connections query string with defaults and ranges', () => {
-    expect(parseOrThrow(connectionsQuerySchema, { service: 'tcp:10.0.0.1:80', offset: '200' })).toEqual({
-      service: 'tcp:10.0.0.1:80',
-      offset: 200,
-      limit: 100,
-    });
-    expect(() => parseOrThrow(connectionsQuerySchema, { limit: '0' })).toThrow(
-      /^limit: must be a whole number 1-1000$/,
-    );
-    expect(() => parseOrThrow(connectionsQuerySchema, { offset: 'ten' })).toThrow(/^offset: /);
-  });
-
   it('validates the bodies the web app receives', () => {
     const info = {
       backend: 'simulated',

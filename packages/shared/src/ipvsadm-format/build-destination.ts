@@ -7,7 +7,11 @@ import type {
   ServiceKey,
   TunnelChecksum,
 } from '../model.js';
-import { destinationForServiceProblem, restoredDestinationInputSchema } from '../schemas/destination.js';
+import {
+  destinationForServiceProblem,
+  requiredDestinationPort,
+  restoredDestinationInputSchema,
+} from '../schemas/destination.js';
 import { parseRestoreHostPort } from './host-port.js';
 import { problemOf } from './build-service.js';
 import { numberOf, textOf, type ReadOptions } from './read-options.js';
@@ -57,9 +61,8 @@ export function buildDestinationInput(
     ['tun-csum', 'csum'],
     ['tun-remcsum', 'remcsum'],
   ]);
-  // ipvsadm.c: "The destination port must be equal to the service port if the IP_VS_CONN_F_TUNNEL or
-  // IP_VS_CONN_F_DROUTE is set. Don't worry about this if fwmark is used."
-  const port = service.protocol !== 'fwmark' && forwarding !== 'masq' ? service.port : key.port;
+  // As ipvsadm -R: a route or tunnel real server of a non-fwmark service takes the service port.
+  const port = requiredDestinationPort(service, forwarding) ?? key.port;
   const result = restoredDestinationInputSchema.safeParse({
     address: key.address,
     port,

@@ -6,6 +6,7 @@
 // test holds both to the same result for every line this one accepts.
 import { parseIpAddress } from '../ip-address.js';
 import type { ForwardingMethod, Protocol } from '../model.js';
+import { requiredDestinationPort } from '../schemas/destination.js';
 import { INT_MAX } from '../schemas/primitives.js';
 import type { IpvsadmCommand } from './commands.js';
 
@@ -63,13 +64,14 @@ export function readCommonDestinationLine(tokens: readonly string[]): IpvsadmCom
     at += 2;
   }
   if (at !== tokens.length || lowerThreshold > upperThreshold) return null;
+  const key = { protocol, address: service.address, port: service.port };
   return {
     kind: 'add-destination',
-    service: { protocol, address: service.address, port: service.port },
+    service: key,
     destination: {
       address: real.address,
-      // ipvsadm.c: gatewaying and tunnelling real servers take the service port.
-      port: forwarding === 'masq' ? real.port : service.port,
+      // As ipvsadm -R: gatewaying and tunnelling real servers take the service port.
+      port: requiredDestinationPort(key, forwarding) ?? real.port,
       forwarding,
       weight,
       upperThreshold,

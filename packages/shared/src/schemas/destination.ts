@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { serviceFamily } from '../ids.js';
 import { parseIpAddress } from '../ip-address.js';
-import type { DestinationKey, DestinationSettings, ServiceKey } from '../model.js';
+import type { DestinationKey, DestinationSettings, ForwardingMethod, ServiceKey } from '../model.js';
 import {
   INT_MAX,
   inputForwardingSchema,
@@ -51,6 +51,17 @@ export function destinationSettingsProblem(settings: DestinationSettings): Probl
   return tunnelProblem(settings);
 }
 
+/**
+ * The port a real server of this forwarding must have on this service, or null when any port is kept.
+ * Route and tunnel forwarding leave the packet's destination port alone (ip_vs_xmit.c), so the real server
+ * is reached on the port the client asked for; ipvsadm.c therefore sets their port to the service's ("The
+ * destination port must be equal to service port if the IP_VS_CONN_F_TUNNEL or IP_VS_CONN_F_DROUTE is set.
+ * Don't worry about this if fwmark is used."), and so does `ipvsadm -R` on every restore line.
+ */
+export function requiredDestinationPort(service: ServiceKey, forwarding: ForwardingMethod): number | null {
+  return service.protocol !== 'fwmark' && forwarding !== 'masq' ? service.port : null;
+}
+
 /** Why this real server cannot join that service, as [field, message], or null. */
 export function destinationForServiceProblem(
   service: ServiceKey,
@@ -60,6 +71,17 @@ export function destinationForServiceProblem(
   // ipvsadm.c / kernel: a dest of the other family only works through a tunnel (EAFNOSUPPORT otherwise).
   if (family !== serviceFamily(service) && destination.forwarding !== 'tunnel') {
     return ['address', 'a real server of the other address family needs tunnel forwarding'];
+  }
+  // The kernel would keep another port, but it forwards to the service port anyway, and an export of it
+  // would come back from an import (ours or ipvsadm -R) as a different real server: refuse it here.
+  const port = requiredDestinationPort(service, destination.forwarding);
+  if (port !== null && destination.port !== port) {
+    return [
+      'port',
+      `${destination.forwarding} forwarding reaches the real server on the port the client asked for, so it ` +
+        `must be on the service port ${port}, not ${destination.port} (ipvsadm -R would restore it on ` +
+        `${port}); use port ${port}, or masq forwarding to send to another port`,
+    ];
   }
   return null;
 }

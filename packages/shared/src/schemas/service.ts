@@ -61,6 +61,18 @@ export function checkServiceSettings(key: ServiceKey, settings: ServiceSettings)
   if (problem) throw new AppError('VALIDATION_FAILED', `${problem[0]}: ${problem[1]}`, { field: problem[0] });
 }
 
+/**
+ * Without persistence the kernel never reads the netmask (it masks client addresses for persistence
+ * templates only, ip_vs_sched_persist) and ipvsadm -S writes -M only after -p, so an export would bring
+ * such a mask back as the default: a service without persistence gets the default mask, and keeps it.
+ */
+export function withUsedNetmask<T extends Pick<ServiceSettings, 'persistence' | 'netmask'>>(
+  key: ServiceKey,
+  settings: T,
+): T {
+  return settings.persistence > 0 ? settings : { ...settings, netmask: defaultNetmask(serviceFamily(key)) };
+}
+
 const optionalSettings = {
   scheduler: settingsShape.scheduler.default('wlc'),
   schedulerFlags: settingsShape.schedulerFlags.default([]),
@@ -93,8 +105,9 @@ function serviceInputSchemaWith(options: { anyDottedMask?: boolean }) {
     })
     .transform((input, ctx): ServiceInput => {
       const family = input.protocol === 'fwmark' ? input.family : serviceFamily(input);
-      const result = { ...input, netmask: input.netmask ?? defaultNetmask(family) };
-      const problem = serviceSettingsProblem(result, result, options);
+      const given = { ...input, netmask: input.netmask ?? defaultNetmask(family) };
+      const problem = serviceSettingsProblem(given, given, options);
+      const result = withUsedNetmask(given, given);
       if (problem) ctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
       // One name per kernel bit, as the kernel will report it back (flag-1 on sh reads back as sh-fallback).
       return { ...result, schedulerFlags: normalizeSchedulerFlags(result.scheduler, result.schedulerFlags) };

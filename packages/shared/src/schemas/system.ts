@@ -1,6 +1,7 @@
 // Inputs outside the service table: timeouts, sync daemons, /proc/sys/net/ipv4/vs writes, clear.
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { parseIpAddress } from '../ip-address.js';
 import type { KernelSetting } from '../model.js';
 import { INT_MAX, intInRange, ipAddressSchema } from './primitives.js';
 
@@ -21,13 +22,26 @@ const interfaceName = z
   .string({ error: 'must be a network interface name' })
   .regex(/^[^\s/:]{1,15}$/, { error: 'must be a network interface name of 1-15 characters' });
 
-/** Ranges from ipvsadm.c (--syncid 0-255, --sync-maxlen 1-65507, --mcast-port, --mcast-ttl 1-255). */
+/** The kernel refuses a group that is not multicast with EINVAL (ip_vs_genl_new_daemon); say why first. */
+const multicastGroup = ipAddressSchema.refine(
+  (text) => {
+    const parsed = parseIpAddress(text);
+    const first = parsed?.bytes[0] ?? 0;
+    return parsed?.family === 'inet' ? first >= 224 && first <= 239 : first === 0xff;
+  },
+  { error: (issue) => `${String(issue.input)} is not a multicast address (224.0.0.0/4 or ff00::/8)` },
+);
+
+/**
+ * Ranges from ipvsadm.c (--syncid 0-255, --sync-maxlen 1-65507, --mcast-port, --mcast-ttl 1-255); a field
+ * left out gets the kernel's default (group 224.0.0.81, port 8848, ttl 1, maxlen from the interface MTU).
+ */
 export const syncDaemonInputSchema = z.strictObject({
   state: z.enum(['master', 'backup'], { error: 'must be master or backup' }),
   interface: interfaceName,
   syncId: intInRange(0, 255).optional(),
   maxLen: intInRange(1, 65507).optional(),
-  group: ipAddressSchema.optional(),
+  group: multicastGroup.optional(),
   port: intInRange(1, 65535).optional(),
   ttl: intInRange(1, 255).optional(),
 });

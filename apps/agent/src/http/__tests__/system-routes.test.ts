@@ -113,6 +113,8 @@ describe('system-routes', () => {
     expect(page.items.every((c) => c.virtualAddress === '10.0.0.10' && c.virtualPort === 80)).toBe(true);
     expect((await t.api('/connections?limit=5000')).status).toBe(400);
     expect((await t.api('/connections?service=bogus')).status).toBe(400);
+    expect((await t.api('/connections?sort=age')).status).toBe(400);
+    expect((await t.api('/connections?templates=first')).status).toBe(400);
   });
 
   it('keeps per-service and per-real-server history', async () => {

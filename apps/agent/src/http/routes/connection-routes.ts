@@ -1,74 +1,16 @@
 import { Router } from 'express';
-import {
-  canonicalAddress,
-  connectionsQuerySchema,
-  parseOrThrow,
-  parseDestinationId,
-  parseServiceId,
-  type Connection,
-  type ConnectionsResponse,
-  type ServiceKey,
-  type ServiceWithDestinations,
-} from '@ipvs-dashboard/shared';
+import { connectionsQuerySchema, parseOrThrow, type ConnectionsResponse } from '@ipvs-dashboard/shared';
 import type { AgentContext } from '../agent-context.js';
-
-const vipKey = (protocol: string, address: string, port: number) =>
-  `${protocol.toLowerCase()} ${canonicalAddress(address) ?? address} ${port}`;
-
-/**
- * Which entries of /proc/net/ip_vs_conn belong to a service. The file names no service: an entry has the
- * protocol (upper case), the address and port the client asked for, and the real server. A fwmark service
- * is matched by its templates (the mark where the address goes, `fwmark`) and by the connections to its
- * real servers for an address and port that no protocol/address/port service of the table claims.
- */
-function serviceFilter(
-  key: ServiceKey,
-  table: readonly ServiceWithDestinations[],
-): (c: Connection) => boolean {
-  if (key.protocol !== 'fwmark') {
-    const wanted = vipKey(key.protocol, key.address, key.port);
-    return (c) => vipKey(c.protocol, c.virtualAddress, c.virtualPort) === wanted;
-  }
-  const service = table.find(
-    (s) => s.key.protocol === 'fwmark' && s.key.fwmark === key.fwmark && s.key.family === key.family,
-  );
-  // A real server of port 0 takes the port the client asked for (ip_vs_new_conn): match it by address.
-  const realServers = new Set((service?.destinations ?? []).map((d) => `${d.address} ${d.port}`));
-  const isRealServer = (address: string, port: number) => {
-    const canonical = canonicalAddress(address) ?? address;
-    return realServers.has(`${canonical} ${port}`) || realServers.has(`${canonical} 0`);
-  };
-  const claimed = new Set(
-    table.flatMap((s) =>
-      s.key.protocol === 'fwmark' ? [] : [vipKey(s.key.protocol, s.key.address, s.key.port)],
-    ),
-  );
-  return (c) =>
-    c.fwmark !== null
-      ? c.fwmark === key.fwmark
-      : !c.template &&
-        isRealServer(c.destAddress, c.destPort) &&
-        !claimed.has(vipKey(c.protocol, c.virtualAddress, c.virtualPort));
-}
+import { queryConnections } from '../connections/index.js';
 
 export function connectionRoutes(context: AgentContext): Router {
   const router = Router();
   router.get('/connections', async (request, response) => {
     const query = parseOrThrow(connectionsQuerySchema, request.query);
-    const { state, offset, limit } = query;
-    const service = query.service === undefined ? undefined : parseServiceId(query.service);
-    const dest = query.destination === undefined ? undefined : parseDestinationId(query.destination);
-    const inService = service ? serviceFilter(service, await context.backend.snapshot()) : () => true;
-    const matching = (await context.backend.connections()).filter(
-      (c) =>
-        inService(c) &&
-        (!dest || (c.destPort === dest.port && canonicalAddress(c.destAddress) === dest.address)) &&
-        (!state || c.state.toUpperCase() === state.toUpperCase()),
-    );
-    response.json({
-      total: matching.length,
-      items: matching.slice(offset, offset + limit),
-    } satisfies ConnectionsResponse);
+    // The table is read only when a service filter needs it (to tell a fwmark service's connections).
+    const table = query.service === undefined ? null : await context.backend.snapshot();
+    const answer = queryConnections(await context.backend.connections(), table, query);
+    response.json(answer satisfies ConnectionsResponse);
   });
   return router;
 }

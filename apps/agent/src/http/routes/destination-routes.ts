@@ -83,7 +83,9 @@ export function destinationRoutes(context: AgentContext): Router {
         const current = theDestination(before, dest);
         const merged: DestinationInput = { ...inputOf(current), ...patch };
         checkDestinationSettings(merged);
-        checkDestinationForService(key, merged);
+        // Only a new forwarding method is checked against the service: a real server made elsewhere
+        // (keepalived, a netlink tool) on another port keeps its weight and threshold edits.
+        if (merged.forwarding !== current.forwarding) checkDestinationForService(key, merged);
         if (sameDestinationSettings(current, merged)) return [];
         return [{ kind: 'edit-destination', service: key, destination: merged }];
       },

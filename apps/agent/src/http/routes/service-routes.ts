@@ -2,6 +2,7 @@ import { Router } from 'express';
 import {
   AppError,
   checkServiceSettings,
+  withUsedNetmask,
   parseOrThrow,
   parseServiceId,
   sameServiceKey,
@@ -68,8 +69,11 @@ export function serviceRoutes(context: AgentContext): Router {
       scope: [key],
       plan(before) {
         const current = theService(before);
-        const merged: ServiceSettings = { ...settingsOf(current), ...patch };
-        checkServiceSettings(key, merged);
+        const given: ServiceSettings = { ...settingsOf(current), ...patch };
+        checkServiceSettings(key, given);
+        // Only a request about persistence resets an unused mask; other edits leave the row as it is.
+        const aboutPersistence = patch.persistence !== undefined || patch.netmask !== undefined;
+        const merged = aboutPersistence ? withUsedNetmask(key, given) : given;
         if (sameServiceSettings(current, { ...current, ...merged })) return [];
         return [{ kind: 'edit-service', service: { ...key, ...merged } }];
       },

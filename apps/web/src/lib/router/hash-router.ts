@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { connectionsViewQuery, parseConnectionsView, type ConnectionsView } from './connections-route';
 
 // A five-screen app needs no router library: the location hash names the screen (#/services/<sid>),
 // which also keeps deep links working when the agent serves index.html at /. Filters that a link should
@@ -8,7 +9,7 @@ export type ChangeSource = 'api' | 'external';
 export type Route =
   | { screen: 'overview' }
   | { screen: 'service'; serviceId: string }
-  | { screen: 'connections'; serviceId?: string }
+  | { screen: 'connections'; serviceId?: string; view?: ConnectionsView }
   | { screen: 'activity'; service?: string; source?: ChangeSource }
   | { screen: 'settings' };
 
@@ -28,10 +29,14 @@ export function parseRoute(hash: string): Route {
   const [, first, second] = path.split('/');
   if (first === 'activity') return activityRoute(query);
   if (first === 'services' && second) return { screen: 'service', serviceId: decodeURIComponent(second) };
-  if (first === 'connections')
-    return second
-      ? { screen: 'connections', serviceId: decodeURIComponent(second) }
-      : { screen: 'connections' };
+  if (first === 'connections') {
+    const view = parseConnectionsView(query);
+    return {
+      screen: 'connections',
+      ...(second ? { serviceId: decodeURIComponent(second) } : {}),
+      ...(Object.keys(view).length > 0 ? { view } : {}),
+    };
+  }
   if (first === 'settings') return { screen: 'settings' };
   return { screen: 'overview' };
 }
@@ -42,8 +47,11 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'service':
       return `#/services/${encodeURIComponent(route.serviceId)}`;
-    case 'connections':
-      return route.serviceId ? `#/connections/${encodeURIComponent(route.serviceId)}` : '#/connections';
+    case 'connections': {
+      const path = route.serviceId ? `#/connections/${encodeURIComponent(route.serviceId)}` : '#/connections';
+      const query = route.view ? connectionsViewQuery(route.view) : '';
+      return query ? `${path}?${query}` : path;
+    }
     case 'activity': {
       const params = new URLSearchParams();
       if (route.service) params.set('service', route.service);
@@ -58,6 +66,17 @@ export function routeHref(route: Route): string {
 
 export function navigate(route: Route): void {
   window.location.hash = routeHref(route);
+}
+
+/**
+ * The route changed in place, with no new history entry: for a search being typed, where each key
+ * would otherwise be a step of the Back button. replaceState fires no hashchange, so send one.
+ */
+export function replaceRoute(route: Route): void {
+  const href = routeHref(route);
+  if (window.location.hash === href) return;
+  window.history.replaceState(window.history.state, '', href);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
 function subscribe(listener: () => void): () => void {

@@ -1,154 +1,87 @@
-import { useState } from 'react';
+import { useCallback, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { destinationId, serviceId } from '@ipvs-dashboard/shared';
+import type { ConnectionSortKey } from '@ipvs-dashboard/shared';
 import { ActionError } from '../../../components/error-text';
 import { formatCount } from '../../../lib/format/format-si';
 import { useT } from '../../../lib/i18n/i18n-context';
-import { servicesQueryOptions } from '../../../lib/table/get-services';
-import { serviceTitle } from '../../../lib/table/service-label';
-import { connectionsQueryOptions, type ConnectionsFilter } from '../api/get-connections';
+import type { ConnectionsView } from '../../../lib/router/connections-route';
+import { navigate, replaceRoute } from '../../../lib/router/hash-router';
+import { CONNECTIONS_PAGE, connectionsQueryOptions } from '../api/get-connections';
+import { ConnectionsFilters } from './connections-filters';
+import { ConnectionsTable } from './connections-table';
 
-const PAGE = 50;
-// States as /proc/net/ip_vs_conn prints them: TCP's (ip_vs_proto_tcp.c, tcp_state_name_table), UDP's
-// "UDP", templates' "NONE"/"ASSURED"; any other state seen on the current page is offered as well.
-const knownStates = [
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'SYNACK',
-  'UDP',
-  'NONE',
-  'ASSURED',
-];
+interface Props {
+  service?: string | undefined;
+  view: ConnectionsView;
+}
 
-export function ConnectionsPage({ initialService }: { initialService?: string }) {
+/**
+ * The connection table, one page at a time. Everything it shows (service, filters, search, sort, page)
+ * lives in the URL, so a reload or a shared link opens the same view; the agent filters and sorts.
+ */
+export function ConnectionsPage({ service, view }: Props) {
   const t = useT();
-  const [filter, setFilter] = useState<ConnectionsFilter>({
-    service: initialService ?? '',
-    destination: '',
-    state: '',
-    offset: 0,
-    limit: PAGE,
-  });
-  const services = useQuery(servicesQueryOptions());
-  const connections = useQuery(connectionsQueryOptions(filter));
-  const selected = services.data?.find((service) => serviceId(service.key) === filter.service);
-  const set = (patch: Partial<ConnectionsFilter>) =>
-    setFilter((current) => ({ ...current, offset: 0, ...patch }));
+  const connections = useQuery(connectionsQueryOptions(service, view));
+  // The latest view, so that onView stays the same function while the search box waits for a pause.
+  const current = useRef({ service, view });
+  current.current = { service, view };
+  // Any change but paging starts again at page 1: page 7 of another filter is a different list.
+  const onView = useCallback((patch: Partial<ConnectionsView>, replace = false) => {
+    const { service: sid, view: shown } = current.current;
+    const route = {
+      screen: 'connections' as const,
+      ...(sid ? { serviceId: sid } : {}),
+      view: { ...shown, page: undefined, ...patch },
+    };
+    if (replace) replaceRoute(route);
+    else navigate(route);
+  }, []);
+  const onService = (next: string | undefined) =>
+    navigate({
+      screen: 'connections',
+      ...(next ? { serviceId: next } : {}),
+      view: { ...view, destination: undefined, page: undefined },
+    });
+  const onSort = (column: ConnectionSortKey) =>
+    onView(
+      view.sort === column
+        ? { sort: column, order: view.order === 'desc' ? undefined : 'desc' }
+        : { sort: column, order: undefined },
+    );
   const total = connections.data?.total ?? 0;
-  const states = [...new Set([...knownStates, ...(connections.data?.items.map((item) => item.state) ?? [])])];
-  const page = Math.floor(filter.offset / PAGE) + 1;
-  const pages = Math.max(1, Math.ceil(total / PAGE));
+  const page = view.page ?? 1;
+  const pages = Math.max(1, Math.ceil(total / CONNECTIONS_PAGE));
 
   return (
     <>
       <h1>{t('connections.title')}</h1>
       <section className="card">
-        <div className="row">
-          <label className="field">
-            <span className="label">{t('connections.service')}</span>
-            <select
-              value={filter.service}
-              onChange={(event) => set({ service: event.target.value, destination: '' })}
-            >
-              <option value="">{t('connections.all')}</option>
-              {services.data?.map((service) => (
-                <option key={serviceId(service.key)} value={serviceId(service.key)}>
-                  {serviceTitle(service.key)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="label">{t('connections.server')}</span>
-            <select
-              value={filter.destination}
-              disabled={!selected}
-              onChange={(event) => set({ destination: event.target.value })}
-            >
-              <option value="">{t('connections.all')}</option>
-              {selected?.destinations.map((destination) => (
-                <option key={destinationId(destination)} value={destinationId(destination)}>
-                  {destinationId(destination)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="label">{t('connections.state')}</span>
-            <select value={filter.state} onChange={(event) => set({ state: event.target.value })}>
-              <option value="">{t('connections.all')}</option>
-              {states.map((state) => (
-                <option key={state} value={state}>
-                  {state}
-                </option>
-              ))}
-            </select>
-          </label>
-          <span className="spacer" />
-          <span className="muted">{t('connections.count', { count: formatCount(total) })}</span>
-        </div>
+        <ConnectionsFilters
+          service={service}
+          view={view}
+          seenStates={connections.data?.items.map((item) => item.state) ?? []}
+          onService={onService}
+          onView={onView}
+        />
+        <p className="muted" aria-live="polite">
+          {t('connections.count', { count: formatCount(total) })}
+        </p>
       </section>
       <ActionError error={connections.error} />
       <section className="card table-scroll">
-        <table className="data">
-          <thead>
-            <tr>
-              <th>{t('connections.protocol')}</th>
-              <th>{t('connections.client')}</th>
-              <th>{t('connections.virtual')}</th>
-              <th>{t('connections.destination')}</th>
-              <th>{t('connections.state')}</th>
-              <th className="num">{t('connections.expires')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {connections.data?.items.map((connection, index) => (
-              <tr
-                key={`${connection.clientAddress}:${connection.clientPort}-${connection.destAddress}:${connection.destPort}-${index}`}
-              >
-                <td>
-                  {connection.protocol}
-                  {connection.template && <span className="chip"> {t('connections.template')}</span>}
-                </td>
-                <td className="mono">
-                  {connection.clientAddress}:{connection.clientPort}
-                </td>
-                <td className="mono">
-                  {connection.fwmark !== null
-                    ? `fwmark ${connection.fwmark}`
-                    : `${connection.virtualAddress}:${connection.virtualPort}`}
-                </td>
-                <td className="mono">
-                  {connection.destAddress}:{connection.destPort}
-                </td>
-                <td>{connection.state}</td>
-                <td className="num">{connection.expiresSeconds} s</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ConnectionsTable
+          rows={connections.data?.items ?? []}
+          sort={view.sort}
+          order={view.order ?? 'asc'}
+          onSort={onSort}
+        />
         {total === 0 && !connections.isPending && <div className="empty">{t('connections.empty')}</div>}
         <div className="row" style={{ marginTop: 12 }}>
-          <button
-            type="button"
-            disabled={filter.offset === 0}
-            onClick={() => setFilter((f) => ({ ...f, offset: Math.max(0, f.offset - PAGE) }))}
-          >
+          <button type="button" disabled={page <= 1} onClick={() => onView({ page: page - 1 })}>
             {t('connections.previous')}
           </button>
           <span className="muted">{t('connections.page', { page, pages })}</span>
-          <button
-            type="button"
-            disabled={page >= pages}
-            onClick={() => setFilter((f) => ({ ...f, offset: f.offset + PAGE }))}
-          >
+          <button type="button" disabled={page >= pages} onClick={() => onView({ page: page + 1 })}>
             {t('connections.next')}
           </button>
         </div>

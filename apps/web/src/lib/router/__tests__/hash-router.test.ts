@@ -24,3 +24,38 @@ describe('hash-router', () => {
     expect(parseRoute('#/settings')).toEqual({ screen: 'settings' });
   });
 });
+
+describe('connections route', () => {
+  it('keeps service, filters, search, sort and page in the hash and reads them back', () => {
+    const routes: Route[] = [
+      { screen: 'connections' },
+      { screen: 'connections', serviceId: 'fwmark:100' },
+      {
+        screen: 'connections',
+        serviceId: 'tcp:[2001:db8::1]:80',
+        view: {
+          destination: '[2001:db8::10]:80',
+          state: 'ESTABLISHED',
+          search: '10.0.0.7:51234',
+          searchIn: 'client',
+          sort: 'expires',
+          order: 'desc',
+          templates: 'hide',
+          page: 3,
+        },
+      },
+    ];
+    for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
+    expect(routeHref({ screen: 'connections', view: { search: ':443', sort: 'client', page: 2 } })).toBe(
+      '#/connections?search=%3A443&sort=client&page=2',
+    );
+  });
+
+  it('drops what the screen does not know instead of asking the agent for it', () => {
+    expect(parseRoute('#/connections?sort=age&order=sideways&templates=first&page=-2&searchIn=any')).toEqual({
+      screen: 'connections',
+    });
+    // An order without a column to sort by means nothing.
+    expect(parseRoute('#/connections?order=desc')).toEqual({ screen: 'connections' });
+  });
+});

@@ -24,6 +24,31 @@ describe('daemon-codec', () => {
     expect(a.get(8)).toEqual(hex('01'));
   });
 
+  it('packs the sync maxlen as a u16 and an IPv6 group as MCAST_GROUP6, leaving the IPv4 one out', () => {
+    const packed = packDaemonStart({
+      state: 'backup',
+      interface: 'eth1',
+      maxLen: 1400,
+      group: 'ff02::1:3',
+      port: 8849,
+      ttl: 3,
+    });
+    const a = attributeMap(attributeMap(packed).get(3) ?? Buffer.alloc(0));
+    expect(a.get(1)).toEqual(hex('02 00 00 00'));
+    expect(a.get(4)).toEqual(hex('78 05'));
+    expect(a.has(5)).toBe(false);
+    expect(a.get(6)).toEqual(hex('ff 02 00 00 00 00 00 00 00 00 00 00 00 01 00 03'));
+    expect(a.get(7)).toEqual(hex('91 22'));
+    expect(a.get(8)).toEqual(hex('03'));
+  });
+
+  it('leaves out every option not given, so the kernel fills in its defaults', () => {
+    const a = attributeMap(
+      attributeMap(packDaemonStart({ state: 'master', interface: 'eth0' })).get(3) ?? Buffer.alloc(0),
+    );
+    expect([...a.keys()].sort()).toEqual([1, 2, 3]);
+  });
+
   it('packs DEL_DAEMON with only the state', () => {
     expect(packDaemonStop('backup')).toEqual(hex('0c 00 03 00 08 00 01 00 02 00 00 00'));
   });

@@ -1,0 +1,2 @@
+export * from './connections-query.js';
+export * from './endpoint-text.js';

@@ -142,6 +142,20 @@ describe('table-sampler', () => {
     ]);
   });
 
+  it('tells when a real server becomes overloaded and when it is no longer', () => {
+    const s = sampler();
+    const table = (overloaded: boolean) => [
+      tcpService('10.0.0.1', 80, [dest('10.0.1.1', 80, { inactiveConns: 90, overloaded })]),
+    ];
+    expect(s.sample(reading(0, table(false))).message.services[0]?.destinations[0]?.overloaded).toBe(false);
+    // The flag can move while the gauges stand still (an edit lowered the threshold under the total).
+    const flagged = s.sample(reading(1000, table(true))).message.services[0]?.destinations[0];
+    expect(flagged).toMatchObject({ overloaded: true });
+    const cleared = s.sample(reading(2000, table(false))).message.services[0]?.destinations[0];
+    expect(cleared).toMatchObject({ overloaded: false });
+    expect(s.sample(reading(3000, table(false))).message.services).toEqual([]);
+  });
+
   it('keeps one history point per row per sample and forgets rows that left the table', () => {
     const history = new HistoryStore(HistoryStore.capacityFor(3000, 1000));
     const s = sampler(1, history);

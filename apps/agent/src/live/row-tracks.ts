@@ -74,6 +74,10 @@ export function destinationEntry(
   if (sent.overloaded !== overloaded) (entry ??= { id: track.id }).overloaded = sent.overloaded = overloaded;
   if (!sameStats(sent.stats, stats)) (entry ??= { id: track.id }).stats = sent.stats = stats;
   if (!sameRates(sent.rates, rates)) (entry ??= { id: track.id }).rates = sent.rates = rates;
+  // The flag rides along with any entry of the row, not only when it moves: a client whose table was
+  // replaced by a GET that left before the flag moved (change events refetch) gets it back with the next
+  // numbers, as it does the gauges; one boolean per entry.
+  if (entry !== null) entry.overloaded = overloaded;
   return entry;
 }
 

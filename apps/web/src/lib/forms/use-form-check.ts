@@ -48,6 +48,11 @@ export function schemaProblems<T>(
       const field = String(issue.path[0] ?? '');
       if (!problems.has(field)) problems.set(field, issue.message);
     }
+    // Every problem at once: the rules across fields run on what was typed too (the schema skips its own
+    // once a field fails). The candidate has the output's shape; a number typed wrong is NaN, which no
+    // comparison of those rules takes for a problem.
+    const cross = crossCheck?.(candidate as T);
+    if (cross && !problems.has(cross[0])) problems.set(cross[0], cross[1]);
     return { value: undefined, problems };
   }
   const cross = crossCheck?.(result.data);

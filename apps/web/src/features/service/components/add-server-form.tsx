@@ -1,6 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { DestinationInput, ServiceKey } from '@ipvs-dashboard/shared';
-import { destinationForServiceProblem, destinationInputSchema } from '@ipvs-dashboard/shared';
+import {
+  destinationForServiceProblem,
+  destinationInputSchema,
+  destinationSettingsProblem,
+} from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
 import { FormProblems } from '../../../components/form-problems';
@@ -41,7 +45,8 @@ export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: Se
     ...draftSettings(draft),
   };
   const check = useFormCheck(destinationInputSchema, input, {
-    crossCheck: (value) => destinationForServiceProblem(serviceKey, value),
+    crossCheck: (value) =>
+      destinationSettingsProblem(value) ?? destinationForServiceProblem(serviceKey, value),
     agentError: add.error,
   });
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));

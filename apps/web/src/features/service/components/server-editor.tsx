@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Destination, DestinationInput, ServiceKey } from '@ipvs-dashboard/shared';
-import { destinationForServiceProblem, destinationId, destinationInputSchema } from '@ipvs-dashboard/shared';
+import {
+  destinationForServiceProblem,
+  destinationId,
+  destinationInputSchema,
+  destinationSettingsProblem,
+} from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError, FieldError } from '../../../components/error-text';
 import { FormProblems } from '../../../components/form-problems';
@@ -59,7 +64,8 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
     setDraft((current) => ({ ...current, ...patch }));
   };
   const check = useFormCheck(destinationInputSchema, input, {
-    crossCheck: (value) => destinationForServiceProblem(serviceKey, value),
+    crossCheck: (value) =>
+      destinationSettingsProblem(value) ?? destinationForServiceProblem(serviceKey, value),
     agentError: update.error,
   });
   const fieldError = check.problemOf;

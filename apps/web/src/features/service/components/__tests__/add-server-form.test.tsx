@@ -87,7 +87,7 @@ describe('add-server-form', () => {
     );
   });
 
-  it('shows the weight, threshold and tunnel port problems together and renders no command', async () => {
+  it('shows the weight and threshold problems together and renders no command', async () => {
     const fetch = vi.fn(() => Promise.resolve(jsonResponse(201, {})));
     vi.stubGlobal('fetch', fetch);
     renderWithProviders(<AddServerForm sid="tcp:10.0.0.1:80" serviceKey={serviceKey} />);
@@ -103,11 +103,14 @@ describe('add-server-form', () => {
         'Enter a whole number from 0 to 2147483647.',
       ),
     );
-    // The lower threshold's problem shows once the weight is fixed (the schema checks fields before their relations).
-    fireEvent.change(screen.getByLabelText('Weight'), { target: { value: '70000' } });
+    // At once, though the schema checks the relation only once every field is valid.
     expect(screen.getByLabelText('Lower threshold')).toHaveAccessibleDescription(
       /^Must not be higher than the upper threshold\./,
     );
+    expect(screen.getAllByRole('alert')).toHaveLength(2);
+    // A weight the kernel takes, above ipvsadm's documented 65535: only the thresholds are left to fix.
+    fireEvent.change(screen.getByLabelText('Weight'), { target: { value: '70000' } });
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
     expect(fetch).not.toHaveBeenCalled();
   });
 });

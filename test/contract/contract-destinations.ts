@@ -53,11 +53,21 @@ export function defineDestinationContract(t: ContractTestApi, ctx: () => Contrac
       for (const input of inputs) {
         const dest = read.find((d) => d.address === input.address);
         assert.ok(dest, `${input.address} listed`);
-        const { address, port, family, activeConns, inactiveConns, persistentConns, stats, ...settings } =
-          dest;
+        const {
+          address,
+          port,
+          family,
+          activeConns,
+          inactiveConns,
+          persistentConns,
+          overloaded,
+          stats,
+          ...settings
+        } = dest;
         assert.deepEqual([address, port, family], [input.address, input.port, 'inet']);
         assert.deepEqual(settings, settingsOf(input));
         assert.deepEqual([activeConns, inactiveConns, persistentConns, stats.conns], [0, 0, 0, 0]);
+        assert.equal(overloaded, false, 'a real server without connections is not overloaded');
       }
     });
 
@@ -83,6 +93,7 @@ export function defineDestinationContract(t: ContractTestApi, ctx: () => Contrac
         activeConns: _c,
         inactiveConns: _i,
         persistentConns: _s,
+        overloaded: _o,
         stats: _t,
         ...settings
       } = dest;

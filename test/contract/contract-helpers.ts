@@ -62,7 +62,7 @@ export async function tableShape(backend: IpvsBackend): Promise<unknown> {
   return services.map(({ stats: _stats, destinations, ...service }) => ({
     ...service,
     destinations: destinations.map(
-      ({ stats: _s, activeConns: _a, inactiveConns: _i, persistentConns: _p, ...d }) => d,
+      ({ stats: _s, activeConns: _a, inactiveConns: _i, persistentConns: _p, overloaded: _o, ...d }) => d,
     ),
   }));
 }

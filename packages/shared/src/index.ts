@@ -6,6 +6,7 @@ export * from './ip-address.js';
 export * from './ids.js';
 export * from './schemas.js';
 export * from './rates.js';
+export * from './overload.js';
 export * from './row-copies.js';
 export * from './row-ids.js';
 export * from './ws.js';

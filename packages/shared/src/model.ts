@@ -83,6 +83,11 @@ export interface Destination extends DestinationKey, DestinationSettings {
   activeConns: number;
   inactiveConns: number;
   persistentConns: number;
+  /**
+   * IP_VS_DEST_F_OVERLOAD: the thresholds keep new connections away (active + inactive reached the upper
+   * one and has not yet dropped below the lower one; overload.ts). Always false without an upper threshold.
+   */
+  overloaded: boolean;
   stats: Stats;
 }
 

@@ -30,6 +30,7 @@ export interface DestinationGauges {
   activeConns: number;
   inactiveConns: number;
   persistentConns: number;
+  overloaded: boolean;
 }
 
 /** `destination` with other stats and connection gauges; its settings as they were. */
@@ -48,6 +49,7 @@ export function destinationWith(destination: Destination, numbers: DestinationGa
     activeConns: numbers.activeConns,
     inactiveConns: numbers.inactiveConns,
     persistentConns: numbers.persistentConns,
+    overloaded: numbers.overloaded,
     stats: numbers.stats,
   };
 }

@@ -25,6 +25,8 @@ export interface DestinationNumbers {
   activeConns: number;
   inactiveConns: number;
   persistentConns: number;
+  /** IP_VS_DEST_F_OVERLOAD (model.ts): moves with the gauges. */
+  overloaded: boolean;
   /** The kernel's counters and its own (slow, smoothed) rates. */
   stats: Stats;
   /** Rates from this interval's counter deltas (ratesBetween). */
@@ -138,6 +140,7 @@ export const sampleMessageSchema = z.object({
           activeConns: count.optional(),
           inactiveConns: count.optional(),
           persistentConns: count.optional(),
+          overloaded: z.boolean().optional(),
           stats: statsSchema.optional(),
           rates: ratesSchema.optional(),
         }),

@@ -16,6 +16,7 @@ export function apiClient(agent) {
     get: (path) => request('GET', path),
     post: (path, body) => request('POST', path, body ?? {}),
     put: (path, body) => request('PUT', path, body),
+    patch: (path, body) => request('PATCH', path, body),
     async service(sid) {
       return request('GET', `/services/${encodeURIComponent(sid)}`);
     },

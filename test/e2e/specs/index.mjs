@@ -5,6 +5,8 @@ import { connectionsSearchSortReload } from './connections-view.mjs';
 import { crashBanner } from './crash-banner.mjs';
 import { disconnectedState } from './disconnected.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
+import { formShowsEveryError } from './form-errors.mjs';
+import { overloadedServer } from './overloaded-server.mjs';
 import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
 import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
 import { persistenceWarning } from './persistence-warning.mjs';
@@ -27,7 +29,15 @@ export const specs = [
     run: activityShowsAndUndoes,
   },
   { name: 'edit thresholds (upper drawn on the chart)', run: editThresholds },
-  { name: "bad input shows the agent's error and changes nothing", run: badInputShowsAgentError },
+  { name: 'bad input is refused next to its field and changes nothing', run: badInputShowsAgentError },
+  {
+    name: 'overloaded: the card says so in Active, the overview counts it, no new connections',
+    run: overloadedServer,
+  },
+  {
+    name: 'form errors: every one at once next to its field, in the language shown',
+    run: formShowsEveryError,
+  },
   { name: 'export, dry-run import, apply', run: exportAndImport },
   { name: "bad import shows the agent's error", run: badImportShowsAgentError },
   { name: 'import: replacing the table with nothing asks first', run: importAsksBeforeEmptying },

@@ -39,7 +39,7 @@ const zero = {
   inBps: 0,
   outBps: 0,
 };
-const idle = { activeConns: 0, inactiveConns: 0, persistentConns: 0, stats: zero };
+const idle = { activeConns: 0, inactiveConns: 0, persistentConns: 0, overloaded: false, stats: zero };
 
 function familyOf(address: string): AddressFamily {
   return address.includes(':') ? 'inet6' : 'inet';

@@ -57,10 +57,11 @@ export function statsOf(row: string): Stats {
 /** weight, active, inactive (-Ln) and persistent (--persistent-conn) connections of a real server row. */
 export function connectionsOf(
   row: string,
-): Pick<Destination, 'activeConns' | 'inactiveConns' | 'persistentConns'> {
+): Pick<Destination, 'activeConns' | 'inactiveConns' | 'persistentConns' | 'overloaded'> {
   const [, activeConns = 0, inactiveConns = 0] = rowNumbers(['-Ln'], row);
   const [, persistentConns = 0] = rowNumbers(['-Ln', '--persistent-conn'], row);
-  return { activeConns, inactiveConns, persistentConns };
+  // The fixtures' servers have no thresholds, so the kernel never marks them overloaded.
+  return { activeConns, inactiveConns, persistentConns, overloaded: false };
 }
 
 /** Returns right after the kernel's 2-second estimator has updated the rates (ip_vs_est.c). */

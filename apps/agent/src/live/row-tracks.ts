@@ -57,10 +57,10 @@ export function destinationEntry(
   rates: Rates,
 ): DestinationSample | null {
   const sent = track.sent;
-  const { activeConns, inactiveConns, persistentConns, stats } = dest;
+  const { activeConns, inactiveConns, persistentConns, overloaded, stats } = dest;
   if (!sent) {
-    track.sent = { activeConns, inactiveConns, persistentConns, stats, rates };
-    return { id: track.id, activeConns, inactiveConns, persistentConns, stats, rates };
+    track.sent = { activeConns, inactiveConns, persistentConns, overloaded, stats, rates };
+    return { id: track.id, activeConns, inactiveConns, persistentConns, overloaded, stats, rates };
   }
   let entry: DestinationSample | null = null;
   if (sent.activeConns !== activeConns)
@@ -71,8 +71,13 @@ export function destinationEntry(
   if (sent.persistentConns !== persistentConns) {
     (entry ??= { id: track.id }).persistentConns = sent.persistentConns = persistentConns;
   }
+  if (sent.overloaded !== overloaded) (entry ??= { id: track.id }).overloaded = sent.overloaded = overloaded;
   if (!sameStats(sent.stats, stats)) (entry ??= { id: track.id }).stats = sent.stats = stats;
   if (!sameRates(sent.rates, rates)) (entry ??= { id: track.id }).rates = sent.rates = rates;
+  // The flag rides along with any entry of the row, not only when it moves: a client whose table was
+  // replaced by a GET that left before the flag moved (change events refetch) gets it back with the next
+  // numbers, as it does the gauges; one boolean per entry.
+  if (entry !== null) entry.overloaded = overloaded;
   return entry;
 }
 
@@ -91,6 +96,7 @@ export function fullEntry(track: ServiceTrack): ServiceSample {
               activeConns: d.activeConns,
               inactiveConns: d.inactiveConns,
               persistentConns: d.persistentConns,
+              overloaded: d.overloaded,
               stats: d.stats,
               rates: d.rates,
             },

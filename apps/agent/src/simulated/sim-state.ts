@@ -21,7 +21,7 @@ export interface SimDestination {
   activeConns: number;
   inactiveConns: number;
   persistentConns: number;
-  /** IP_VS_DEST_F_OVERLOAD: set/cleared by the threshold rules in overload.ts. */
+  /** IP_VS_DEST_F_OVERLOAD: set/cleared by the threshold rules of shared overload.ts (traffic/dest-load.ts). */
   overloaded: boolean;
   /** IP_VS_DEST_F_AVAILABLE: cleared when the real server is deleted. */
   available: boolean;
@@ -95,6 +95,7 @@ export function viewDestination(dest: SimDestination): Destination {
     activeConns: dest.activeConns,
     inactiveConns: dest.inactiveConns,
     persistentConns: dest.persistentConns,
+    overloaded: dest.overloaded,
     stats: dest.stats.read(),
   };
 }

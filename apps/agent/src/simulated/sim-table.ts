@@ -1,7 +1,7 @@
 // The simulated kernel's service table: ip_vs_ctl.c's add/edit/delete rules and errors, synchronous and
 // in memory. Identity is (family, protocol, address, port) or (family, fwmark), as the kernel hashes it.
 import { sortDestinationsLikeIpvsadm, sortServicesLikeIpvsadm } from '@ipvs-dashboard/shared';
-import { AppError, serviceId } from '@ipvs-dashboard/shared';
+import { AppError, editClearsOverload, serviceId } from '@ipvs-dashboard/shared';
 import type {
   DestinationInput,
   DestinationKey,
@@ -178,8 +178,9 @@ export class SimTable {
     const dest = this.findDestination(svc, input);
     const checked = checkDestination(mergeDestination(viewDestination(dest), input), svc.family, syncRunning);
     // ip_vs_ctl.c __ip_vs_update_dest: raising or removing the upper threshold clears the overload flag.
-    const upper = checked.settings.upperThreshold;
-    if (upper === 0 || upper > dest.settings.upperThreshold) dest.overloaded = false;
+    if (editClearsOverload(dest.settings.upperThreshold, checked.settings.upperThreshold)) {
+      dest.overloaded = false;
+    }
     dest.settings = checked.settings;
     if (checked.settings.weight > 0) dest.lastWeight = checked.settings.weight;
     svc.revision++;

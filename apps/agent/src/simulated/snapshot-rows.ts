@@ -18,6 +18,7 @@ function sameDestinationRow(row: Destination, dest: SimDestination, stats: Stats
     row.activeConns === dest.activeConns &&
     row.inactiveConns === dest.inactiveConns &&
     row.persistentConns === dest.persistentConns &&
+    row.overloaded === dest.overloaded &&
     row.forwarding === settings.forwarding &&
     row.weight === settings.weight &&
     row.upperThreshold === settings.upperThreshold &&

@@ -18,6 +18,7 @@ export function destination(address: string, patch: Partial<Destination> = {}): 
     activeConns: 0,
     inactiveConns: 0,
     persistentConns: 0,
+    overloaded: false,
     stats: zeroStats,
     ...patch,
   };

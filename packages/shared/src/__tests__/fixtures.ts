@@ -36,6 +36,7 @@ export function destination(
     activeConns: 0,
     inactiveConns: 0,
     persistentConns: 0,
+    overloaded: false,
     stats: stats(0),
     ...overrides,
   };

@@ -19,7 +19,13 @@ describe('row-copies', () => {
 
   it('copies a real server with every setting, only its numbers replaced', () => {
     const original = row.destinations[0]!;
-    const numbers = { stats: stats(4), activeConns: 7, inactiveConns: 8, persistentConns: 9 };
+    const numbers = {
+      stats: stats(4),
+      activeConns: 7,
+      inactiveConns: 8,
+      persistentConns: 9,
+      overloaded: true,
+    };
     const copy = destinationWith(original, numbers);
     expect(copy).toEqual({ ...original, ...numbers });
     expect(Object.keys(copy).sort()).toEqual(Object.keys(original).sort());

@@ -135,7 +135,7 @@ describe('schemas', () => {
     });
     const base = { address: '10.0.1.2', port: 80 };
     const cases: Array<[object, string, RegExp]> = [
-      [{ ...base, weight: 65536 }, 'weight', /0-65535/],
+      [{ ...base, weight: 2147483648 }, 'weight', /0-2147483647/],
       [{ ...base, weight: 1.5 }, 'weight', /whole number/],
       [{ ...base, upperThreshold: 2147483648 }, 'upperThreshold', /0-2147483647/],
       [{ ...base, upperThreshold: 5, lowerThreshold: 10 }, 'lowerThreshold', /upperThreshold/],

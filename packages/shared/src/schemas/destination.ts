@@ -5,9 +5,7 @@ import { serviceFamily } from '../ids.js';
 import { parseIpAddress } from '../ip-address.js';
 import type { DestinationKey, DestinationSettings, ForwardingMethod, ServiceKey } from '../model.js';
 import {
-  INT_MAX,
   inputForwardingSchema,
-  intInRange,
   ipAddressSchema,
   portSchema,
   thresholdSchema,
@@ -139,10 +137,10 @@ function destinationInputSchemaWith(weight: z.ZodNumber) {
 export const destinationInputSchema = destinationInputSchemaWith(weightInputSchema);
 
 /**
- * A real server read from restore text. ipvsadm 1.31 -R takes weights up to INT_MAX despite its man page
- * (UML guest: `-w 2147483647` accepted, `-w 2147483648` "illegal weight"), so saved tables restore.
+ * A real server read from restore text: the same range as the API. ipvsadm 1.31 -R takes weights up to
+ * INT_MAX despite its man page (UML guest: `-w 2147483647` accepted, `-w 2147483648` "illegal weight").
  */
-export const restoredDestinationInputSchema = destinationInputSchemaWith(intInRange(0, INT_MAX));
+export const restoredDestinationInputSchema = destinationInputSchemaWith(weightInputSchema);
 
 /** PATCH .../destinations/:did: any subset; merge with the current settings, then checkDestinationSettings. */
 export const destinationSettingsPatchSchema = z.strictObject(settingsShape).partial();

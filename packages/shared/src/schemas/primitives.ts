@@ -33,8 +33,13 @@ export const ipv6AddressSchema = addressOf('inet6');
 export const portSchema = intInRange(0, 65535);
 /** ipvsadm refuses fwmark 0 (it means "no fwmark" in the kernel's service key). */
 export const fwmarkSchema = intInRange(1, 4294967295);
-/** ipvsadm(8): weight 0-65535. The kernel accepts up to INT_MAX; we only read such values. */
-export const weightInputSchema = intInRange(0, 65535);
+/**
+ * The largest weight: ipvsadm(8) says 65535, but ipvsadm 1.31 and the kernel take up to INT_MAX (the
+ * kernel's weight is an int that must not be negative; measured in the guest, docs/reference), so the API,
+ * the restore text and the web app's inputs and slider all take 0..MAX_WEIGHT.
+ */
+export const MAX_WEIGHT = INT_MAX;
+export const weightInputSchema = intInRange(0, MAX_WEIGHT);
 export const thresholdSchema = intInRange(0, INT_MAX);
 /** ipvsadm caps `-p` at 2678400 s (31 days, ipvsadm.c parse_timeout). 0 = not persistent. */
 export const persistenceSchema = intInRange(0, 2678400);

@@ -69,6 +69,7 @@ export const destinationSchema = z.object({
   activeConns: count,
   inactiveConns: count,
   persistentConns: count,
+  overloaded: z.boolean(),
   stats: statsSchema,
 }) satisfies z.ZodType<Destination>;
 

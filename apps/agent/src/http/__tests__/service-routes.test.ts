@@ -127,6 +127,42 @@ describe('service-routes', () => {
     });
   });
 
+  it('takes a GUE-tunnelled real server to -g in one edit, dropping its tunnel options', async () => {
+    const base = `/services/${webServiceId}/destinations`;
+    const gue = { forwarding: 'tunnel', tunnelType: 'gue', tunnelPort: 6080, tunnelChecksum: 'remcsum' };
+    const added = await t.api(base, { method: 'POST', json: { address: '10.0.2.1', port: 80, ...gue } });
+    expect(added.status).toBe(201);
+    const did = encodeURIComponent('10.0.2.1:80');
+    const edited = await t.api(`${base}/${did}`, { method: 'PATCH', json: { forwarding: 'route' } });
+    expect(edited.status).toBe(200);
+    expect(await edited.json()).toMatchObject({
+      forwarding: 'route',
+      tunnelType: 'ipip',
+      tunnelPort: 0,
+      tunnelChecksum: 'nocsum',
+    });
+    // Tunnel options given with another method are still a mistake worth naming.
+    const contradictory = await t.api(`${base}/${did}`, {
+      method: 'PATCH',
+      json: { forwarding: 'masq', tunnelType: 'gue' },
+    });
+    expect(await errorOf(contradictory)).toMatchObject({ status: 400, field: 'tunnelType' });
+  });
+
+  it('takes weights up to the kernel INT_MAX and refuses one above it', async () => {
+    const base = `/services/${webServiceId}/destinations`;
+    const added = await t.api(base, {
+      method: 'POST',
+      json: { address: '10.0.3.1', port: 80, weight: 70000 },
+    });
+    expect(((await added.json()) as Destination).weight).toBe(70000);
+    const did = encodeURIComponent('10.0.3.1:80');
+    const top = await t.api(`${base}/${did}`, { method: 'PATCH', json: { weight: 2147483647 } });
+    expect(((await top.json()) as Destination).weight).toBe(2147483647);
+    const above = await t.api(`${base}/${did}`, { method: 'PATCH', json: { weight: 2147483648 } });
+    expect(await errorOf(above)).toMatchObject({ status: 400, field: 'weight' });
+  });
+
   it('refuses a stale If-Match with 409 CONFLICT and accepts the current one', async () => {
     const etag = (await t.api('/services')).headers.get('etag') ?? '';
     await t.backend.addService({

@@ -20,6 +20,7 @@ import {
   type ServiceKey,
 } from '@ipvs-dashboard/shared';
 import { savableDestination } from '../../changes/index.js';
+import { mergeDestination } from '../../ipvs/backend/read-modify-write.js';
 import { runChange, type AgentContext } from '../agent-context.js';
 import { theService } from './service-routes.js';
 
@@ -81,7 +82,7 @@ export function destinationRoutes(context: AgentContext): Router {
       scope: [key],
       plan(before) {
         const current = theDestination(before, dest);
-        const merged: DestinationInput = { ...inputOf(current), ...patch };
+        const merged = mergeDestination(inputOf(current), patch);
         checkDestinationSettings(merged);
         // Only a new forwarding method is checked against the service: a real server made elsewhere
         // (keepalived, a netlink tool) on another port keeps its weight and threshold edits.

@@ -31,6 +31,7 @@ export function dest(address: string, port: number, extra: Partial<Destination> 
     activeConns: 0,
     inactiveConns: 0,
     persistentConns: 0,
+    overloaded: false,
     stats: stats(),
     ...extra,
   };

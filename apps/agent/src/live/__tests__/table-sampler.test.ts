@@ -120,6 +120,7 @@ describe('table-sampler', () => {
     expect(Object.keys(closing.message.services[0]?.destinations[0] ?? {}).sort()).toEqual([
       'activeConns',
       'id',
+      'overloaded',
       'rates',
     ]);
     expect(Object.keys(closing.message.services[0] ?? {}).sort()).toEqual(['destinations', 'id', 'rates']);
@@ -140,6 +141,28 @@ describe('table-sampler', () => {
       ],
       ['tcp:10.0.0.2:80', [['10.0.2.1:80', 0, 0]]],
     ]);
+  });
+
+  it('tells when a real server becomes overloaded and when it is no longer', () => {
+    const s = sampler();
+    const table = (overloaded: boolean) => [
+      tcpService('10.0.0.1', 80, [dest('10.0.1.1', 80, { inactiveConns: 90, overloaded })]),
+    ];
+    expect(s.sample(reading(0, table(false))).message.services[0]?.destinations[0]?.overloaded).toBe(false);
+    // The flag can move while the gauges stand still (an edit lowered the threshold under the total).
+    const flagged = s.sample(reading(1000, table(true))).message.services[0]?.destinations[0];
+    expect(flagged).toMatchObject({ overloaded: true });
+    const cleared = s.sample(reading(2000, table(false))).message.services[0]?.destinations[0];
+    expect(cleared).toMatchObject({ overloaded: false });
+    expect(s.sample(reading(3000, table(false))).message.services).toEqual([]);
+    // With any number that moves, so a client that lost it to a stale refetch gets it back.
+    const busier = [
+      tcpService('10.0.0.1', 80, [dest('10.0.1.1', 80, { inactiveConns: 91, overloaded: false })]),
+    ];
+    expect(s.sample(reading(4000, busier)).message.services[0]?.destinations[0]).toMatchObject({
+      inactiveConns: 91,
+      overloaded: false,
+    });
   });
 
   it('keeps one history point per row per sample and forgets rows that left the table', () => {

@@ -66,13 +66,20 @@ describe('traffic model', () => {
       steady(20, { meanDurationSeconds: 1 }),
     );
     let peak = 0;
+    let readsOverloaded = 0;
     for (let i = 0; i < 300; i++) {
       backend.tick(1000);
       const limited = (await backend.listDestinations(vip)).find((d) => d.address === '10.0.1.1');
-      peak = Math.max(peak, (limited?.activeConns ?? 0) + (limited?.inactiveConns ?? 0));
+      const total = (limited?.activeConns ?? 0) + (limited?.inactiveConns ?? 0);
+      peak = Math.max(peak, total);
+      // What the API shows: overloaded at the threshold, never once below 3/4 of it.
+      if (total >= 40) expect(limited?.overloaded).toBe(true);
+      if (total < 30) expect(limited?.overloaded).toBe(false);
+      if (limited?.overloaded) readsOverloaded++;
     }
     // Connections live ~1 s then 120 s in TIME_WAIT: without the limit 10.0.1.1 would hold ~1200.
     expect(peak).toBe(40);
+    expect(readsOverloaded).toBeGreaterThan(100);
     const conns = await connsByServer(backend);
     expect(conns['10.0.1.2']).toBeGreaterThan((conns['10.0.1.1'] ?? 0) * 5);
   });

@@ -1,26 +1,22 @@
 // A real server's connection gauges and its overload flag, as ip_vs_conn.c ip_vs_bind_dest/unbind_dest
 // keep them: binding sets IP_VS_DEST_F_OVERLOAD once active + inactive reaches the upper threshold;
-// unbinding clears it below the lower threshold, or with no lower threshold below 3/4 of the upper one.
+// unbinding clears it below the lower threshold, or with no lower threshold below 3/4 of the upper one
+// (the rule itself: shared overload.ts). The schedulers skip an overloaded server (schedulers/scheduler.ts).
+import { overloadClears, overloadSets, type OverloadReading } from '@ipvs-dashboard/shared';
 import type { SimDestination } from '../sim-state.js';
 
-function totalConns(dest: SimDestination): number {
-  return dest.activeConns + dest.inactiveConns;
+/** The rule's view of the real server, field by field (no object per connection beyond this one). */
+function reading(dest: SimDestination): OverloadReading {
+  const { upperThreshold, lowerThreshold } = dest.settings;
+  return { activeConns: dest.activeConns, inactiveConns: dest.inactiveConns, upperThreshold, lowerThreshold };
 }
 
 function checkOverloadOnBind(dest: SimDestination): void {
-  const upper = dest.settings.upperThreshold;
-  if (upper !== 0 && totalConns(dest) >= upper) dest.overloaded = true;
+  if (dest.settings.upperThreshold !== 0 && overloadSets(reading(dest))) dest.overloaded = true;
 }
 
 function checkOverloadOnUnbind(dest: SimDestination): void {
-  const { upperThreshold: upper, lowerThreshold: lower } = dest.settings;
-  if (lower !== 0) {
-    if (totalConns(dest) < lower) dest.overloaded = false;
-  } else if (upper !== 0) {
-    if (totalConns(dest) * 4 < upper * 3) dest.overloaded = false;
-  } else {
-    dest.overloaded = false;
-  }
+  if (dest.overloaded && overloadClears(reading(dest))) dest.overloaded = false;
 }
 
 /** A new connection: TCP/SCTP start active, UDP (no states) counts as inactive. */

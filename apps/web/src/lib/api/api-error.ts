@@ -29,16 +29,6 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** True when an error belongs to one form field (the agent names it in `field`, e.g. "weight"). */
-export function isFieldError(error: unknown, field: string): boolean {
-  return error instanceof ApiError && error.field !== undefined && error.field.split('.').pop() === field;
-}
-
-/** The agent's sentence when an error belongs to `field`, to show next to it; otherwise undefined. */
-export function fieldErrorText(error: unknown, field: string): string | undefined {
-  return isFieldError(error, field) ? errorMessage(error) : undefined;
-}
-
 export function hasErrorCode(error: unknown, code: ErrorCode): error is ApiError {
   return error instanceof ApiError && error.code === code;
 }

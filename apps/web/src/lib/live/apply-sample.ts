@@ -47,6 +47,7 @@ function unchanged(destination: Destination, next: DestinationSample): boolean {
     (next.activeConns ?? destination.activeConns) === destination.activeConns &&
     (next.inactiveConns ?? destination.inactiveConns) === destination.inactiveConns &&
     (next.persistentConns ?? destination.persistentConns) === destination.persistentConns &&
+    (next.overloaded ?? destination.overloaded) === destination.overloaded &&
     (next.stats === undefined || sameStats(destination.stats, next.stats))
   );
 }
@@ -66,6 +67,7 @@ function mergeDestinations(service: ServiceWithDestinations, entry: ServiceSampl
       activeConns: next.activeConns ?? destination.activeConns,
       inactiveConns: next.inactiveConns ?? destination.inactiveConns,
       persistentConns: next.persistentConns ?? destination.persistentConns,
+      overloaded: next.overloaded ?? destination.overloaded,
     });
     rememberDestinationId(copy, id);
     return copy;

@@ -32,6 +32,7 @@ function mergeDestination(
     activeConns: entry.activeConns ?? previous?.activeConns ?? 0,
     inactiveConns: entry.inactiveConns ?? previous?.inactiveConns ?? 0,
     persistentConns: entry.persistentConns ?? previous?.persistentConns ?? 0,
+    overloaded: entry.overloaded ?? previous?.overloaded ?? false,
     stats: entry.stats ?? previous?.stats ?? zeroStats,
     rates: entry.rates ?? previous?.rates ?? zeroRates,
   };

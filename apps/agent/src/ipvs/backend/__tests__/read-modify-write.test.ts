@@ -29,6 +29,7 @@ const gue: Destination = {
   activeConns: 0,
   inactiveConns: 0,
   persistentConns: 0,
+  overloaded: false,
   stats: emptyStats(),
 };
 
@@ -59,5 +60,18 @@ describe('read-modify-write', () => {
       tunnelPort: 6080,
       tunnelChecksum: 'csum',
     });
+  });
+
+  it('drops the tunnel options when the method becomes -g or -m, as ipvsadm -e ... -g does', () => {
+    for (const forwarding of ['route', 'masq'] as const) {
+      expect(mergeDestination(gue, { forwarding })).toMatchObject({
+        forwarding,
+        weight: 1,
+        upperThreshold: 100,
+        tunnelType: 'ipip',
+        tunnelPort: 0,
+        tunnelChecksum: 'nocsum',
+      });
+    }
   });
 });

@@ -1,6 +1,6 @@
 // pack/unpack of the IPVS destination nest (IPVS_DEST_ATTR_*, reference §3.3): the only place
 // destination attributes meet DestinationInput/Destination fields.
-import { AppError } from '@ipvs-dashboard/shared';
+import { AppError, overloadSets } from '@ipvs-dashboard/shared';
 import type {
   AddressFamily,
   Destination,
@@ -152,20 +152,27 @@ function decodeDestination(
   if (addr < 0 || a.length(DestAttr.ADDR) < (family === 'inet' ? 4 : 16) || !a.has(DestAttr.PORT)) {
     throw new AppError('KERNEL_ERROR', 'The kernel sent a destination without address or port.');
   }
+  const upperThreshold = a.u32(DestAttr.U_THRESH);
+  const activeConns = a.u32(DestAttr.ACTIVE_CONNS);
+  const inactiveConns = a.u32(DestAttr.INACT_CONNS);
   return {
     address: addressAt(buf, addr, family),
     port: a.u16be(DestAttr.PORT),
     family,
     forwarding: forwardingNames.get(a.u32(DestAttr.FWD_METHOD) & ConnFwd.FWD_MASK) ?? 'masq',
     weight: a.u32(DestAttr.WEIGHT),
-    upperThreshold: a.u32(DestAttr.U_THRESH),
+    upperThreshold,
     lowerThreshold: a.u32(DestAttr.L_THRESH),
     tunnelType: tunnelType(a.u8(DestAttr.TUN_TYPE)),
     tunnelPort: a.u16be(DestAttr.TUN_PORT),
     tunnelChecksum: tunnelChecksum(a.u16(DestAttr.TUN_FLAGS)),
-    activeConns: a.u32(DestAttr.ACTIVE_CONNS),
-    inactiveConns: a.u32(DestAttr.INACT_CONNS),
+    activeConns,
+    inactiveConns,
     persistentConns: a.u32(DestAttr.PERSIST_CONNS),
+    // The kernel keeps IP_VS_DEST_F_OVERLOAD to itself (no dest flags attribute): this reading alone says
+    // whether the total reached the upper threshold; the snapshot decoder adds the hysteresis between
+    // readings (snapshot-decoder.ts, shared overload.ts).
+    overloaded: overloadSets({ activeConns, inactiveConns, upperThreshold, lowerThreshold: 0 }),
     stats: preferredStats(a, DestAttr.STATS64, DestAttr.STATS),
   };
 }

@@ -5,7 +5,7 @@
 // once more (IpvsBackend.snapshot() results are read-only, backend.ts). Idle rows never change and the
 // kernel refreshes the counters it reports every 2 s (ip_vs_est.c), so on a 1 s poll most rows repeat;
 // this spares the main thread both the decoding and the garbage of 11,000 new objects per poll.
-import { AppError, serviceRowWith } from '@ipvs-dashboard/shared';
+import { AppError, overloadedAfter, serviceRowWith } from '@ipvs-dashboard/shared';
 import type { Destination, Service, ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { DecodedSnapshot } from './decoded-snapshot.js';
 import { unpackDestinationMessageAt } from '../codec/destination-codec.js';
@@ -65,7 +65,13 @@ export async function decodeSnapshotReusing(
       const same = before !== undefined && previous?.sameDestination(row, d, bytes, start, size) === true;
       const dest = same ? previous?.destination(row, d) : undefined;
       if (dest === undefined) destsSame = false;
-      dests[used++] = dest ?? unpackDestinationMessageAt(bytes, start, start + size, family);
+      dests[used++] =
+        dest ??
+        withOverloadHistory(
+          unpackDestinationMessageAt(bytes, start, start + size, family),
+          before === undefined ? undefined : previous?.destination(row, d),
+          before,
+        );
     }
     rows.push(entryFor(service, before, destsSame, dests, firstDest[i] ?? 0, used));
     if (rows[i] === before) reusedRows++;
@@ -78,6 +84,23 @@ export async function decodeSnapshotReusing(
       ? previous.sorted
       : sortServices(rows);
   return new DecodedSnapshot(raw, rows, dests, firstDest, indexAt, sorted);
+}
+
+/**
+ * The kernel does not export IP_VS_DEST_F_OVERLOAD, and between its thresholds the flag keeps its last
+ * state: carry it over from the real server's previous reading (a reused row already has it).
+ */
+function withOverloadHistory(
+  dest: Destination,
+  atSamePlace: Destination | undefined,
+  before: ServiceWithDestinations | undefined,
+): Destination {
+  if (before === undefined || dest.upperThreshold === 0) return dest;
+  const same = (d: Destination) => d.port === dest.port && d.address === dest.address;
+  // The dump order of a service whose real servers did not come or go is the same: try that place first.
+  const previous = atSamePlace && same(atSamePlace) ? atSamePlace : before.destinations.find(same);
+  dest.overloaded = overloadedAfter(previous, dest);
+  return dest;
 }
 
 /**

@@ -1,12 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { AddressFamily, ServiceInput } from '@ipvs-dashboard/shared';
-import { defaultNetmask, serviceId } from '@ipvs-dashboard/shared';
+import { serviceId, serviceInputSchema } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
-import { Field } from '../../../components/field';
+import { FormProblems } from '../../../components/form-problems';
+import { ServiceOptionFields } from '../../../components/service-option-fields';
+import {
+  SERVICE_OPTION_FIELDS,
+  draftServiceSettings,
+  type ServiceOptionsDraft,
+} from '../../../components/service-options-draft';
 import { TextField } from '../../../components/text-field';
-import { fieldErrorText } from '../../../lib/api/api-error';
+import { numberFrom, useFormCheck } from '../../../lib/forms/use-form-check';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { addServiceCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { navigate } from '../../../lib/router/hash-router';
@@ -15,14 +21,12 @@ import { useCreateService } from '../api/create-service';
 
 type Kind = 'tcp' | 'udp' | 'sctp' | 'fwmark';
 
-interface Draft {
+interface Draft extends ServiceOptionsDraft {
   kind: Kind;
   address: string;
   port: string;
   fwmark: string;
   family: AddressFamily;
-  scheduler: string;
-  persistence: string;
 }
 
 const empty: Draft = {
@@ -32,23 +36,26 @@ const empty: Draft = {
   fwmark: '1',
   family: 'inet',
   scheduler: 'wlc',
+  schedulerFlags: [],
   persistence: '0',
+  netmask: '',
+  persistenceEngine: '',
+  onePacket: false,
 };
 
-/** The draft as the agent expects it; numbers the user left blank become NaN and the agent names them. */
+const SHOWN = ['address', 'port', 'fwmark', 'family', ...SERVICE_OPTION_FIELDS];
+
+function familyOf(draft: Draft): AddressFamily {
+  if (draft.kind === 'fwmark') return draft.family;
+  return draft.address.includes(':') ? 'inet6' : 'inet';
+}
+
+/** The draft as the agent expects it; numbers typed wrong become NaN and the schema names them. */
 export function draftToInput(draft: Draft): ServiceInput {
-  const family = draft.kind === 'fwmark' ? draft.family : draft.address.includes(':') ? 'inet6' : 'inet';
-  const settings = {
-    scheduler: draft.scheduler,
-    schedulerFlags: [],
-    persistence: Number(draft.persistence || 0),
-    netmask: defaultNetmask(family),
-    persistenceEngine: null,
-    onePacket: false,
-  };
+  const settings = draftServiceSettings(draft, familyOf(draft));
   if (draft.kind === 'fwmark')
-    return { protocol: 'fwmark', fwmark: Number(draft.fwmark), family: draft.family, ...settings };
-  return { protocol: draft.kind, address: draft.address.trim(), port: Number(draft.port), ...settings };
+    return { protocol: 'fwmark', fwmark: numberFrom(draft.fwmark), family: draft.family, ...settings };
+  return { protocol: draft.kind, address: draft.address.trim(), port: numberFrom(draft.port), ...settings };
 }
 
 export function CreateServiceForm({ onDone }: { onDone: () => void }) {
@@ -57,24 +64,23 @@ export function CreateServiceForm({ onDone }: { onDone: () => void }) {
   const { data: info } = useQuery(infoQueryOptions());
   const create = useCreateService();
   const input = draftToInput(draft);
-  const fieldError = (name: string) => fieldErrorText(create.error, name);
+  const check = useFormCheck(serviceInputSchema, input, { agentError: create.error });
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(input, {
+    if (!check.attempt() || !check.value) return;
+    const value = check.value;
+    create.mutate(value, {
       onSuccess: () => {
         onDone();
-        navigate({ screen: 'service', serviceId: serviceId(input) });
+        navigate({ screen: 'service', serviceId: serviceId(value) });
       },
     });
   };
 
-  const fieldErrorShown = ['address', 'port', 'fwmark', 'scheduler', 'persistence'].some((name) =>
-    fieldError(name),
-  );
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="create-service-heading">
+    <form className="card" onSubmit={submit} aria-labelledby="create-service-heading" noValidate>
       <div className="card-header">
         <h2 id="create-service-heading">{t('create.title')}</h2>
       </div>
@@ -92,7 +98,7 @@ export function CreateServiceForm({ onDone }: { onDone: () => void }) {
           <>
             <TextField
               label={t('create.fwmark')}
-              error={fieldError('fwmark')}
+              error={check.problemOf('fwmark')}
               value={draft.fwmark}
               onChange={(value) => set({ fwmark: value })}
               numeric
@@ -112,45 +118,35 @@ export function CreateServiceForm({ onDone }: { onDone: () => void }) {
           <>
             <TextField
               label={t('create.address')}
-              error={fieldError('address')}
+              error={check.problemOf('address')}
               value={draft.address}
               onChange={(value) => set({ address: value })}
               placeholder="10.0.0.1"
             />
             <TextField
               label={t('create.port')}
-              error={fieldError('port')}
+              error={check.problemOf('port')}
               value={draft.port}
               onChange={(value) => set({ port: value })}
               numeric
             />
           </>
         )}
-        <Field label={t('settings.scheduler')} error={fieldError('scheduler')}>
-          {(control) => (
-            <select
-              {...control}
-              value={draft.scheduler}
-              onChange={(event) => set({ scheduler: event.target.value })}
-            >
-              {(info?.schedulers ?? ['rr', 'wrr', 'lc', 'wlc', 'sh', 'mh']).map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <TextField
-          label={t('settings.persistence')}
-          error={fieldError('persistence')}
-          value={draft.persistence}
-          onChange={(value) => set({ persistence: value })}
-          numeric
+        <ServiceOptionFields
+          value={draft}
+          onChange={set}
+          problemOf={check.problemOf}
+          schedulers={info?.schedulers ?? ['rr', 'wrr', 'lc', 'wlc', 'sh', 'mh']}
+          family={familyOf(draft)}
         />
       </div>
-      <CommandPreview commands={addServiceCommand(input)} />
-      {create.error && !fieldErrorShown && <ActionError error={create.error} />}
+      {check.value ? (
+        <CommandPreview commands={addServiceCommand(check.value)} />
+      ) : (
+        <p className="muted">{t('command.whenValid')}</p>
+      )}
+      <FormProblems problems={check.otherProblems(SHOWN)} />
+      {create.error && !check.agentErrorAtField(SHOWN) && <ActionError error={create.error} />}
       <div className="row" style={{ marginTop: 12 }}>
         <button type="submit" className="primary" disabled={create.isPending}>
           {t('create.submit')}

@@ -57,7 +57,16 @@ const ServiceRowView = memo(function ServiceRowView({
           </div>
         )}
       </td>
-      <td className="num">{service.destinations.length}</td>
+      <td className="num">
+        {service.destinations.length}
+        {row.overloaded > 0 && (
+          <div>
+            <span className="chip chip-warn" data-testid="overloaded-count">
+              {t('overview.overloaded', { count: row.overloaded })}
+            </span>
+          </div>
+        )}
+      </td>
       <td className="num">{formatCount(row.active)}</td>
       <td className="num">{formatCount(row.inactive)}</td>
       <td>

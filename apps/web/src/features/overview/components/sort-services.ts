@@ -14,6 +14,8 @@ export interface ServiceRow {
   service: ServiceWithDestinations;
   active: number;
   inactive: number;
+  /** Real servers the thresholds keep from new connections (Destination.overloaded). */
+  overloaded: number;
 }
 
 function sortValue(row: ServiceRow, column: SortColumn): number | string {
@@ -52,7 +54,12 @@ function haystack(service: ServiceWithDestinations): string {
 }
 
 export function toRows(services: readonly ServiceWithDestinations[]): ServiceRow[] {
-  return services.map((service) => ({ id: serviceId(service.key), service, ...connectionCounts(service) }));
+  return services.map((service) => ({
+    id: serviceId(service.key),
+    service,
+    ...connectionCounts(service),
+    overloaded: service.destinations.reduce((count, d) => count + (d.overloaded ? 1 : 0), 0),
+  }));
 }
 
 /** Filter by every whitespace-separated word, then sort; "service" keeps the agent's ipvsadm order. */

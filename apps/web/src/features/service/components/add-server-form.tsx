@@ -1,19 +1,27 @@
 import { useState, type FormEvent } from 'react';
 import type { DestinationInput, ServiceKey } from '@ipvs-dashboard/shared';
+import {
+  destinationForServiceProblem,
+  destinationInputSchema,
+  destinationSettingsProblem,
+} from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
+import { FormProblems } from '../../../components/form-problems';
 import { TextField } from '../../../components/text-field';
-import { fieldErrorText } from '../../../lib/api/api-error';
+import { numberFrom, useFormCheck } from '../../../lib/forms/use-form-check';
 import { useT } from '../../../lib/i18n/i18n-context';
-import { RealServerFields, type RealServerDraft } from './real-server-fields';
 import { addDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { useAddDestination } from '../api/add-destination';
+import { draftSettings, type RealServerDraft } from './real-server-draft';
+import { REAL_SERVER_FIELDS, RealServerFields } from './real-server-fields';
 
 interface Draft extends RealServerDraft {
   address: string;
   port: string;
-  weight: string;
 }
+
+const SHOWN = ['address', 'port', 'weight', ...REAL_SERVER_FIELDS];
 
 export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: ServiceKey }) {
   const t = useT();
@@ -24,7 +32,8 @@ export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: Se
     weight: '1',
     upperThreshold: '0',
     lowerThreshold: '0',
-    forwarding: 'masq',
+    // ipvsadm -a without -g/-i/-m gatewaying (direct routing).
+    forwarding: 'route',
     tunnelType: 'ipip',
     tunnelPort: '0',
     tunnelChecksum: 'nocsum',
@@ -32,65 +41,63 @@ export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: Se
   const add = useAddDestination(sid);
   const input: DestinationInput = {
     address: draft.address.trim(),
-    port: Number(draft.port),
-    weight: Number(draft.weight),
-    forwarding: draft.forwarding,
-    upperThreshold: Number(draft.upperThreshold),
-    lowerThreshold: Number(draft.lowerThreshold),
-    // Tunnel settings go only with tunnel forwarding (the agent refuses them otherwise, as ipvsadm does).
-    ...(draft.forwarding === 'tunnel'
-      ? {
-          tunnelType: draft.tunnelType,
-          tunnelPort: draft.tunnelType === 'gue' ? Number(draft.tunnelPort) : 0,
-          tunnelChecksum: draft.tunnelType === 'ipip' ? 'nocsum' : draft.tunnelChecksum,
-        }
-      : { tunnelType: 'ipip', tunnelPort: 0, tunnelChecksum: 'nocsum' }),
+    port: numberFrom(draft.port),
+    ...draftSettings(draft),
   };
+  const check = useFormCheck(destinationInputSchema, input, {
+    crossCheck: (value) =>
+      destinationSettingsProblem(value) ?? destinationForServiceProblem(serviceKey, value),
+    agentError: add.error,
+  });
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
-  const fieldError = (name: string) => fieldErrorText(add.error, name);
-  const anyFieldError = ['address', 'port', 'weight', 'upperThreshold', 'lowerThreshold', 'tunnelPort'].some(
-    (name) => fieldError(name),
-  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!check.attempt() || !check.value) return;
     const submitted = draft.address;
     // Clear the address for the next server, unless the user already typed another one meanwhile.
-    add.mutate(input, {
-      onSuccess: () =>
-        setDraft((current) => (current.address === submitted ? { ...current, address: '' } : current)),
+    add.mutate(check.value, {
+      onSuccess: () => {
+        check.reset();
+        setDraft((current) => (current.address === submitted ? { ...current, address: '' } : current));
+      },
     });
   };
 
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="add-server-heading">
+    <form className="card" onSubmit={submit} aria-labelledby="add-server-heading" noValidate>
       <h2 id="add-server-heading">{t('addServer.title')}</h2>
       <div className="form-grid">
         <TextField
           label={t('addServer.address')}
-          error={fieldError('address')}
+          error={check.problemOf('address')}
           value={draft.address}
           onChange={(value) => set({ address: value })}
           placeholder="10.0.1.2"
         />
         <TextField
           label={t('create.port')}
-          error={fieldError('port')}
+          error={check.problemOf('port')}
           value={draft.port}
           onChange={(value) => set({ port: value })}
           numeric
         />
         <TextField
           label={t('server.weight')}
-          error={fieldError('weight')}
+          error={check.problemOf('weight')}
           value={draft.weight}
           onChange={(value) => set({ weight: value })}
           numeric
         />
-        <RealServerFields value={draft} onChange={set} fieldError={fieldError} />
+        <RealServerFields value={draft} onChange={set} problemOf={check.problemOf} />
       </div>
-      <CommandPreview commands={addDestinationCommand(serviceKey, input)} />
-      {add.error && !anyFieldError && <ActionError error={add.error} />}
+      {check.value ? (
+        <CommandPreview commands={addDestinationCommand(serviceKey, check.value)} />
+      ) : (
+        <p className="muted">{t('command.whenValid')}</p>
+      )}
+      <FormProblems problems={check.otherProblems(SHOWN)} />
+      {add.error && !check.agentErrorAtField(SHOWN) && <ActionError error={add.error} />}
       <div className="row" style={{ marginTop: 8 }}>
         <button type="submit" className="primary" disabled={add.isPending}>
           {t('addServer.submit')}

@@ -7,9 +7,19 @@ export type ChartRow = { at: number } & Record<string, number>;
 
 export const TOTAL = 'total';
 
+/**
+ * What a chart draws: a field of the points, or `connections`, active + inactive: what the kernel holds
+ * against a real server's thresholds (shared overload.ts), so the threshold lines are drawn on it.
+ */
+export type ChartField = RateField | 'connections';
+
+function valueOf(point: RatePoint, field: ChartField): number {
+  return field === 'connections' ? point.activeConns + point.inactiveConns : point[field];
+}
+
 export function chartRows(
   series: ServiceSeries,
-  field: RateField,
+  field: ChartField,
   windowMs: number,
   destinations: readonly string[],
 ): ChartRow[] {
@@ -21,7 +31,7 @@ export function chartRows(
         row = { at: point.at };
         rows.set(point.at, row);
       }
-      row[column] = point[field];
+      row[column] = valueOf(point, field);
     }
   };
   put(TOTAL, series.total);

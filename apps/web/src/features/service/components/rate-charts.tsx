@@ -6,12 +6,12 @@ import { ActionError } from '../../../components/error-text';
 import { Segmented } from '../../../components/segmented';
 import { formatCount } from '../../../lib/format/format-si';
 import { useT } from '../../../lib/i18n/i18n-context';
-import type { RateField, ServiceSeries } from '../../../lib/live/series';
+import type { ServiceSeries } from '../../../lib/live/series';
 import { useStaggered } from '../../../lib/live/use-staggered';
 import { useThrottled } from '../../../lib/live/use-throttled';
 import { serviceSeriesOptions } from '../api/get-history';
 import { serviceChangesOptions, type ChangeMarker } from '../api/get-service-changes';
-import { TOTAL, chartRows, downsampleRows } from './chart-rows';
+import { TOTAL, chartRows, downsampleRows, type ChartField } from './chart-rows';
 import { RateChart, type ChartLine } from './rate-chart';
 import './change-markers.css';
 
@@ -25,11 +25,12 @@ const MAX_CHART_ROWS = 100;
 const palette = ['var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
 
 const charts: {
-  field: RateField;
-  title: 'chart.cps' | 'chart.inPps' | 'chart.outPps' | 'chart.inBps' | 'chart.outBps' | 'chart.active';
+  field: ChartField;
+  title: 'chart.cps' | 'chart.inPps' | 'chart.outPps' | 'chart.inBps' | 'chart.outBps' | 'chart.connections';
   unit: 'unit.conns' | 'unit.packets' | 'unit.bytes' | null;
 }[] = [
-  { field: 'activeConns', title: 'chart.active', unit: null },
+  // Active + inactive, not active alone: the kernel's thresholds count both (the threshold lines go here).
+  { field: 'connections', title: 'chart.connections', unit: null },
   { field: 'cps', title: 'chart.cps', unit: 'unit.conns' },
   { field: 'inPps', title: 'chart.inPps', unit: 'unit.packets' },
   { field: 'outPps', title: 'chart.outPps', unit: 'unit.packets' },
@@ -130,7 +131,7 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
             emptyText={t('chart.collecting')}
             rows={shownRows[index] ?? []}
             windowMs={windowMs}
-            lines={chart.field === 'activeConns' ? lines : linesWithoutThresholds}
+            lines={chart.field === 'connections' ? lines : linesWithoutThresholds}
             markers={markers}
           />
         ))}

@@ -1,6 +1,6 @@
 import { useDraggable } from '@dnd-kit/core';
 import type { Destination, ServiceKey } from '@ipvs-dashboard/shared';
-import { destinationId } from '@ipvs-dashboard/shared';
+import { destinationId, overloadClearsBelow } from '@ipvs-dashboard/shared';
 import { formatCount, formatRate } from '../../../lib/format/format-si';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { drainState } from './board-lanes';
@@ -29,6 +29,7 @@ export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
       className={`server-card${isDragging ? ' server-card-dragging' : ''}`}
       data-testid={`server-${did}`}
       data-lane={state === 'serving' ? 'active' : 'quiesced'}
+      data-overloaded={destination.overloaded}
       aria-label={t('server.card', { server: did })}
     >
       <div className="server-card-head">
@@ -44,6 +45,11 @@ export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
         <span className="server-address">{did}</span>
         <span className="chip">{t(`forwarding.${destination.forwarding}`)}</span>
         <span className="spacer" />
+        {destination.overloaded && (
+          <span className="chip chip-warn" data-testid="overloaded">
+            {t('server.overloaded')}
+          </span>
+        )}
         <span className="chip" data-testid="weight">
           {t('server.weightShort', { weight: destination.weight })}
         </span>
@@ -64,6 +70,15 @@ export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
         {state === 'drained' && <span className="drained">{t('server.drained')}</span>}
         {state === 'draining' && <span className="draining">{t('server.draining')}</span>}
       </div>
+      {destination.overloaded && (
+        <p className="overloaded-why" data-testid="overloaded-why">
+          {t('server.overloadedWhy', {
+            total: formatCount(destination.activeConns + destination.inactiveConns),
+            upper: formatCount(destination.upperThreshold),
+            below: formatCount(overloadClearsBelow(destination.upperThreshold, destination.lowerThreshold)),
+          })}
+        </p>
+      )}
       <details>
         <summary>{t('server.edit')}</summary>
         <ServerEditor sid={sid} serviceKey={serviceKey} destination={destination} />

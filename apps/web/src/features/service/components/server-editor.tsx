@@ -1,11 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { Destination, DestinationInput, ServiceKey } from '@ipvs-dashboard/shared';
-import { destinationId } from '@ipvs-dashboard/shared';
+import {
+  destinationForServiceProblem,
+  destinationId,
+  destinationInputSchema,
+  destinationSettingsProblem,
+} from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError, FieldError } from '../../../components/error-text';
-import { fieldErrorText } from '../../../lib/api/api-error';
+import { FormProblems } from '../../../components/form-problems';
+import { numberFrom, useFormCheck } from '../../../lib/forms/use-form-check';
 import { useT } from '../../../lib/i18n/i18n-context';
-import { RealServerFields, type RealServerDraft } from './real-server-fields';
+import { draftSettings, type RealServerDraft } from './real-server-draft';
+import { REAL_SERVER_FIELDS, RealServerFields } from './real-server-fields';
 import { deleteDestinationCommand, editDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { SLIDER_STEPS, sliderToWeight, weightToSlider } from './weight-scale';
 import { useDeleteDestination } from '../api/delete-destination';
@@ -18,9 +25,9 @@ interface ServerEditorProps {
 }
 
 /** The form fields as typed; numbers stay text until sent so a half-typed value is not rewritten. */
-interface Draft extends RealServerDraft {
-  weight: string;
-}
+type Draft = RealServerDraft;
+
+const SHOWN = ['weight', ...REAL_SERVER_FIELDS];
 
 function toDraft(destination: Destination): Draft {
   return {
@@ -35,17 +42,7 @@ function toDraft(destination: Destination): Draft {
 }
 
 function toInput(destination: Destination, draft: Draft): DestinationInput {
-  return {
-    address: destination.address,
-    port: destination.port,
-    forwarding: draft.forwarding,
-    weight: Number(draft.weight),
-    upperThreshold: Number(draft.upperThreshold),
-    lowerThreshold: Number(draft.lowerThreshold),
-    tunnelType: draft.tunnelType,
-    tunnelPort: Number(draft.tunnelPort),
-    tunnelChecksum: draft.tunnelChecksum,
-  };
+  return { address: destination.address, port: destination.port, ...draftSettings(draft) };
 }
 
 export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps) {
@@ -66,15 +63,26 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
     setDirty(true);
     setDraft((current) => ({ ...current, ...patch }));
   };
-  const fieldError = (name: string) => fieldErrorText(update.error, name);
-  const anyFieldError = ['weight', 'upperThreshold', 'lowerThreshold', 'tunnelPort'].some((name) =>
-    fieldError(name),
-  );
+  const check = useFormCheck(destinationInputSchema, input, {
+    crossCheck: (value) =>
+      destinationSettingsProblem(value) ?? destinationForServiceProblem(serviceKey, value),
+    agentError: update.error,
+  });
+  const fieldError = check.problemOf;
   const idBase = `server-${did.replace(/[^a-zA-Z0-9]/g, '-')}`;
 
   const apply = () => {
-    const { address: _a, port: _p, ...settings } = input;
-    update.mutate({ did, settings }, { onSuccess: () => setDirty(false) });
+    if (!check.attempt() || !check.value) return;
+    const { address: _a, port: _p, ...settings } = check.value;
+    update.mutate(
+      { did, settings },
+      {
+        onSuccess: () => {
+          check.reset();
+          setDirty(false);
+        },
+      },
+    );
   };
 
   return (
@@ -93,9 +101,9 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
           type="range"
           min={0}
           max={SLIDER_STEPS}
-          value={weightToSlider(Number(draft.weight) || 0)}
+          value={weightToSlider(numberFrom(draft.weight) || 0)}
           aria-label={t('server.weightSlider', { server: did })}
-          aria-valuetext={String(Number(draft.weight) || 0)}
+          aria-valuetext={String(numberFrom(draft.weight) || 0)}
           onChange={(event) => set({ weight: String(sliderToWeight(Number(event.target.value))) })}
         />
       </div>
@@ -104,10 +112,15 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
         className="form-grid"
         style={{ gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', marginTop: 8 }}
       >
-        <RealServerFields value={draft} onChange={set} fieldError={fieldError} />
+        <RealServerFields value={draft} onChange={set} problemOf={check.problemOf} />
       </div>
-      <CommandPreview commands={editDestinationCommand(serviceKey, input)} />
-      {update.error && !anyFieldError && <ActionError error={update.error} />}
+      {check.value ? (
+        <CommandPreview commands={editDestinationCommand(serviceKey, check.value)} />
+      ) : (
+        <p className="muted">{t('command.whenValid')}</p>
+      )}
+      <FormProblems problems={check.otherProblems(SHOWN)} />
+      {update.error && !check.agentErrorAtField(SHOWN) && <ActionError error={update.error} />}
       {remove.error && <ActionError error={remove.error} />}
       <div className="row" style={{ marginTop: 8 }}>
         <button type="button" className="primary small" onClick={apply} disabled={update.isPending}>
@@ -118,6 +131,7 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
           className="small"
           onClick={() => {
             setDirty(false);
+            check.reset();
             update.reset();
           }}
         >

@@ -1,36 +1,39 @@
 import type { TunnelChecksum, TunnelType } from '@ipvs-dashboard/shared';
 import { TextField } from '../../../components/text-field';
 import { useT } from '../../../lib/i18n/i18n-context';
+import { checksumsFor, type RealServerDraft } from './real-server-draft';
 
-/** The tunnel settings as typed: the port stays text until sent. */
-export interface TunnelDraft {
-  tunnelType: TunnelType;
-  tunnelPort: string;
-  tunnelChecksum: TunnelChecksum;
-}
+type TunnelDraft = Pick<RealServerDraft, 'tunnelType' | 'tunnelPort' | 'tunnelChecksum'>;
 
 /**
  * ipvsadm's --tun-type, --tun-port and --tun-nocsum/--tun-csum/--tun-remcsum, shown only where they
- * apply: a port for gue, a checksum choice for gue and gre (ipip has none). For tunnel forwarding only.
+ * apply: a port for gue, a checksum choice for gue and gre (ipip has none; gre has no remcsum). For tunnel
+ * forwarding only.
  */
 export function TunnelFields({
   value,
   onChange,
-  portError,
+  problemOf,
 }: {
   value: TunnelDraft;
   onChange: (patch: Partial<TunnelDraft>) => void;
-  portError?: string | undefined;
+  problemOf: (field: string) => string | undefined;
 }) {
   const t = useT();
+  const checksums = checksumsFor(value.tunnelType);
+  const changeType = (tunnelType: TunnelType) => {
+    const offered = checksumsFor(tunnelType);
+    // Keep the checksum when the new type takes it; otherwise the one every type takes.
+    onChange({
+      tunnelType,
+      tunnelChecksum: offered.includes(value.tunnelChecksum) ? value.tunnelChecksum : 'nocsum',
+    });
+  };
   return (
     <>
       <label className="field">
         <span className="label">{t('server.tunnelType')}</span>
-        <select
-          value={value.tunnelType}
-          onChange={(event) => onChange({ tunnelType: event.target.value as TunnelType })}
-        >
+        <select value={value.tunnelType} onChange={(event) => changeType(event.target.value as TunnelType)}>
           <option value="ipip">ipip</option>
           <option value="gue">gue</option>
           <option value="gre">gre</option>
@@ -39,22 +42,24 @@ export function TunnelFields({
       {value.tunnelType === 'gue' && (
         <TextField
           label={t('server.tunnelPort')}
-          error={portError}
+          error={problemOf('tunnelPort')}
           value={value.tunnelPort}
           onChange={(tunnelPort) => onChange({ tunnelPort })}
           numeric
         />
       )}
-      {value.tunnelType !== 'ipip' && (
+      {checksums.length > 1 && (
         <label className="field">
           <span className="label">{t('server.tunnelChecksum')}</span>
           <select
             value={value.tunnelChecksum}
             onChange={(event) => onChange({ tunnelChecksum: event.target.value as TunnelChecksum })}
           >
-            <option value="nocsum">nocsum</option>
-            <option value="csum">csum</option>
-            <option value="remcsum">remcsum</option>
+            {checksums.map((checksum) => (
+              <option key={checksum} value={checksum}>
+                {checksum}
+              </option>
+            ))}
           </select>
         </label>
       )}

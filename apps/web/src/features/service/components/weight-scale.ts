@@ -1,11 +1,12 @@
 import { weightInputSchema } from '@ipvs-dashboard/shared';
 
-// The weight slider spans every weight the API takes (the shared schema's range, not a number of our
-// own), on a logarithmic scale: weights are mostly 1-100, and a straight 0-65535 track would move in steps
-// of hundreds. Steps of the track, not weights: fine enough that each weight up to ~60 has its own step.
+// The weight slider spans every weight the API takes (the shared schema's range, 0..MAX_WEIGHT = INT_MAX,
+// not a number of our own), on a logarithmic scale: weights are mostly 1-100, and a straight track would
+// move in steps of millions. Steps of the track, not weights: over 2^31, 2000 of them give each weight up
+// to ~90 its own step.
 export const WEIGHT_MIN = weightInputSchema.minValue ?? 0;
 export const WEIGHT_MAX = weightInputSchema.maxValue ?? 0;
-export const SLIDER_STEPS = 1000;
+export const SLIDER_STEPS = 2000;
 
 const scale = Math.log1p(WEIGHT_MAX - WEIGHT_MIN);
 

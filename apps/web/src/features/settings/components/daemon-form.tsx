@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import type { SyncDaemonInput, SyncDaemonState } from '@ipvs-dashboard/shared';
+import { syncDaemonInputSchema, type SyncDaemonInput, type SyncDaemonState } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
 import { TextField } from '../../../components/text-field';
-import { fieldErrorText } from '../../../lib/api/api-error';
+import { numberFrom, useFormCheck } from '../../../lib/forms/use-form-check';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { startDaemonCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { useStartDaemon } from '../api/daemons';
@@ -22,8 +22,8 @@ const blank: Draft = {
   ttl: '',
 };
 
-/** A number typed as text; empty means "not given" (the kernel's default), anything else goes as typed. */
-const optionalNumber = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
+/** A number typed as text; empty means "not given" (the kernel's default); anything not a number is NaN. */
+const optionalNumber = (text: string) => (text.trim() === '' ? undefined : numberFrom(text));
 
 /** The request the draft makes: only the options typed in, so the command shows exactly what is sent. */
 export function daemonInputOf(draft: Draft): SyncDaemonInput {
@@ -47,11 +47,12 @@ export function DaemonForm() {
   const start = useStartDaemon();
   const [draft, setDraft] = useState<Draft>(blank);
   const input = daemonInputOf(draft);
+  const check = useFormCheck(syncDaemonInputSchema, input, { agentError: start.error });
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const text = (name: TextName, placeholder?: string) => (
     <TextField
       label={t(`daemons.${name}`)}
-      error={fieldErrorText(start.error, name)}
+      error={check.problemOf(name)}
       value={draft[name]}
       onChange={(value) => set({ [name]: value })}
       numeric={name !== 'interface' && name !== 'group'}
@@ -59,10 +60,10 @@ export function DaemonForm() {
     />
   );
   // An error about one field is shown under it; anything else (no such interface, already running) below.
-  const aboutAField = textNames.some((name) => fieldErrorText(start.error, name) !== undefined);
+  const aboutAField = check.agentErrorAtField(textNames);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    start.mutate(input);
+    if (check.attempt() && check.value) start.mutate(check.value);
   };
   return (
     <form onSubmit={submit}>
@@ -86,7 +87,8 @@ export function DaemonForm() {
         {text('ttl', '1')}
       </div>
       <p className="muted">{t('daemons.defaults')}</p>
-      <CommandPreview commands={startDaemonCommand(input)} />
+      {/* Only values that validate make a command: never "--mcast-port NaN". */}
+      {check.value && <CommandPreview commands={startDaemonCommand(check.value)} />}
       <ActionError error={aboutAField ? null : start.error} />
       <button type="submit" style={{ marginTop: 8 }} disabled={start.isPending}>
         {t('daemons.start')}

@@ -1,8 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Timeouts } from '@ipvs-dashboard/shared';
+import { timeoutsSchema } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
+import { TextField } from '../../../components/text-field';
+import { numberFrom, useFormCheck } from '../../../lib/forms/use-form-check';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { timeoutsCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { timeoutsQueryOptions, useSetTimeouts } from '../api/timeouts';
@@ -15,31 +18,40 @@ function TimeoutsForm({ current }: { current: Timeouts }) {
     udp: String(current.udp),
   });
   const save = useSetTimeouts();
-  const timeouts: Timeouts = { tcp: Number(draft.tcp), tcpFin: Number(draft.tcpFin), udp: Number(draft.udp) };
+  const timeouts: Timeouts = {
+    tcp: numberFrom(draft.tcp),
+    tcpFin: numberFrom(draft.tcpFin),
+    udp: numberFrom(draft.udp),
+  };
+  const check = useFormCheck(timeoutsSchema, timeouts, { agentError: save.error });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate(timeouts);
+    if (!check.attempt()) return;
+    save.mutate(timeouts, { onSuccess: () => check.reset() });
   };
   const field = (name: keyof Timeouts, label: 'timeouts.tcp' | 'timeouts.tcpFin' | 'timeouts.udp') => (
-    <label className="field">
-      <span className="label">{t(label)}</span>
-      <input
-        inputMode="numeric"
-        value={draft[name]}
-        onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
-      />
-    </label>
+    <TextField
+      label={t(label)}
+      error={check.problemOf(name)}
+      value={draft[name]}
+      onChange={(value) => setDraft({ ...draft, [name]: value })}
+      numeric
+    />
   );
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <div className="form-grid">
         {field('tcp', 'timeouts.tcp')}
         {field('tcpFin', 'timeouts.tcpFin')}
         {field('udp', 'timeouts.udp')}
       </div>
       <p className="muted">{t('timeouts.hint')}</p>
-      <CommandPreview commands={timeoutsCommand(timeouts)} />
-      <ActionError error={save.error} />
+      {check.value ? (
+        <CommandPreview commands={timeoutsCommand(timeouts)} />
+      ) : (
+        <p className="muted">{t('command.whenValid')}</p>
+      )}
+      {!check.agentErrorAtField(['tcp', 'tcpFin', 'udp']) && <ActionError error={save.error} />}
       <div className="row" style={{ marginTop: 8 }}>
         <button type="submit" className="primary" disabled={save.isPending}>
           {t('common.save')}

@@ -49,6 +49,20 @@ describe('apply-sample', () => {
     expect(next[0]?.destinations[1]?.weight).toBe(1);
   });
 
+  it('marks a server overloaded when only its overload flag moved, and clears it again', () => {
+    const flag = (overloaded: boolean) =>
+      sample([
+        {
+          id: 'tcp:10.0.0.1:80',
+          destinations: [{ id: '10.0.1.2:80', overloaded }],
+        },
+      ]);
+    const overloaded = mergeSampleIntoTable(table, flag(true));
+    expect(overloaded[0]?.destinations[1]?.overloaded).toBe(true);
+    expect(overloaded[0]?.destinations[0]?.overloaded).toBe(false);
+    expect(mergeSampleIntoTable(overloaded, flag(false))[0]?.destinations[1]?.overloaded).toBe(false);
+  });
+
   it('keeps the very objects of idle rows, so memoised rows and charts skip them', () => {
     const next = mergeSampleIntoTable(
       table,

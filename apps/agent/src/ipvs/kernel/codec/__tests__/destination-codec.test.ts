@@ -106,6 +106,8 @@ describe('destination-codec', () => {
       activeConns: 3,
       inactiveConns: 22,
       persistentConns: 4,
+      // 3 + 22 is below the upper threshold of 100: not overloaded.
+      overloaded: false,
       stats: {
         conns: 22,
         inPackets: 0,

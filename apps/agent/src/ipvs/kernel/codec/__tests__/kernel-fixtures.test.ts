@@ -76,7 +76,9 @@ describe('kernel reply fixtures', () => {
       const expected = entry.decodesTo as { family: AddressFamily }[];
       const family = expected[0]?.family ?? 'inet';
       const decoded = replies(entry).map((attributes) => unpackDestinationMessage(attributes, family));
-      expect(byKey(decoded), entry.file).toEqual(byKey(expected as typeof decoded));
+      // Recorded before `overloaded` existed; no recorded server had reached an upper threshold.
+      const withFlag = expected.map((dest) => ({ overloaded: false, ...dest }));
+      expect(byKey(decoded), entry.file).toEqual(byKey(withFlag as typeof decoded));
     }
     const stats64 = index.fixtures.find((entry) => entry.file === 'dest-dump-stats64.bin');
     const conns = (stats64?.decodesTo as { stats: { conns: number } }[]).map((dest) => dest.stats.conns);

@@ -57,4 +57,60 @@ describe('add-server-form', () => {
       tunnelChecksum: 'nocsum',
     });
   });
+
+  it('defaults to -g as ipvsadm -a does, and never offers gre with remcsum', () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(jsonResponse(201, {}))),
+    );
+    renderWithProviders(<AddServerForm sid="tcp:10.0.0.1:80" serviceKey={serviceKey} />);
+    fireEvent.change(screen.getByLabelText('Real server IP'), { target: { value: '10.1.0.9' } });
+    expect(screen.getByText('ipvsadm -a -t 10.0.0.1:80 -r 10.1.0.9:80 -g -w 1')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Forwarding'), { target: { value: 'tunnel' } });
+    fireEvent.change(screen.getByLabelText('Tunnel type'), { target: { value: 'gue' } });
+    fireEvent.change(screen.getByLabelText('Tunnel checksum'), { target: { value: 'remcsum' } });
+    fireEvent.change(screen.getByLabelText('Tunnel type'), { target: { value: 'gre' } });
+    const checksum = screen.getByLabelText('Tunnel checksum');
+    expect([...checksum.querySelectorAll('option')].map((o) => o.value)).toEqual(['nocsum', 'csum']);
+    expect(checksum).toHaveValue('nocsum');
+  });
+
+  it('says what the lower threshold of 0 means for the upper one typed', () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(jsonResponse(201, {}))),
+    );
+    renderWithProviders(<AddServerForm sid="tcp:10.0.0.1:80" serviceKey={serviceKey} />);
+    fireEvent.change(screen.getByLabelText('Upper threshold (0 = none)'), { target: { value: '100' } });
+    expect(screen.getByLabelText('Lower threshold')).toHaveAccessibleDescription(
+      /0 means below 3\/4 of the upper threshold \(75\)/,
+    );
+  });
+
+  it('shows the weight and threshold problems together and renders no command', async () => {
+    const fetch = vi.fn(() => Promise.resolve(jsonResponse(201, {})));
+    vi.stubGlobal('fetch', fetch);
+    renderWithProviders(<AddServerForm sid="tcp:10.0.0.1:80" serviceKey={serviceKey} />);
+    fireEvent.change(screen.getByLabelText('Real server IP'), { target: { value: '10.1.0.9' } });
+    fireEvent.change(screen.getByLabelText('Weight'), { target: { value: 'abc' } });
+    fireEvent.change(screen.getByLabelText('Upper threshold (0 = none)'), { target: { value: '10' } });
+    fireEvent.change(screen.getByLabelText('Lower threshold'), { target: { value: '20' } });
+    expect(screen.queryByText(/NaN/)).toBeNull();
+    expect(screen.queryByLabelText('Equivalent command')).toBeNull();
+    fireEvent.click(screen.getByText('Add server'));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Weight')).toHaveAccessibleDescription(
+        'Enter a whole number from 0 to 2147483647.',
+      ),
+    );
+    // At once, though the schema checks the relation only once every field is valid.
+    expect(screen.getByLabelText('Lower threshold')).toHaveAccessibleDescription(
+      /^Must not be higher than the upper threshold\./,
+    );
+    expect(screen.getAllByRole('alert')).toHaveLength(2);
+    // A weight the kernel takes, above ipvsadm's documented 65535: only the thresholds are left to fix.
+    fireEvent.change(screen.getByLabelText('Weight'), { target: { value: '70000' } });
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(fetch).not.toHaveBeenCalled();
+  });
 });

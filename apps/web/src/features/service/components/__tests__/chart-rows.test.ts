@@ -30,6 +30,14 @@ describe('chart-rows', () => {
     ]);
   });
 
+  it('draws connections as active + inactive, what the thresholds are held against', () => {
+    // The reported case: 1,100 inactive and none active against an upper threshold of 100.
+    const busy: RatePoint = { ...point(1000, 0), activeConns: 0, inactiveConns: 1100 };
+    expect(chartRows({ total: [busy], destinations: { a: [busy] } }, 'connections', 60_000, ['a'])).toEqual([
+      { at: 1000, total: 1100, a: 1100 },
+    ]);
+  });
+
   it('keeps only the chosen window', () => {
     const total = Array.from({ length: 900 }, (_, i) => point(i * 1000, i));
     expect(chartRows({ total, destinations: {} }, 'cps', 60_000, [])).toHaveLength(60);

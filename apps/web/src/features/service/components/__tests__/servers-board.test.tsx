@@ -37,6 +37,61 @@ describe('servers-board', () => {
     expect(within(quiesced).getByTestId('server-10.1.0.3:80')).toHaveTextContent('drained');
   });
 
+  it('marks an overloaded server in Active and says why it takes no new connections', () => {
+    // The reported case: weight 5, upper threshold 100, ~1,100 inactive connections.
+    const overloaded = [
+      service('10.0.0.1', {
+        destinations: [
+          destination('10.1.0.1', { weight: 5, upperThreshold: 100, inactiveConns: 1100, overloaded: true }),
+          destination('10.1.0.2', { weight: 5, upperThreshold: 100, inactiveConns: 50 }),
+        ],
+      }),
+    ];
+    renderWithProviders(<Board />, overloaded);
+    const card = within(screen.getByTestId('lane-active')).getByTestId('server-10.1.0.1:80');
+    expect(within(card).getByTestId('overloaded')).toHaveTextContent('overloaded');
+    expect(within(card).getByTestId('overloaded-why')).toHaveTextContent(
+      'Takes no new connections: active + inactive reached the upper threshold 100 (now 1,100). New ones resume below 75.',
+    );
+    expect(within(screen.getByTestId('server-10.1.0.2:80')).queryByTestId('overloaded')).toBeNull();
+  });
+
+  it('takes a GUE-tunnelled server to direct routing in one edit, sending no stale tunnel options', async () => {
+    const gue = [
+      service('10.0.0.1', {
+        destinations: [
+          destination('10.1.0.1', {
+            forwarding: 'tunnel',
+            tunnelType: 'gue',
+            tunnelPort: 6080,
+            tunnelChecksum: 'remcsum',
+          }),
+        ],
+      }),
+    ];
+    const fetch = vi.fn((_url: string, init?: RequestInit) =>
+      Promise.resolve(jsonResponse(200, init?.method === 'PATCH' ? {} : gue)),
+    );
+    vi.stubGlobal('fetch', fetch);
+    renderWithProviders(<Board />, structuredClone(gue));
+    const card = screen.getByTestId('server-10.1.0.1:80');
+    fireEvent.click(within(card).getByText('Weight, thresholds and forwarding'));
+    fireEvent.change(within(card).getByLabelText('Forwarding'), { target: { value: 'route' } });
+    expect(within(card).queryByLabelText('Tunnel port')).toBeNull();
+    expect(within(card).getByLabelText('Equivalent command')).toHaveTextContent(
+      /^ipvsadm -e -t 10\.0\.0\.1:80 -r 10\.1\.0\.1:80 -g -w 1$/,
+    );
+    fireEvent.click(within(card).getByText('Apply'));
+    await waitFor(() => expect(fetch.mock.calls.some(([, init]) => init?.method === 'PATCH')).toBe(true));
+    const patch = fetch.mock.calls.find(([, init]) => init?.method === 'PATCH')?.[1];
+    expect(JSON.parse(patch?.body as string)).toMatchObject({
+      forwarding: 'route',
+      tunnelType: 'ipip',
+      tunnelPort: 0,
+      tunnelChecksum: 'nocsum',
+    });
+  });
+
   it('shows a new weight at once and rolls it back with the agent’s words when refused', async () => {
     let answer: (response: Response) => void = () => undefined;
     const fetch = vi.fn((url: string, init?: RequestInit) => {
@@ -71,8 +126,9 @@ describe('servers-board', () => {
     const weightInput = within(screen.getByTestId('server-10.1.0.1:80')).getByLabelText('Weight');
     expect(weightInput).toHaveValue('70');
     expect(weightInput).toHaveAttribute('aria-invalid', 'true');
-    expect(within(screen.getByTestId('server-10.1.0.1:80')).getByRole('alert')).toHaveTextContent(
-      'weight: must be at most 65535 here',
-    );
+    // Next to the weight, without the API's field name in front.
+    const alert = within(screen.getByTestId('server-10.1.0.1:80')).getByRole('alert');
+    expect(alert).toHaveTextContent('must be at most 65535 here');
+    expect(alert).not.toHaveTextContent('weight:');
   });
 });

@@ -57,18 +57,32 @@ describe('daemons-card', () => {
     );
   });
 
-  it("shows the agent's sentence under the field it is about", async () => {
-    const message = 'group: 10.0.0.1 is not a multicast address (224.0.0.0/4 or ff00::/8)';
-    stubFetch((method, url) => {
-      if (url !== '/api/v1/daemons') return undefined;
-      if (method === 'GET') return { status: 200, body: [] };
-      return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message, field: 'group' } } };
-    });
+  it('says a group that is not multicast is wrong under its field, without asking the agent', async () => {
+    const fetch = stubFetch((method, url) =>
+      url === '/api/v1/daemons' && method === 'GET' ? { status: 200, body: [] } : undefined,
+    );
     renderWithProviders(<DaemonsCard />);
     type('Multicast group', '10.0.0.1');
     fireEvent.click(screen.getByRole('button', { name: 'Start daemon' }));
-    expect(await screen.findByText(message)).toBeVisible();
+    expect(
+      await screen.findByText('10.0.0.1 is not a multicast address (224.0.0.0/4 or ff00::/8)'),
+    ).toBeVisible();
     expect(screen.getByLabelText('Multicast group')).toHaveAttribute('aria-invalid', 'true');
+    expect(requestsOf(fetch).filter((request) => request.startsWith('POST'))).toEqual([]);
+  });
+
+  it("shows the agent's sentence under the field it is about", async () => {
+    const message = 'interface: no interface named eth9 on this machine';
+    stubFetch((method, url) => {
+      if (url !== '/api/v1/daemons') return undefined;
+      if (method === 'GET') return { status: 200, body: [] };
+      return { status: 400, body: { error: { code: 'NO_SUCH_INTERFACE', message, field: 'interface' } } };
+    });
+    renderWithProviders(<DaemonsCard />);
+    type('Multicast interface', 'eth9');
+    fireEvent.click(screen.getByRole('button', { name: 'Start daemon' }));
+    expect(await screen.findByText('no interface named eth9 on this machine')).toBeVisible();
+    expect(screen.getByLabelText('Multicast interface')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getAllByRole('alert')).toHaveLength(1);
   });
 });

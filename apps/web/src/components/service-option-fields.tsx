@@ -1,6 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import type { AddressFamily, SchedulerFlag } from '@ipvs-dashboard/shared';
 import { defaultNetmask } from '@ipvs-dashboard/shared';
 import { useT } from '../lib/i18n/i18n-context';
+import { kernelLacks } from '../lib/table/kernel-capabilities';
+import { infoQueryOptions } from '../lib/table/get-info';
 import { carryFlags, flagsFor } from '../lib/table/scheduler-flags';
 import { Field } from './field';
 import type { ServiceOptionsDraft } from './service-options-draft';
@@ -25,6 +28,7 @@ export function ServiceOptionFields({
   family: AddressFamily;
 }) {
   const t = useT();
+  const { data: info } = useQuery(infoQueryOptions());
   const offered = schedulers.includes(value.scheduler) ? schedulers : [...schedulers, value.scheduler];
   const toggleFlag = (flag: SchedulerFlag, on: boolean) =>
     onChange({
@@ -92,7 +96,13 @@ export function ServiceOptionFields({
             onChange={(event) => onChange({ persistenceEngine: event.target.value })}
           >
             <option value="">{t('settings.engineNone')}</option>
-            <option value="sip">sip</option>
+            {/* The agent refuses an engine this kernel has no module for; say so before it is chosen. */}
+            <option
+              value="sip"
+              disabled={value.persistenceEngine !== 'sip' && kernelLacks(info, 'persistenceEngines', 'sip')}
+            >
+              {kernelLacks(info, 'persistenceEngines', 'sip') ? `sip ${t('kernel.lacks')}` : 'sip'}
+            </option>
           </select>
         )}
       </Field>

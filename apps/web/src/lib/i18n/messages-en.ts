@@ -25,6 +25,7 @@ export const en = {
     'The agent cannot be reached, so this change was not confirmed. Check that the agent is running, then look at the table again once the page is live.',
   'live.rejected':
     'Ignored {count} live frames the app cannot read (last: "{kind}"): numbers may be stale; is the agent a different version?',
+  'kernel.lacks': '(not in this kernel)',
   'common.apply': 'Apply',
   'common.cancel': 'Cancel',
   'common.loading': 'Loading…',

@@ -26,6 +26,7 @@ export const ko: Record<keyof typeof en, string> = {
     '에이전트에 연결할 수 없어 이 변경이 적용되었는지 확인하지 못했습니다. 에이전트가 실행 중인지 확인하고, 페이지가 다시 실시간이 되면 테이블을 다시 확인하세요.',
   'live.rejected':
     '읽을 수 없는 실시간 프레임 {count}개를 무시했습니다 (마지막: "{kind}"): 숫자가 오래되었을 수 있습니다. 에이전트 버전이 다른가요?',
+  'kernel.lacks': '(이 커널에 없음)',
   'common.apply': '적용',
   'common.cancel': '취소',
   'common.loading': '불러오는 중…',

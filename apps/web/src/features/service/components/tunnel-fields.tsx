@@ -1,7 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import type { TunnelChecksum, TunnelType } from '@ipvs-dashboard/shared';
 import { TextField } from '../../../components/text-field';
 import { useT } from '../../../lib/i18n/i18n-context';
+import { infoQueryOptions } from '../../../lib/table/get-info';
+import { kernelLacks } from '../../../lib/table/kernel-capabilities';
 import { checksumsFor, type RealServerDraft } from './real-server-draft';
+
+const tunnelTypes: readonly TunnelType[] = ['ipip', 'gue', 'gre'];
 
 type TunnelDraft = Pick<RealServerDraft, 'tunnelType' | 'tunnelPort' | 'tunnelChecksum'>;
 
@@ -20,6 +25,7 @@ export function TunnelFields({
   problemOf: (field: string) => string | undefined;
 }) {
   const t = useT();
+  const { data: info } = useQuery(infoQueryOptions());
   const checksums = checksumsFor(value.tunnelType);
   const changeType = (tunnelType: TunnelType) => {
     const offered = checksumsFor(tunnelType);
@@ -34,9 +40,15 @@ export function TunnelFields({
       <label className="field">
         <span className="label">{t('server.tunnelType')}</span>
         <select value={value.tunnelType} onChange={(event) => changeType(event.target.value as TunnelType)}>
-          <option value="ipip">ipip</option>
-          <option value="gue">gue</option>
-          <option value="gre">gre</option>
+          {tunnelTypes.map((type) => {
+            // gue needs Linux 5.2 and gre 5.3: the agent refuses them on an older kernel, so say so here.
+            const lacking = kernelLacks(info, 'tunnelTypes', type);
+            return (
+              <option key={type} value={type} disabled={lacking && type !== value.tunnelType}>
+                {lacking ? `${type} ${t('kernel.lacks')}` : type}
+              </option>
+            );
+          })}
         </select>
       </label>
       {value.tunnelType === 'gue' && (

@@ -26,8 +26,10 @@ describe('add-server-form', () => {
       ),
     ).toBeInTheDocument();
     fireEvent.click(screen.getByText('Add server'));
-    await waitFor(() => expect(fetch).toHaveBeenCalled());
-    const [url, init] = fetch.mock.calls[0] ?? [];
+    // The form also asks GET /info what the kernel has: wait for the POST itself.
+    const posted = () => fetch.mock.calls.find(([called]) => called !== '/api/v1/info');
+    await waitFor(() => expect(posted()).toBeDefined());
+    const [url, init] = posted() ?? [];
     expect(url).toBe('/api/v1/services/tcp%3A10.0.0.1%3A80/destinations');
     expect(JSON.parse(init?.body as string)).toMatchObject({
       address: '10.1.0.9',
@@ -40,6 +42,28 @@ describe('add-server-form', () => {
     });
   });
 
+  it('offers only the tunnel types this kernel has (a 4.19 kernel: ipip only)', async () => {
+    const info = {
+      schedulers: ['rr'],
+      persistenceEngines: [],
+      tunnelTypes: ['ipip'],
+      addressFamilies: ['inet'],
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) =>
+        Promise.resolve(jsonResponse(url === '/api/v1/info' ? 200 : 201, url === '/api/v1/info' ? info : {})),
+      ),
+    );
+    renderWithProviders(<AddServerForm sid="tcp:10.0.0.1:80" serviceKey={serviceKey} />);
+    fireEvent.change(screen.getByLabelText('Forwarding'), { target: { value: 'tunnel' } });
+    await waitFor(() =>
+      expect(screen.getByRole('option', { name: 'gre (not in this kernel)' })).toBeDisabled(),
+    );
+    expect(screen.getByRole('option', { name: 'gue (not in this kernel)' })).toBeDisabled();
+    expect(screen.getByRole('option', { name: 'ipip' })).toBeEnabled();
+  });
+
   it('sends no tunnel settings for a masquerading server, even after tunnel fields were touched', async () => {
     const fetch = vi.fn((_url: string, _init?: RequestInit) => Promise.resolve(jsonResponse(201, {})));
     vi.stubGlobal('fetch', fetch);
@@ -49,8 +73,10 @@ describe('add-server-form', () => {
     fireEvent.change(screen.getByLabelText('Tunnel type'), { target: { value: 'gre' } });
     fireEvent.change(screen.getByLabelText('Forwarding'), { target: { value: 'masq' } });
     fireEvent.click(screen.getByText('Add server'));
-    await waitFor(() => expect(fetch).toHaveBeenCalled());
-    expect(JSON.parse(fetch.mock.calls[0]?.[1]?.body as string)).toMatchObject({
+    // The form also asks GET /info what the kernel has: wait for the POST itself.
+    const posted = () => fetch.mock.calls.find(([called]) => called !== '/api/v1/info');
+    await waitFor(() => expect(posted()).toBeDefined());
+    expect(JSON.parse(posted()?.[1]?.body as string)).toMatchObject({
       forwarding: 'masq',
       tunnelType: 'ipip',
       tunnelPort: 0,

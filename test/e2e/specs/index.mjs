@@ -4,6 +4,7 @@ import { activityShowsAndUndoes, importAsksBeforeEmptying, undoNoticeAfterDrag }
 import { connectionsSearchSortReload } from './connections-view.mjs';
 import { crashBanner } from './crash-banner.mjs';
 import { disconnectedState } from './disconnected.mjs';
+import { dragShowsCommandAndAsksWeight } from './drag-asks-weight.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { formShowsEveryError } from './form-errors.mjs';
 import { overloadedServer } from './overloaded-server.mjs';
@@ -23,6 +24,10 @@ export const specs = [
   { name: 'drag to Quiesced: weight 0, its new connections stop, others take them', run: dragToQuiesced },
   { name: 'drag back: old weight restored', run: dragBack },
   { name: 'keyboard drag quiesces and restores', run: keyboardDrag },
+  {
+    name: 'drag shows its command; a weight-0 server nobody quiesced asks which weight',
+    run: dragShowsCommandAndAsksWeight,
+  },
   { name: 'undo notice after a quiesce drag gives the old weight back', run: undoNoticeAfterDrag },
   {
     name: 'activity lists a change made in the UI with its command; Undo restores it',

@@ -158,5 +158,17 @@ void describe('KernelBackend under real NAT traffic', () => {
       dests.map((dest) => dest.stats.conns),
       [2, 8],
     );
+    // The kernel does not export IP_VS_DEST_F_OVERLOAD; the backend derives it (shared overload.ts) from
+    // the same active + inactive count the kernel compares: the operator must see why the first takes none.
+    assert.deepEqual(
+      dests.map((dest) => dest.overloaded),
+      [true, false],
+    );
+    const snapshot = await backend.snapshot();
+    const row = snapshot.find((entry) => entry.key.protocol === 'tcp' && entry.key.port === 83);
+    assert.deepEqual(
+      row?.destinations.map((dest) => dest.overloaded),
+      [true, false],
+    );
   });
 });

@@ -116,6 +116,9 @@ export const en = {
   'board.announceOverQuiesced': '{server} is over Quiesced.',
   'board.announceOverActive': '{server} is over Active.',
   'board.announceMoving': 'Moving {server}.',
+  'board.askWeight':
+    '{server} has weight 0 but was not quiesced here, so there is no weight to go back to. Which weight should it get?',
+  'board.previewAsk': 'Dropping here asks which weight to set (none remembered).',
   'board.announceDropped': '{server} dropped on {lane}.',
   'board.announceCancelled': 'Moving {server} was cancelled.',
   'server.card': 'Real server {server}',

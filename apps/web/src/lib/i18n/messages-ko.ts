@@ -119,6 +119,9 @@ export const ko: Record<keyof typeof en, string> = {
   'board.announceOverQuiesced': '{server}이(가) "가중치 0 (드레인)" 위에 있습니다.',
   'board.announceOverActive': '{server}이(가) "활성" 위에 있습니다.',
   'board.announceMoving': '{server}을(를) 옮기는 중입니다.',
+  'board.askWeight':
+    '{server}은(는) 가중치가 0이지만 여기서 드레인하지 않아 되돌릴 가중치가 없습니다. 어떤 가중치를 줄까요?',
+  'board.previewAsk': '여기에 놓으면 설정할 가중치를 묻습니다 (기억된 가중치 없음).',
   'board.announceDropped': '{server}을(를) "{lane}"에 놓았습니다.',
   'board.announceCancelled': '{server} 이동을 취소했습니다.',
   'server.card': '리얼 서버 {server}',

@@ -9,6 +9,7 @@ import { api } from '../api/api-client';
 import { changesQueryKey } from '../changes/get-change';
 import { servicesQueryKey } from '../table/get-services';
 import { infoQueryKey } from '../table/get-info';
+import { quiescedQueryKey } from '../table/get-quiesced';
 import { appendOverview, appendServiceSeries, mergeSampleIntoTable as mergeTable } from './apply-sample';
 import { createFrameChecker } from './frame-checker';
 import { LiveSocket, liveUrl } from './live-socket';
@@ -67,6 +68,8 @@ export class LiveFeed {
       case 'change':
         void this.queryClient.invalidateQueries({ queryKey: servicesQueryKey });
         void this.queryClient.invalidateQueries({ queryKey: ['connections'] });
+        // The agent forgets a remembered weight when the server's weight is set elsewhere or it is removed.
+        void this.queryClient.invalidateQueries({ queryKey: quiescedQueryKey });
         // Every change, ours or seen from outside, is a new entry in the change log (Activity, chart markers).
         void this.queryClient.invalidateQueries({ queryKey: changesQueryKey });
         if (message.changes.some((change) => change.kind === 'cleared' || change.kind === 'zeroed')) {

@@ -4,6 +4,7 @@ import { change } from '../../../lib/api/api-client';
 import { announced } from '../../../lib/changes/change-notice';
 import { servicesQueryKey } from '../../../lib/table/get-services';
 import { patchCachedDestination, restoreTable } from '../../../lib/table/update-cached-destination';
+import { quiescedQueryKey } from '../../../lib/table/get-quiesced';
 import { destinationPath } from './paths';
 
 interface Variables {
@@ -11,12 +12,22 @@ interface Variables {
   quiesce: boolean;
   /** The weight to show while the agent restores the one it remembered (corrected when it answers). */
   expectedWeight: number;
+  /** Unquiesce of a server the agent remembers no weight for (weight 0 set elsewhere): the weight to set. */
+  weight?: number;
 }
 
-export function quiesceDestination(sid: string, did: string, quiesce: boolean): Promise<Destination> {
+export function quiesceDestination(
+  sid: string,
+  did: string,
+  quiesce: boolean,
+  weight?: number,
+): Promise<Destination> {
   // Its Undo (the notice) reverts the change, which gives back exactly the weight the server had.
   return change
-    .post<Destination>(`${destinationPath(sid, did)}/${quiesce ? 'quiesce' : 'unquiesce'}`)
+    .post<Destination>(
+      `${destinationPath(sid, did)}/${quiesce ? 'quiesce' : 'unquiesce'}`,
+      weight === undefined ? undefined : { weight },
+    )
     .then(announced(quiesce ? 'quiesce' : 'unquiesce'));
 }
 
@@ -24,11 +35,17 @@ export function quiesceDestination(sid: string, did: string, quiesce: boolean): 
 export function useQuiesceDestination(sid: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ did, quiesce }: Variables) => quiesceDestination(sid, did, quiesce),
-    onMutate: async ({ did, quiesce, expectedWeight }: Variables) => ({
-      previous: await patchCachedDestination(queryClient, sid, did, { weight: quiesce ? 0 : expectedWeight }),
+    mutationFn: ({ did, quiesce, weight }: Variables) => quiesceDestination(sid, did, quiesce, weight),
+    onMutate: async ({ did, quiesce, expectedWeight, weight }: Variables) => ({
+      previous: await patchCachedDestination(queryClient, sid, did, {
+        weight: quiesce ? 0 : (weight ?? expectedWeight),
+      }),
     }),
     onError: (_error, _variables, context) => restoreTable(queryClient, context?.previous),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: servicesQueryKey }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: servicesQueryKey }),
+        queryClient.invalidateQueries({ queryKey: quiescedQueryKey }),
+      ]),
   });
 }

@@ -6,12 +6,19 @@ import {
   useSensor,
   useSensors,
   type DragEndEvent,
+  type DragOverEvent,
 } from '@dnd-kit/core';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { Destination, ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { destinationId } from '@ipvs-dashboard/shared';
+import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
+import { editDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { useT } from '../../../lib/i18n/i18n-context';
+import { quiescedQueryOptions, rememberedByAgent } from '../../../lib/table/get-quiesced';
 import { useQuiesceDestination } from '../api/quiesce-destination';
+import { askWeight } from './ask-weight';
 import { laneOf, rememberWeight, rememberedWeight, splitLanes, type Lane } from './board-lanes';
 import { laneCoordinates } from './keyboard-lanes';
 import { ServerCard } from './server-card';
@@ -56,6 +63,12 @@ export function ServersBoard({ sid, service }: { sid: string; service: ServiceWi
     useSensor(KeyboardSensor, { coordinateGetter: laneCoordinates }),
   );
   const lanes = splitLanes(service.destinations);
+  const quiesced = useQuery(quiescedQueryOptions()).data;
+  // What the drop will do, as the ipvsadm command, shown while a card hovers over the other lane.
+  const [preview, setPreview] = useState<string | null>(null);
+  const find = (id: string | number) => service.destinations.find((d) => destinationId(d) === id);
+  /** The weight a drop on Active gives back: the agent's memory, else undefined (the user is asked). */
+  const weightBack = (did: string) => rememberedByAgent(quiesced, sid, did);
   const card = (destination: Destination) => (
     <ServerCard
       key={destinationId(destination)}
@@ -65,14 +78,38 @@ export function ServersBoard({ sid, service }: { sid: string; service: ServiceWi
     />
   );
 
+  const onDragOver = ({ active, over }: DragOverEvent) => {
+    const destination = find(active.id);
+    const target = over?.id as Lane | undefined;
+    if (!destination || !target || target === laneOf(destination)) return setPreview(null);
+    const weight = target === 'quiesced' ? 0 : weightBack(destinationId(destination));
+    setPreview(
+      weight === undefined
+        ? t('board.previewAsk')
+        : editDestinationCommand(service.key, { ...destination, weight }),
+    );
+  };
+
   const onDragEnd = ({ active, over }: DragEndEvent) => {
-    const destination = service.destinations.find((d) => destinationId(d) === active.id);
+    setPreview(null);
+    const destination = find(active.id);
     if (!destination || !over) return;
     const target = over.id as Lane;
     if (target === laneOf(destination)) return;
     const did = destinationId(destination);
-    if (target === 'quiesced') rememberWeight(sid, destination);
-    quiesce.mutate({ did, quiesce: target === 'quiesced', expectedWeight: rememberedWeight(sid, did) });
+    if (target === 'quiesced') {
+      rememberWeight(sid, destination);
+      quiesce.mutate({ did, quiesce: true, expectedWeight: 0 });
+      return;
+    }
+    const remembered = weightBack(did);
+    if (remembered !== undefined) {
+      quiesce.mutate({ did, quiesce: false, expectedWeight: remembered });
+      return;
+    }
+    // Weight 0 set elsewhere (ipvsadm, keepalived): nothing to give back, so the operator says which weight.
+    const weight = askWeight(t('board.askWeight', { server: did }), rememberedWeight(sid, did));
+    if (weight !== null) quiesce.mutate({ did, quiesce: false, expectedWeight: weight, weight });
   };
 
   const announce = (id: string | number, lane: unknown) =>
@@ -89,9 +126,16 @@ export function ServersBoard({ sid, service }: { sid: string; service: ServiceWi
         <span className="muted">{t('board.hint')}</span>
       </div>
       {quiesce.error && <ActionError error={quiesce.error} />}
+      {preview && (
+        <div role="status" data-testid="drag-preview">
+          <CommandPreview commands={preview} />
+        </div>
+      )}
       <DndContext
         sensors={sensors}
+        onDragOver={onDragOver}
         onDragEnd={onDragEnd}
+        onDragCancel={() => setPreview(null)}
         accessibility={{
           screenReaderInstructions: { draggable: t('board.instructions') },
           announcements: {

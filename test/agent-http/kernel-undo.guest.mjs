@@ -144,7 +144,10 @@ test('undo refuses with 409 when the rows changed since, and changes nothing', a
   assert.equal(revert.status, 409, await revert.clone().text());
   assert.match((await revert.json()).error.message, /10\.20\.1\.1:80/);
   assert.equal(kernelState(), state);
+  const since = Date.now() - 1;
   ipvsadm('-e', '-t', '10.20.0.1:80', '-r', '10.20.1.1:80', '-m', '-w', '3', '-x', '100', '-y', '10');
+  // Seen before the next test starts: one poll would otherwise report it with that test's first change.
+  await logged(`source=external&since=${since}`, (r) => r.commands.some((c) => c.includes('-w 3')));
 });
 
 /** The newest change log entry that satisfies `match`. */

@@ -1,6 +1,6 @@
 // Screenshots of every screen, light and dark, for the README (docs/screenshots). Each is taken only once
 // its screen shows what a user comes for (the service's row, its charts with data and its real servers,
-// the connection table, the kernel settings), in the theme asked for; light and dark must differ.
+// the connection table, the change log, the kernel settings), in the theme asked for; light and dark must differ.
 import { mkdirSync } from 'node:fs';
 /* global window, document -- used inside page.evaluate, which runs in the browser */
 import { join } from 'node:path';
@@ -35,6 +35,12 @@ const screens = [
         async () => (await page.locator('main table tbody tr').count()) > 0,
         'the connection table lists the simulated connections',
       ),
+  },
+  {
+    name: 'activity',
+    hash: '#/activity',
+    heading: 'Activity',
+    ready: (page) => page.getByTestId('change-entry').first().waitFor(),
   },
   {
     name: 'settings',

@@ -82,7 +82,8 @@ export async function takeScreenshots({ page, screenshotDir: dir, browserErrors 
       await sleep(screen.name === 'service' ? 2500 : 1200);
       const image = await page.screenshot({
         path: join(dir, `${screen.name}-${theme}.png`),
-        fullPage: screen.name !== 'overview',
+        // Overview and Activity grow with the table and the log: their first screen is what a reader needs.
+        fullPage: screen.name !== 'overview' && screen.name !== 'activity',
       });
       checkPng(image, `${screen.name}-${theme}.png`);
       images.set(`${screen.name}-${theme}`, image);

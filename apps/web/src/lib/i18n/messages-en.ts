@@ -158,7 +158,7 @@ export const en = {
   'addServer.submit': 'Add server',
   'warning.title': 'Quiesced servers keep returning clients.',
   'warning.body':
-    'This service is persistent and expire_quiescent_template is 0, so a client that came before keeps reaching a quiesced server until its persistence ({seconds} s) times out.',
+    'This service is persistent and expire_quiescent_template is 0, so a client that came before keeps reaching a quiesced server until its persistence ({seconds} s) times out, and every connection it makes restarts that time: a client that keeps coming back keeps its template alive, so the server may never drain.',
   'warning.fix': 'Expire templates of quiesced servers',
   'chart.title': 'Live rates',
   'chart.legend': 'Lines',

@@ -160,7 +160,7 @@ export const ko: Record<keyof typeof en, string> = {
   'addServer.submit': '서버 추가',
   'warning.title': '가중치 0으로 드레인한 서버에도 이전 클라이언트가 계속 연결됩니다.',
   'warning.body':
-    '이 서비스는 지속성(persistence)을 쓰고 expire_quiescent_template이 0이므로, 이전에 접속한 클라이언트는 지속성 시간({seconds}초)이 끝날 때까지 드레인 중인 서버로 계속 연결됩니다.',
+    '이 서비스는 지속성(persistence)을 쓰고 expire_quiescent_template이 0이므로, 이전에 접속한 클라이언트는 지속성 시간({seconds}초)이 끝날 때까지 드레인 중인 서버로 계속 연결됩니다. 새 연결마다 그 시간이 다시 시작되므로, 계속 돌아오는 클라이언트는 템플릿을 유지시켜 서버가 끝내 드레인되지 않을 수 있습니다.',
   'warning.fix': '드레인 중인 서버의 지속성 템플릿 만료하기',
   'chart.title': '실시간 처리량',
   'chart.legend': '선',

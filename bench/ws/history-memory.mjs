@@ -4,7 +4,9 @@
 // simulated clock, BENCH_WS_AGE readings (default 960, the 15-minute history full) taken one simulated
 // second apart without waiting. Prints the heap and array-buffer bytes after a full GC, before and after the
 // readings (the difference is what the live layer keeps), the history's stored points, and the mean time
-// of a reading. Memory figures only: bench:ws measures the real process.
+// of a reading. Memory figures only: bench:ws measures the real process. BENCH_WS_HEAP_SNAPSHOT=<file>
+// writes a heap snapshot at the end, with the simulator and the live layer still alive.
+import { writeHeapSnapshot } from 'node:v8';
 import { SimulatedBackend } from '../../apps/agent/dist/simulated/index.js';
 import { TableMonitor } from '../../apps/agent/dist/live/index.js';
 import { benchTraffic } from './simulated-table.mjs';
@@ -49,13 +51,16 @@ for (let i = 0; i < AGE; i++) {
   tickMs += performance.now() - t0;
 }
 const after = memory();
-const history = monitor.history.query(1000);
-let points = 0;
-for (const s of history.services) {
-  points += s.points.length;
-  for (const d of s.destinations) points += d.points.length;
+/** Points GET /history serves (one a sample a series); its answer is dropped at once. */
+function servedPoints() {
+  let points = 0;
+  for (const s of monitor.history.query(1000).services) {
+    points += s.points.length;
+    for (const d of s.destinations) points += d.points.length;
+  }
+  return points;
 }
-const stored = typeof monitor.history.storedPoints === 'function' ? monitor.history.storedPoints() : null;
+const served = servedPoints();
 const result = {
   services: SERVICES,
   realServers: SERVICES * DESTS,
@@ -65,8 +70,15 @@ const result = {
   heapMegabytes: mb(after.heapUsed),
   arrayBufferMegabytes: mb(after.arrayBuffers),
   residentMegabytes: mb(after.rss),
-  servedPoints: points,
-  storedPoints: stored,
+  servedPoints: served,
+  storedPoints: monitor.history.storedPoints(),
   meanReadingMs: Number((tickMs / AGE).toFixed(2)),
 };
 console.log(JSON.stringify(result));
+if (process.env.BENCH_WS_HEAP_SNAPSHOT) {
+  writeHeapSnapshot(process.env.BENCH_WS_HEAP_SNAPSHOT);
+  // Keeps both alive until the snapshot is written.
+  console.log(
+    `heap snapshot: ${process.env.BENCH_WS_HEAP_SNAPSHOT} (${monitor.history.capacity}, ${backend.kind})`,
+  );
+}

@@ -9,13 +9,16 @@
 // (default 960: its 15-minute history full, the steady state; 0 measures a fresh agent, as runs 1-9 did).
 // Both servers run with the agent's V8 flag (--max-semi-space-size=32, as npm start and the systemd unit
 // start it); BENCH_NODE_FLAGS replaces it. The last line printed is one JSON object with every figure
-// (residentMegabytes: each server's resident memory at the end of its measured minute).
+// (residentMegabytes: each server's resident memory at the end of its measured minute). BENCH_WS_SOAK=<seconds>
+// (e.g. 3600) keeps the agent serving its clients that long after its measured minute and adds `soak` to the
+// JSON: its resident memory each minute and their slope in MB per hour (soak.mjs).
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { cpuSeconds, residentBytes } from './proc-cpu.mjs';
 import { startAgent, startBaseline, stopServer } from './servers.mjs';
 import { openClients } from './ws-clients.mjs';
+import { soak } from './soak.mjs';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
 const DESTS = Number(process.env.BENCH_DESTS ?? 10);
@@ -34,6 +37,8 @@ const WARM_UP_SECONDS = 5;
 const AIM_CPU = 0.1;
 /** The agent's age when measured: its history (15 min at 1 s) full, the memory and work it runs with. */
 const AGENT_AGE_SECONDS = Number(process.env.BENCH_WS_AGE ?? 960);
+/** Seconds the agent keeps serving its clients after the measured minute, its memory read each minute. */
+const SOAK_SECONDS = Number(process.env.BENCH_WS_SOAK ?? 0);
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32').split(' ').filter(Boolean);
 
 const round = (value, digits = 4) => Number(value.toFixed(digits));
@@ -58,7 +63,7 @@ async function age(name, pid, seconds) {
 }
 
 /** Idle CPU, then CPU and traffic with CLIENTS clients over SECONDS, for one started server. */
-async function measure(name, server, ageSeconds = 0) {
+async function measure(name, server, ageSeconds = 0, soakSeconds = 0) {
   const pid = server.child.pid;
   if (ageSeconds > 0) {
     console.log(`${name}: pid ${pid}; running ${ageSeconds} s before it is measured`);
@@ -75,6 +80,8 @@ async function measure(name, server, ageSeconds = 0) {
   console.log(`${name}: ${CLIENTS} clients connected; measuring ${SECONDS} s`);
   const { cpu, wall } = await cpuOver(pid, SECONDS);
   const after = clients.counters();
+  const residentMegabytes = Math.round(residentBytes(pid) / 2 ** 20);
+  const soaked = soakSeconds > 0 ? await soak(name, pid, soakSeconds) : null;
   clients.close();
   const bytes = after.map((c, i) => c.bytes - (before[i]?.bytes ?? 0));
   const frames = after.map((c, i) => c.frames - (before[i]?.frames ?? 0));
@@ -85,7 +92,8 @@ async function measure(name, server, ageSeconds = 0) {
     framesPerClientPerSecond: round(frames.reduce((a, b) => a + b, 0) / CLIENTS / wall, 3),
     fewestFramesOfOneClient: Math.min(...frames),
     clientsClosed: after.filter((c) => c.closed).length,
-    residentMegabytes: Math.round(residentBytes(pid) / 2 ** 20),
+    residentMegabytes,
+    ...(soaked ? { soak: soaked } : {}),
   };
   console.log(`${name}: ${JSON.stringify(figures)}`);
   return figures;
@@ -100,7 +108,9 @@ async function main() {
     `bench:ws: ${SERVICES} services x ${DESTS} real servers, ${CLIENTS} clients, ${SECONDS} s each`,
   );
   const agentServer = await startAgent(SERVICES, DESTS, CPS, agentFlags, WARM_UP_TRAFFIC_SECONDS);
-  const agent = await measure('agent', agentServer, AGENT_AGE_SECONDS).finally(() => stopServer(agentServer));
+  const agent = await measure('agent', agentServer, AGENT_AGE_SECONDS, SOAK_SECONDS).finally(() =>
+    stopServer(agentServer),
+  );
   const baselineServer = await startBaseline(SERVICES, DESTS, CPS, WARM_UP_TRAFFIC_SECONDS, NODE_FLAGS);
   const baseline = await measure('baseline', baselineServer).finally(() => stopServer(baselineServer));
   const result = {

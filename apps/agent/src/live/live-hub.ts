@@ -34,7 +34,11 @@ export class LiveHub {
   private readonly clients = new Set<LiveClient>();
   /** Clients whose next sample must be a full one: new, or a sample was skipped for them. */
   private readonly needFull = new Set<LiveClient>();
-  /** The last snapshot frame: clients connecting together (a reload of 50 pages) share one 4 MB encoding. */
+  /**
+   * The last snapshot frame: clients connecting together (a reload of 50 pages) share one 4 MB encoding.
+   * Let go at the next sample, when the reading it encodes is no longer the current one: kept, it held the
+   * frame and that reading's table for as long as nobody connected.
+   */
   private lastSnapshot: { reading: TableReading; frame: Buffer } | null = null;
   /** Counts for tests and the log: samples skipped for slow clients, clients dropped. */
   readonly stats = { skipped: 0, dropped: 0 };
@@ -64,6 +68,7 @@ export class LiveHub {
   }
 
   private onEvent(event: MonitorEvent): void {
+    if (event.type === 'sample') this.lastSnapshot = null;
     if (this.clients.size === 0) return; // nobody to serialise for
     switch (event.type) {
       case 'snapshot':

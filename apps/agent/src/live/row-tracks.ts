@@ -17,7 +17,7 @@ import {
   type ServiceWithDestinations,
   type Stats,
 } from '@ipvs-dashboard/shared';
-import type { SeriesRing } from './series-ring.js';
+import type { SeriesRing } from './history/series-ring.js';
 
 /** Rates of rows whose counters did not move over the window: one shared, never mutated object. */
 export const NO_RATES: Rates = Object.freeze({ ...zeroRates });

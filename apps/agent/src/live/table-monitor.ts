@@ -1,5 +1,6 @@
 import type { ServiceWithDestinations, Totals, Change } from '@ipvs-dashboard/shared';
-import { HistoryStore } from './history-store.js';
+import { HistoryStore } from './history/history-store.js';
+import { historyTiers } from './history/history-tiers.js';
 import { SerialQueue } from '../common/serial-queue.js';
 import { TableSampler, type TableSample } from './table-sampler.js';
 import { diffTables } from './table-diff.js';
@@ -90,7 +91,8 @@ export class TableMonitor {
     private readonly backend: IpvsBackend,
     private readonly options: MonitorOptions,
   ) {
-    this.history = new HistoryStore(HistoryStore.capacityFor(options.historyWindowMs, options.intervalMs));
+    const capacity = HistoryStore.capacityFor(options.historyWindowMs, options.intervalMs);
+    this.history = new HistoryStore(capacity, historyTiers(capacity, options.intervalMs));
     this.now = options.now ?? Date.now;
     this.generation = Date.now();
     const readingsPerWindow = Math.max(1, Math.ceil(COUNTER_REFRESH_MS / options.intervalMs));

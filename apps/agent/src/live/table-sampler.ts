@@ -12,7 +12,7 @@ import {
   type ServiceWithDestinations,
   type Stats,
 } from '@ipvs-dashboard/shared';
-import type { HistoryStore } from './history-store.js';
+import type { HistoryStore } from './history/history-store.js';
 import {
   NO_RATES,
   destinationEntry,

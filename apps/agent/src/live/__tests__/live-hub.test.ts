@@ -12,6 +12,7 @@ const service = serviceInput;
 /** A client that records the frames it is sent; `skipNext` makes the transport skip its next sample. */
 function recordingClient(id: number) {
   const frames: LiveMessage[] = [];
+  const buffers: Buffer[] = [];
   let skipNext = false;
   const client: LiveClient = {
     id,
@@ -20,12 +21,13 @@ function recordingClient(id: number) {
         skipNext = false;
         return 'skipped';
       }
+      buffers.push(frame);
       frames.push(liveMessageSchema.parse(JSON.parse(frame.toString('utf8'))));
       return 'sent';
     },
     close: () => undefined,
   };
-  return { client, frames, skip: () => (skipNext = true) };
+  return { client, frames, buffers, skip: () => (skipNext = true) };
 }
 
 /** Two services of one real server each: the first busy, the second idle. */
@@ -122,5 +124,18 @@ describe('live-hub', () => {
       false,
     ]);
     expect(hub.stats.skipped).toBe(1);
+  });
+
+  it('encodes the snapshot once for clients joining together, and afresh once the table was read again', async () => {
+    const { hub, second } = await setup();
+    const [a, b, c] = [1, 2, 3].map(recordingClient);
+    hub.connect(a!.client);
+    hub.connect(b!.client);
+    expect(b!.buffers[0]).toBe(a!.buffers[0]);
+    await second();
+    hub.connect(c!.client);
+    expect(c!.buffers[0]).not.toBe(a!.buffers[0]);
+    const [first, later] = [a!.frames[0], c!.frames[0]];
+    expect(first?.type === 'snapshot' && later?.type === 'snapshot' && later.at > first.at).toBe(true);
   });
 });

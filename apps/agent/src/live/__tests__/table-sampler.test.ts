@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleMessageSchema, type ServiceWithDestinations } from '@ipvs-dashboard/shared';
-import { HistoryStore } from '../history-store.js';
+import { HistoryStore } from '../history/history-store.js';
 import { TableSampler } from '../table-sampler.js';
 import { dest, stats, tcpService } from './fixtures.js';
 

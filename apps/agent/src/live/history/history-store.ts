@@ -1,5 +1,7 @@
 import type { HistoryResponse, ServiceHistory } from '@ipvs-dashboard/shared';
-import { SampleClock, SeriesRing } from './series-ring.js';
+import { singleTier, type HistoryTier } from './history-tiers.js';
+import { SampleClock } from './sample-clock.js';
+import { SeriesRing } from './series-ring.js';
 
 interface ServiceRings {
   points: SeriesRing;
@@ -9,14 +11,18 @@ interface ServiceRings {
 /**
  * Rolling history (15 min at the default 1 s) per virtual service and per real server. The sampler starts
  * each sample, appends every row's point to the ring it holds, and forgets the series of rows that left the
- * table, so memory is bounded by table size x capacity (28 bytes a point), whatever the churn.
+ * table, so memory is bounded by table size x points a series keeps (32 bytes a point), whatever the churn.
+ * With `tiers` (history-tiers.ts) older points are kept as means, as the charts draw them.
  */
 export class HistoryStore {
   private readonly services = new Map<string, ServiceRings>();
   private readonly clock: SampleClock;
 
-  constructor(readonly capacity: number) {
-    this.clock = new SampleClock(capacity);
+  constructor(
+    readonly capacity: number,
+    tiers: readonly HistoryTier[] = singleTier(capacity),
+  ) {
+    this.clock = new SampleClock(capacity, tiers);
   }
 
   /** Starts a sample taken at `at`: then every row still in the table appends its point to its ring. */
@@ -51,6 +57,16 @@ export class HistoryStore {
       destinations.set(destinationId, ring);
     }
     return ring;
+  }
+
+  /** Points stored over every series: what the history's memory holds (bench/ws/history-memory.mjs). */
+  storedPoints(): number {
+    let points = 0;
+    for (const rings of this.services.values()) {
+      points += rings.points.storedPoints;
+      for (const ring of rings.destinations.values()) points += ring.storedPoints;
+    }
+    return points;
   }
 
   forgetService(serviceId: string): void {

@@ -1,6 +1,6 @@
 // Drag a real server to Quiesced (mouse, then keyboard): the API shows weight 0, its new connections
 // stop while the others keep taking them; dragging back restores its weight.
-/* global window -- used inside page.evaluate, which runs in the browser */
+/* global window, document -- used inside page.evaluate, which runs in the browser */
 import { check, eventually, sleep } from '../lib/expect.mjs';
 import { SERVERS, SID } from './service-setup.mjs';
 
@@ -75,6 +75,23 @@ export async function keyboardDrag({ page, api }) {
     'Space, Right, Space quiesces',
   );
   await page.getByTestId('lane-quiesced').getByTestId(`server-${server}`).waitFor();
+  // A keyboard user stays where they were and hears what the drop did.
+  await eventually(
+    () =>
+      page.evaluate(
+        (id) =>
+          document.querySelector(`[data-testid="server-${id}"]`)?.contains(document.activeElement) ?? false,
+        server,
+      ),
+    'focus stays on the card after a keyboard drop',
+  );
+  await eventually(
+    async () =>
+      (await page.locator('[id^="DndLiveRegion"]').allTextContents()).some((text) =>
+        text.includes('Its weight is now 0.'),
+      ),
+    'the screen reader hears the new weight',
+  );
   // dnd-kit finishes a keyboard drop on the next frames (focus restore, listeners removed); a new
   // pick-up before that is ignored, as it would be for a person pressing keys that fast.
   await sleep(300);

@@ -119,6 +119,7 @@ export const en = {
   'board.askWeight':
     '{server} has weight 0 but was not quiesced here, so there is no weight to go back to. Which weight should it get?',
   'board.previewAsk': 'Dropping here asks which weight to set (none remembered).',
+  'board.announceWeight': 'Its weight is now {weight}.',
   'board.announceDropped': '{server} dropped on {lane}.',
   'board.announceCancelled': 'Moving {server} was cancelled.',
   'server.card': 'Real server {server}',

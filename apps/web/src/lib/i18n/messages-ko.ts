@@ -122,6 +122,7 @@ export const ko: Record<keyof typeof en, string> = {
   'board.askWeight':
     '{server}은(는) 가중치가 0이지만 여기서 드레인하지 않아 되돌릴 가중치가 없습니다. 어떤 가중치를 줄까요?',
   'board.previewAsk': '여기에 놓으면 설정할 가중치를 묻습니다 (기억된 가중치 없음).',
+  'board.announceWeight': '이제 가중치는 {weight}입니다.',
   'board.announceDropped': '{server}을(를) "{lane}"에 놓았습니다.',
   'board.announceCancelled': '{server} 이동을 취소했습니다.',
   'server.card': '리얼 서버 {server}',

@@ -8,7 +8,7 @@ import {
   type DragEndEvent,
   type DragOverEvent,
 } from '@dnd-kit/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Destination, ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { destinationId } from '@ipvs-dashboard/shared';
@@ -66,6 +66,20 @@ export function ServersBoard({ sid, service }: { sid: string; service: ServiceWi
   const quiesced = useQuery(quiescedQueryOptions()).data;
   // What the drop will do, as the ipvsadm command, shown while a card hovers over the other lane.
   const [preview, setPreview] = useState<string | null>(null);
+  // A keyboard drop moves the card to the other lane, a new element: focus its handle there, so the user
+  // stays where they were instead of back at the top of the page.
+  const [refocus, setRefocus] = useState<{ did: string; lane: Lane; until: number } | null>(null);
+  useEffect(() => {
+    if (!refocus) return;
+    // A refused drop puts the card back where it was: after a few seconds there is nothing to follow.
+    if (Date.now() > refocus.until) return setRefocus(null);
+    const handle = document.querySelector<HTMLElement>(
+      `[data-testid="lane-${refocus.lane}"] [data-testid="server-${CSS.escape(refocus.did)}"] .drag-handle`,
+    );
+    if (!handle) return;
+    handle.focus();
+    setRefocus(null);
+  }, [service, refocus]);
   const find = (id: string | number) => service.destinations.find((d) => destinationId(d) === id);
   /** The weight a drop on Active gives back: the agent's memory, else undefined (the user is asked). */
   const weightBack = (did: string) => rememberedByAgent(quiesced, sid, did);
@@ -90,13 +104,14 @@ export function ServersBoard({ sid, service }: { sid: string; service: ServiceWi
     );
   };
 
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
+  const onDragEnd = ({ active, over, activatorEvent }: DragEndEvent) => {
     setPreview(null);
     const destination = find(active.id);
     if (!destination || !over) return;
     const target = over.id as Lane;
     if (target === laneOf(destination)) return;
     const did = destinationId(destination);
+    if (activatorEvent instanceof KeyboardEvent) setRefocus({ did, lane: target, until: Date.now() + 3000 });
     if (target === 'quiesced') {
       rememberWeight(sid, destination);
       quiesce.mutate({ did, quiesce: true, expectedWeight: 0 });
@@ -110,6 +125,15 @@ export function ServersBoard({ sid, service }: { sid: string; service: ServiceWi
     // Weight 0 set elsewhere (ipvsadm, keepalived): nothing to give back, so the operator says which weight.
     const weight = askWeight(t('board.askWeight', { server: did }), rememberedWeight(sid, did));
     if (weight !== null) quiesce.mutate({ did, quiesce: false, expectedWeight: weight, weight });
+  };
+
+  /** What a screen reader hears after a drop: the weight the server has now (none yet when it is asked). */
+  const announcedWeight = (id: string | number, lane: Lane): string => {
+    const destination = find(id);
+    if (!destination) return '';
+    const weight =
+      lane === laneOf(destination) ? destination.weight : lane === 'quiesced' ? 0 : weightBack(String(id));
+    return weight === undefined ? '' : t('board.announceWeight', { weight });
   };
 
   const announce = (id: string | number, lane: unknown) =>
@@ -143,10 +167,13 @@ export function ServersBoard({ sid, service }: { sid: string; service: ServiceWi
             onDragOver: ({ active, over }) => announce(active.id, over?.id),
             onDragEnd: ({ active, over }) =>
               over
-                ? t('board.announceDropped', {
-                    server: String(active.id),
-                    lane: t(over.id === 'quiesced' ? 'board.quiesced' : 'board.active'),
-                  })
+                ? [
+                    t('board.announceDropped', {
+                      server: String(active.id),
+                      lane: t(over.id === 'quiesced' ? 'board.quiesced' : 'board.active'),
+                    }),
+                    announcedWeight(active.id, over.id as Lane),
+                  ].join(' ')
                 : t('board.announceCancelled', { server: String(active.id) }),
             onDragCancel: ({ active }) => t('board.announceCancelled', { server: String(active.id) }),
           },

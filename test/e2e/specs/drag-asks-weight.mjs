@@ -1,24 +1,9 @@
 // While a card hovers over the other lane the board shows the ipvsadm command the drop makes; a server at
 // weight 0 that the agent did not quiesce (ipvsadm, keepalived) has no weight to go back to, so dropping it
 // on Active asks which weight, and that weight is set.
-/* global window -- used inside page.evaluate, which runs in the browser */
 import { check, eventually } from '../lib/expect.mjs';
+import { hoverOver } from './quiesce-drag.mjs';
 import { SERVERS, SID } from './service-setup.mjs';
-
-/** Picks the card up and holds it over `lane`; returns the function that drops it. */
-async function hoverOver(page, server, lane) {
-  await page.getByRole('heading', { name: 'Real servers' }).scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const handle = page.getByTestId(`server-${server}`).getByRole('button', { name: /^Move / });
-  const from = await handle.boundingBox();
-  const to = await page.getByTestId(`lane-${lane}`).boundingBox();
-  check(from && to, 'the handle and the lane are on screen');
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 12 });
-  return () => page.mouse.up();
-}
 
 export async function dragShowsCommandAndAsksWeight({ page, api }) {
   const server = SERVERS[1];

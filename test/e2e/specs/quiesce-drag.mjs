@@ -4,7 +4,8 @@
 import { check, eventually, sleep } from '../lib/expect.mjs';
 import { SERVERS, SID } from './service-setup.mjs';
 
-export async function mouseDrag(page, server, lane) {
+/** Picks the card up by its handle and holds it over `lane`; returns the function that drops it. */
+export async function hoverOver(page, server, lane) {
   await page.getByRole('heading', { name: 'Real servers' }).scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollTo(0, 0));
   const handle = page.getByTestId(`server-${server}`).getByRole('button', { name: /^Move / });
@@ -15,7 +16,12 @@ export async function mouseDrag(page, server, lane) {
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
   await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 12 });
-  await page.mouse.up();
+  return () => page.mouse.up();
+}
+
+export async function mouseDrag(page, server, lane) {
+  const drop = await hoverOver(page, server, lane);
+  await drop();
 }
 
 async function conns(api) {

@@ -68,7 +68,8 @@ const serviceFields = [
   'persistenceEngine',
   'onePacket',
 ] as const;
-const destinationFields = [
+/** A real server's settings a plan compares, in the order they are shown (the Activity page uses it too). */
+export const destinationFields = [
   'forwarding',
   'weight',
   'upperThreshold',

@@ -47,12 +47,11 @@ import { mergeDestination, mergeServiceSettings } from '../backend/read-modify-w
 import { readIpvsConnections } from './proc/proc-connections.js';
 import { readIpvsStats } from './proc/proc-stats.js';
 import {
-  availableIpvsModules,
   availableSchedulers,
   defaultSchedulerSources,
   type SchedulerSources,
 } from './available-schedulers.js';
-import { addressFamiliesOf, tunnelTypesOf } from './kernel-features.js';
+import { kernelCapabilities } from './kernel-features.js';
 import { IPVS_SYSCTL_DIR, readKernelSettings, writeKernelSetting } from './kernel-settings.js';
 import { procError, settle } from './backend-support.js';
 import { applyKernelBatch } from './kernel-batch.js';
@@ -140,13 +139,8 @@ export class KernelBackend implements IpvsBackend {
     return availableSchedulers(this.schedulerSources);
   }
 
-  async capabilities(): Promise<KernelCapabilities> {
-    const modules = await availableIpvsModules(this.schedulerSources);
-    return {
-      ...modules,
-      tunnelTypes: tunnelTypesOf(this.schedulerSources.release),
-      addressFamilies: addressFamiliesOf(),
-    };
+  capabilities(): Promise<KernelCapabilities> {
+    return kernelCapabilities(this.schedulerSources);
   }
 
   /** One GET_SERVICE dump, in ipvsadm's order. */

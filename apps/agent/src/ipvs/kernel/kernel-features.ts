@@ -3,7 +3,8 @@
 // something else: a kernel before 5.2 ignores the tunnel type attribute and makes an ipip tunnel) is
 // refused whole instead.
 import { existsSync } from 'node:fs';
-import type { AddressFamily, TunnelType } from '@ipvs-dashboard/shared';
+import type { AddressFamily, KernelCapabilities, TunnelType } from '@ipvs-dashboard/shared';
+import { availableIpvsModules, type SchedulerSources } from './available-schedulers.js';
 
 /** gue came with Linux 5.2 (IPVS_DEST_ATTR_TUN_TYPE), gre with 5.3; an unreadable release refuses none. */
 export function tunnelTypesOf(release: string): TunnelType[] {
@@ -18,4 +19,13 @@ export function tunnelTypesOf(release: string): TunnelType[] {
 /** /proc/sys/net/ipv6 is absent when the kernel has no IPv6 or was booted with ipv6.disable=1. */
 export function addressFamiliesOf(ipv6SysctlDir = '/proc/sys/net/ipv6'): AddressFamily[] {
   return existsSync(ipv6SysctlDir) ? ['inet', 'inet6'] : ['inet'];
+}
+
+/** Everything GET /info and the change pipeline's capability check need to know of this kernel. */
+export async function kernelCapabilities(sources: SchedulerSources): Promise<KernelCapabilities> {
+  return {
+    ...(await availableIpvsModules(sources)),
+    tunnelTypes: tunnelTypesOf(sources.release),
+    addressFamilies: addressFamiliesOf(),
+  };
 }

@@ -1,19 +1,9 @@
 import type { ChangeRecord, PlanDetail, PlanField, SavableService, SyncDaemon } from '@ipvs-dashboard/shared';
-import { destinationId, planRestore, serviceId } from '@ipvs-dashboard/shared';
+import { destinationFields, destinationId, planRestore, serviceId } from '@ipvs-dashboard/shared';
 
 // What a recorded change did to the rows it touched, as old -> new per field: the same rule the import's
 // dry run uses (shared planRestore, from the rows before to the rows after). A service that came or went
 // is one entry there; its real servers are listed too, since they came or went with it.
-const destinationFields = [
-  'forwarding',
-  'weight',
-  'upperThreshold',
-  'lowerThreshold',
-  'tunnelType',
-  'tunnelPort',
-  'tunnelChecksum',
-] as const;
-
 const daemonFields = ['interface', 'syncId', 'maxLen', 'group', 'port', 'ttl'] as const;
 type DaemonField = (typeof daemonFields)[number];
 

@@ -41,7 +41,10 @@ const writes = [];
 
 async function weightNow(address) {
   const response = await agent.api(destPath(address));
-  return { weight: (await response.json()).weight };
+  assert.equal(response.status, 200, `GET ${destPath(address)}`);
+  const { weight } = await response.json();
+  assert.equal(typeof weight, 'number');
+  return { weight };
 }
 
 /** One client: 100 weight edits of its own real server, each If-Match the ETag of its previous write. */

@@ -107,6 +107,13 @@ describe('service-routes', () => {
     expect(restored.weight).toBe(5);
     const edited = await t.api(`${base}/${did}`, { method: 'PATCH', json: { upperThreshold: 100 } });
     expect(await edited.json()).toMatchObject({ weight: 5, upperThreshold: 100 });
+    expect(await (await t.api(`${base}/${did}`)).json()).toMatchObject({ weight: 5, upperThreshold: 100 });
+    const listed = (await (await t.api(base)).json()) as Destination[];
+    expect(listed.map((d) => d.address)).toEqual(['10.0.1.1']);
+    expect(await errorOf(await t.api(`${base}/${encodeURIComponent('10.0.1.9:80')}`))).toMatchObject({
+      status: 404,
+      code: 'DESTINATION_NOT_FOUND',
+    });
     expect(
       await errorOf(await t.api(base, { method: 'POST', json: { address: '10.0.1.1', port: 80 } })),
     ).toMatchObject({

@@ -22,7 +22,7 @@ import {
 import { savableDestination } from '../../changes/index.js';
 import { mergeDestination } from '../../ipvs/backend/read-modify-write.js';
 import { runChange, type AgentContext } from '../agent-context.js';
-import { theService } from './service-routes.js';
+import { findService, theService } from './service-routes.js';
 
 /** A real server's settings as an edit needs them (every setting: ipvsadm -e replaces them all). */
 export const inputOf: (d: Destination | SavableDestination) => DestinationInput = savableDestination;
@@ -56,6 +56,17 @@ export function realServerLabel(key: ServiceKey, dest: DestinationKey): string {
 
 export function destinationRoutes(context: AgentContext): Router {
   const router = Router();
+
+  router.get('/services/:sid/destinations', async (request, response) => {
+    response.json((await findService(context, parseServiceId(request.params.sid))).destinations);
+  });
+
+  router.get('/services/:sid/destinations/:did', async (request, response) => {
+    const { key, dest } = keysOf(request);
+    const found = (await findService(context, key)).destinations.find((d) => sameDestinationKey(d, dest));
+    if (!found) throw new AppError('DESTINATION_NOT_FOUND');
+    response.json(found);
+  });
 
   router.post('/services/:sid/destinations', async (request, response) => {
     const key = parseServiceId(request.params.sid);

@@ -69,7 +69,8 @@ async function putConfig(text) {
   const serverTiming = response.headers.get('server-timing') ?? '';
   return {
     plan,
-    phases: phasesOf(serverTiming),
+    // The agent's phases, then the client's: the answer's body from its headers to parsed here.
+    phases: { ...phasesOf(serverTiming), body: bodyMs },
     timing: `${serverTiming}; response body ${bodyMs.toFixed(0)} ms`,
   };
 }
@@ -177,6 +178,13 @@ async function main() {
         journalMedianMs: round1(median(agentPhases.map((phases) => phases.journal ?? 0))),
         auditMedianMs: round1(median(agentPhases.map((phases) => phases.audit ?? 0))),
         applyMedianMs: round1(median(agentPhases.map((phases) => phases.apply ?? 0))),
+        // Every phase (Server-Timing's, in order, then the client's `body`): where a PUT's time goes.
+        phaseMediansMs: Object.fromEntries(
+          Object.keys(agentPhases.at(-1) ?? {}).map((name) => [
+            name,
+            round1(median(agentPhases.map((phases) => phases[name] ?? 0))),
+          ]),
+        ),
         ratioAgentToIpvsadm: Number((agentMs / ipvsadmMs).toFixed(3)),
         ratioFirstPutToIpvsadm: Number((agentRuns[0] / ipvsadmMs).toFixed(3)),
         ratioTarget: TARGET,

@@ -10,6 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChangeAction, ChangeActor, InterruptedChange, SavableService } from '@ipvs-dashboard/shared';
 import { appendDurably, removeDurably } from './durable-file.js';
+import { stringifyWithRows } from './rows-json.js';
 
 export interface JournalHeader {
   id: string;
@@ -90,7 +91,11 @@ export class ChangeJournal {
 
   /** Durable before it returns: only then may the first step go to the kernel. */
   begin(header: JournalHeader): Promise<void> {
-    return appendDurably(this.fileOf(header.id), JSON.stringify(header) + '\n', true);
+    return appendDurably(
+      this.fileOf(header.id),
+      stringifyWithRows(header, ['before', 'target']) + '\n',
+      true,
+    );
   }
 
   progress(id: string, applied: number): Promise<void> {

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChangeRecord, ChangesPage } from '@ipvs-dashboard/shared';
 import { appendDurably, removeDurably, renameDurably } from './durable-file.js';
+import { stringifyWithRows } from './rows-json.js';
 
 export interface ChangeQuery {
   service?: string | undefined;
@@ -92,7 +93,7 @@ export class ChangeLog {
   append(record: ChangeRecord): Promise<void> {
     this.records.push(record);
     this.options.announce(announcement(record));
-    const line = JSON.stringify(record) + '\n';
+    const line = stringifyWithRows(record, ['before', 'after']) + '\n';
     this.writing = this.writing.catch(() => undefined).then(() => this.write(line));
     return this.writing;
   }

@@ -17,6 +17,7 @@ import {
   type ServiceKey,
   type SettingChange,
 } from '@ipvs-dashboard/shared';
+import { performance } from 'node:perf_hooks';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import type { Attribution, TableMonitor } from '../live/index.js';
 import { applyAllYouCan, applySteps } from './apply-steps.js';
@@ -30,9 +31,15 @@ import { readRows } from './table-rows.js';
 export interface PhaseTimer {
   measure<T>(name: string, work: () => T): T;
   measureAsync<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /** Records the time from `started` (performance.now()) until now, e.g. the wait for the table's lock. */
+  since(name: string, started: number): void;
 }
 
-const untimed: PhaseTimer = { measure: (_name, work) => work(), measureAsync: (_name, work) => work() };
+const untimed: PhaseTimer = {
+  measure: (_name, work) => work(),
+  measureAsync: (_name, work) => work(),
+  since: () => undefined,
+};
 
 export interface TableChangeRequest {
   action: ChangeAction;
@@ -50,6 +57,8 @@ export interface TableChangeRequest {
   settles?: string;
   ifMatch?: number | null;
   timer?: PhaseTimer;
+  /** Settles once the change's answer is on its way: the re-read that follows the change waits for it. */
+  answered?: Promise<unknown>;
 }
 
 export interface TableChangeResult {
@@ -137,8 +146,10 @@ export class ChangePipeline {
 
   async run(request: TableChangeRequest): Promise<TableChangeResult> {
     const timer = request.timer ?? untimed;
+    const queued = performance.now();
     const { result } = await this.deps.monitor.apply(
       async (commit, fail) => {
+        timer.since('queue', queued);
         const { before, commands, target } = await this.prepare(request);
         if (commands.length === 0 && request.settles === undefined) {
           return { record: null, generation: this.deps.monitor.currentGeneration, before, commands };
@@ -177,17 +188,18 @@ export class ChangePipeline {
           throw await this.rolledBack(header, commands, failure, journaled);
         }
         const generation = commit(attribution);
-        const inverse = commands.some((command) => command.kind === 'zero')
-          ? null
-          : planRestore(rows.target, rows.before).commands.map(commandLine);
-        const record = this.recordOf(header, {
-          status: 'applied',
-          commands: commands.map(commandLine),
-          inverse,
-          after: rows.target,
-          generation,
-          ...(request.revertOf === undefined ? {} : { revertOf: request.revertOf }),
-        });
+        const record = timer.measure('record', () =>
+          this.recordOf(header, {
+            status: 'applied',
+            commands: commands.map(commandLine),
+            inverse: commands.some((command) => command.kind === 'zero')
+              ? null
+              : planRestore(rows.target, rows.before).commands.map(commandLine),
+            after: rows.target,
+            generation,
+            ...(request.revertOf === undefined ? {} : { revertOf: request.revertOf }),
+          }),
+        );
         await timer.measureAsync('audit', () => this.deps.log.append(record));
         if (journaled) await this.deps.journal.end(header.id);
         if (request.settles !== undefined) await this.deps.journal.settle(request.settles);
@@ -195,6 +207,7 @@ export class ChangePipeline {
       },
       request.ifMatch ?? null,
       stale,
+      request.answered,
     );
     return result;
   }

@@ -89,9 +89,19 @@ export async function runChange(
     ...change,
     actor: actorOf(request),
     ifMatch: ifMatchOf(request),
+    answered: answerSent(response),
   });
   announce(response, result.generation, result.record);
   return result;
+}
+
+/** Settles when the response has been handed to the socket whole, or the client went away. */
+export function answerSent(response: Response): Promise<void> {
+  if (response.writableFinished || response.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    response.once('finish', () => resolve());
+    response.once('close', () => resolve());
+  });
 }
 
 export function announce(response: Response, generation: number | null, record: ChangeRecord | null): void {

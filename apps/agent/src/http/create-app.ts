@@ -4,6 +4,7 @@ import type { AccessPolicy } from './access-guard.js';
 import type { AgentContext } from './agent-context.js';
 import { apiNotFound, errorHandler } from './error-handler.js';
 import { loginRoute } from './login-route.js';
+import { stampArrival } from './server-timing.js';
 import { metricsRoute } from './metrics-route.js';
 import { authGuard, hostGuard, mutationGuard } from './request-guards.js';
 import { changeRoutes } from './routes/change-routes.js';
@@ -51,6 +52,7 @@ export function createApp({ context, policy, webDir, tls, log }: AppOptions): Ex
   app.use(loginRoute(policy, tls));
 
   const api = express.Router();
+  api.use(stampArrival);
   api.use(authGuard(policy));
   api.use(mutationGuard());
   api.use(express.json({ limit: '256kb' }));

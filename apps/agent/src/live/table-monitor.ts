@@ -33,6 +33,9 @@ interface PendingAttribution extends Attribution {
  */
 export const COUNTER_REFRESH_MS = 2000;
 
+/** The longest a change's re-read waits for the change's answer to go out. */
+const ANSWER_WAIT_MS = 1000;
+
 /** One reading of the table, numbered by `generation` (bumped whenever its configuration changes). */
 export interface TableReading {
   table: ServiceWithDestinations[];
@@ -145,13 +148,15 @@ export class TableMonitor {
    * `onStale()` when the table is not at that generation. The change calls `commit` with the rows it
    * touched once the kernel acknowledged it (also after a failure it rolled back, so leftovers are not
    * taken for someone else's); the generation it returns is the one this change produced. The table is
-   * re-read as the very next step of the queue, but the caller does not wait for it: at 1,000 x 10 a full
-   * re-read costs more than most changes themselves.
+   * re-read next, but the caller does not wait for it: at 1,000 x 10 a full re-read costs more than most
+   * changes themselves. With `answered`, the re-read waits until the change's answer is on its way (at most
+   * a second): on a one-CPU director the kernel's dump would otherwise compete with sending the answer.
    */
   apply<T>(
     change: (commit: Commit, fail: (attribution: Attribution) => void) => Promise<T>,
     expectedGeneration: number | null,
     onStale: () => Error,
+    answered?: Promise<unknown>,
   ): Promise<{ result: T; generation: number }> {
     return this.queue.run(async () => {
       if (expectedGeneration !== null) {
@@ -170,14 +175,28 @@ export class TableMonitor {
         const result = await change(commit, fail);
         return { result, generation: this.generation };
       } finally {
-        if (this.pending.length > 0) this.readSoon();
+        if (this.pending.length > 0) this.readSoon(answered);
       }
     });
   }
 
-  /** Queues a re-read after a change; its errors go where the poller's go. */
-  private readSoon(): void {
-    this.queue.run(() => this.read()).catch((error: unknown) => this.options.onError?.(error));
+  /** Queues a re-read after a change (once `after` settles, or a second passed); errors go where the poller's go. */
+  private readSoon(after?: Promise<unknown>): void {
+    const read = () =>
+      this.queue.run(() => this.read()).catch((error: unknown) => this.options.onError?.(error));
+    if (after === undefined) {
+      void read();
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ANSWER_WAIT_MS);
+      timer.unref();
+    });
+    void Promise.race([after.catch(() => undefined), deadline]).then(() => {
+      clearTimeout(timer);
+      return read();
+    });
   }
 
   /** One periodic step: read, then sample counters into rates and history. */

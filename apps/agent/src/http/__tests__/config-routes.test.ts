@@ -65,7 +65,7 @@ describe('config-routes', () => {
     expect(plan.added).toHaveLength(3);
     // How long each step took, for the browser's network panel and for scripts.
     expect(applied.headers.get('server-timing')).toMatch(
-      /^parse;dur=\d+\.\d, read;dur=\d+\.\d, plan;dur=\d+\.\d, target;dur=\d+\.\d, journal;dur=\d+\.\d, apply;dur=\d+\.\d, audit;dur=\d+\.\d$/,
+      /^receive;dur=\d+\.\d, parse;dur=\d+\.\d, queue;dur=\d+\.\d, read;dur=\d+\.\d, plan;dur=\d+\.\d, target;dur=\d+\.\d, journal;dur=\d+\.\d, apply;dur=\d+\.\d, record;dur=\d+\.\d, audit;dur=\d+\.\d, answer;dur=\d+\.\d$/,
     );
     expect(plan.removed).toEqual([]);
     const saved = await (await t.api('/config')).text();

@@ -11,8 +11,8 @@ import {
   type SavableService,
 } from '@ipvs-dashboard/shared';
 import type { TableChangeRequest } from '../../changes/index.js';
-import { actorOf, announce, ifMatchOf, type AgentContext } from '../agent-context.js';
-import { ServerTiming } from '../server-timing.js';
+import { actorOf, announce, answerSent, ifMatchOf, type AgentContext } from '../agent-context.js';
+import { arrivalOf, ServerTiming } from '../server-timing.js';
 
 function isDryRun(value: unknown): boolean {
   if (value === undefined || value === '0' || value === 'false') return false;
@@ -74,9 +74,10 @@ export function configRoutes(context: AgentContext): Router {
   });
 
   const restore = (mode: 'replace' | 'merge') => async (request: Request, response: Response) => {
+    const timing = new ServerTiming();
+    timing.since('receive', arrivalOf(response));
     const dryRun = isDryRun(request.query.dryRun);
     const confirmed = confirmsReplaceAll(request.query.confirm);
-    const timing = new ServerTiming();
     // Replace: the text alone is the table (ipvsadm-restore after -C); merge: its lines applied to the live one.
     const { lines, replacement } = timing.measure('parse', () => {
       const parsed = configText.parse(restoreText(request));
@@ -102,16 +103,24 @@ export function configRoutes(context: AgentContext): Router {
       const plan = steps?.plan ?? { added: [], changed: [], removed: [], details: [] };
       return changeId === undefined ? plan : { ...plan, changeId };
     };
+    // The answer's JSON is made before the header so that Server-Timing can include it.
+    const answer = (plan: RestorePlan) => {
+      const body = timing.measure('answer', () => JSON.stringify(plan));
+      response.setHeader('Server-Timing', timing.header());
+      response.type('application/json').send(body);
+    };
     if (dryRun) {
       await context.pipeline.plan(change);
-      response.setHeader('Server-Timing', timing.header());
-      response.json(finish());
+      answer(finish());
       return;
     }
-    const result = await context.pipeline.run({ ...change, ifMatch: ifMatchOf(request) });
+    const result = await context.pipeline.run({
+      ...change,
+      ifMatch: ifMatchOf(request),
+      answered: answerSent(response),
+    });
     announce(response, result.generation, result.record);
-    response.setHeader('Server-Timing', timing.header());
-    response.json(finish(result.record?.id));
+    answer(finish(result.record?.id));
   };
 
   router.put('/config', restore('replace'));

@@ -34,6 +34,30 @@ describe('table-monitor', () => {
     );
   });
 
+  it("re-reads after a change only once the change's answer is out", async () => {
+    const backend = new SimulatedBackend();
+    const monitor = new TableMonitor(backend, { intervalMs: 60_000, historyWindowMs: 60_000 });
+    const changes: MonitorEvent[] = [];
+    monitor.subscribe((e) => e.type === 'change' && changes.push(e));
+    await monitor.refresh();
+    let answered = () => {};
+    const answer = new Promise<void>((resolve) => (answered = resolve));
+    await monitor.apply(
+      async (commit) => {
+        await backend.addService(service(1));
+        commit({ changeId: 'mine', services: new Set(['tcp:10.0.0.1:80']) });
+      },
+      null,
+      () => new Error('stale'),
+      answer,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(changes).toHaveLength(0);
+    answered();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(changes).toEqual([expect.objectContaining({ source: 'api', changeId: 'mine' })]);
+  });
+
   it('tells an external change apart from an API change found by the same read', async () => {
     const backend = new SimulatedBackend();
     const monitor = new TableMonitor(backend, { intervalMs: 1000, historyWindowMs: 1000 });

@@ -5,6 +5,7 @@ import type { AddressFamily, Connection, TunnelType } from './model.js';
 import type { Rates } from './rates.js';
 import { connectionSchema } from './schemas/read-model.js';
 import { addressFamilySchema, intInRange, tunnelTypeSchema } from './schemas/primitives.js';
+import { tableOwnerSchema, type TableOwner } from './table-owners.js';
 import { backendKindSchema, ratesSchema, type BackendKind } from './ws.js';
 
 /** What this kernel can do beyond what the schema checks: a change asking for anything else is refused whole. */
@@ -30,6 +31,8 @@ export interface InfoResponse extends KernelCapabilities {
   intervalMs: number;
   /** A change the agent was applying when it stopped, until rolled back or resumed; null when none. */
   interruptedChange: InterruptedChange | null;
+  /** Other programs managing this kernel's table (empty with the simulated backend: its table is its own). */
+  owners: TableOwner[];
 }
 
 export const infoResponseSchema = z.object({
@@ -43,6 +46,7 @@ export const infoResponseSchema = z.object({
   addressFamilies: z.array(addressFamilySchema),
   intervalMs: z.number().int().positive(),
   interruptedChange: interruptedChangeSchema.nullable(),
+  owners: z.array(tableOwnerSchema),
 }) satisfies z.ZodType<InfoResponse>;
 
 export interface ConnectionsResponse {

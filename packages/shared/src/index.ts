@@ -16,3 +16,4 @@ export * from './scheduler-flags.js';
 export * from './kernel-settings.js';
 export * from './ipvsadm-format/index.js';
 export * from './changes/index.js';
+export * from './table-owners.js';

@@ -80,7 +80,7 @@ export class ChangeLog {
     const log = new ChangeLog(options);
     const previous = await readRecords(log.previousFile);
     const current = await readRecords(log.file);
-    log.records = [...previous, ...current];
+    log.records = [...previous, ...current].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     log.previousCount = previous.length;
     log.bytes = await stat(log.file).then(
       (info) => info.size,
@@ -91,11 +91,18 @@ export class ChangeLog {
 
   /** Durable when the promise settles; appends are chained, so records land in call order. */
   append(record: ChangeRecord): Promise<void> {
-    this.records.push(record);
+    this.keepInOrder(record);
     this.options.announce(announcement(record));
     const line = stringifyWithRows(record, ['before', 'after']) + '\n';
     this.writing = this.writing.catch(() => undefined).then(() => this.write(line));
     return this.writing;
+  }
+
+  /** Records stay in id (time) order, which paging relies on, also when one comes in a moment late. */
+  private keepInOrder(record: ChangeRecord): void {
+    let at = this.records.length;
+    while (at > 0 && (this.records[at - 1] as ChangeRecord).id > record.id) at -= 1;
+    this.records.splice(at, 0, record);
   }
 
   private async write(line: string): Promise<void> {

@@ -3,11 +3,13 @@
 // after, the ipvsadm commands that would make the same difference, and the commands that undo it.
 import {
   formatCommand,
+  ownersOf,
   parseServiceId,
   planRestore,
   serviceId,
   type ChangeRecord,
   type ServiceWithDestinations,
+  type TableOwner,
 } from '@ipvs-dashboard/shared';
 import type { MonitorEvent } from '../live/index.js';
 import { newChangeId } from './change-ids.js';
@@ -23,7 +25,14 @@ function rowsOf(table: readonly ServiceWithDestinations[], ids: ReadonlySet<stri
   return table.filter((s) => ids.has(serviceId(s.key))).map((s) => savableService(s, s.destinations));
 }
 
-export function externalRecord(event: ChangeEvent): ChangeRecord {
+/** The programs that manage any of these services: the likely authors of a change to them. */
+function likelyAuthors(owners: readonly TableOwner[], services: Iterable<string>): string[] {
+  const names = new Set<string>();
+  for (const service of services) for (const owner of ownersOf(owners, service)) names.add(owner.name);
+  return [...names];
+}
+
+export function externalRecord(event: ChangeEvent, owners: readonly TableOwner[] = []): ChangeRecord {
   const ids = new Set<string>();
   const zeroed: string[] = [];
   for (const change of event.changes) {
@@ -38,13 +47,18 @@ export function externalRecord(event: ChangeEvent): ChangeRecord {
     commands.push(line(sid === 'all' ? { kind: 'zero' } : { kind: 'zero', service: parseServiceId(sid) }));
   }
   const parts = event.changes.map((c) => [c.kind, c.service, c.destination].filter(Boolean).join(' '));
+  const likely = likelyAuthors(owners, [...ids, ...zeroed]);
+  const by =
+    likely.length > 0
+      ? ` (likely ${likely.join(' or ')}, which manages ${likely.length > 1 ? 'them' : 'it'})`
+      : '';
   return {
     id: newChangeId(event.at),
     at: event.at,
-    actor: { type: 'external' },
+    actor: likely.length > 0 ? { type: 'external', likely } : { type: 'external' },
     source: 'external',
     action: 'external',
-    summary: `Seen, not made here: ${parts.slice(0, 5).join('; ')}${parts.length > 5 ? `; ${parts.length - 5} more` : ''}`,
+    summary: `Seen, not made here${by}: ${parts.slice(0, 5).join('; ')}${parts.length > 5 ? `; ${parts.length - 5} more` : ''}`,
     status: 'applied',
     services: [...new Set([...ids, ...zeroed.filter((sid) => sid !== 'all')])],
     commands,
@@ -58,9 +72,17 @@ export function externalRecord(event: ChangeEvent): ChangeRecord {
 }
 
 /** Records every external change the monitor reports; failures to write go to `onError`. */
-export function recordExternalChanges(log: ChangeLog, onError: (error: unknown) => void) {
+export function recordExternalChanges(
+  log: ChangeLog,
+  onError: (error: unknown) => void,
+  owners: () => Promise<readonly TableOwner[]> = () => Promise.resolve([]),
+) {
   return (event: MonitorEvent): void => {
     if (event.type !== 'change' || event.source !== 'external') return;
-    log.append(externalRecord(event)).catch(onError);
+    // Who manages the touched services is looked up when the change is seen (a fresh /proc scan), so a
+    // keepalived that just started or reloaded a new configuration is named.
+    owners()
+      .then((found) => log.append(externalRecord(event, found)))
+      .catch(onError);
   };
 }

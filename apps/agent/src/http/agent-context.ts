@@ -15,6 +15,7 @@ import type {
 } from '../changes/index.js';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import type { TableMonitor } from '../live/table-monitor.js';
+import type { TableOwners } from '../owners/index.js';
 import type { QuiesceStore } from '../state/index.js';
 
 /** The ipvsadm save/restore text format (shared ipvsadm-format), as the /config routes need it. */
@@ -45,6 +46,8 @@ export interface AgentContext {
   intervalMs: number;
   /** Opt-in /metrics families (--metrics). */
   metricFamilies: ReadonlySet<string>;
+  /** Other programs managing the kernel's table (keepalived, ldirectord, kube-proxy). */
+  owners: TableOwners;
 }
 
 /** Weak ETag of a table generation; clients echo it (or the bare number) in If-Match. */

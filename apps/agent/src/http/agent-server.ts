@@ -9,6 +9,7 @@ import {
 } from '../changes/index.js';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import { LiveHub, TableMonitor, WsTransport, type TransportLimits } from '../live/index.js';
+import { TableOwners } from '../owners/index.js';
 import { QuiesceStore, loadOrCreateToken } from '../state/index.js';
 import { allowedHostsFor, checkUpgrade, type AccessPolicy } from './access-guard.js';
 import type { ConfigTextFormat } from './agent-context.js';
@@ -25,6 +26,8 @@ export interface AgentServerOptions {
   /** Default: 15 minutes of history. */
   historyWindowMs?: number;
   limits?: TransportLimits;
+  /** Default: detected on the host with the kernel backend, none with the simulated one. */
+  owners?: TableOwners;
 }
 
 export interface AgentServer {
@@ -72,7 +75,8 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   const changes = await ChangeLog.open({ dir: config.stateDir, announce: (line) => console.log(line) });
   const pipeline = new ChangePipeline({ backend, monitor, journal, log: changes });
   const reportError = (error: unknown) => log('recording a change failed', error);
-  monitor.subscribe(recordExternalChanges(changes, reportError));
+  const owners = options.owners ?? new TableOwners(backend.kind === 'kernel');
+  monitor.subscribe(recordExternalChanges(changes, reportError, () => owners.current(1000)));
   monitor.subscribe(followQuiesceMemory(quiesce, reportError));
   const policy: AccessPolicy = {
     token,
@@ -91,6 +95,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     intervalMs: config.intervalMs,
     configText: options.configText,
     metricFamilies: config.metricFamilies,
+    owners,
   };
   const app = createApp({ context, policy, webDir: config.webDir, tls: config.tls !== null, log });
   await monitor.start();

@@ -19,8 +19,24 @@ describe('api', () => {
       addressFamilies: ['inet'],
       intervalMs: 1000,
       interruptedChange: null,
+      owners: [
+        {
+          name: 'keepalived',
+          pid: 812,
+          config: '/etc/keepalived/keepalived.conf',
+          services: ['tcp:10.0.0.1:80'],
+          vrrp: [
+            { instance: 'VI_1', configuredState: null, state: 'backup', virtualAddresses: ['10.0.0.100'] },
+          ],
+          note: null,
+        },
+        { name: 'kube-proxy', pid: 900, config: null, services: 'all', vrrp: [], note: null },
+      ],
     };
     expect(infoResponseSchema.parse(info)).toEqual(info);
+    expect(() =>
+      infoResponseSchema.parse({ ...info, owners: [{ ...info.owners[1], name: 'haproxy' }] }),
+    ).toThrow();
     expect(() => infoResponseSchema.parse({ ...info, tunnelTypes: ['vxlan'] })).toThrow(/ipip, gue or gre/);
     const interrupted = {
       ...info,

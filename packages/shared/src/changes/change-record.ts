@@ -61,7 +61,11 @@ export const changeActions = [
 ] as const satisfies readonly ChangeAction[];
 
 /** Who: a caller of the API (by its token's name), the agent itself, or someone the agent only observed. */
-export type ChangeActor = { type: 'api'; name: string } | { type: 'agent' } | { type: 'external' };
+export type ChangeActor =
+  | { type: 'api'; name: string }
+  | { type: 'agent' }
+  /** `likely`: programs found managing the touched services when the change was seen (GET /info owners). */
+  | { type: 'external'; likely?: string[] };
 
 /** applied: every step ran; rolled-back: a step was refused and what had run was undone. */
 export type ChangeStatus = 'applied' | 'rolled-back' | 'failed';
@@ -155,7 +159,7 @@ export const changeRecordSchema = z.object({
   actor: z.discriminatedUnion('type', [
     z.object({ type: z.literal('api'), name: z.string() }),
     z.object({ type: z.literal('agent') }),
-    z.object({ type: z.literal('external') }),
+    z.object({ type: z.literal('external'), likely: z.array(z.string()).optional() }),
   ]),
   source: z.enum(['api', 'external']),
   action: z.enum(changeActions),

@@ -9,7 +9,11 @@ export function systemRoutes(context: AgentContext): Router {
   const { backend } = context;
 
   router.get('/info', async (_request, response) => {
-    const [info, capabilities] = await Promise.all([backend.info(), backend.capabilities()]);
+    const [info, capabilities, owners] = await Promise.all([
+      backend.info(),
+      backend.capabilities(),
+      context.owners.current(),
+    ]);
     response.json({
       backend: backend.kind,
       backendReason: context.backendReason,
@@ -18,6 +22,7 @@ export function systemRoutes(context: AgentContext): Router {
       ...capabilities,
       intervalMs: context.intervalMs,
       interruptedChange: context.journal.interruptedChange(),
+      owners,
     } satisfies InfoResponse);
   });
 

@@ -25,6 +25,7 @@ const info: InfoResponse = {
     total: 3300,
     services: ['tcp:10.0.0.1:80', 'tcp:10.0.0.2:80'],
   },
+  owners: [],
 };
 
 describe('interrupted-change-banner', () => {

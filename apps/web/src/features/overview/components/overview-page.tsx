@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ActionError } from '../../../components/error-text';
+import { TableOwnersBanner } from '../../../components/owner-banner';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { servicesQueryOptions } from '../../../lib/table/get-services';
+import { serviceId } from '@ipvs-dashboard/shared';
 import { CreateServiceForm } from './create-service-form';
 import { ServicesTable } from './services-table';
 import { TotalsBar } from './totals-bar';
@@ -23,6 +25,7 @@ export function OverviewPage() {
         )}
       </div>
       {services.error && <ActionError error={services.error} />}
+      <TableOwnersBanner serviceIds={(services.data ?? []).map((s) => serviceId(s.key))} />
       <TotalsBar services={services.data ?? []} />
       {creating && <CreateServiceForm onDone={() => setCreating(false)} />}
       <ServicesTable services={services.data ?? []} />

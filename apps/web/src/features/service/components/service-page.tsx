@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ActionError } from '../../../components/error-text';
+import { ServiceOwnerBanner } from '../../../components/owner-banner';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { deleteServiceCommand, zeroCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { navigate, routeHref } from '../../../lib/router/hash-router';
@@ -73,6 +74,7 @@ export function ServicePage({ sid }: { sid: string }) {
         </button>
       </div>
       <ActionError error={remove.error ?? zero.error} />
+      <ServiceOwnerBanner sid={sid} />
       <PersistenceWarning service={service} />
       <ServersBoard sid={sid} service={service} />
       <RateCharts sid={sid} service={service} />

@@ -1,0 +1,2 @@
+export { TableOwners, localAddresses } from './table-owners.js';
+export { detectOwners, type DetectOptions } from './detect-owners.js';

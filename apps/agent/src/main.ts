@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '@ipvs-dashboard/shared';
-import { hasNetAdmin, parseCommandLine, selectBackend, usage } from './cli/index.js';
+import { hasNetAdmin, parseCommandLine, runTokenCommand, selectBackend, usage } from './cli/index.js';
 import { isLoopbackHost, resolveConfig, urlHostPort, type AgentConfig } from './config/index.js';
 import { startAgentServer } from './http/agent-server.js';
 import { ipvsadmConfigText } from './http/restore/ipvsadm-config-text.js';
@@ -22,6 +22,10 @@ function log(message: string, error?: unknown): void {
   console.error(`${new Date().toISOString()} ${message}${detail}`);
 }
 
+function defaultStateDir(): string {
+  return join(process.env.XDG_STATE_HOME ?? join(homedir(), '.local/state'), 'ipvs-dashboard');
+}
+
 function loginUrl(config: AgentConfig, port: number, token: string): string {
   const host =
     config.listen.host === '0.0.0.0' || config.listen.host === '::' ? 'localhost' : config.listen.host;
@@ -29,13 +33,19 @@ function loginUrl(config: AgentConfig, port: number, token: string): string {
 }
 
 async function main(): Promise<number> {
-  const commandLine = parseCommandLine(process.argv.slice(2), process.env);
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'token') {
+    const { settings } = parseCommandLine([], process.env) as { settings: { stateDir?: string } };
+    process.stdout.write(await runTokenCommand(argv.slice(1), settings.stateDir ?? defaultStateDir()));
+    return 0;
+  }
+  const commandLine = parseCommandLine(argv, process.env);
   if (commandLine.help) {
     process.stdout.write(usage);
     return 0;
   }
   const config = resolveConfig(commandLine.settings, {
-    stateDir: join(process.env.XDG_STATE_HOME ?? join(homedir(), '.local/state'), 'ipvs-dashboard'),
+    stateDir: defaultStateDir(),
     webDir: join(here, '../../web/dist'),
   });
   const { backend, reason } = await selectBackend(config.backend, {

@@ -17,3 +17,4 @@ export * from './kernel-settings.js';
 export * from './ipvsadm-format/index.js';
 export * from './changes/index.js';
 export * from './table-owners.js';
+export * from './access-roles.js';

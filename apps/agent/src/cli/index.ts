@@ -3,3 +3,4 @@
 export * from './parse-command-line.js';
 export * from './usage.js';
 export * from './select-backend.js';
+export * from './token-command.js';

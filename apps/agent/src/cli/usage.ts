@@ -28,4 +28,7 @@ Options (environment variable in brackets):
                             ipvs_dashboard_destination_*), all, or none (default none)
                                                                                [IPVS_DASHBOARD_METRICS]
   --help                    print this text and exit
+
+Named tokens with roles (viewer, operator, admin): ipvs-dashboard-agent token add|list|revoke
+(see "ipvs-dashboard-agent token help").
 `;

@@ -1,13 +1,15 @@
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import type { IncomingMessage } from 'node:http';
-import { AppError } from '@ipvs-dashboard/shared';
-import { secretsEqual, type SessionStore } from './session-store.js';
+import { AppError, type Caller } from '@ipvs-dashboard/shared';
+import type { CallerDirectory } from '../state/index.js';
+import type { SessionStore } from './session-store.js';
 
 export const sessionCookieName = 'ipvs_dashboard_session';
 
 export interface AccessPolicy {
-  token: string;
+  /** The startup token (admin) and the named tokens of the state dir. */
+  callers: CallerDirectory;
   sessions: SessionStore;
   /** Host names (no port) this agent answers to, lower case. */
   allowedHosts: ReadonlySet<string>;
@@ -58,12 +60,13 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
-/** A request is signed in with `Authorization: Bearer <token>` or a session cookie from the login URL. */
-export function isAuthenticated(policy: AccessPolicy, request: IncomingMessage): boolean {
+/** Who sent the request: `Authorization: Bearer <token>` or a session cookie from the login URL; null: nobody. */
+export function callerOf(policy: AccessPolicy, request: IncomingMessage): Caller | null {
   const authorization = request.headers.authorization;
-  if (authorization?.startsWith('Bearer ')) return secretsEqual(authorization.slice(7).trim(), policy.token);
+  if (authorization?.startsWith('Bearer ')) return policy.callers.byToken(authorization.slice(7).trim());
   const session = cookieValue(request.headers.cookie, sessionCookieName);
-  return session !== undefined && policy.sessions.has(session);
+  const hash = session === undefined ? null : policy.sessions.tokenHashOf(session);
+  return hash === null ? null : policy.callers.byHash(hash);
 }
 
 /** Everything the WebSocket upgrade must pass: Host, Origin, then sign-in. */
@@ -71,6 +74,6 @@ export function checkUpgrade(policy: AccessPolicy, request: IncomingMessage): Ap
   return (
     checkHost(policy, request.headers.host) ??
     checkOrigin(request.headers.origin, request.headers.host) ??
-    (isAuthenticated(policy, request) ? null : new AppError('UNAUTHORIZED'))
+    (callerOf(policy, request) ? null : new AppError('UNAUTHORIZED'))
   );
 }

@@ -17,6 +17,7 @@ import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import type { TableMonitor } from '../live/table-monitor.js';
 import type { TableOwners } from '../owners/index.js';
 import type { QuiesceStore } from '../state/index.js';
+import { requestCaller } from './request-guards.js';
 
 /** The ipvsadm save/restore text format (shared ipvsadm-format), as the /config routes need it. */
 export interface ConfigTextFormat {
@@ -73,9 +74,9 @@ export function ifMatchOf(request: Request): number | null {
   return expected;
 }
 
-/** Who is asking: today one token, the admin token the agent started with. */
-export function actorOf(_request: Request): ChangeActor {
-  return { type: 'api', name: 'admin' };
+/** Who is asking: the name of the token the request was signed in with. */
+export function actorOf(request: Request): ChangeActor {
+  return { type: 'api', name: requestCaller(request).name };
 }
 
 /**

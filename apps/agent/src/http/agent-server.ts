@@ -10,7 +10,7 @@ import {
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import { LiveHub, TableMonitor, WsTransport, type TransportLimits } from '../live/index.js';
 import { TableOwners } from '../owners/index.js';
-import { QuiesceStore, loadOrCreateToken } from '../state/index.js';
+import { CallerDirectory, QuiesceStore, loadOrCreateToken } from '../state/index.js';
 import { allowedHostsFor, checkUpgrade, type AccessPolicy } from './access-guard.js';
 import type { ConfigTextFormat } from './agent-context.js';
 import { createApp } from './create-app.js';
@@ -78,8 +78,9 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   const owners = options.owners ?? new TableOwners(backend.kind === 'kernel');
   monitor.subscribe(recordExternalChanges(changes, reportError, () => owners.current(1000)));
   monitor.subscribe(followQuiesceMemory(quiesce, reportError));
+  const callers = await CallerDirectory.open(config.stateDir, token);
   const policy: AccessPolicy = {
-    token,
+    callers,
     sessions: new SessionStore(token),
     allowedHosts: allowedHostsFor(config.listen.host, config.allowedHosts),
     acceptIpLiterals: config.listen.host === '0.0.0.0' || config.listen.host === '::',
@@ -122,6 +123,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     transport,
     async close() {
       monitor.stop();
+      callers.close();
       transport.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

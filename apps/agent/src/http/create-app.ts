@@ -6,7 +6,7 @@ import { apiNotFound, errorHandler } from './error-handler.js';
 import { loginRoute } from './login-route.js';
 import { stampArrival } from './server-timing.js';
 import { metricsRoute } from './metrics-route.js';
-import { authGuard, hostGuard, mutationGuard } from './request-guards.js';
+import { authGuard, hostGuard, mutationGuard, roleGuard } from './request-guards.js';
 import { changeRoutes } from './routes/change-routes.js';
 import { configRoutes } from './routes/config-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
@@ -57,6 +57,7 @@ export function createApp({ context, policy, webDir, tls, log }: AppOptions): Ex
   api.use(mutationGuard());
   api.use(express.json({ limit: '256kb' }));
   api.use(express.text({ type: 'text/plain', limit: '4mb' }));
+  api.use(roleGuard());
   api.use((_request, response, next) => {
     response.setHeader('Cache-Control', 'no-store');
     next();

@@ -1,14 +1,35 @@
 import type { Request, RequestHandler } from 'express';
-import { AppError } from '@ipvs-dashboard/shared';
-import { checkHost, checkOrigin, isAuthenticated, type AccessPolicy } from './access-guard.js';
+import { AppError, refusalFor, type Caller } from '@ipvs-dashboard/shared';
+import { callerOf, checkHost, checkOrigin, type AccessPolicy } from './access-guard.js';
 
 export function hostGuard(policy: AccessPolicy): RequestHandler {
   return (request, _response, next) => next(checkHost(policy, request.headers.host) ?? undefined);
 }
 
+const callers = new WeakMap<Request, Caller>();
+
+/** The signed-in caller of a request that passed authGuard. */
+export function requestCaller(request: Request): Caller {
+  const caller = callers.get(request);
+  if (!caller) throw new Error('requestCaller before authGuard');
+  return caller;
+}
+
 export function authGuard(policy: AccessPolicy): RequestHandler {
-  return (request, _response, next) =>
-    next(isAuthenticated(policy, request) ? undefined : new AppError('UNAUTHORIZED'));
+  return (request, _response, next) => {
+    const caller = callerOf(policy, request);
+    if (!caller) return next(new AppError('UNAUTHORIZED'));
+    callers.set(request, caller);
+    next();
+  };
+}
+
+/** After the body is parsed: the caller's role (and service limit) must allow this request (403 says why). */
+export function roleGuard(): RequestHandler {
+  return (request, _response, next) => {
+    const refusal = refusalFor(requestCaller(request), request.method, request.path, request.body);
+    next(refusal === null ? undefined : new AppError('FORBIDDEN', refusal));
+  };
 }
 
 const mutatingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

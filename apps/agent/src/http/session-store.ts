@@ -12,30 +12,36 @@ export function generateToken(): string {
 }
 
 /**
- * Browser sessions made by exchanging the token at `/?token=`. A session is a random id signed with a key
- * derived from the token, so nothing is stored (memory cannot grow with logins), sessions survive an
- * agent restart with the same token (an open dashboard reconnects by itself), and changing the token
- * signs every browser out.
+ * Browser sessions made by exchanging a token at `/?token=`. A session is a random id and the hash of the
+ * token it was made with, signed with a key derived from the startup token, so nothing is stored (memory
+ * cannot grow with logins), sessions survive an agent restart with the same startup token (an open
+ * dashboard reconnects by itself), changing the startup token signs every browser out, and revoking a
+ * named token ends its sessions (its hash no longer names a caller).
  */
 export class SessionStore {
   private readonly key: Buffer;
 
   constructor(token: string) {
-    this.key = createHmac('sha256', token).update('ipvs-dashboard browser session v1').digest();
+    this.key = createHmac('sha256', token).update('ipvs-dashboard browser session v2').digest();
   }
 
-  create(): string {
+  /** A new session for the token with this hash (`tokenHash`). */
+  create(hash: string): string {
     const id = randomBytes(18).toString('base64url');
-    return `${id}.${this.sign(id)}`;
+    return `${id}.${hash}.${this.sign(`${id}.${hash}`)}`;
   }
 
-  has(session: string): boolean {
-    const dot = session.indexOf('.');
-    if (dot <= 0) return false;
-    return secretsEqual(session.slice(dot + 1), this.sign(session.slice(0, dot)));
+  /** The token hash a genuine session carries, or null. */
+  tokenHashOf(session: string): string | null {
+    const last = session.lastIndexOf('.');
+    if (last <= 0) return null;
+    const signed = session.slice(0, last);
+    const hash = signed.slice(signed.indexOf('.') + 1);
+    if (!/^[0-9a-f]{64}$/.test(hash)) return null;
+    return secretsEqual(session.slice(last + 1), this.sign(signed)) ? hash : null;
   }
 
-  private sign(id: string): string {
-    return createHmac('sha256', this.key).update(id).digest('base64url');
+  private sign(text: string): string {
+    return createHmac('sha256', this.key).update(text).digest('base64url');
   }
 }

@@ -2,3 +2,4 @@
 // Imports only node built-ins and @ipvs-dashboard/shared; knows nothing of HTTP or the backend.
 export * from './quiesce-store.js';
 export * from './token-store.js';
+export * from './named-tokens.js';

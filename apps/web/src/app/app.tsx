@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect } from 'react';
 import { AppShell } from './app-shell';
 import { ChangeNoticeToast } from '../components/change-notice';
 import { InterruptedChangeBanner } from '../components/interrupted-change-banner';
+import { RoleNotice } from '../components/role-notice';
 import { ActivityPage } from '../features/activity';
 import { ConnectionsPage } from '../features/connections';
 import { OverviewPage } from '../features/overview';
@@ -26,6 +27,7 @@ export function App() {
     <AppShell route={route}>
       {/* On every screen: a change the agent could not finish, and Undo for the one made here last. */}
       <InterruptedChangeBanner />
+      <RoleNotice />
       {route.screen === 'overview' && <OverviewPage />}
       {route.screen === 'service' && (
         <Suspense fallback={null}>

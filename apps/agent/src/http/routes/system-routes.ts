@@ -1,7 +1,14 @@
 import { Router } from 'express';
-import { clearRequestSchema, parseOrThrow, timeoutsSchema, type InfoResponse } from '@ipvs-dashboard/shared';
+import {
+  clearRequestSchema,
+  parseOrThrow,
+  timeoutsSchema,
+  type Caller,
+  type InfoResponse,
+} from '@ipvs-dashboard/shared';
 import { changeTimeouts } from '../../changes/index.js';
 import { actorOf, announce, runChange, type AgentContext } from '../agent-context.js';
+import { requestCaller } from '../request-guards.js';
 
 /** /info and table-wide operations: zero, clear, timeouts. */
 export function systemRoutes(context: AgentContext): Router {
@@ -24,6 +31,11 @@ export function systemRoutes(context: AgentContext): Router {
       interruptedChange: context.journal.interruptedChange(),
       owners,
     } satisfies InfoResponse);
+  });
+
+  // Who this request is signed in as: the web app disables what the role cannot do.
+  router.get('/session', (request, response) => {
+    response.json(requestCaller(request) satisfies Caller);
   });
 
   router.post('/zero', async (request, response) => {

@@ -1,9 +1,11 @@
 // English: the catalogue's reference language. Every key here must exist in messages-ko.ts (the type
 // checker enforces it). {name} placeholders are filled by translate().
 import { ownersEn } from './messages-owners-en';
+import { rolesEn } from './messages-roles-en';
 
 export const en = {
   ...ownersEn,
+  ...rolesEn,
   'app.title': 'IPVS dashboard',
   'app.language': 'Language',
   'app.theme': 'Switch between light and dark theme',

@@ -1,9 +1,11 @@
 import type { en } from './messages-en';
 import { ownersKo } from './messages-owners-ko';
+import { rolesKo } from './messages-roles-ko';
 
 // 한국어: 이 도구의 첫 사용자를 위한 번역. Keys must match messages-en.ts exactly.
 export const ko: Record<keyof typeof en, string> = {
   ...ownersKo,
+  ...rolesKo,
   'app.title': 'IPVS 대시보드',
   'app.language': '언어',
   'app.theme': '밝은 테마와 어두운 테마 전환',

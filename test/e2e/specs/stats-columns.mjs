@@ -1,7 +1,6 @@
 // The columns chooser: the operator adds ipvsadm's --stats counters to the overview, sees the numbers the
 // agent reports (read through its API in the same moment), and finds the choice kept after a reload; the
 // service's real-server cards show the same counters.
-/* global localStorage -- used inside page.evaluate, which runs in the browser */
 import { check, eventually } from '../lib/expect.mjs';
 import { SERVERS, SID } from './service-setup.mjs';
 

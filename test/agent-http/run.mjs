@@ -14,6 +14,8 @@ const FILES = [
   'kernel-undo.guest.mjs',
   'kernel-concurrency.guest.mjs',
   'kernel-crash.guest.mjs',
+  // Issue 11: GET /connections?service=<fwmark sid> with traffic marked by iptables.
+  'kernel-fwmark-connections.guest.mjs',
 ];
 
 async function main() {

@@ -16,6 +16,8 @@ const FILES = [
   'kernel-crash.guest.mjs',
   // Issue 12: keepalived managing the same table is named in /info and as the likely author of its changes.
   'kernel-owners.guest.mjs',
+  // Issue 11: GET /connections?service=<fwmark sid> with traffic marked by iptables.
+  'kernel-fwmark-connections.guest.mjs',
 ];
 
 async function main() {

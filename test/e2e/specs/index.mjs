@@ -13,6 +13,7 @@ import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
 import { persistenceWarning } from './persistence-warning.mjs';
 import { everyScreenAtPhoneWidth } from './phone-width.mjs';
 import { takeScreenshots } from './screenshots.mjs';
+import { statsColumnsKeptAfterReload } from './stats-columns.mjs';
 import { signInScreenWithoutSession } from './sign-in.mjs';
 import { addRealServers, chartsShowData, createService } from './service-setup.mjs';
 
@@ -50,6 +51,10 @@ export const specs = [
   {
     name: 'connections: search finds a client, a header sorts, a reload keeps both',
     run: connectionsSearchSortReload,
+  },
+  {
+    name: 'columns chooser: --stats counters match the agent, the choice survives a reload',
+    run: statsColumnsKeptAfterReload,
   },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
   {

@@ -20,8 +20,18 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '');
 export const LINUX_UML = '/usr/bin/linux.uml';
-/** Debian packages a guest needs (linux.uml; ipvsadm as reference peer; modprobe; poweroff/httpd/wget; ip). */
-export const GUEST_PACKAGES = ['user-mode-linux', 'ipvsadm', 'kmod', 'busybox-static', 'iproute2'];
+/**
+ * Debian packages a guest needs (linux.uml; ipvsadm as reference peer; modprobe; poweroff/httpd/wget; ip;
+ * iptables to mark packets for fwmark services).
+ */
+export const GUEST_PACKAGES = [
+  'user-mode-linux',
+  'ipvsadm',
+  'kmod',
+  'busybox-static',
+  'iproute2',
+  'iptables',
+];
 
 const READY = '@@guest-ready@@';
 const runningGroups = new Set();

@@ -1,44 +1,40 @@
 import { memo, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ServiceWithDestinations } from '@ipvs-dashboard/shared';
-import { Sparkline } from '../../../components/sparkline';
-import { formatCount, formatRate, formatSeconds, formatSi } from '../../../lib/format/format-si';
+import { ColumnsChooser } from '../../../components/columns-chooser';
+import { formatSeconds } from '../../../lib/format/format-si';
 import { useT } from '../../../lib/i18n/i18n-context';
 import type { MessageKey } from '../../../lib/i18n/catalogue';
 import { overviewSeriesOptions } from '../../../lib/live/series-queries';
 import type { RatePoint } from '../../../lib/live/series';
 import { routeHref } from '../../../lib/router/hash-router';
 import { addressLabel, protocolLabel } from '../../../lib/table/service-label';
+import { useStatColumnChoice } from '../../../lib/table/stat-column-choice';
+import { statColumn, type StatColumn, type StatColumnId } from '../../../lib/table/stat-columns';
 import { sortAndFilter, toRows, type ServiceRow, type SortColumn, type SortState } from './sort-services';
+import { StatCell } from './stat-cell';
 
 // Large tables render a page at a time: an operator filters to what matters, and 1,000 rows of
 // sparklines redrawn every second would keep the main thread busy.
 const PAGE_SIZE = 50;
-const columns: { column: SortColumn; label: MessageKey; numeric: boolean }[] = [
+const fixedColumns: { column: SortColumn; label: MessageKey; numeric: boolean }[] = [
   { column: 'service', label: 'overview.col.service', numeric: false },
   { column: 'scheduler', label: 'overview.col.scheduler', numeric: false },
   { column: 'servers', label: 'overview.col.servers', numeric: true },
-  { column: 'active', label: 'overview.col.active', numeric: true },
-  { column: 'inactive', label: 'overview.col.inactive', numeric: true },
-  { column: 'cps', label: 'overview.col.cps', numeric: false },
-  { column: 'pps', label: 'overview.col.pps', numeric: false },
-  { column: 'bps', label: 'overview.col.bps', numeric: false },
 ];
-
-function pick(points: readonly RatePoint[] | undefined, read: (point: RatePoint) => number): number[] {
-  return points ? points.map(read) : [];
-}
+const defaultSort: SortState = { column: 'service', direction: 'asc' };
 
 const ServiceRowView = memo(function ServiceRowView({
   row,
   points,
+  shown,
 }: {
   row: ServiceRow;
   points: RatePoint[] | undefined;
+  shown: readonly StatColumn[];
 }) {
   const t = useT();
   const { service } = row;
-  const stats = service.stats;
   const flags = service.schedulerFlags.length ? ` (${service.schedulerFlags.join(',')})` : '';
   return (
     <tr>
@@ -67,46 +63,55 @@ const ServiceRowView = memo(function ServiceRowView({
           </div>
         )}
       </td>
-      <td className="num">{formatCount(row.active)}</td>
-      <td className="num">{formatCount(row.inactive)}</td>
-      <td>
-        <div className="spark-cell">
-          <Sparkline values={pick(points, (p) => p.cps)} label={t('overview.col.cps')} />
-          <span className="num">{formatRate(stats.cps, 'conns', t('unit.conns'))}</span>
-        </div>
-      </td>
-      <td>
-        <div className="spark-cell">
-          <Sparkline
-            values={pick(points, (p) => p.inPps + p.outPps)}
-            label={t('overview.col.pps')}
-            color="var(--chart-3)"
-          />
-          <span className="num" title={t('overview.inOut')}>
-            {formatSi(stats.inPps)} / {formatRate(stats.outPps, 'packets', t('unit.packets'))}
-          </span>
-        </div>
-      </td>
-      <td>
-        <div className="spark-cell">
-          <Sparkline
-            values={pick(points, (p) => p.inBps + p.outBps)}
-            label={t('overview.col.bps')}
-            color="var(--chart-2)"
-          />
-          <span className="num" title={t('overview.inOut')}>
-            {formatSi(stats.inBps)} / {formatRate(stats.outBps, 'bytes', t('unit.bytes'))}
-          </span>
-        </div>
-      </td>
+      {shown.map((column) => (
+        <StatCell key={column.id} column={column} row={row} points={points} />
+      ))}
     </tr>
   );
 });
 
+function SortHeader({
+  column,
+  sort,
+  numeric,
+  title,
+  onSort,
+  children,
+}: {
+  column: SortColumn;
+  sort: SortState;
+  numeric: boolean;
+  title?: string;
+  onSort: (column: SortColumn) => void;
+  children: React.ReactNode;
+}) {
+  const sorted = sort.column === column;
+  return (
+    <th
+      className={numeric ? 'num' : undefined}
+      title={title}
+      aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <button type="button" onClick={() => onSort(column)}>
+        {children}
+        {sorted ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+      </button>
+    </th>
+  );
+}
+
 export function ServicesTable({ services }: { services: readonly ServiceWithDestinations[] }) {
   const t = useT();
   const [filter, setFilter] = useState('');
-  const [sort, setSort] = useState<SortState>({ column: 'service', direction: 'asc' });
+  const [chosen] = useStatColumnChoice();
+  const shownColumns = useMemo(() => chosen.map(statColumn), [chosen]);
+  const [chosenSort, setSort] = useState<SortState>(defaultSort);
+  // A hidden column sorts nothing: the order would follow numbers nobody can see.
+  const sort =
+    fixedColumns.some(({ column }) => column === chosenSort.column) ||
+    chosen.includes(chosenSort.column as StatColumnId)
+      ? chosenSort
+      : defaultSort;
   const [pages, setPages] = useState(1);
   const { data: series } = useQuery(overviewSeriesOptions());
   const rows = useMemo(() => sortAndFilter(toRows(services), filter, sort), [services, filter, sort]);
@@ -123,6 +128,7 @@ export function ServicesTable({ services }: { services: readonly ServiceWithDest
     <section className="card" aria-labelledby="services-heading">
       <div className="card-header">
         <h2 id="services-heading">{t('overview.services', { count: rows.length })}</h2>
+        <ColumnsChooser />
         <input
           type="search"
           aria-label={t('overview.filter')}
@@ -139,25 +145,28 @@ export function ServicesTable({ services }: { services: readonly ServiceWithDest
         <table className="data">
           <thead>
             <tr>
-              {columns.map(({ column, label, numeric }) => (
-                <th
-                  key={column}
-                  className={numeric ? 'num' : undefined}
-                  aria-sort={
-                    sort.column === column ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'
-                  }
+              {fixedColumns.map(({ column, label, numeric }) => (
+                <SortHeader key={column} column={column} sort={sort} numeric={numeric} onSort={toggleSort}>
+                  {t(label)}
+                </SortHeader>
+              ))}
+              {shownColumns.map((column) => (
+                <SortHeader
+                  key={column.id}
+                  column={column.id}
+                  sort={sort}
+                  numeric
+                  title={column.ipvsadm}
+                  onSort={toggleSort}
                 >
-                  <button type="button" onClick={() => toggleSort(column)}>
-                    {t(label)}
-                    {sort.column === column ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                  </button>
-                </th>
+                  {t(column.label)}
+                </SortHeader>
               ))}
             </tr>
           </thead>
           <tbody>
             {shown.map((row) => (
-              <ServiceRowView key={row.id} row={row} points={series?.[row.id]} />
+              <ServiceRowView key={row.id} row={row} points={series?.[row.id]} shown={shownColumns} />
             ))}
           </tbody>
         </table>

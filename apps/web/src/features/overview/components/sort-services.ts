@@ -1,25 +1,23 @@
 import type { ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { serviceId } from '@ipvs-dashboard/shared';
 import { addressLabel, connectionCounts, protocolLabel } from '../../../lib/table/service-label';
+import { statColumn, type StatColumnId, type StatSubject } from '../../../lib/table/stat-columns';
 
 // Sorting and filtering for the overview table, pure so it is tested without a DOM.
-export type SortColumn = 'service' | 'scheduler' | 'servers' | 'active' | 'inactive' | 'cps' | 'pps' | 'bps';
+export type SortColumn = 'service' | 'scheduler' | 'servers' | StatColumnId;
 export interface SortState {
   column: SortColumn;
   direction: 'asc' | 'desc';
 }
 
-export interface ServiceRow {
+export interface ServiceRow extends StatSubject {
   id: string;
   service: ServiceWithDestinations;
-  active: number;
-  inactive: number;
   /** Real servers the thresholds keep from new connections (Destination.overloaded). */
   overloaded: number;
 }
 
 function sortValue(row: ServiceRow, column: SortColumn): number | string {
-  const stats = row.service.stats;
   switch (column) {
     case 'service':
       return '';
@@ -27,16 +25,8 @@ function sortValue(row: ServiceRow, column: SortColumn): number | string {
       return row.service.scheduler;
     case 'servers':
       return row.service.destinations.length;
-    case 'active':
-      return row.active;
-    case 'inactive':
-      return row.inactive;
-    case 'cps':
-      return stats.cps;
-    case 'pps':
-      return stats.inPps + stats.outPps;
-    case 'bps':
-      return stats.inBps + stats.outBps;
+    default:
+      return statColumn(column).value(row);
   }
 }
 
@@ -57,6 +47,7 @@ export function toRows(services: readonly ServiceWithDestinations[]): ServiceRow
   return services.map((service) => ({
     id: serviceId(service.key),
     service,
+    stats: service.stats,
     ...connectionCounts(service),
     overloaded: service.destinations.reduce((count, d) => count + (d.overloaded ? 1 : 0), 0),
   }));

@@ -4,6 +4,7 @@ import { destinationId, overloadClearsBelow } from '@ipvs-dashboard/shared';
 import { formatCount, formatRate } from '../../../lib/format/format-si';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { drainState } from './board-lanes';
+import { ServerCounters } from './server-counters';
 import { ServerEditor } from './server-editor';
 
 interface ServerCardProps {
@@ -70,6 +71,7 @@ export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
         {state === 'drained' && <span className="drained">{t('server.drained')}</span>}
         {state === 'draining' && <span className="draining">{t('server.draining')}</span>}
       </div>
+      <ServerCounters destination={destination} />
       {destination.overloaded && (
         <p className="overloaded-why" data-testid="overloaded-why">
           {t('server.overloadedWhy', {

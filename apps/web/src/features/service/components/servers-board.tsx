@@ -12,6 +12,7 @@ import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Destination, ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { destinationId } from '@ipvs-dashboard/shared';
+import { ColumnsChooser } from '../../../components/columns-chooser';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
 import { editDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
@@ -148,6 +149,7 @@ export function ServersBoard({ sid, service }: { sid: string; service: ServiceWi
       <div className="card-header">
         <h2 id="board-heading">{t('board.title')}</h2>
         <span className="muted">{t('board.hint')}</span>
+        <ColumnsChooser />
       </div>
       {quiesce.error && <ActionError error={quiesce.error} />}
       {preview && (

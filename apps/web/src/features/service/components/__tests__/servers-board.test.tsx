@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serviceId } from '@ipvs-dashboard/shared';
 import { servicesQueryOptions } from '../../../../lib/table/get-services';
-import { destination, service } from '../../../../testing/fixtures';
+import { destination, service, zeroStats } from '../../../../testing/fixtures';
 import { jsonResponse, renderWithProviders } from '../../../../testing/render-with-providers';
 import { ServersBoard } from '../servers-board';
 
@@ -26,7 +26,28 @@ function Board() {
 }
 
 describe('servers-board', () => {
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    localStorage.clear();
+  });
+
+  it("shows each real server's --stats counters the operator picks, with the exact count on hover", () => {
+    const counted = [
+      service('10.0.0.1', {
+        destinations: [destination('10.1.0.1', { stats: { ...zeroStats, conns: 7, outPackets: 123_456 } })],
+      }),
+    ];
+    renderWithProviders(<Board />, counted);
+    const card = screen.getByTestId('server-10.1.0.1:80');
+    expect(within(card).queryByText('Packets out')).toBeNull();
+    fireEvent.click(screen.getByText(/^Columns/));
+    fireEvent.click(screen.getByLabelText('Packets out'));
+    fireEvent.click(screen.getByLabelText('Connections total'));
+    const packets = card.querySelector('[data-column="outPackets"]');
+    expect(packets).toHaveTextContent('Packets out123 k');
+    expect(packets?.querySelector('dd')).toHaveAttribute('title', '123,456');
+    expect(card.querySelector('[data-column="conns"]')).toHaveTextContent('Connections total7');
+  });
 
   it('shows servers in their lanes, draining ones with their connections and empty ones as drained', () => {
     renderWithProviders(<Board />, structuredClone(table));

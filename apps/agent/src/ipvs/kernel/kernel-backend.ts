@@ -98,7 +98,7 @@ export class KernelBackend implements IpvsBackend {
         options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
       );
       const backend = KernelBackend.withConnection(connection, options);
-      if (options.snapshotThread ?? true)
+      if (options.snapshotThread ?? false)
         backend.snapshots.startThread(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       return backend;
     } catch (error) {

@@ -6,8 +6,8 @@
 // paired with an idle window of about the same length (same probes, no scrape): the guest shares a host,
 // the agent polls the table every second, and that floor is not the scrape's doing. Then the same with
 // `--metrics all` (every opt-in family). Prints one JSON object with the figures as the last line.
-import { execFileSync, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { ipvsadm, startAgentProcess, startNodeExporter } from '../../test/kernel/guest/guest-processes.mjs';
 import { familyLines } from '../../test/metrics-kernel/prometheus-text.mjs';
 import { tableRules } from '../ws/table.mjs';
 
@@ -28,36 +28,6 @@ const GC_PAUSE = /(Scavenge|Mark-Compact|Mark-Sweep)[^,]*, (\d+(?:\.\d+)?) \/ /;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const round1 = (value) => Number(value.toFixed(1));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-function ipvsadm(args, input) {
-  return execFileSync('ipvsadm', args, { encoding: 'utf8', input, maxBuffer: 1 << 28 });
-}
-
-/** Starts a daemon and resolves once `ready(output)` holds. */
-async function startDaemon(command, args, ready, stdio = ['ignore', 'pipe', 'pipe']) {
-  const child = spawn(command, args, { stdio });
-  let output = '';
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command} did not start:\n${output}`)), 240_000);
-    const onData = (chunk) => {
-      output += chunk;
-      if (ready(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${command} exited (${code}):\n${output}`)));
-  });
-  return child;
-}
-
-async function stop(child) {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 /** Asks the agent's preloaded probe something and waits for its answer. */
 function ask(agent, message) {
@@ -101,31 +71,14 @@ async function probed(agent, work) {
 }
 
 async function measureAgent(metricsFlag, runs, reference) {
-  const args = [
-    ...(TRACE_GC ? ['--trace-gc'] : []),
-    '--max-semi-space-size=32',
-    '--import',
-    './bench/metrics/event-loop-probe.mjs',
-    'apps/agent/dist/main.js',
-    '--backend',
-    'kernel',
-    '--listen',
-    '127.0.0.1:18096',
-    '--token',
-    TOKEN,
-    '--interval',
-    '1',
-    '--state-dir',
-    '/tmp/bench-metrics',
-    '--metrics',
-    metricsFlag,
-  ];
-  const agent = await startDaemon(process.execPath, args, (out) => out.includes(`/?token=${TOKEN}`), [
-    'ignore',
-    'pipe',
-    'pipe',
-    'ipc',
-  ]);
+  const { child: agent, stop } = await startAgentProcess({
+    port: 18096,
+    token: TOKEN,
+    stateDir: '/tmp/bench-metrics',
+    nodeArgs: [...(TRACE_GC ? ['--trace-gc'] : []), '--import', './bench/metrics/event-loop-probe.mjs'],
+    args: ['--backend', 'kernel', '--metrics', metricsFlag],
+    ipc: true,
+  });
   const rounds = [];
   let sample = '';
   let pauses = [];
@@ -163,7 +116,7 @@ async function measureAgent(metricsFlag, runs, reference) {
       );
     }
   } finally {
-    await stop(agent);
+    await stop();
   }
   return {
     scrapeMedianMs: round1(median(rounds.map((r) => r.ms))),
@@ -182,11 +135,7 @@ async function measureAgent(metricsFlag, runs, reference) {
 async function main() {
   ipvsadm(['-C']);
   ipvsadm(['-R'], tableRules(SERVICES, DESTS));
-  const exporter = await startDaemon(
-    'prometheus-node-exporter',
-    ['--collector.disable-defaults', '--collector.ipvs', '--web.listen-address=127.0.0.1:9100'],
-    (out) => out.includes('Listening on'),
-  );
+  const exporter = await startNodeExporter();
   try {
     const exporterRuns = [];
     for (let run = 0; run < RUNS; run++) exporterRuns.push(await scrape(`${NODE_EXPORTER}/metrics`));
@@ -219,7 +168,7 @@ async function main() {
       }),
     );
   } finally {
-    await stop(exporter);
+    await exporter.stop();
     ipvsadm(['-C']);
   }
 }

@@ -4,29 +4,16 @@
 // the longest event-loop block inside the agent during a scrape (issue 10, target <= 20 ms). The last
 // line printed is one JSON object with the figures. BENCH_SERVICES, BENCH_DESTS and BENCH_RUNS change it;
 // BENCH_TRACE_GC=1 also prints the agent's garbage-collection pauses of 20 ms or more in each window.
-import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
-import {
-  ensureBuilt,
-  GUEST_PACKAGES,
-  runInGuest,
-  stopAllGuests,
-} from '../../test/kernel/guest/run-in-guest.mjs';
+import { runGuestBenchmark, runGuestEntry } from '../../test/kernel/guest/guest-entry.mjs';
 
-async function main() {
-  ensureDebianPackages([...GUEST_PACKAGES, 'prometheus-node-exporter']);
-  ensureBuilt('apps/agent/dist/main.js');
-  const env = {};
-  for (const name of ['BENCH_SERVICES', 'BENCH_DESTS', 'BENCH_RUNS', 'BENCH_TRACE_GC'])
-    if (process.env[name]) env[name] = process.env[name];
-  const { code, output } = await runInGuest('node bench/metrics/guest-metrics.mjs', {
+const needs = { packages: ['prometheus-node-exporter'], built: 'apps/agent/dist/main.js' };
+
+runGuestEntry('bench:metrics', needs, async () => {
+  const figures = await runGuestBenchmark('node bench/metrics/guest-metrics.mjs', {
+    envNames: ['BENCH_SERVICES', 'BENCH_DESTS', 'BENCH_RUNS', 'BENCH_TRACE_GC'],
     // A loaded host slows the guest a lot: one scrape of every family took over 2 minutes there.
     timeoutMs: 45 * 60_000,
-    env,
   });
-  const last = output.trim().split('\n').at(-1) ?? '';
-  if (code !== 0 || !last.startsWith('{'))
-    throw new Error(`the benchmark failed in the guest (exit ${code})`);
-  const figures = JSON.parse(last);
   const { agent, agentAllFamilies: all, nodeExporter } = figures;
   console.log(
     `/metrics ${agent.scrapeMedianMs} ms, ${agent.bodyBytes} bytes (every family: ${all.scrapeMedianMs} ms, ` +
@@ -35,19 +22,4 @@ async function main() {
       `${agent.idleLongestBlockMs}; target <= ${figures.targets.longestBlockMs})`,
   );
   console.log(JSON.stringify(figures));
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    stopAllGuests();
-    process.exit(1);
-  });
-}
-
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(`bench:metrics FAILED: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+});

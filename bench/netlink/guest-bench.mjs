@@ -10,11 +10,12 @@
 // ipvsadm is timed in a helper process (ipvsadm-timer.mjs): forking this one would make its next
 // snapshot pay copy-on-write faults the agent, which never forks, does not pay.
 // Prints progress lines, then one JSON object with the figures as the last line.
-import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { IPVS_GENL_NAME, IpvsCmd, KernelBackend } from '@ipvs-dashboard/agent/ipvs';
 import { GenlConnection } from '@ipvs-dashboard/agent/netlink';
 import { ipvsadmTimer } from './ipvsadm-timer.mjs';
+import { ipvsadm } from '../../test/kernel/guest/guest-processes.mjs';
+import { tableRules } from '../ws/table.mjs';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
 const DESTS = Number(process.env.BENCH_DESTS ?? 10);
@@ -24,25 +25,6 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function ipvsadm(args, options = {}) {
-  const result = spawnSync('ipvsadm', args, { encoding: 'utf8', maxBuffer: 1 << 28, ...options });
-  if (result.status !== 0) throw new Error(`ipvsadm ${args.join(' ')}: ${result.stderr ?? result.error}`);
-  return result;
-}
-
-/** Service i is 10.100.<i/250>.<i%250+1>:80; its real servers 10.200.<i/25>.<(i%25)*10+d+1>:80 (NAT). */
-function rules() {
-  const lines = [];
-  for (let i = 0; i < SERVICES; i++) {
-    const vip = `10.100.${Math.floor(i / 250)}.${(i % 250) + 1}:80`;
-    lines.push(`-A -t ${vip} -s wlc`);
-    for (let d = 0; d < DESTS; d++) {
-      lines.push(`-a -t ${vip} -r 10.200.${Math.floor(i / 25)}.${(i % 25) * 10 + d + 1}:80 -m -w 1`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 /** Resolves after `ms` without blocking the event loop (the idle baseline for the stall probe). */
@@ -72,7 +54,7 @@ async function main() {
   const ipvsadmRunner = ipvsadmTimer();
   ipvsadm(['-C']);
   let started = performance.now();
-  ipvsadm(['-R'], { input: rules() });
+  ipvsadm(['-R'], tableRules(SERVICES, DESTS));
   const buildMs = performance.now() - started;
   console.log(
     `built ${SERVICES} services x ${DESTS} real servers with ipvsadm -R in ${buildMs.toFixed(0)} ms`,

@@ -3,10 +3,11 @@
 // with the 1 ms stall probe), the main thread's decode alone (plain and probed; every row anew, and
 // reusing the previous decode's rows, where every row is unchanged), the same read on the main thread
 // without yielding, and ipvsadm. Last line: one JSON object with the medians.
-import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { GenlConnection } from '@ipvs-dashboard/agent/netlink';
 import { ipvsadmTimer } from './ipvsadm-timer.mjs';
+import { ipvsadm } from '../../test/kernel/guest/guest-processes.mjs';
+import { tableRules } from '../ws/table.mjs';
 import { EventLoopSlicer } from '../../apps/agent/dist/ipvs/kernel/snapshot/event-loop-slicer.js';
 import {
   decodeSnapshot,
@@ -23,18 +24,6 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function rules() {
-  const lines = [];
-  for (let i = 0; i < SERVICES; i++) {
-    const vip = `10.100.${Math.floor(i / 250)}.${(i % 250) + 1}:80`;
-    lines.push(`-A -t ${vip} -s wlc`);
-    for (let d = 0; d < DESTS; d++) {
-      lines.push(`-a -t ${vip} -r 10.200.${Math.floor(i / 25)}.${(i % 25) * 10 + d + 1}:80 -m -w 1`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 /** Duration of `work` and, with `probe`, the longest gap between 1 ms timer ticks meanwhile. */
@@ -60,8 +49,8 @@ async function measure(work, probe) {
 
 async function main() {
   const ipvsadmRunner = ipvsadmTimer();
-  spawnSync('ipvsadm', ['-C']);
-  spawnSync('ipvsadm', ['-R'], { input: rules() });
+  ipvsadm(['-C']);
+  ipvsadm(['-R'], tableRules(SERVICES, DESTS));
   const thread = new SnapshotThread({ timeoutMs: 5000 });
   thread.start();
   await thread.read(true);
@@ -115,7 +104,7 @@ async function main() {
   connection.close();
   await thread.close();
   ipvsadmRunner.close();
-  spawnSync('ipvsadm', ['-C']);
+  ipvsadm(['-C']);
   const figures = { services: SERVICES, realServers: SERVICES * DESTS, runs: RUNS };
   columns.forEach((name, i) => {
     figures[`${name}MedianMs`] = Math.round(median(rows.map((row) => row[i])) * 10) / 10;

@@ -4,9 +4,9 @@
 // same `ipvsadm -Sn` table, BENCH_RUNS rounds of one each (default 7; the agent is started once, as the
 // daemon it is, so its first PUT is also its coldest), and prints one JSON object with the medians and
 // their ratio as the last line. It also times the agent's parse of the text alone, to tell parsing from applying.
-import { spawn, spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { ipvsadmConfigText } from '../../apps/agent/dist/http/restore/ipvsadm-config-text.js';
+import { ipvsadm, startAgentProcess } from '../../test/kernel/guest/guest-processes.mjs';
 import { tableRules } from '../ws/table.mjs';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
@@ -16,42 +16,9 @@ const PORT = 18090;
 const TARGET = 0.2;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
-function ipvsadm(args, input) {
-  const result = spawnSync('ipvsadm', args, { encoding: 'utf8', input, maxBuffer: 1 << 28 });
-  if (result.status !== 0) throw new Error(`ipvsadm ${args.join(' ')}: ${result.stderr ?? result.error}`);
-  return result.stdout;
-}
-
 /** Rule lines of `ipvsadm -Sn`, sorted: the kernel table in a form both restores can be compared by. */
 function savedTable() {
   return ipvsadm(['-Sn']).split('\n').filter(Boolean).sort();
-}
-
-async function startAgent() {
-  // Started as npm start and the systemd unit start it (README: the young-generation flag).
-  const args = [
-    '--max-semi-space-size=32',
-    'apps/agent/dist/main.js',
-    '--listen',
-    `127.0.0.1:${PORT}`,
-    '--token',
-    TOKEN,
-  ];
-  const child = spawn(process.execPath, [...args, '--interval', '1', '--state-dir', '/tmp/bench-restore'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk;
-      if (output.includes(`/?token=${TOKEN}`)) resolve();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the agent exited (${code}):\n${output}`)));
-  });
-  if (!output.includes('backend: kernel')) throw new Error(`the agent did not pick the kernel:\n${output}`);
-  return child;
 }
 
 async function putConfig(text) {
@@ -136,7 +103,7 @@ async function main() {
     `the agent's parse alone (ipvsadmConfigText.parse, ms): ${parseRuns.map((ms) => ms.toFixed(0)).join(' ')}`,
   );
 
-  const agent = await startAgent();
+  const agent = await startAgentProcess({ port: PORT, token: TOKEN, stateDir: '/tmp/bench-restore' });
   const ipvsadmRuns = [];
   const agentRuns = [];
   const agentPhases = [];
@@ -145,12 +112,12 @@ async function main() {
     // (SIGSTOP) while ipvsadm runs: its poller would otherwise read the growing table on the guest's one
     // CPU and slow ipvsadm down.
     for (let run = 0; run < RUNS; run++) {
-      agent.kill('SIGSTOP');
+      agent.child.kill('SIGSTOP');
       try {
         ipvsadmRuns.push(timeIpvsadmRestore(text));
         ipvsadm(['-C']);
       } finally {
-        agent.kill('SIGCONT');
+        agent.child.kill('SIGCONT');
       }
       const { ms, phases } = await timeAgentRestore(text, lines, byIpvsadm, run);
       agentRuns.push(ms);
@@ -194,9 +161,7 @@ async function main() {
       }),
     );
   } finally {
-    const exited = new Promise((resolve) => agent.once('exit', resolve));
-    agent.kill('SIGTERM');
-    await exited;
+    await agent.stop();
     ipvsadm(['-C']);
   }
 }

@@ -1,17 +1,16 @@
 // Helpers for the agent-in-guest suites (they run INSIDE the user-mode Linux guest, see run.mjs): start the
 // built agent as a real process, talk to it over HTTP, run ipvsadm as the reference, loop real client
 // connections through a VIP while a change runs, and watch the kernel's counters.
-import assert from 'node:assert/strict';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { ipvsadm as runIpvsadm, startAgentProcess } from '../kernel/guest/guest-processes.mjs';
 
 export const TOKEN = 'kernel-test-token-0123456789';
 
-export const ipvsadm = (...args) => execFileSync('ipvsadm', args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+export const ipvsadm = (...args) => runIpvsadm(args);
 
 /** ipvsadm with the given stdin (e.g. -R). */
-export const ipvsadmWith = (input, ...args) =>
-  execFileSync('ipvsadm', args, { encoding: 'utf8', input, maxBuffer: 1 << 28 });
+export const ipvsadmWith = (input, ...args) => runIpvsadm(args, input);
 
 export const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -26,34 +25,12 @@ export async function waitFor(what, condition, ms = 8000, every = 50) {
 }
 
 /**
- * Starts `node apps/agent/dist/main.js` (kernel backend: root + IPVS in the guest) on 127.0.0.1:`port` with
- * its own state dir. `fresh` removes the state dir first.
+ * Starts the built agent (kernel backend: root + IPVS in the guest) on 127.0.0.1:`port` with its own state
+ * dir (guest-processes.mjs); `fresh` removes the state dir first.
  */
 export async function startAgent({ port, stateDir, interval = '500ms', fresh = true }) {
-  if (fresh) rmSync(stateDir, { recursive: true, force: true });
-  const args = ['--max-semi-space-size=32', 'apps/agent/dist/main.js'];
-  args.push(
-    '--listen',
-    `127.0.0.1:${port}`,
-    '--token',
-    TOKEN,
-    '--interval',
-    interval,
-    '--state-dir',
-    stateDir,
-  );
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
-  const startedAt = Date.now();
-  await waitFor('the login URL', () => output.includes(`/?token=${TOKEN}`), 90_000).catch((error) => {
-    child.kill('SIGKILL'); // a stray agent would keep node --test, and so the guest, from ever finishing
-    throw new Error(`${error.message}; agent said:\n${output}`);
-  });
-  const startMs = Date.now() - startedAt;
-  assert.match(output, /backend: kernel/, output);
+  const agent = await startAgentProcess({ port, token: TOKEN, stateDir, interval, fresh });
+  const { child, exited, output, startMs } = agent;
   const base = `http://127.0.0.1:${port}`;
   return {
     base,
@@ -61,7 +38,7 @@ export async function startAgent({ port, stateDir, interval = '500ms', fresh = t
     exited,
     /** How long it took to print its login URL. */
     startMs,
-    output: () => output,
+    output,
     /** fetch of /api/v1`path`; `json` is sent as JSON, `text` as text/plain. */
     api(path, init = {}) {
       const { json, text, headers, ...rest } = init;
@@ -73,10 +50,7 @@ export async function startAgent({ port, stateDir, interval = '500ms', fresh = t
       });
     },
     /** SIGTERM and its exit code (0 expected). */
-    async stop() {
-      child.kill('SIGTERM');
-      return exited;
-    },
+    stop: agent.stop,
     /** kill -9: the agent gets no chance to finish anything. */
     async kill9() {
       child.kill('SIGKILL');

@@ -1,17 +1,16 @@
 // Runs INSIDE the user-mode Linux guest (see run.mjs): the real agent process over the real kernel IPVS.
 // Every expectation about the kernel is checked against ipvsadm, a program this project did not write.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import WebSocket from 'ws';
 import { liveMessageSchema, serviceId } from '../../packages/shared/dist/index.js';
 import { createNatScenario } from '../kernel/dist/scenario.js';
+import { TOKEN as token, ipvsadm, startAgent, waitFor } from './guest-lib.mjs';
 
-const token = 'kernel-test-token-0123456789';
 const port = 18081;
 const base = `http://127.0.0.1:${port}`;
 let agent;
-let exited;
 const frames = [];
 let ws;
 /**
@@ -43,48 +42,11 @@ function follow(frame) {
   });
 }
 
-const ipvsadm = (...args) => execFileSync('ipvsadm', args, { encoding: 'utf8' });
-const api = (path, init = {}) =>
-  fetch(`${base}/api/v1${path}`, {
-    ...init,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
-    body: init.json === undefined ? init.body : JSON.stringify(init.json),
-  });
-
-async function waitFor(what, condition, ms = 8000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await condition();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const api = (path, init) => agent.api(path, init);
 
 before(async () => {
   ipvsadm('-C');
-  agent = spawn(
-    process.execPath,
-    [
-      'apps/agent/dist/main.js',
-      '--listen',
-      `127.0.0.1:${port}`,
-      '--token',
-      token,
-      '--interval',
-      '500ms',
-      '--state-dir',
-      '/tmp/agent-state',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  agent.stdout.on('data', (chunk) => (output += chunk));
-  agent.stderr.on('data', (chunk) => (output += chunk));
-  exited = new Promise((resolve) => agent.on('exit', (code) => resolve(code)));
-  await waitFor('the login URL', () => output.includes(`/?token=${token}`), 30_000).catch((error) => {
-    throw new Error(`${error.message}; agent said:\n${output}`);
-  });
+  agent = await startAgent({ port, stateDir: '/tmp/agent-state' });
   ws = new WebSocket(`ws://127.0.0.1:${port}/api/v1/live`, { headers: { authorization: `Bearer ${token}` } });
   ws.on('message', (data) => {
     const frame = liveMessageSchema.parse(JSON.parse(String(data)));
@@ -96,8 +58,7 @@ before(async () => {
 
 after(async () => {
   ws?.close();
-  agent?.kill('SIGTERM');
-  assert.equal(await exited, 0, 'the agent exits 0 on SIGTERM');
+  assert.equal(await agent?.stop(), 0, 'the agent exits 0 on SIGTERM');
   ipvsadm('-C');
 });
 

@@ -4,8 +4,8 @@
 // WebSocket and /metrics, with ipvsadm as the independent reference. `node test/agent-http/run.mjs`;
 // `KTEST_FILTER=crash node test/agent-http/run.mjs` runs only the files whose name contains "crash".
 // The files share the guest's one IPVS table, so they run one after another (one node --test each).
-import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
-import { GUEST_PACKAGES, ensureBuilt, runInGuest, stopAllGuests } from '../kernel/guest/run-in-guest.mjs';
+import { runGuestEntry } from '../kernel/guest/guest-entry.mjs';
+import { runInGuest } from '../kernel/guest/run-in-guest.mjs';
 
 const FILES = [
   'kernel-agent.guest.mjs',
@@ -20,9 +20,10 @@ const FILES = [
   'kernel-fwmark-connections.guest.mjs',
 ];
 
-async function main() {
-  ensureDebianPackages([...GUEST_PACKAGES, 'keepalived']);
-  ensureBuilt('apps/agent/dist/main.js');
+// keepalived: the peer that owns part of the table in kernel-owners.guest.mjs.
+const needs = { packages: ['keepalived'], built: 'apps/agent/dist/main.js' };
+
+runGuestEntry('Agent-on-real-kernel suite', needs, async () => {
   const files = FILES.filter((file) => file.includes(process.env.KTEST_FILTER ?? ''));
   if (files.length === 0) throw new Error(`no file matches KTEST_FILTER=${process.env.KTEST_FILTER}`);
   const runs = files.map((file) => `node --test --test-reporter=spec test/agent-http/${file} || rc=1`);
@@ -32,21 +33,4 @@ async function main() {
   });
   console.log(`Agent-on-real-kernel suite exited with ${code} after ${seconds.toFixed(1)} s (boot included)`);
   return code;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    stopAllGuests();
-    process.exit(1);
-  });
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(
-      `Agent-on-real-kernel suite FAILED: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    process.exit(1);
-  },
-);
+});

@@ -3,15 +3,13 @@
 // a user-mode Linux guest and runs the whole real-kernel suite in it as one node process; exits with its code.
 // KTEST_FILTER=a,b runs only matching *.ktest files; KTEST_RECORD_FIXTURES=1 rewrites test/kernel/fixtures.
 import { join } from 'node:path';
-import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
-import { GUEST_PACKAGES, REPO_ROOT, ensureBuilt, runInGuest, stopAllGuests } from './guest/run-in-guest.mjs';
+import { runGuestEntry } from './guest/guest-entry.mjs';
+import { REPO_ROOT, runInGuest } from './guest/run-in-guest.mjs';
 
 const SUITE = 'test/kernel/dist/suite.js';
 const FIXTURES = join(REPO_ROOT, 'test/kernel/fixtures');
 
-async function main() {
-  ensureDebianPackages(GUEST_PACKAGES);
-  ensureBuilt(SUITE);
+runGuestEntry('Real-kernel suite', { built: SUITE }, async () => {
   const record = process.env.KTEST_RECORD_FIXTURES === '1';
   const env = {
     KTEST_FILTER: process.env.KTEST_FILTER ?? '',
@@ -27,19 +25,4 @@ async function main() {
   });
   console.log(`Real-kernel suite exited with ${code} after ${seconds.toFixed(1)} s (boot included)`);
   return code;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    stopAllGuests();
-    process.exit(1);
-  });
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`Real-kernel suite FAILED: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+});

@@ -3,43 +3,20 @@
 // (1,000 TCP services x 10 NAT real servers), plus NAT services (TCP, UDP, fwmark) of
 // test/kernel/scenario with real HTTP traffic through them, stopped before the scrapes.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { tableRules } from '../../bench/ws/table.mjs';
 import { createNatScenario } from '../kernel/dist/scenario.js';
+import { ipvsadm, startAgentProcess, startNodeExporter } from '../kernel/guest/guest-processes.mjs';
 import { familyLines, parseSeries, seriesDifferences } from './prometheus-text.mjs';
 
 const TOKEN = 'metrics-kernel-token-0123456789';
 const AGENT = 'http://127.0.0.1:18095';
 const NODE_EXPORTER = 'http://127.0.0.1:9100';
 const SERVICES = Number(process.env.METRICS_SERVICES ?? 1000);
-const children = [];
+const daemons = [];
 let scenario;
 
-const ipvsadm = (args, input) =>
-  execFileSync('ipvsadm', args, { encoding: 'utf8', input, maxBuffer: 1 << 28 });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Starts a daemon and resolves once `ready(output)` holds. */
-async function startDaemon(command, args, ready) {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  await new Promise((resolve, reject) => {
-    // Generous: the agent's first read of 1,000 x 10 in a guest on a busy host has taken over a minute.
-    const timer = setTimeout(() => reject(new Error(`${command} did not start:\n${output}`)), 240_000);
-    const onData = (chunk) => {
-      output += chunk;
-      if (ready(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${command} exited (${code}):\n${output}`)));
-  });
-}
 
 async function scrapeText(url, headers = {}) {
   const response = await fetch(url, { headers });
@@ -71,22 +48,14 @@ before(async () => {
   const stopHolding = scenario.holdConnection();
   assert.deepEqual(scenario.request(20), { ok: 20, failed: 0 });
   stopHolding();
-  await startDaemon(
-    'prometheus-node-exporter',
-    ['--collector.disable-defaults', '--collector.ipvs', '--web.listen-address=127.0.0.1:9100'],
-    (out) => out.includes('Listening on'),
-  );
-  await startDaemon(
-    process.execPath,
-    ['apps/agent/dist/main.js', '--listen', '127.0.0.1:18095', '--token', TOKEN, '--interval', '1'],
-    (out) => out.includes(`/?token=${TOKEN}`),
-  );
+  daemons.push(await startNodeExporter());
+  daemons.push(await startAgentProcess({ port: 18095, token: TOKEN, stateDir: '/tmp/metrics-kernel' }));
   // The kernel folds per-CPU counters into what both read every 2 s (ip_vs_est.c); let it settle.
   await sleep(5000);
 });
 
-after(() => {
-  for (const child of children) child.kill('SIGTERM');
+after(async () => {
+  await Promise.all(daemons.map((daemon) => daemon.stop()));
   scenario?.close();
   ipvsadm(['-C']);
 });

@@ -2,12 +2,12 @@
 // `node test/metrics-kernel/run.mjs`: boots the user-mode Linux guest and compares the agent's /metrics
 // node_ipvs_* series with prometheus-node-exporter's ipvs collector for the same kernel table there (issue
 // 3 §4). Installs prometheus-node-exporter (and the guest's packages) when missing, as root.
-import { ensureDebianPackages } from '../../scripts/ensure-debian-packages.mjs';
-import { GUEST_PACKAGES, ensureBuilt, runInGuest, stopAllGuests } from '../kernel/guest/run-in-guest.mjs';
+import { runGuestEntry } from '../kernel/guest/guest-entry.mjs';
+import { runInGuest } from '../kernel/guest/run-in-guest.mjs';
 
-async function main() {
-  ensureDebianPackages([...GUEST_PACKAGES, 'prometheus-node-exporter']);
-  ensureBuilt('test/kernel/dist/scenario.js');
+const needs = { packages: ['prometheus-node-exporter'], built: 'test/kernel/dist/scenario.js' };
+
+runGuestEntry('node_exporter comparison', needs, async () => {
   const tests = [
     'test/metrics-kernel/__tests__/prometheus-text.test.mjs',
     'test/metrics-kernel/node-exporter.guest.mjs',
@@ -18,21 +18,4 @@ async function main() {
   });
   console.log(`node_exporter comparison exited with ${code} after ${seconds.toFixed(1)} s (boot included)`);
   return code;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    stopAllGuests();
-    process.exit(1);
-  });
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(
-      `node_exporter comparison FAILED: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    process.exit(1);
-  },
-);
+});

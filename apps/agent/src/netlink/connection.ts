@@ -2,6 +2,7 @@
 // resolved through the controller and cached. Calls are synchronous: the kernel answers inside sendto()
 // (reference §1.1), so each call is short; callers yield to the event loop between calls.
 import {
+  type GenlMessageToEncode,
   CTRL_CMD_GETFAMILY,
   GENL_ID_CTRL,
   GENL_MIN_ID,
@@ -33,15 +34,12 @@ const CONTROLLER_REQUEST_VERSION = 1;
  */
 const POISONING_REFUSALS = new Set<number>([errno.EBUSY, errno.ENOBUFS]);
 
-interface GenlRequest {
+/**
+ * What transact encodes, and the operation its errors name. `seq` is 0 until transact sets it: the
+ * request object is encoded as it is, without a copy.
+ */
+interface GenlRequest extends GenlMessageToEncode {
   op: string;
-  type: number;
-  flags: number;
-  /** Set by transact (0 until then): the request object is encoded as it is, without a copy. */
-  seq: number;
-  cmd: number;
-  version: number;
-  attributes: Buffer;
 }
 
 function dumpRequest(family: string, cmd: number, info: FamilyInfo, attributes: Buffer): GenlRequest {

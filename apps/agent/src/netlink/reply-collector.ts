@@ -11,6 +11,8 @@ import {
   decodeError,
   decodeGenlHeader,
   decodeMessages,
+  messageAt,
+  messageLengthAt,
   NetlinkCodecError,
   type NetlinkMessage,
 } from './codec/index.js';
@@ -81,12 +83,7 @@ export function visitReplies(
     const buf = nextDatagram();
     let offset = 0;
     while (offset + NLMSG_HDRLEN <= buf.length) {
-      const length = hostOrder.readU32(buf, offset);
-      if (length < NLMSG_HDRLEN || offset + length > buf.length) {
-        throw new NetlinkCodecError(
-          `netlink message at offset ${offset} has length ${length}, datagram has ${buf.length - offset} bytes left`,
-        );
-      }
+      const length = messageLengthAt(buf, offset);
       const type = hostOrder.readU16(buf, offset + 4);
       if (hostOrder.readU32(buf, offset + 8) === transaction.seq && type !== NLMSG_NOOP) {
         // A dump that completed (NLMSG_DONE, s32 0) ends the transaction: no objects for the common case
@@ -94,7 +91,7 @@ export function visitReplies(
         if (type === NLMSG_DONE && length >= NLMSG_HDRLEN + 4 && hostOrder.readS32(buf, offset + 16) === 0)
           return;
         if (type === NLMSG_ERROR || type === NLMSG_DONE) {
-          const message = messageAt(buf, offset, length, type);
+          const message = messageAt(buf, offset, length);
           throwIfFailed(transaction.op, message);
           return;
         }
@@ -113,14 +110,4 @@ export function visitReplies(
       offset += (length + 3) & ~3;
     }
   }
-}
-
-function messageAt(buf: Buffer, offset: number, length: number, type: number): NetlinkMessage {
-  return {
-    type,
-    flags: hostOrder.readU16(buf, offset + 6),
-    seq: hostOrder.readU32(buf, offset + 8),
-    pid: hostOrder.readU32(buf, offset + 12),
-    payload: buf.subarray(offset + NLMSG_HDRLEN, offset + length),
-  };
 }

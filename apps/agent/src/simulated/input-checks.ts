@@ -1,7 +1,13 @@
 // What the kernel (ip_vs_ctl.c) refuses, with the error code the kernel client gives for the same errno;
 // plus the shape checks any client makes before encoding. Every check runs before anything changes.
 import { IP_VS_SVC_F_ONEPACKET } from '@ipvs-dashboard/shared';
-import { AppError, checkedSchedulerFlagBits, formatIpAddress, parseIpAddress } from '@ipvs-dashboard/shared';
+import {
+  AppError,
+  checkedSchedulerFlagBits,
+  formatIpAddress,
+  parseIpAddress,
+  schedulerNames,
+} from '@ipvs-dashboard/shared';
 import type {
   AddressFamily,
   DestinationInput,
@@ -13,22 +19,13 @@ import type {
   ServiceSettings,
 } from '@ipvs-dashboard/shared';
 
-/** Schedulers of the project's real test kernel (Debian 6.1 UML): no twos (CONFIG_IP_VS_TWOS unset). */
-export const SIMULATED_SCHEDULERS = [
-  'rr',
-  'wrr',
-  'lc',
-  'wlc',
-  'lblc',
-  'lblcr',
-  'dh',
-  'sh',
-  'sed',
-  'nq',
-  'fo',
-  'ovf',
-  'mh',
-] as const;
+/**
+ * Schedulers of the project's real test kernel (Debian 6.1 UML): every in-tree one (shared
+ * schedulerNames) but twos (CONFIG_IP_VS_TWOS unset); `none` is no scheduler module.
+ */
+export const SIMULATED_SCHEDULERS: readonly string[] = schedulerNames.filter(
+  (name) => name !== 'twos' && name !== 'none',
+);
 
 /** The rest of that kernel: ip_vs_pe_sip, every tunnel type (6.1 > 5.3), IPv6. */
 export const SIMULATED_CAPABILITIES = {
@@ -118,10 +115,7 @@ export function checkServiceSettings(
     throw invalid('persistenceEngine', 'persistenceEngine must be 1-16 letters, digits, "_" or "-".');
   }
   // An unknown scheduler or PE fails the module auto-load: -ENOENT (ip_vs_scheduler_get / ip_vs_pe_getbyname).
-  if (
-    typeof scheduler !== 'string' ||
-    !(SIMULATED_SCHEDULERS as readonly string[]).concat('none').includes(scheduler)
-  ) {
+  if (typeof scheduler !== 'string' || !SIMULATED_SCHEDULERS.concat('none').includes(scheduler)) {
     throw new AppError(
       'SCHEDULER_NOT_FOUND',
       `Scheduler "${String(scheduler)}" is not available in this kernel.`,

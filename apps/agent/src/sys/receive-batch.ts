@@ -1,20 +1,20 @@
 // recvmmsg(2) into fixed native buffers: one system call takes every datagram already queued (up to
 // `slots`). A netlink dump of one IPVS service is a reply datagram plus NLMSG_DONE, which the kernel queues
 // while the first is being read (af_netlink.c netlink_recvmsg -> netlink_dump), so one call gets both:
-// 2 system calls per GET_DEST instead of 3. In user-mode Linux each system call costs ~20-70 us.
-import { endianness } from 'node:os';
+// 2 system calls per GET_DEST instead of 3. In user-mode Linux each system call costs ~20-70 us. Without
+// it (recvfrom per datagram): bench:netlink 2026-12-07 ratio 0.214/0.322 vs 0.24/0.195 (target 0.25).
 import { errno } from './errno.js';
 import { libc, type Libc } from './libc.js';
 import { SysError } from './sys-error.js';
 
 // struct iovec { void *base; size_t len; } and struct mmsghdr { struct msghdr hdr; unsigned msg_len; }
-// on LP64 Linux (x86-64, arm64): include/linux/socket.h, include/uapi/linux/uio.h.
+// on 64-bit little-endian Linux (x86-64, arm64; KernelBackend.open refuses any other host, platform.ts):
+// include/linux/socket.h, include/uapi/linux/uio.h.
 const IOVEC_SIZE = 16;
 const MMSGHDR_SIZE = 64;
 const MSG_IOV = 16;
 const MSG_IOVLEN = 24;
 const MSG_LEN = 56;
-const littleEndian = endianness() === 'LE';
 
 type NativeBlock = ReturnType<Libc['allocNative']>;
 
@@ -57,7 +57,7 @@ export class ReceiveBatch {
   /** The datagram's real length (with MSG_TRUNC in the flags, more than slotBytes when it was cut). */
   length(slot: number): number {
     const at = slot * MMSGHDR_SIZE + MSG_LEN;
-    return littleEndian ? this.headers.view.readUInt32LE(at) : this.headers.view.readUInt32BE(at);
+    return this.headers.view.readUInt32LE(at);
   }
 
   /** A view of the slot's first `length` bytes, valid until the next receive(). */
@@ -75,7 +75,6 @@ export class ReceiveBatch {
   }
 
   private writePointer(offset: number, value: bigint): void {
-    if (littleEndian) this.headers.view.writeBigUInt64LE(value, offset);
-    else this.headers.view.writeBigUInt64BE(value, offset);
+    this.headers.view.writeBigUInt64LE(value, offset);
   }
 }

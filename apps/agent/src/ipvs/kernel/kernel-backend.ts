@@ -22,14 +22,7 @@ import type {
   Totals,
 } from '@ipvs-dashboard/shared';
 import { sameDestinationKey } from '@ipvs-dashboard/shared';
-import {
-  FamilyNotFoundError,
-  GenlConnection,
-  NetlinkError,
-  errno,
-  platformProblem,
-} from '../../netlink/index.js';
-import type { GenlReply } from '../../netlink/index.js';
+import { FamilyNotFoundError, GenlConnection, platformProblem } from '../../netlink/index.js';
 import type { IpvsBackend } from '../backend/backend.js';
 import { IPVS_GENL_NAME, IpvsCmd } from './codec/constants.js';
 import { packServiceFull, packServiceIdentity, unpackServiceMessage } from './codec/service-codec.js';
@@ -38,10 +31,11 @@ import {
   packDestinationIdentity,
   unpackDestinationMessage,
 } from './codec/destination-codec.js';
-import { listDaemons, startDaemon, stopDaemon, type KernelCalls } from './kernel-daemons.js';
+import { listDaemons, startDaemon, stopDaemon } from './kernel-daemons.js';
+import { KernelCalls } from './kernel-calls.js';
 import { packTimeouts, unpackInfo, unpackTimeouts } from './codec/config-codec.js';
 import { sortDestinations } from './snapshot/ipvsadm-order.js';
-import { toDomainError, type IpvsOperation } from './kernel-errors.js';
+import { toDomainError } from './kernel-errors.js';
 import { KernelSnapshots } from './snapshot/kernel-snapshots.js';
 import { mergeDestination, mergeServiceSettings } from '../backend/read-modify-write.js';
 import { readIpvsConnections } from './proc/proc-connections.js';
@@ -70,16 +64,13 @@ export class KernelBackend implements IpvsBackend {
   private readonly sysctlDir: string;
   private readonly schedulerSources: SchedulerSources;
   private readonly snapshots: KernelSnapshots;
-  /** request/dump with catalogue errors, for the helpers split out of this class (kernel-daemons.ts). */
-  private readonly calls: KernelCalls = {
-    request: (operation, cmd, attributes) => this.request(operation, cmd, attributes),
-    dump: (operation, cmd, attributes) => this.dump(operation, cmd, attributes),
-  };
+  private readonly calls: KernelCalls;
 
   private constructor(
     private readonly connection: IpvsConnection,
     options: KernelBackendOptions,
   ) {
+    this.calls = new KernelCalls(connection);
     this.snapshots = new KernelSnapshots(connection, {
       sliceMs: options.sliceMs ?? 8,
       rowReuse: options.rowReuse ?? true,
@@ -107,7 +98,7 @@ export class KernelBackend implements IpvsBackend {
         options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
       );
       const backend = KernelBackend.withConnection(connection, options);
-      if (options.snapshotThread ?? true)
+      if (options.snapshotThread ?? false)
         backend.snapshots.startThread(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       return backend;
     } catch (error) {
@@ -127,12 +118,12 @@ export class KernelBackend implements IpvsBackend {
       throw toDomainError('info', error);
     }
     const backend = new KernelBackend(connection, options);
-    backend.request('info', IpvsCmd.GET_INFO, EMPTY);
+    backend.calls.request('info', IpvsCmd.GET_INFO, EMPTY);
     return backend;
   }
 
   info(): Promise<IpvsInfo> {
-    return settle(() => unpackInfo(this.single('info', this.request('info', IpvsCmd.GET_INFO, EMPTY))));
+    return settle(() => unpackInfo(this.calls.single('info', IpvsCmd.GET_INFO, EMPTY)));
   }
 
   schedulers(): Promise<string[]> {
@@ -151,15 +142,13 @@ export class KernelBackend implements IpvsBackend {
   getService(key: ServiceKey): Promise<Service> {
     return settle(() => {
       const attributes = packServiceIdentity(key);
-      return unpackServiceMessage(
-        this.single('get-service', this.request('get-service', IpvsCmd.GET_SERVICE, attributes)),
-      );
+      return unpackServiceMessage(this.calls.single('get-service', IpvsCmd.GET_SERVICE, attributes));
     });
   }
 
   addService(input: ServiceInput): Promise<void> {
     return settle(() => {
-      this.request('add-service', IpvsCmd.NEW_SERVICE, packServiceFull(input));
+      this.calls.request('add-service', IpvsCmd.NEW_SERVICE, packServiceFull(input));
     });
   }
 
@@ -167,12 +156,12 @@ export class KernelBackend implements IpvsBackend {
   async editService(key: ServiceKey, settings: ServiceSettings): Promise<void> {
     const current = await this.getService(key);
     const merged = mergeServiceSettings(key, current, settings);
-    this.request('edit-service', IpvsCmd.SET_SERVICE, packServiceFull(merged));
+    this.calls.request('edit-service', IpvsCmd.SET_SERVICE, packServiceFull(merged));
   }
 
   deleteService(key: ServiceKey): Promise<void> {
     return settle(() => {
-      this.request('delete-service', IpvsCmd.DEL_SERVICE, packServiceIdentity(key));
+      this.calls.request('delete-service', IpvsCmd.DEL_SERVICE, packServiceIdentity(key));
     });
   }
 
@@ -184,7 +173,7 @@ export class KernelBackend implements IpvsBackend {
 
   addDestination(key: ServiceKey, input: DestinationInput): Promise<void> {
     return settle(() => {
-      this.request('add-destination', IpvsCmd.NEW_DEST, packDestinationFull(key, input));
+      this.calls.request('add-destination', IpvsCmd.NEW_DEST, packDestinationFull(key, input));
     });
   }
 
@@ -193,12 +182,12 @@ export class KernelBackend implements IpvsBackend {
     const current = (await this.listDestinations(key)).find((dest) => sameDestinationKey(dest, input));
     if (current === undefined) throw new AppError('DESTINATION_NOT_FOUND');
     const merged = mergeDestination(current, input);
-    this.request('edit-destination', IpvsCmd.SET_DEST, packDestinationFull(key, merged));
+    this.calls.request('edit-destination', IpvsCmd.SET_DEST, packDestinationFull(key, merged));
   }
 
   deleteDestination(key: ServiceKey, dest: DestinationKey): Promise<void> {
     return settle(() => {
-      this.request('delete-destination', IpvsCmd.DEL_DEST, packDestinationIdentity(key, dest));
+      this.calls.request('delete-destination', IpvsCmd.DEL_DEST, packDestinationIdentity(key, dest));
     });
   }
 
@@ -226,26 +215,24 @@ export class KernelBackend implements IpvsBackend {
 
   clear(): Promise<void> {
     return settle(() => {
-      this.request('flush', IpvsCmd.FLUSH, EMPTY);
+      this.calls.request('flush', IpvsCmd.FLUSH, EMPTY);
     });
   }
 
   zero(key?: ServiceKey): Promise<void> {
     return settle(() => {
-      if (key === undefined) this.request('zero', IpvsCmd.ZERO, EMPTY);
-      else this.request('zero-service', IpvsCmd.ZERO, packServiceIdentity(key));
+      if (key === undefined) this.calls.request('zero', IpvsCmd.ZERO, EMPTY);
+      else this.calls.request('zero-service', IpvsCmd.ZERO, packServiceIdentity(key));
     });
   }
 
   getTimeouts(): Promise<Timeouts> {
-    return settle(() =>
-      unpackTimeouts(this.single('timeouts', this.request('timeouts', IpvsCmd.GET_CONFIG, EMPTY))),
-    );
+    return settle(() => unpackTimeouts(this.calls.single('timeouts', IpvsCmd.GET_CONFIG, EMPTY)));
   }
 
   setTimeouts(timeouts: Timeouts): Promise<void> {
     return settle(() => {
-      this.request('set-timeouts', IpvsCmd.SET_CONFIG, packTimeouts(timeouts));
+      this.calls.request('set-timeouts', IpvsCmd.SET_CONFIG, packTimeouts(timeouts));
     });
   }
 
@@ -286,31 +273,7 @@ export class KernelBackend implements IpvsBackend {
 
   /** `identity`: the attributes of an identity-only SERVICE nest (packServiceIdentity or a dump's copy). */
   private readDestinations(identity: Buffer, family: Service['family']): Destination[] {
-    const replies = this.dump('list-destinations', IpvsCmd.GET_DEST, identity);
+    const replies = this.calls.dump('list-destinations', IpvsCmd.GET_DEST, identity);
     return sortDestinations(replies.map((reply) => unpackDestinationMessage(reply.attributes, family)));
-  }
-
-  private request(operation: IpvsOperation, cmd: number, attributes: Buffer): GenlReply[] {
-    try {
-      return this.connection.request(IPVS_GENL_NAME, cmd, attributes);
-    } catch (error) {
-      throw toDomainError(operation, error);
-    }
-  }
-
-  private dump(operation: IpvsOperation, cmd: number, attributes: Buffer): GenlReply[] {
-    try {
-      return this.connection.dump(IPVS_GENL_NAME, cmd, attributes);
-    } catch (error) {
-      throw toDomainError(operation, error);
-    }
-  }
-
-  private single(operation: IpvsOperation, replies: GenlReply[]): Buffer {
-    const reply = replies[0];
-    if (reply === undefined) {
-      throw toDomainError(operation, new NetlinkError(`${operation}: no reply`, errno.EPROTO));
-    }
-    return reply.attributes;
   }
 }

@@ -3,16 +3,10 @@
 import { AppError } from '@ipvs-dashboard/shared';
 import type { SyncDaemon, SyncDaemonInput, SyncDaemonState } from '@ipvs-dashboard/shared';
 import { NetlinkError, errno } from '../../netlink/index.js';
-import type { GenlReply } from '../../netlink/index.js';
 import { IpvsCmd } from './codec/constants.js';
 import { packDaemonStart, packDaemonStop, unpackDaemonMessage } from './codec/daemon-codec.js';
 import type { IpvsOperation } from './kernel-errors.js';
-
-/** The backend's IPVS request and dump, throwing catalogue AppErrors (kernel-errors.ts). */
-export interface KernelCalls {
-  request(operation: IpvsOperation, cmd: number, attributes: Buffer): GenlReply[];
-  dump(operation: IpvsOperation, cmd: number, attributes: Buffer): GenlReply[];
-}
+import type { KernelCalls } from './kernel-calls.js';
 
 const EMPTY = Buffer.alloc(0);
 

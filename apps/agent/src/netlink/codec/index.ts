@@ -25,5 +25,7 @@ export {
   encodeGenl,
   decodeMessages,
   decodeGenlHeader,
+  messageAt,
+  messageLengthAt,
 } from './message.js';
 export { type DecodedError, type ExtendedAck, decodeError } from './error-message.js';

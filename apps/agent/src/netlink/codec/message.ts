@@ -92,6 +92,31 @@ export function encodeGenl(message: GenlMessageToEncode): Buffer {
 }
 
 /**
+ * The nlmsg_len of the message at `offset`, checked: throws NetlinkCodecError on a length below 16 or
+ * beyond the datagram. The one framing rule of decodeMessages and the in-place walk (reply-collector.ts).
+ */
+export function messageLengthAt(buf: Buffer, offset: number): number {
+  const length = hostOrder.readU32(buf, offset);
+  if (length < NLMSG_HDRLEN || offset + length > buf.length) {
+    throw new NetlinkCodecError(
+      `netlink message at offset ${offset} has length ${length}, datagram has ${buf.length - offset} bytes left`,
+    );
+  }
+  return length;
+}
+
+/** The message at `offset` whose checked length is `length`; its payload is a view of `buf`. */
+export function messageAt(buf: Buffer, offset: number, length: number): NetlinkMessage {
+  return {
+    type: hostOrder.readU16(buf, offset + 4),
+    flags: hostOrder.readU16(buf, offset + 6),
+    seq: hostOrder.readU32(buf, offset + 8),
+    pid: hostOrder.readU32(buf, offset + 12),
+    payload: buf.subarray(offset + NLMSG_HDRLEN, offset + length),
+  };
+}
+
+/**
  * Every message in one received datagram, in order. Ignores trailing bytes shorter than a header;
  * throws NetlinkCodecError on an nlmsg_len below 16 or beyond the datagram.
  */
@@ -99,19 +124,8 @@ export function decodeMessages(buf: Buffer): NetlinkMessage[] {
   const messages: NetlinkMessage[] = [];
   let offset = 0;
   while (offset + NLMSG_HDRLEN <= buf.length) {
-    const length = hostOrder.readU32(buf, offset);
-    if (length < NLMSG_HDRLEN || offset + length > buf.length) {
-      throw new NetlinkCodecError(
-        `netlink message at offset ${offset} has length ${length}, datagram has ${buf.length - offset} bytes left`,
-      );
-    }
-    messages.push({
-      type: hostOrder.readU16(buf, offset + 4),
-      flags: hostOrder.readU16(buf, offset + 6),
-      seq: hostOrder.readU32(buf, offset + 8),
-      pid: hostOrder.readU32(buf, offset + 12),
-      payload: buf.subarray(offset + NLMSG_HDRLEN, offset + length),
-    });
+    const length = messageLengthAt(buf, offset);
+    messages.push(messageAt(buf, offset, length));
     offset += align4(length);
   }
   return messages;

@@ -1,8 +1,51 @@
-import { en } from './messages-en';
-import { ko } from './messages-ko';
+import { activityEn, activityKo } from './screens/activity';
+import { connectionsEn, connectionsKo } from './screens/connections';
+import type { Messages } from './screens/messages';
+import { overviewEn, overviewKo } from './screens/overview';
+import { ownersEn, ownersKo } from './screens/owners';
+import { rolesEn, rolesKo } from './screens/roles';
+import { serviceEn, serviceKo } from './screens/service';
+import { settingsEn, settingsKo } from './screens/settings';
+import { shellEn, shellKo } from './screens/shell';
 
-// The one catalogue of user-facing strings, per language.
+// The one catalogue of user-facing strings, per language, merged from one module per screen
+// (screens/). English is the reference: a Korean screen module without one of its keys does not compile.
+// {name} placeholders are filled by translate().
 export type Language = 'en' | 'ko';
+
+/** Each screen's words, English and Korean; a key must belong to one screen only (a test checks it). */
+export const screens = [
+  [shellEn, shellKo],
+  [overviewEn, overviewKo],
+  [serviceEn, serviceKo],
+  [connectionsEn, connectionsKo],
+  [activityEn, activityKo],
+  [settingsEn, settingsKo],
+  [ownersEn, ownersKo],
+  [rolesEn, rolesKo],
+] as const;
+
+const en = {
+  ...shellEn,
+  ...overviewEn,
+  ...serviceEn,
+  ...connectionsEn,
+  ...activityEn,
+  ...settingsEn,
+  ...ownersEn,
+  ...rolesEn,
+};
+const ko: Messages<typeof en> = {
+  ...shellKo,
+  ...overviewKo,
+  ...serviceKo,
+  ...connectionsKo,
+  ...activityKo,
+  ...settingsKo,
+  ...ownersKo,
+  ...rolesKo,
+};
+
 export type MessageKey = keyof typeof en;
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { en, ko };

@@ -1,6 +1,6 @@
 // GET_INFO (reply cmd SET_INFO, top-level IPVS_INFO_ATTR_*) and GET/SET_CONFIG (top-level
 // IPVS_CMD_ATTR_TIMEOUT_*), reference §3.6-3.7. Info attrs 1/2 collide with SERVICE/DEST by number.
-import { AppError } from '@ipvs-dashboard/shared';
+import { AppError, parseOrThrow, timeoutsSchema } from '@ipvs-dashboard/shared';
 import type { IpvsInfo, Timeouts } from '@ipvs-dashboard/shared';
 import { AttributeWriter, attributeMap, readU32 } from '../../../netlink/index.js';
 import { CmdAttr, InfoAttr } from './constants.js';
@@ -33,12 +33,6 @@ export function unpackTimeouts(attributes: Buffer): Timeouts {
   };
 }
 
-/**
- * The kernel refuses values above INT_MAX / HZ with EINVAL (ip_vs_ctl.c ip_vs_set_timeout); HZ is not
- * visible from user space, so this checks ipvsadm's own ceiling of 31 days and leaves HZ to the kernel.
- */
-const MAX_TIMEOUT_SECONDS = 31 * 24 * 3600;
-
 /** SET_CONFIG attributes; 0 means "leave unchanged" and is sent as 0 like ipvsadm --set does. */
 export function packTimeouts(timeouts: Timeouts): Buffer {
   const w = new AttributeWriter();
@@ -47,18 +41,8 @@ export function packTimeouts(timeouts: Timeouts): Buffer {
     ['tcpFin', CmdAttr.TIMEOUT_TCP_FIN],
     ['udp', CmdAttr.TIMEOUT_UDP],
   ];
-  for (const [field] of fields) {
-    const value = timeouts[field];
-    if (!Number.isInteger(value) || value < 0 || value > MAX_TIMEOUT_SECONDS) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `${field} must be 0-${MAX_TIMEOUT_SECONDS} seconds (0 = unchanged).`,
-        {
-          field,
-        },
-      );
-    }
-  }
+  // The shared rule (timeoutsSchema): the route checked it already; direct callers (tests) get it too.
+  parseOrThrow(timeoutsSchema, timeouts);
   for (const [field, type] of fields) w.u32(type, timeouts[field]);
   return w.toBuffer();
 }

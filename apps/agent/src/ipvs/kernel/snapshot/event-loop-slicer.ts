@@ -1,7 +1,8 @@
 // Lets a long run of synchronous kernel calls share the event loop: after about `sliceMs` of work it
 // waits one setImmediate turn, so HTTP and WebSocket traffic are served while a 1,000-service snapshot
 // is read. The clock is read only every `stride` items: in the user-mode-Linux guest every clock read is
-// a real system call (no vDSO), and reading it per item cost ~300 ms per 1,000 x 10 snapshot.
+// a real system call (no vDSO), and reading it per item cost ~300 ms per 1,000 x 10 snapshot. Without
+// the stride (a clock read per item): bench:netlink 2026-12-07 ratio 0.269/0.258 vs 0.24/0.195 (target 0.25).
 import { performance } from 'node:perf_hooks';
 
 const MAX_STRIDE = 256;

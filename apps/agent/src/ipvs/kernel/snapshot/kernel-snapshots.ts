@@ -1,7 +1,8 @@
 // KernelBackend's snapshots and service lists: read by the snapshot worker thread (or on the backend's
 // own connection, in slices), decoded on this thread in slices. Keeps the last decoded snapshot so
 // unchanged rows are handed out again (snapshot-decoder.ts), and passes raw storage nobody reads any more
-// back to the reader, so a poll writes into memory that is already there.
+// back to the reader, so a poll writes into memory that is already there. Recycling buys the ratio:
+// without it, bench:netlink 2026-12-07 ratio 0.308/0.397 vs 0.24/0.195 with it (target 0.25).
 import type { Service, ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import type { DecodedSnapshot } from './decoded-snapshot.js';
 import { EventLoopSlicer } from './event-loop-slicer.js';

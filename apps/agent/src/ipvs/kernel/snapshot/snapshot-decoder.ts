@@ -5,6 +5,8 @@
 // once more (IpvsBackend.snapshot() results are read-only, backend.ts). Idle rows never change and the
 // kernel refreshes the counters it reports every 2 s (ip_vs_est.c), so on a 1 s poll most rows repeat;
 // this spares the main thread both the decoding and the garbage of 11,000 new objects per poll.
+// It buys both targets: without it (rowReuse: false) bench:netlink 2026-12-07 ratio 0.335/0.42 vs
+// 0.24/0.195 (target 0.25), longest stall 515/676 ms vs 133/94 ms.
 import { AppError, overloadedAfter, serviceRowWith } from '@ipvs-dashboard/shared';
 import type { Destination, Service, ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { DecodedSnapshot } from './decoded-snapshot.js';

@@ -1,6 +1,7 @@
 // The main-thread handle on the snapshot worker (snapshot-worker.ts): sends requests, matches answers by
 // id, and keeps the worker from holding the process open while no request is in flight. A worker that
-// dies fails the requests it had and is started afresh on the next one.
+// dies fails the requests it had and is started afresh on the next one. Off by default: it bought no
+// figure (kernel-backend-options.ts, snapshotThread).
 import { Worker } from 'node:worker_threads';
 import { AppError } from '@ipvs-dashboard/shared';
 import { isDetached, transferablesOf, type RawSnapshot } from './raw-snapshot.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues } from '../catalogue';
+import { catalogues, screens } from '../catalogue';
 import { translate } from '../i18n-context';
 
 describe('catalogue', () => {
@@ -10,6 +10,17 @@ describe('catalogue', () => {
       const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(placeholders(korean), key).toEqual(placeholders(english));
     }
+  });
+
+  it('takes each key from one screen only, so no screen silently overrides another', () => {
+    const owners = new Map<string, number>();
+    screens.forEach(([english], screen) => {
+      for (const key of Object.keys(english)) {
+        expect(owners.get(key), `${key} is on screens ${owners.get(key)} and ${screen}`).toBeUndefined();
+        owners.set(key, screen);
+      }
+    });
+    expect(owners.size).toBe(Object.keys(catalogues.en).length);
   });
 
   it('reads as Korean: Quiesced is never 휴지 (tissue), particles after a name fit any ending', () => {

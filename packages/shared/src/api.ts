@@ -6,6 +6,24 @@ import type { Rates } from './rates.js';
 import { connectionSchema } from './schemas/read-model.js';
 import { addressFamilySchema, intInRange, tunnelTypeSchema } from './schemas/primitives.js';
 import { backendKindSchema, ratesSchema, type BackendKind } from './ws.js';
+import { holdSchema, type Hold } from './holds.js';
+
+/** What the agent found at start, comparing the holds it remembered with the table (docs/api.md "Holds"). */
+export interface HoldsAtStart {
+  /** Held and still at weight 0: kept. */
+  kept: { service: string; destination: string; holds: Hold[] }[];
+  /** The table moved past them while the agent was away (gone, or a weight again): forgotten. */
+  forgotten: { service: string; destination: string; holds: Hold[]; why: string }[];
+  /** At weight 0 without a hold the agent knows of: set outside the agent, left as it is. */
+  unheld: { service: string; destination: string }[];
+}
+
+const heldRow = { service: z.string(), destination: z.string() };
+export const holdsAtStartSchema = z.object({
+  kept: z.array(z.object({ ...heldRow, holds: z.array(holdSchema) })),
+  forgotten: z.array(z.object({ ...heldRow, holds: z.array(holdSchema), why: z.string() })),
+  unheld: z.array(z.object(heldRow)),
+}) satisfies z.ZodType<HoldsAtStart>;
 
 /** What this kernel can do beyond what the schema checks: a change asking for anything else is refused whole. */
 export interface KernelCapabilities {
@@ -30,6 +48,8 @@ export interface InfoResponse extends KernelCapabilities {
   intervalMs: number;
   /** A change the agent was applying when it stopped, until rolled back or resumed; null when none. */
   interruptedChange: InterruptedChange | null;
+  /** What the agent found of its holds at start; absent before its first reading of the table. */
+  holdsAtStart?: HoldsAtStart;
 }
 
 export const infoResponseSchema = z.object({
@@ -43,6 +63,7 @@ export const infoResponseSchema = z.object({
   addressFamilies: z.array(addressFamilySchema),
   intervalMs: z.number().int().positive(),
   interruptedChange: interruptedChangeSchema.nullable(),
+  holdsAtStart: holdsAtStartSchema.optional(),
 }) satisfies z.ZodType<InfoResponse>;
 
 export interface ConnectionsResponse {

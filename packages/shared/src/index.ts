@@ -16,3 +16,5 @@ export * from './scheduler-flags.js';
 export * from './kernel-settings.js';
 export * from './ipvsadm-format/index.js';
 export * from './changes/index.js';
+export * from './holds.js';
+export * from './health/index.js';

@@ -35,6 +35,8 @@ export type ChangeAction =
   | 'revert'
   | 'rollback'
   | 'resume'
+  | 'health-down'
+  | 'health-up'
   | 'external';
 
 export const changeActions = [
@@ -57,11 +59,17 @@ export const changeActions = [
   'revert',
   'rollback',
   'resume',
+  'health-down',
+  'health-up',
   'external',
 ] as const satisfies readonly ChangeAction[];
 
-/** Who: a caller of the API (by its token's name), the agent itself, or someone the agent only observed. */
-export type ChangeActor = { type: 'api'; name: string } | { type: 'agent' } | { type: 'external' };
+/**
+ * Who: a caller of the API (by its token's name), the agent itself, its health checks (an automatic
+ * action), or someone the agent only observed.
+ */
+export type ChangeActor =
+  { type: 'api'; name: string } | { type: 'agent' } | { type: 'health-check' } | { type: 'external' };
 
 /** applied: every step ran; rolled-back: a step was refused and what had run was undone. */
 export type ChangeStatus = 'applied' | 'rolled-back' | 'failed';
@@ -155,6 +163,7 @@ export const changeRecordSchema = z.object({
   actor: z.discriminatedUnion('type', [
     z.object({ type: z.literal('api'), name: z.string() }),
     z.object({ type: z.literal('agent') }),
+    z.object({ type: z.literal('health-check') }),
     z.object({ type: z.literal('external') }),
   ]),
   source: z.enum(['api', 'external']),

@@ -18,6 +18,7 @@ export function systemRoutes(context: AgentContext): Router {
       ...capabilities,
       intervalMs: context.intervalMs,
       interruptedChange: context.journal.interruptedChange(),
+      ...(context.holdsAtStart ? { holdsAtStart: context.holdsAtStart } : {}),
     } satisfies InfoResponse);
   });
 

@@ -5,6 +5,7 @@ import { formatCount, formatRate } from '../../../lib/format/format-si';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { drainState } from './board-lanes';
 import { ServerEditor } from './server-editor';
+import { HealthDot, HeldBy } from './server-health';
 
 interface ServerCardProps {
   sid: string;
@@ -42,6 +43,7 @@ export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
         >
           ⠿
         </button>
+        <HealthDot destination={destination} />
         <span className="server-address">{did}</span>
         <span className="chip">{t(`forwarding.${destination.forwarding}`)}</span>
         <span className="spacer" />
@@ -70,6 +72,7 @@ export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
         {state === 'drained' && <span className="drained">{t('server.drained')}</span>}
         {state === 'draining' && <span className="draining">{t('server.draining')}</span>}
       </div>
+      <HeldBy destination={destination} />
       {destination.overloaded && (
         <p className="overloaded-why" data-testid="overloaded-why">
           {t('server.overloadedWhy', {

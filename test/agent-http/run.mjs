@@ -14,6 +14,8 @@ const FILES = [
   'kernel-undo.guest.mjs',
   'kernel-concurrency.guest.mjs',
   'kernel-crash.guest.mjs',
+  // Issue 12: health checks and holds (operator, health) against real servers in namespaces.
+  'kernel-health.guest.mjs',
 ];
 
 async function main() {

@@ -18,8 +18,8 @@ const STATE = '/tmp/agent-state-health';
 const CHECK = { kind: 'http', intervalSeconds: 1, timeoutSeconds: 1, rise: 2, fall: 3, path: '/' };
 /**
  * On top of fall x interval: the change's journal, apply and log, and the guest's slowness (user-mode Linux on
- * a shared 2-core machine, where every process spawn, ipvsadm's here too, costs tens of ms): measured 5.8-6.0 s
- * for 3 s and 2 s nominal there. The figures are printed each run.
+ * a shared 2-core machine, where every process spawn costs tens of ms, this file's ipvsadm polling too). The
+ * figures are printed each run.
  */
 const SLACK_MS = 5000;
 const WEIGHTS = [3, 5];

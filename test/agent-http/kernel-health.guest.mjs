@@ -109,11 +109,13 @@ test('a stopped server leaves rotation within fall x interval and comes back at 
     await stopServer(rs1);
     await waitFor('rs1 at weight 0 in the kernel', () => kernelWeight(rs1) === 0, 20_000, 250);
     const downMs = Date.now() - stoppedAt;
-    const conns = kernelConns(rs1);
     const url = `http://${VIP}/`;
-    // Requests already under way when it went out may still fail; give them a second (and the client's
-    // output time to arrive: ipvsadm runs synchronously here), then none may fail and the client goes on.
-    await pause(1000);
+    // The kernel folds its per-CPU counters into the ones it reports every 2 s (ip_vs_est.c): the baseline is
+    // read once that has caught up with the connections made before it went out. Requests under way then may
+    // still fail; after it none may, and the client goes on (its output also needs time to arrive: ipvsadm
+    // runs synchronously here).
+    await pause(2500);
+    const conns = kernelConns(rs1);
     const failedOnceOut = client.counts[url].failed;
     const okOnceOut = client.counts[url].ok;
     await pause(4000);

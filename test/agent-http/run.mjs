@@ -18,6 +18,8 @@ const FILES = [
   'kernel-owners.guest.mjs',
   // Issue 11: GET /connections?service=<fwmark sid> with traffic marked by iptables.
   'kernel-fwmark-connections.guest.mjs',
+  // Issue 12: health checks and holds (operator, health) against real servers in namespaces.
+  'kernel-health.guest.mjs',
 ];
 
 // keepalived: the peer that owns part of the table in kernel-owners.guest.mjs.

@@ -4,13 +4,19 @@
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '@ipvs-dashboard/shared';
+import { AppError, serviceId } from '@ipvs-dashboard/shared';
 import { hasNetAdmin, parseCommandLine, runTokenCommand, selectBackend, usage } from './cli/index.js';
 import { isLoopbackHost, resolveConfig, urlHostPort, type AgentConfig } from './config/index.js';
 import { startAgentServer } from './http/agent-server.js';
 import { ipvsadmConfigText } from './http/restore/ipvsadm-config-text.js';
 import { KernelBackend } from './ipvs/index.js';
-import { createDemoTable, SimulatedBackend } from './simulated/index.js';
+import {
+  createDemoTable,
+  DEMO_CHECK,
+  DEMO_WEB,
+  SimulatedBackend,
+  startDemoOutage,
+} from './simulated/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -71,6 +77,12 @@ async function main(): Promise<number> {
     log,
   });
   log(`state directory: ${config.stateDir}; sampling every ${config.intervalMs} ms`);
+  if (backend instanceof SimulatedBackend) {
+    // The demo shows health too: a check on its web service, and one of its servers failing now and then.
+    const web = serviceId(DEMO_WEB);
+    if (!agent.checks.serviceCheck(web)) await agent.checks.set(web, null, DEMO_CHECK);
+    startDemoOutage(backend);
+  }
   // Like Jupyter: the token is in the URL once; opening it swaps it for a session cookie.
   console.log(`\n    ipvs-dashboard is running. Open:\n\n    ${loginUrl(config, agent.port, agent.token)}\n`);
 

@@ -7,6 +7,24 @@ import { connectionSchema } from './schemas/read-model.js';
 import { addressFamilySchema, intInRange, tunnelTypeSchema } from './schemas/primitives.js';
 import { tableOwnerSchema, type TableOwner } from './table-owners.js';
 import { backendKindSchema, ratesSchema, type BackendKind } from './ws.js';
+import { holdSchema, type Hold } from './holds.js';
+
+/** What the agent found at start, comparing the holds it remembered with the table (docs/api.md "Holds"). */
+export interface HoldsAtStart {
+  /** Held and still at weight 0: kept. */
+  kept: { service: string; destination: string; holds: Hold[] }[];
+  /** The table moved past them while the agent was away (gone, or a weight again): forgotten. */
+  forgotten: { service: string; destination: string; holds: Hold[]; why: string }[];
+  /** At weight 0 without a hold the agent knows of: set outside the agent, left as it is. */
+  unheld: { service: string; destination: string }[];
+}
+
+const heldRow = { service: z.string(), destination: z.string() };
+export const holdsAtStartSchema = z.object({
+  kept: z.array(z.object({ ...heldRow, holds: z.array(holdSchema) })),
+  forgotten: z.array(z.object({ ...heldRow, holds: z.array(holdSchema), why: z.string() })),
+  unheld: z.array(z.object(heldRow)),
+}) satisfies z.ZodType<HoldsAtStart>;
 
 /** What this kernel can do beyond what the schema checks: a change asking for anything else is refused whole. */
 export interface KernelCapabilities {
@@ -33,6 +51,8 @@ export interface InfoResponse extends KernelCapabilities {
   interruptedChange: InterruptedChange | null;
   /** Other programs managing this kernel's table (empty with the simulated backend: its table is its own). */
   owners: TableOwner[];
+  /** What the agent found of its holds at start; absent before its first reading of the table. */
+  holdsAtStart?: HoldsAtStart;
 }
 
 export const infoResponseSchema = z.object({
@@ -47,6 +67,7 @@ export const infoResponseSchema = z.object({
   intervalMs: z.number().int().positive(),
   interruptedChange: interruptedChangeSchema.nullable(),
   owners: z.array(tableOwnerSchema),
+  holdsAtStart: holdsAtStartSchema.optional(),
 }) satisfies z.ZodType<InfoResponse>;
 
 export interface ConnectionsResponse {

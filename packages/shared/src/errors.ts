@@ -35,6 +35,12 @@ export const errorCatalogue = {
     status: 400,
     message: 'This change removes every service. Send it again with ?confirm=replace-all if that is meant.',
   },
+  HELD_BY_HEALTH: {
+    status: 409,
+    message:
+      'The health check still holds this real server out; it returns by itself once the check passes. Fix the server, or set a weight directly to override the check.',
+  },
+  CHECK_NOT_SET: { status: 404, message: 'No health check is set here. PUT one first.' },
   CANNOT_UNDO: { status: 400, message: 'This change cannot be undone (counters cannot be restored).' },
   UNAUTHORIZED: { status: 401, message: 'Sign in: open the login URL the agent printed, or send the token.' },
   FORBIDDEN: { status: 403, message: 'This request is not allowed from here.' },

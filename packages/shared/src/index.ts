@@ -18,3 +18,5 @@ export * from './ipvsadm-format/index.js';
 export * from './changes/index.js';
 export * from './table-owners.js';
 export * from './access-roles.js';
+export * from './holds.js';
+export * from './health/index.js';

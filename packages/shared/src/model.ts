@@ -1,5 +1,7 @@
 // The IPVS table as both the agent and the web app see it: plain JSON-safe value types.
 // Field meanings follow ipvsadm(8) and include/uapi/linux/ip_vs.h; comments say where they differ.
+import type { HealthStatus } from './health/health-status.js';
+import type { Hold } from './holds.js';
 
 export type AddressFamily = 'inet' | 'inet6';
 export type Protocol = 'tcp' | 'udp' | 'sctp';
@@ -89,6 +91,12 @@ export interface Destination extends DestinationKey, DestinationSettings {
    */
   overloaded: boolean;
   stats: Stats;
+  /**
+   * What keeps it out of rotation (holds.ts) and what its check found: the agent adds both to every read
+   * (empty and `disabled` when there is none); backends never set them.
+   */
+  holds?: Hold[];
+  health?: HealthStatus;
 }
 
 export interface ServiceWithDestinations extends Service {

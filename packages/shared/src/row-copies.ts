@@ -2,6 +2,8 @@
 // call site has seen a few shapes, V8 gives each copy a hidden class of its own (CloneObjectIC's copied
 // descriptors, detached from the transition tree), and every later read of thousands of such rows a second
 // misses its inline caches. In the agent that was a fifth of its CPU (docs/benchmarks/ws.md, session 3).
+import type { HealthStatus } from './health/health-status.js';
+import type { Hold } from './holds.js';
 import type { Destination, Service, ServiceWithDestinations, Stats } from './model.js';
 
 /** `service` (a row or a bare service) with other stats and real servers; every other field as it was. */
@@ -31,6 +33,9 @@ export interface DestinationGauges {
   inactiveConns: number;
   persistentConns: number;
   overloaded: boolean;
+  /** What the agent adds to every row (model.ts); they move between snapshots too. */
+  holds: Hold[] | undefined;
+  health: HealthStatus | undefined;
 }
 
 /** `destination` with other stats and connection gauges; its settings as they were. */
@@ -51,5 +56,7 @@ export function destinationWith(destination: Destination, numbers: DestinationGa
     persistentConns: numbers.persistentConns,
     overloaded: numbers.overloaded,
     stats: numbers.stats,
+    holds: numbers.holds,
+    health: numbers.health,
   };
 }

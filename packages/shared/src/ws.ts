@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { Rates } from './rates.js';
 import type { ServiceWithDestinations, Stats, Totals } from './model.js';
 import { serviceWithDestinationsSchema, statsSchema, totalsSchema } from './schemas/read-model.js';
+import { healthStatusSchema, type HealthStatus } from './health/health-status.js';
+import { holdSchema, type Hold } from './holds.js';
 
 export type BackendKind = 'kernel' | 'simulated';
 export const backendKindSchema = z.enum(['kernel', 'simulated']);
@@ -41,6 +43,9 @@ export interface DestinationNumbers {
 export interface DestinationSample extends Partial<DestinationNumbers> {
   /** destinationId() of the real server */
   id: string;
+  /** Its holds and health (model.ts), present when they changed since the previous sample, and in a full one. */
+  holds?: Hold[];
+  health?: HealthStatus;
 }
 
 export interface ServiceNumbers {
@@ -143,6 +148,8 @@ export const sampleMessageSchema = z.object({
           overloaded: z.boolean().optional(),
           stats: statsSchema.optional(),
           rates: ratesSchema.optional(),
+          holds: z.array(holdSchema).optional(),
+          health: healthStatusSchema.optional(),
         }),
       ),
     }),

@@ -9,4 +9,5 @@ export * from './setting-changes.js';
 export * from './table-rows.js';
 export * from './capability-check.js';
 export * from './external-changes.js';
-export * from './quiesce-memory.js';
+export * from './hold-memory.js';
+export * from './check-memory.js';

@@ -2,8 +2,11 @@
 // (SavableService), read whole or only for the services a change touches.
 import {
   AppError,
+  destinationId,
+  sameDestinationKey,
   serviceId,
   type Destination,
+  type DestinationKey,
   type SavableDestination,
   type SavableService,
   type Service,
@@ -65,4 +68,23 @@ export async function readRows(
     }
   }
   return rows;
+}
+
+/** The one service a single-service change read, or SERVICE_NOT_FOUND. */
+export function theService(before: readonly SavableService[]): SavableService {
+  const [service] = before;
+  if (!service) throw new AppError('SERVICE_NOT_FOUND');
+  return service;
+}
+
+/** The real server a single-destination change read, or SERVICE_NOT_FOUND / DESTINATION_NOT_FOUND. */
+export function theDestination(before: readonly SavableService[], dest: DestinationKey): SavableDestination {
+  const found = theService(before).destinations.find((d) => sameDestinationKey(d, dest));
+  if (!found) throw new AppError('DESTINATION_NOT_FOUND');
+  return found;
+}
+
+/** `10.0.1.2:80 in tcp:10.0.0.1:80`, for change summaries. */
+export function realServerLabel(key: ServiceKey, dest: DestinationKey): string {
+  return `${destinationId(dest)} in ${serviceId(key)}`;
 }

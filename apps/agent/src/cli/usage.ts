@@ -12,7 +12,7 @@ Options (environment variable in brackets):
                                                                                [IPVS_DASHBOARD_INTERVAL]
   --token TOKEN             access token, 16+ characters (default: made once, kept in <state-dir>/token)
                                                                                [IPVS_DASHBOARD_TOKEN]
-  --state-dir DIR           where remembered weights of quiesced servers live
+  --state-dir DIR           where holds, health checks and the change log live
                             (default $STATE_DIRECTORY, else
                             ~/.local/state/ipvs-dashboard)                    [IPVS_DASHBOARD_STATE_DIR]
   --tls-cert FILE           PEM certificate; serve HTTPS                       [IPVS_DASHBOARD_TLS_CERT]

@@ -3,6 +3,7 @@ import {
   AppError,
   type ChangeActor,
   type ChangeRecord,
+  type HoldsAtStart,
   type RestoreLine,
   type ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
@@ -15,8 +16,10 @@ import type {
 } from '../changes/index.js';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import type { TableMonitor } from '../live/table-monitor.js';
+import type { HealthMonitor } from '../health/index.js';
+import type { RowStatus } from '../holds/index.js';
 import type { TableOwners } from '../owners/index.js';
-import type { QuiesceStore } from '../state/index.js';
+import type { CheckStore, HoldStore } from '../state/index.js';
 import { requestCaller } from './request-guards.js';
 
 /** The ipvsadm save/restore text format (shared ipvsadm-format), as the /config routes need it. */
@@ -37,7 +40,15 @@ export interface ConfigTextFormat {
 export interface AgentContext {
   backend: IpvsBackend;
   monitor: TableMonitor;
-  quiesce: QuiesceStore;
+  /** Held real servers and their remembered weights (quiesce, health). */
+  holds: HoldStore;
+  /** Each real server's holds and health, added to every read. */
+  status: RowStatus;
+  /** Health check settings and the checks that run them. */
+  checks: CheckStore;
+  health: HealthMonitor;
+  /** What the agent found of its holds at start. */
+  holdsAtStart: HoldsAtStart | undefined;
   pipeline: ChangePipeline;
   journal: ChangeJournal;
   changes: ChangeLog;

@@ -4,15 +4,24 @@ import {
   ChangeJournal,
   ChangeLog,
   ChangePipeline,
-  followQuiesceMemory,
+  followCheckSettings,
+  followHoldMemory,
   recordExternalChanges,
 } from '../changes/index.js';
+import {
+  HealthMonitor,
+  hasSimulatedChecks,
+  networkProbe,
+  simulatedProbe,
+  type Probe,
+} from '../health/index.js';
+import { RowStatus, describeHoldsAtStart, reconcileAtStart } from '../holds/index.js';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import { LiveHub, TableMonitor, WsTransport, type TransportLimits } from '../live/index.js';
 import { TableOwners } from '../owners/index.js';
-import { CallerDirectory, QuiesceStore, loadOrCreateToken } from '../state/index.js';
+import { CallerDirectory, CheckStore, HoldStore, loadOrCreateToken } from '../state/index.js';
 import { allowedHostsFor, checkUpgrade, type AccessPolicy } from './access-guard.js';
-import type { ConfigTextFormat } from './agent-context.js';
+import type { AgentContext, ConfigTextFormat } from './agent-context.js';
 import { createApp } from './create-app.js';
 import { SessionStore, generateToken } from './session-store.js';
 import { startServer } from './start-server.js';
@@ -28,6 +37,8 @@ export interface AgentServerOptions {
   limits?: TransportLimits;
   /** Default: detected on the host with the kernel backend, none with the simulated one. */
   owners?: TableOwners;
+  /** How health checks reach a real server; default: the network (kernel) or the traffic model (simulated). */
+  probe?: Probe;
 }
 
 export interface AgentServer {
@@ -37,6 +48,8 @@ export interface AgentServer {
   monitor: TableMonitor;
   hub: LiveHub;
   transport: WsTransport;
+  health: HealthMonitor;
+  checks: CheckStore;
   close(): Promise<void>;
 }
 
@@ -56,6 +69,13 @@ function throttleRepeats(report: (error: unknown) => void): (error: unknown) => 
   };
 }
 
+/** The kernel's checks go over the network; the simulated backend's never do (its traffic model answers). */
+function probeFor(backend: IpvsBackend): Probe {
+  if (backend.kind !== 'simulated') return networkProbe;
+  if (hasSimulatedChecks(backend)) return simulatedProbe(backend);
+  return () => Promise.resolve({ ok: false, detail: 'this simulated backend cannot answer checks' });
+}
+
 /** Assembles poller, live fan-out, REST app and server, and starts them. main.ts and tests both use it. */
 export async function startAgentServer(options: AgentServerOptions): Promise<AgentServer> {
   const { config, backend, log } = options;
@@ -65,7 +85,8 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     historyWindowMs: options.historyWindowMs ?? 15 * 60 * 1000,
     onError: throttleRepeats((error) => log('reading the IPVS table failed', error)),
   });
-  const quiesce = await QuiesceStore.open(config.stateDir);
+  const holds = await HoldStore.open(config.stateDir);
+  const checks = await CheckStore.open(config.stateDir);
   const journal = await ChangeJournal.open(config.stateDir);
   for (const { header, applied } of journal.unfinished()) {
     log(
@@ -77,7 +98,17 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   const reportError = (error: unknown) => log('recording a change failed', error);
   const owners = options.owners ?? new TableOwners(backend.kind === 'kernel');
   monitor.subscribe(recordExternalChanges(changes, reportError, () => owners.current(1000)));
-  monitor.subscribe(followQuiesceMemory(quiesce, reportError));
+  monitor.subscribe(followHoldMemory(holds, reportError));
+  monitor.subscribe(followCheckSettings(checks, reportError));
+  const status = new RowStatus(holds);
+  const health = new HealthMonitor({
+    pipeline,
+    holds,
+    checks,
+    probe: options.probe ?? probeFor(backend),
+    log,
+  });
+  status.useHealth(health);
   const callers = await CallerDirectory.open(config.stateDir, token);
   const policy: AccessPolicy = {
     callers,
@@ -85,10 +116,14 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     allowedHosts: allowedHostsFor(config.listen.host, config.allowedHosts),
     acceptIpLiterals: config.listen.host === '0.0.0.0' || config.listen.host === '::',
   };
-  const context = {
+  const context: AgentContext = {
     backend,
     monitor,
-    quiesce,
+    holds,
+    status,
+    checks,
+    health,
+    holdsAtStart: undefined,
     pipeline,
     journal,
     changes,
@@ -100,7 +135,15 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   };
   const app = createApp({ context, policy, webDir: config.webDir, tls: config.tls !== null, log });
   await monitor.start();
-  const hub = new LiveHub(monitor, config.intervalMs, backend.kind);
+  const table = monitor.current?.table ?? [];
+  context.holdsAtStart = await reconcileAtStart(table, holds);
+  for (const line of describeHoldsAtStart(context.holdsAtStart)) log(line);
+  health.sync(table);
+  monitor.subscribe((event) => {
+    if (event.type === 'snapshot') health.sync(event.reading.table);
+  });
+  checks.subscribe(() => health.sync(monitor.current?.table ?? []));
+  const hub = new LiveHub(monitor, config.intervalMs, backend.kind, status);
   const transport = new WsTransport(
     '/api/v1/live',
     (request) => {
@@ -121,7 +164,10 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     monitor,
     hub,
     transport,
+    health,
+    checks,
     async close() {
+      health.stop();
       monitor.stop();
       callers.close();
       transport.close();

@@ -9,6 +9,7 @@ import { stampArrival } from './server-timing.js';
 import { metricsRoute } from './metrics-route.js';
 import { authGuard, hostGuard, mutationGuard, roleGuard } from './request-guards.js';
 import { changeRoutes } from './routes/change-routes.js';
+import { checkRoutes } from './routes/check-routes.js';
 import { configRoutes } from './routes/config-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
 import { destinationRoutes } from './routes/destination-routes.js';
@@ -16,6 +17,7 @@ import { historyRoutes } from './routes/history-routes.js';
 import { quiesceRoutes } from './routes/quiesce-routes.js';
 import { serviceRoutes } from './routes/service-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
+import { simulationRoutes } from './routes/simulation-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { webAppRoute } from './web-app-route.js';
 
@@ -72,6 +74,8 @@ export function createApp({ context, policy, webDir, tls, log }: AppOptions): Ex
     serviceRoutes,
     destinationRoutes,
     quiesceRoutes,
+    checkRoutes,
+    simulationRoutes,
     connectionRoutes,
     historyRoutes,
     configRoutes,

@@ -4,3 +4,4 @@ export * from './table-monitor.js';
 export * from './live-hub.js';
 export * from './ws-transport.js';
 export * from './history/history-store.js';
+export * from './row-status.js';

@@ -1,7 +1,8 @@
-import type { BackendKind, LiveMessage, SnapshotMessage } from '@ipvs-dashboard/shared';
+import type { BackendKind, LiveMessage, SampleMessage, SnapshotMessage } from '@ipvs-dashboard/shared';
 import type { MonitorEvent, TableMonitor, TableReading } from './table-monitor.js';
 import type { TableSample } from './table-sampler.js';
 import type { LiveClient } from './ws-transport.js';
+import { addStatusToSample, type RowStatusSource } from './row-status.js';
 
 /**
  * A snapshot frame. It also carries `generation`, the table generation GET /services sends as its ETag, so
@@ -11,13 +12,14 @@ export function snapshotMessage(
   reading: TableReading,
   intervalMs: number,
   backend: BackendKind,
+  status?: RowStatusSource,
 ): SnapshotMessage & { generation: number } {
   const message: SnapshotMessage = {
     type: 'snapshot',
     at: reading.at,
     intervalMs,
     backend,
-    services: reading.table,
+    services: status ? status.decorateTable(reading.table) : reading.table,
     totals: reading.totals,
   };
   return { ...message, generation: reading.generation };
@@ -47,6 +49,8 @@ export class LiveHub {
     private readonly monitor: TableMonitor,
     private readonly intervalMs: number,
     private readonly backend: BackendKind,
+    /** Holds and health of each real server (row-status.ts); without it frames carry the kernel's rows only. */
+    private readonly status?: RowStatusSource,
   ) {
     monitor.subscribe((event) => this.onEvent(event));
   }
@@ -69,13 +73,17 @@ export class LiveHub {
 
   private onEvent(event: MonitorEvent): void {
     if (event.type === 'sample') this.lastSnapshot = null;
+    // Taken every sample, clients or not: a client that connects later gets a snapshot with every status.
+    const changed = event.type === 'sample' && this.status ? this.status.takeChanged() : [];
     if (this.clients.size === 0) return; // nobody to serialise for
     switch (event.type) {
       case 'snapshot':
         this.broadcast(this.snapshotFrame(event.reading), false);
         return;
       case 'sample':
-        this.broadcastSample(event.sample);
+        this.broadcastSample(
+          this.status ? this.withStatus(event.sample, changed, this.status) : event.sample,
+        );
         return;
       case 'change': {
         const message: LiveMessage = {
@@ -91,9 +99,18 @@ export class LiveHub {
     }
   }
 
+  private withStatus(sample: TableSample, changed: string[], status: RowStatusSource): TableSample {
+    const table = this.monitor.current?.table ?? [];
+    let full: SampleMessage | null = null;
+    return {
+      message: addStatusToSample(sample.message, changed, status, table),
+      full: () => (full ??= addStatusToSample(sample.full(), [], status, table)),
+    };
+  }
+
   private snapshotFrame(reading: TableReading): Buffer {
     if (this.lastSnapshot?.reading !== reading) {
-      const frame = encode(snapshotMessage(reading, this.intervalMs, this.backend));
+      const frame = encode(snapshotMessage(reading, this.intervalMs, this.backend, this.status));
       this.lastSnapshot = { reading, frame };
     }
     return this.lastSnapshot.frame;

@@ -25,6 +25,11 @@ export interface SimDestination {
   overloaded: boolean;
   /** IP_VS_DEST_F_AVAILABLE: cleared when the real server is deleted. */
   available: boolean;
+  /**
+   * The simulated server behind it is down (simulated-failure.ts): its connections are refused at once and
+   * its simulated health check fails. Not a kernel flag: the kernel knows nothing of a server's health.
+   */
+  failing: boolean;
   stats: StatsEstimator;
   /** The row the last snapshot returned for it (snapshot-rows.ts), reused while nothing in it moved. */
   snapshotRow: Destination | undefined;

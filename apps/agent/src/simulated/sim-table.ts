@@ -163,6 +163,7 @@ export class SimTable {
       persistentConns: 0,
       overloaded: false,
       available: true,
+      failing: false,
       stats: new StatsEstimator(),
       snapshotRow: undefined,
       moved: true,

@@ -6,6 +6,7 @@ import type {
   Destination,
   DestinationInput,
   DestinationKey,
+  HealthCheckKind,
   IpvsInfo,
   KernelCapabilities,
   KernelSetting,
@@ -117,6 +118,30 @@ export class SimulatedBackend implements IpvsBackend {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /**
+   * Makes the simulated server behind a real server go down (or come back): its connections are refused
+   * and its simulated check fails. The table itself is untouched; taking it out is the health checks' job.
+   */
+  setFailing(key: ServiceKey, dest: DestinationKey, failing: boolean): void {
+    this.table.findDestination(this.table.find(key), dest).failing = failing;
+  }
+
+  /**
+   * A health check answered by the traffic model, never by the network: nothing here sends a packet to the
+   * table's addresses. Throws DESTINATION_NOT_FOUND like the table does.
+   */
+  simulatedCheck(
+    key: ServiceKey,
+    dest: DestinationKey,
+    kind: HealthCheckKind,
+  ): { ok: boolean; detail: string } {
+    const failing = this.table.findDestination(this.table.find(key), dest).failing;
+    if (failing)
+      return { ok: false, detail: kind === 'command' ? 'exit 1 (simulated)' : 'connect refused (simulated)' };
+    const detail = { tcp: 'connected', http: '200 OK', https: '200 OK', command: 'exit 0' }[kind];
+    return { ok: true, detail: `${detail} (simulated)` };
   }
 
   /** Sets the traffic a service receives (null: back to the default profile). */

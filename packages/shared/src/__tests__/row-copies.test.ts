@@ -1,6 +1,7 @@
 // The copies are written field by field for speed (row-copies.ts): they must still carry every field of
 // the row, or a row the dashboard merged a sample into would lose its settings on screen.
 import { describe, expect, it } from 'vitest';
+import { DISABLED_HEALTH } from '../health/health-status.js';
 import { destinationWith, serviceRowWith } from '../row-copies.js';
 import { destination, httpService, stats } from './fixtures.js';
 
@@ -18,13 +19,15 @@ describe('row-copies', () => {
   });
 
   it('copies a real server with every setting, only its numbers replaced', () => {
-    const original = row.destinations[0]!;
+    const original = { ...row.destinations[0]!, holds: [], health: DISABLED_HEALTH };
     const numbers = {
       stats: stats(4),
       activeConns: 7,
       inactiveConns: 8,
       persistentConns: 9,
       overloaded: true,
+      holds: [{ kind: 'health' as const, since: 1, reason: 'connect refused' }],
+      health: { state: 'down' as const, since: 1, lastResult: null },
     };
     const copy = destinationWith(original, numbers);
     expect(copy).toEqual({ ...original, ...numbers });

@@ -35,6 +35,8 @@ export type ChangeAction =
   | 'revert'
   | 'rollback'
   | 'resume'
+  | 'health-down'
+  | 'health-up'
   | 'external';
 
 export const changeActions = [
@@ -57,14 +59,20 @@ export const changeActions = [
   'revert',
   'rollback',
   'resume',
+  'health-down',
+  'health-up',
   'external',
 ] as const satisfies readonly ChangeAction[];
 
-/** Who: a caller of the API (by its token's name), the agent itself, or someone the agent only observed. */
+/**
+ * Who: a caller of the API (by its token's name), the agent itself, its health checks (an automatic
+ * action), or someone the agent only observed (`likely`: programs found managing the touched services
+ * when the change was seen, GET /info owners).
+ */
 export type ChangeActor =
   | { type: 'api'; name: string }
   | { type: 'agent' }
-  /** `likely`: programs found managing the touched services when the change was seen (GET /info owners). */
+  | { type: 'health-check' }
   | { type: 'external'; likely?: string[] };
 
 /** applied: every step ran; rolled-back: a step was refused and what had run was undone. */
@@ -159,6 +167,7 @@ export const changeRecordSchema = z.object({
   actor: z.discriminatedUnion('type', [
     z.object({ type: z.literal('api'), name: z.string() }),
     z.object({ type: z.literal('agent') }),
+    z.object({ type: z.literal('health-check') }),
     z.object({ type: z.literal('external'), likely: z.array(z.string()).optional() }),
   ]),
   source: z.enum(['api', 'external']),

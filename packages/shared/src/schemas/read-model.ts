@@ -22,6 +22,8 @@ import {
   tunnelTypeSchema,
 } from './primitives.js';
 import { serviceKeySchema } from './service.js';
+import { healthStatusSchema } from '../health/health-status.js';
+import { holdSchema } from '../holds.js';
 
 const count = z.number().int().nonnegative();
 const rate = z.number().nonnegative();
@@ -71,6 +73,8 @@ export const destinationSchema = z.object({
   persistentConns: count,
   overloaded: z.boolean(),
   stats: statsSchema,
+  holds: z.array(holdSchema).optional(),
+  health: healthStatusSchema.optional(),
 }) satisfies z.ZodType<Destination>;
 
 export const serviceWithDestinationsSchema = serviceSchema.extend({

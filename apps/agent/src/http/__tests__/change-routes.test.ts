@@ -169,8 +169,8 @@ describe('change-routes', () => {
     const { t, backend } = await agentWithTable();
     const path = `/services/${webServiceId}/destinations/${did('10.0.1.1')}`;
     expect((await t.api(`${path}/quiesce`, { method: 'POST' })).status).toBe(200);
-    expect(await (await t.api('/quiesced')).json()).toEqual([
-      { service: 'tcp:10.0.0.1:80', destination: '10.0.1.1:80', weight: 7 },
+    expect(await (await t.api('/quiesced')).json()).toMatchObject([
+      { service: 'tcp:10.0.0.1:80', destination: '10.0.1.1:80', weight: 7, holds: [{ kind: 'operator' }] },
     ]);
     await backend.editDestination(key, realServer('10.0.1.1', 2)); // ipvsadm -e ... -w 2
     await t.agent.monitor.refresh();

@@ -98,9 +98,9 @@ describe('service-routes', () => {
     ).json()) as Destination;
     expect(quiesced.weight).toBe(0);
     const { readFile } = await import('node:fs/promises');
-    expect(await readFile(`${t.stateDir}/quiesced.json`, 'utf8')).toContain(
-      '"tcp:10.0.0.1:80 10.0.1.1:80": 5',
-    );
+    expect(JSON.parse(await readFile(`${t.stateDir}/quiesced.json`, 'utf8'))).toMatchObject({
+      'tcp:10.0.0.1:80 10.0.1.1:80': { weight: 5, holds: [{ kind: 'operator' }] },
+    });
     const restored = (await (
       await t.api(`${base}/${did}/unquiesce`, { method: 'POST', json: {} })
     ).json()) as Destination;

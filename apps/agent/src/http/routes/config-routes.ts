@@ -2,6 +2,10 @@ import { Router, type Request, type Response } from 'express';
 import {
   AppError,
   applyRestoreLines,
+  checkLineProblem,
+  destinationId,
+  formatCheckLines,
+  parseCheckLines,
   planRestore,
   serviceId,
   type IpvsadmCommand,
@@ -10,6 +14,7 @@ import {
   type RestoreSteps,
   type SavableService,
 } from '@ipvs-dashboard/shared';
+import type { CheckStore } from '../../state/index.js';
 import type { TableChangeRequest } from '../../changes/index.js';
 import { actorOf, announce, answerSent, ifMatchOf, type AgentContext } from '../agent-context.js';
 import { arrivalOf, ServerTiming } from '../server-timing.js';
@@ -57,6 +62,29 @@ function refuseUnconfirmedWipe(before: readonly SavableService[], steps: Restore
   );
 }
 
+type CheckLine = ReturnType<typeof parseCheckLines>[number];
+
+/** Every check line must name a service (and real server) of the table the text leaves. */
+function refuseChecksOutsideTable(checks: readonly CheckLine[], desired: readonly SavableService[]) {
+  const rows = new Map(desired.map((s) => [serviceId(s.key), new Set(s.destinations.map(destinationId))]));
+  for (const { line, service, destination } of checks) {
+    const found = rows.get(service);
+    if (!found) throw checkLineProblem(line, `check for ${service}, a service the table will not have`);
+    if (destination !== null && !found.has(destination)) {
+      throw checkLineProblem(
+        line,
+        `check for ${destination} in ${service}, a real server the table will not have`,
+      );
+    }
+  }
+}
+
+/** The export: the ipvsadm text, then the checks as `#` lines ipvsadm-restore skips (shared check-lines.ts). */
+function withCheckLines(text: string, checks: CheckStore): string {
+  const lines = formatCheckLines(checks.assignments());
+  return lines === '' ? text : `${text}${text.endsWith('\n') || text === '' ? '' : '\n'}${lines}\n`;
+}
+
 const countOf = (plan: RestorePlan) =>
   `${plan.added.length} added, ${plan.changed.length} changed, ${plan.removed.length} removed`;
 
@@ -70,7 +98,9 @@ export function configRoutes(context: AgentContext): Router {
   const { backend, configText } = context;
 
   router.get('/config', async (_request, response) => {
-    response.type('text/plain').send(configText.format(await backend.snapshot()));
+    response
+      .type('text/plain')
+      .send(withCheckLines(configText.format(await backend.snapshot()), context.checks));
   });
 
   const restore = (mode: 'replace' | 'merge') => async (request: Request, response: Response) => {
@@ -79,9 +109,14 @@ export function configRoutes(context: AgentContext): Router {
     const dryRun = isDryRun(request.query.dryRun);
     const confirmed = confirmsReplaceAll(request.query.confirm);
     // Replace: the text alone is the table (ipvsadm-restore after -C); merge: its lines applied to the live one.
-    const { lines, replacement } = timing.measure('parse', () => {
-      const parsed = configText.parse(restoreText(request));
-      return { lines: parsed, replacement: mode === 'replace' ? applyRestoreLines([], parsed) : null };
+    const { lines, replacement, checks } = timing.measure('parse', () => {
+      const text = restoreText(request);
+      const parsed = configText.parse(text);
+      return {
+        lines: parsed,
+        replacement: mode === 'replace' ? applyRestoreLines([], parsed) : null,
+        checks: parseCheckLines(text),
+      };
     });
     let steps: RestoreSteps | null = null;
     const change: TableChangeRequest = {
@@ -94,6 +129,7 @@ export function configRoutes(context: AgentContext): Router {
         const desired = replacement ?? applyRestoreLines(before, lines);
         steps = planRestore(before, desired);
         refuseUnconfirmedWipe(before, steps, confirmed);
+        refuseChecksOutsideTable(checks, desired);
         return steps.commands;
       },
       summary: () =>
@@ -119,6 +155,9 @@ export function configRoutes(context: AgentContext): Router {
       ifMatch: ifMatchOf(request),
       answered: answerSent(response),
     });
+    // The checks it names are set once their rows exist; checks it does not name are kept.
+    for (const { service, destination, check } of checks)
+      await context.checks.set(service, destination, check);
     announce(response, result.generation, result.record);
     answer(finish(result.record?.id));
   };

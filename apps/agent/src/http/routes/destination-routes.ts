@@ -3,7 +3,6 @@ import {
   AppError,
   checkDestinationForService,
   checkDestinationSettings,
-  destinationId,
   destinationInputSchema,
   destinationSettingsPatchSchema,
   parseDestinationId,
@@ -16,13 +15,12 @@ import {
   type DestinationInput,
   type DestinationKey,
   type SavableDestination,
-  type SavableService,
   type ServiceKey,
 } from '@ipvs-dashboard/shared';
-import { savableDestination } from '../../changes/index.js';
+import { realServerLabel, savableDestination, theDestination, theService } from '../../changes/index.js';
 import { mergeDestination } from '../../ipvs/backend/read-modify-write.js';
 import { runChange, type AgentContext } from '../agent-context.js';
-import { findService, theService } from './service-routes.js';
+import { findService } from './service-routes.js';
 
 /** A real server's settings as an edit needs them (every setting: ipvsadm -e replaces them all). */
 export const inputOf: (d: Destination | SavableDestination) => DestinationInput = savableDestination;
@@ -39,19 +37,7 @@ export async function findDestination(
 ): Promise<Destination> {
   const found = (await context.backend.listDestinations(key)).find((d) => sameDestinationKey(d, dest));
   if (!found) throw new AppError('DESTINATION_NOT_FOUND');
-  return found;
-}
-
-/** The real server a single-destination change read, or SERVICE_NOT_FOUND / DESTINATION_NOT_FOUND. */
-export function theDestination(before: readonly SavableService[], dest: DestinationKey): SavableDestination {
-  const found = theService(before).destinations.find((d) => sameDestinationKey(d, dest));
-  if (!found) throw new AppError('DESTINATION_NOT_FOUND');
-  return found;
-}
-
-/** `10.0.1.2:80 in tcp:10.0.0.1:80`, for change summaries. */
-export function realServerLabel(key: ServiceKey, dest: DestinationKey): string {
-  return `${destinationId(dest)} in ${serviceId(key)}`;
+  return context.status.decorate(serviceId(key), found);
 }
 
 export function destinationRoutes(context: AgentContext): Router {

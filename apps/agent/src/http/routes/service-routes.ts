@@ -10,30 +10,23 @@ import {
   serviceId,
   serviceInputSchema,
   serviceSettingsPatchSchema,
-  type SavableService,
   type ServiceKey,
   type ServiceSettings,
   type ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
+import { theService } from '../../changes/index.js';
 import { generationTag, runChange, type AgentContext } from '../agent-context.js';
 
 export async function findService(context: AgentContext, key: ServiceKey): Promise<ServiceWithDestinations> {
   const table = await context.backend.snapshot();
   const service = table.find((s) => sameServiceKey(s.key, key));
   if (!service) throw new AppError('SERVICE_NOT_FOUND');
-  return service;
+  return context.status.decorateTable([service])[0]!;
 }
 
 export function settingsOf(s: ServiceSettings): ServiceSettings {
   const { scheduler, schedulerFlags, persistence, netmask, persistenceEngine, onePacket } = s;
   return { scheduler, schedulerFlags, persistence, netmask, persistenceEngine, onePacket };
-}
-
-/** The one service a single-service change read, or SERVICE_NOT_FOUND. */
-export function theService(before: readonly SavableService[]): SavableService {
-  const [service] = before;
-  if (!service) throw new AppError('SERVICE_NOT_FOUND');
-  return service;
 }
 
 export function serviceRoutes(context: AgentContext): Router {
@@ -43,7 +36,7 @@ export function serviceRoutes(context: AgentContext): Router {
   router.get('/services', async (_request, response) => {
     const reading = await context.monitor.refresh();
     response.setHeader('ETag', generationTag(reading.generation));
-    response.json(reading.table);
+    response.json(context.status.decorateTable(reading.table));
   });
 
   router.post('/services', async (request, response) => {

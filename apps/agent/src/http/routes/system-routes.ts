@@ -30,6 +30,7 @@ export function systemRoutes(context: AgentContext): Router {
       intervalMs: context.intervalMs,
       interruptedChange: context.journal.interruptedChange(),
       owners,
+      ...(context.holdsAtStart ? { holdsAtStart: context.holdsAtStart } : {}),
     } satisfies InfoResponse);
   });
 

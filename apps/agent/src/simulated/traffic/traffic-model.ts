@@ -194,6 +194,18 @@ export class TrafficModel {
       },
       template,
     };
+    // A down server refuses: one packet in, a reset back, over at once (drawn as usual above, so the
+    // random sequence of every other connection stays the same).
+    if (dest.failing) {
+      spec.durationMs = 0;
+      spec.planned = {
+        conns: 0,
+        inPackets: 1,
+        inBytes: 60,
+        outPackets: directReturn ? 0 : 1,
+        outBytes: directReturn ? 0 : 40,
+      };
+    }
     if (target.protocol === 'UDP' && (svc.flagBits & IP_VS_SVC_F_ONEPACKET) !== 0)
       this.conns.passOnePacket(spec);
     else this.conns.open(spec, now);

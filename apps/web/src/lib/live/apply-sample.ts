@@ -48,7 +48,9 @@ function unchanged(destination: Destination, next: DestinationSample): boolean {
     (next.inactiveConns ?? destination.inactiveConns) === destination.inactiveConns &&
     (next.persistentConns ?? destination.persistentConns) === destination.persistentConns &&
     (next.overloaded ?? destination.overloaded) === destination.overloaded &&
-    (next.stats === undefined || sameStats(destination.stats, next.stats))
+    (next.stats === undefined || sameStats(destination.stats, next.stats)) &&
+    next.holds === undefined &&
+    next.health === undefined
   );
 }
 
@@ -68,6 +70,8 @@ function mergeDestinations(service: ServiceWithDestinations, entry: ServiceSampl
       inactiveConns: next.inactiveConns ?? destination.inactiveConns,
       persistentConns: next.persistentConns ?? destination.persistentConns,
       overloaded: next.overloaded ?? destination.overloaded,
+      holds: next.holds ?? destination.holds,
+      health: next.health ?? destination.health,
     });
     rememberDestinationId(copy, id);
     return copy;

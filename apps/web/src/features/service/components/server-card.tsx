@@ -6,6 +6,7 @@ import { useT } from '../../../lib/i18n/i18n-context';
 import { drainState } from './board-lanes';
 import { ServerCounters } from './server-counters';
 import { ServerEditor } from './server-editor';
+import { HealthDot, HeldBy } from './server-health';
 
 interface ServerCardProps {
   sid: string;
@@ -43,6 +44,7 @@ export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
         >
           ⠿
         </button>
+        <HealthDot destination={destination} />
         <span className="server-address">{did}</span>
         <span className="chip">{t(`forwarding.${destination.forwarding}`)}</span>
         <span className="spacer" />
@@ -72,6 +74,7 @@ export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
         {state === 'draining' && <span className="draining">{t('server.draining')}</span>}
       </div>
       <ServerCounters destination={destination} />
+      <HeldBy destination={destination} />
       {destination.overloaded && (
         <p className="overloaded-why" data-testid="overloaded-why">
           {t('server.overloadedWhy', {

@@ -94,6 +94,9 @@ export const activityEn = {
   'interrupted.doResume': 'Yes, finish it',
   'interrupted.rolledBack': 'Rolled back: {summary}',
   'interrupted.resumed': 'Finished: {summary}',
+  'actor.health-check': 'the health check',
+  'action.health-down': 'Real server taken out by its health check',
+  'action.health-up': 'Real server back after its health check passed',
 } as const;
 
 export const activityKo: Messages<typeof activityEn> = {
@@ -186,4 +189,7 @@ export const activityKo: Messages<typeof activityEn> = {
   'interrupted.doResume': '네, 마저 적용합니다',
   'interrupted.rolledBack': '롤백했습니다: {summary}',
   'interrupted.resumed': '마저 적용했습니다: {summary}',
+  'actor.health-check': '헬스 체크',
+  'action.health-down': '헬스 체크 실패로 리얼 서버 제외',
+  'action.health-up': '헬스 체크 통과로 리얼 서버 복귀',
 };

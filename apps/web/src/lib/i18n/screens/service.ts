@@ -96,6 +96,15 @@ export const serviceEn = {
   'chart.inBps': 'Bytes per second in',
   'chart.outBps': 'Bytes per second out',
   'chart.changes': 'Changes (hover a dotted line)',
+  'server.health.up': 'health check: up',
+  'server.health.down': 'health check: down',
+  'server.health.unknown': 'health check: no verdict yet',
+  'server.health.disabled': 'no health check',
+  'server.health.last': 'last check: {detail} in {ms} ms',
+  'server.heldBy': 'held by: {holds}',
+  'hold.operator': 'operator',
+  'hold.health': 'health',
+  'hold.item': '{kind} ({reason}, {age})',
 } as const;
 
 export const serviceKo: Messages<typeof serviceEn> = {
@@ -191,4 +200,13 @@ export const serviceKo: Messages<typeof serviceEn> = {
   'chart.inBps': '초당 수신 바이트',
   'chart.outBps': '초당 송신 바이트',
   'chart.changes': '변경 (점선에 마우스를 올리면 내용 표시)',
+  'server.health.up': '헬스 체크: 정상',
+  'server.health.down': '헬스 체크: 장애',
+  'server.health.unknown': '헬스 체크: 아직 판정 전',
+  'server.health.disabled': '헬스 체크 없음',
+  'server.health.last': '마지막 체크: {detail}, {ms} ms',
+  'server.heldBy': '제외 사유: {holds}',
+  'hold.operator': '운영자',
+  'hold.health': '헬스 체크',
+  'hold.item': '{kind} ({reason}, {age})',
 };

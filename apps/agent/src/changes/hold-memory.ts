@@ -1,11 +1,11 @@
-// The weight a quiesced real server gets back follows the table, whoever changed it: forgotten when the
-// real server or its service goes (API, restore, ipvsadm), and when it gets a non-zero weight by any path,
-// since it is then no longer quiesced.
+// A held real server's holds and remembered weight follow the table, whoever changed it: forgotten when
+// the real server or its service goes (API, restore, ipvsadm), and when it gets a non-zero weight by any
+// path (PATCH, undo, ipvsadm -e), since it is then no longer out of rotation: the table wins over holds.
 import { parseDestinationId, sameDestinationKey, serviceId } from '@ipvs-dashboard/shared';
 import type { MonitorEvent } from '../live/index.js';
-import { QuiesceStore } from '../state/index.js';
+import { HoldStore } from '../state/index.js';
 
-export function followQuiesceMemory(store: QuiesceStore, onError: (error: unknown) => void) {
+export function followHoldMemory(store: HoldStore, onError: (error: unknown) => void) {
   return (event: MonitorEvent): void => {
     if (event.type !== 'change') return;
     for (const change of event.changes) {
@@ -14,7 +14,7 @@ export function followQuiesceMemory(store: QuiesceStore, onError: (error: unknow
       else if (change.kind === 'service-removed' && change.service)
         forgetting = store.forgetService(change.service);
       else if (change.service && change.destination) {
-        const key = QuiesceStore.key(change.service, change.destination);
+        const key = HoldStore.key(change.service, change.destination);
         if (store.get(key) === undefined) continue;
         if (change.kind === 'destination-removed') forgetting = store.forget(key);
         else if (change.kind === 'destination-changed') {

@@ -1,0 +1,211 @@
+// Runs the health checks: one loop per checked real server, each on its own timer (spread over the
+// interval, check-schedule.ts), never two checks of one server at a time; results go through the rise/fall
+// rule (check-state.ts), and a transition places or releases the server's health hold through the change
+// pipeline (holds/hold-changes.ts), recorded as the health check's own change.
+import {
+  DISABLED_HEALTH,
+  destinationIdOf,
+  holdOf,
+  serviceIdOf,
+  type CheckResult,
+  type DestinationKey,
+  type HealthCheck,
+  type HealthStatus,
+  type ServiceKey,
+  type ServiceWithDestinations,
+} from '@ipvs-dashboard/shared';
+import { placeHold, releaseHold, type HealthSource, type HoldDeps } from '../holds/index.js';
+import { CheckStore, HoldStore } from '../state/index.js';
+import { firstCheckDelay, nextCheckDelay } from './check-schedule.js';
+import { afterResult, initialCounter, type CheckCounter } from './check-state.js';
+import type { Probe } from './probes/probe.js';
+
+interface Target {
+  key: string;
+  service: ServiceKey;
+  destination: DestinationKey;
+  check: HealthCheck;
+  counter: CheckCounter;
+  lastResult: CheckResult | null;
+  timer: NodeJS.Timeout | null;
+  running: boolean;
+  /** False once the server or its check is gone: a check still running then is ignored. */
+  live: boolean;
+}
+
+export interface HealthMonitorDeps extends HoldDeps {
+  checks: CheckStore;
+  probe: Probe;
+  log: (message: string, error?: unknown) => void;
+  now?: () => number;
+}
+
+const actor = { type: 'health-check' } as const;
+
+export class HealthMonitor implements HealthSource {
+  private readonly targets = new Map<string, Target>();
+  private readonly listeners = new Set<(key: string) => void>();
+  private readonly now: () => number;
+  private stopped = false;
+
+  constructor(private readonly deps: HealthMonitorDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  subscribe(listener: (key: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  healthOf(key: string): HealthStatus {
+    const target = this.targets.get(key);
+    if (!target) return DISABLED_HEALTH;
+    return { state: target.counter.state, since: target.counter.since, lastResult: target.lastResult };
+  }
+
+  /** Starts, retimes or stops checks so that exactly the real servers of `table` with a check have one. */
+  sync(table: readonly ServiceWithDestinations[]): void {
+    if (this.stopped) return;
+    const seen = new Set<string>();
+    const present = new Set<string>();
+    for (const service of table) {
+      const sid = serviceIdOf(service);
+      for (const dest of service.destinations) {
+        const did = destinationIdOf(dest);
+        const key = HoldStore.key(sid, did);
+        present.add(key);
+        const check = this.deps.checks.effectiveCheck(sid, did);
+        if (!check) continue;
+        seen.add(key);
+        const existing = this.targets.get(key);
+        if (!existing) this.begin(key, service.key, { address: dest.address, port: dest.port }, check);
+        else if (JSON.stringify(existing.check) !== JSON.stringify(check)) this.retime(existing, check);
+      }
+    }
+    // A server that left the table takes its holds with it (hold-memory.ts); one whose check went keeps its row.
+    for (const [key, target] of this.targets) if (!seen.has(key)) this.end(target, present.has(key));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const target of this.targets.values()) this.end(target, false);
+  }
+
+  private begin(key: string, service: ServiceKey, destination: DestinationKey, check: HealthCheck): void {
+    const heldByHealth = holdOf(this.deps.holds.holdsOf(key), 'health') !== undefined;
+    const target: Target = {
+      key,
+      service,
+      destination,
+      check,
+      counter: initialCounter(this.now(), heldByHealth),
+      lastResult: null,
+      timer: null,
+      running: false,
+      live: true,
+    };
+    this.targets.set(key, target);
+    this.schedule(target, firstCheckDelay(key, check.intervalSeconds * 1000));
+    this.notify(key);
+  }
+
+  /** New settings: the next check comes at the new interval's slot; a running check finishes first. */
+  private retime(target: Target, check: HealthCheck): void {
+    target.check = check;
+    if (target.running) return;
+    if (target.timer) clearTimeout(target.timer);
+    this.schedule(target, firstCheckDelay(target.key, check.intervalSeconds * 1000));
+  }
+
+  /** No check any more (or no server): it stops, and a hold its check placed goes, since nothing would lift it. */
+  private end(target: Target, releaseHold: boolean): void {
+    target.live = false;
+    if (target.timer) clearTimeout(target.timer);
+    this.targets.delete(target.key);
+    this.notify(target.key);
+    if (releaseHold && holdOf(this.deps.holds.holdsOf(target.key), 'health')) {
+      void this.release(target, 'its check was removed');
+    }
+  }
+
+  private schedule(target: Target, delayMs: number): void {
+    target.timer = setTimeout(() => void this.run(target), delayMs);
+    target.timer.unref();
+  }
+
+  private async run(target: Target): Promise<void> {
+    target.timer = null;
+    target.running = true;
+    const check = target.check;
+    const startedAt = this.now();
+    const port = check.port ?? target.destination.port;
+    const outcome =
+      port === 0 && check.kind !== 'command'
+        ? null // a fwmark service's real server without a port: nothing to connect to, so no verdict
+        : await this.deps
+            .probe(
+              {
+                address: target.destination.address,
+                port,
+                service: target.service,
+                destination: target.destination,
+              },
+              check,
+            )
+            .catch((error: unknown) => ({
+              ok: false,
+              detail: error instanceof Error ? error.message : String(error),
+            }));
+    const at = this.now();
+    target.running = false;
+    if (!target.live || this.stopped) return;
+    const result: CheckResult = outcome
+      ? { ok: outcome.ok, ms: at - startedAt, detail: outcome.detail, at }
+      : { ok: false, ms: 0, detail: "no port to check: set the check's port", at };
+    const moved = target.lastResult?.ok !== result.ok || target.lastResult.detail !== result.detail;
+    target.lastResult = result;
+    if (outcome) {
+      const { counter, transition } = afterResult(target.counter, result.ok, check, at);
+      target.counter = counter;
+      if (transition) this.notify(target.key);
+      if (transition === 'down') await this.takeOut(target, result.detail);
+      if (transition === 'up') await this.release(target, result.detail);
+    }
+    if (moved) this.notify(target.key);
+    if (target.live && !this.stopped)
+      this.schedule(target, nextCheckDelay(startedAt, this.now(), check.intervalSeconds * 1000));
+  }
+
+  private async takeOut(target: Target, reason: string): Promise<void> {
+    try {
+      await placeHold(
+        this.deps,
+        { key: target.service, dest: target.destination, actor, action: 'health-down' },
+        { kind: 'health', since: this.now(), reason },
+      );
+      this.deps.log(`health: ${target.key.replace(' ', ' real server ')} down (${reason})`);
+    } catch (error) {
+      this.deps.log(`health: could not take ${target.key} out`, error);
+    }
+  }
+
+  private async release(target: Target, reason: string): Promise<void> {
+    if (!holdOf(this.deps.holds.holdsOf(target.key), 'health')) return;
+    try {
+      await releaseHold(this.deps, {
+        key: target.service,
+        dest: target.destination,
+        kind: 'health',
+        actor,
+        action: 'health-up',
+      });
+      this.deps.log(`health: ${target.key.replace(' ', ' real server ')} up (${reason})`);
+    } catch (error) {
+      this.deps.log(`health: could not put ${target.key} back`, error);
+    }
+  }
+
+  private notify(key: string): void {
+    for (const listener of this.listeners) listener(key);
+  }
+}

@@ -1,0 +1,23 @@
+import { connect } from 'node:net';
+import type { HealthCheck } from '@ipvs-dashboard/shared';
+import { networkDetail, timedOut, type ProbeOutcome, type ProbeTarget } from './probe.js';
+
+/** keepalived's TCP_CHECK: up when a TCP connection is accepted within the timeout; closed at once. */
+export function tcpProbe(target: ProbeTarget, check: HealthCheck): Promise<ProbeOutcome> {
+  const timeoutMs = check.timeoutSeconds * 1000;
+  return new Promise((resolve) => {
+    const socket = connect({
+      host: target.address,
+      port: target.port,
+      ...(check.sourceAddress ? { localAddress: check.sourceAddress } : {}),
+    });
+    const timer = setTimeout(() => finish({ ok: false, detail: timedOut(timeoutMs) }), timeoutMs);
+    function finish(outcome: ProbeOutcome) {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(outcome);
+    }
+    socket.once('connect', () => finish({ ok: true, detail: 'connected' }));
+    socket.once('error', (error) => finish({ ok: false, detail: networkDetail(error) }));
+  });
+}

@@ -1,0 +1,63 @@
+import {
+  DISABLED_HEALTH,
+  destinationIdOf,
+  serviceIdOf,
+  type Destination,
+  type HealthStatus,
+  type ServiceWithDestinations,
+} from '@ipvs-dashboard/shared';
+import type { RealServerStatus, RowStatusSource } from '../live/index.js';
+import { HoldStore } from '../state/index.js';
+
+/** What the health checks found, by "<service id> <destination id>" (health/health-monitor.ts). */
+export interface HealthSource {
+  healthOf(key: string): HealthStatus;
+  /** Called with the key of a real server whose state or last outcome changed. */
+  subscribe(listener: (key: string) => void): () => void;
+}
+
+const noHealth: HealthSource = { healthOf: () => DISABLED_HEALTH, subscribe: () => () => undefined };
+
+/**
+ * Each real server's holds and health, as every read and live frame carries them (shared model.ts): reads
+ * get decorated copies of the backend's rows, the live hub the keys that changed since its last sample.
+ */
+export class RowStatus implements RowStatusSource {
+  private changed = new Set<string>();
+  private health: HealthSource = noHealth;
+  private unsubscribeHealth: () => void = () => undefined;
+
+  constructor(private readonly holds: HoldStore) {
+    holds.subscribe((key) => this.changed.add(key));
+  }
+
+  /** Connects the health checks once they exist (they need the pipeline, which needs the monitor). */
+  useHealth(health: HealthSource): void {
+    this.unsubscribeHealth();
+    this.health = health;
+    this.unsubscribeHealth = health.subscribe((key) => this.changed.add(key));
+  }
+
+  statusOf(serviceId: string, destinationId: string): RealServerStatus {
+    const key = HoldStore.key(serviceId, destinationId);
+    return { holds: [...this.holds.holdsOf(key)], health: this.health.healthOf(key) };
+  }
+
+  decorate(serviceId: string, dest: Destination): Destination {
+    return { ...dest, ...this.statusOf(serviceId, destinationIdOf(dest)) };
+  }
+
+  decorateTable(table: readonly ServiceWithDestinations[]): ServiceWithDestinations[] {
+    return table.map((service) => {
+      const sid = serviceIdOf(service);
+      return { ...service, destinations: service.destinations.map((d) => this.decorate(sid, d)) };
+    });
+  }
+
+  takeChanged(): string[] {
+    if (this.changed.size === 0) return [];
+    const keys = [...this.changed];
+    this.changed.clear();
+    return keys;
+  }
+}

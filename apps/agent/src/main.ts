@@ -41,8 +41,10 @@ function loginUrl(config: AgentConfig, port: number, token: string): string {
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'token') {
-    const { settings } = parseCommandLine([], process.env) as { settings: { stateDir?: string } };
-    process.stdout.write(await runTokenCommand(argv.slice(1), settings.stateDir ?? defaultStateDir()));
+    // The state directory from the environment, as the agent would take it; --state-dir is the subcommand's.
+    const fromEnv = parseCommandLine([], process.env);
+    const stateDir = (fromEnv.help ? undefined : fromEnv.settings.stateDir) ?? defaultStateDir();
+    process.stdout.write(await runTokenCommand(argv.slice(1), stateDir));
     return 0;
   }
   const commandLine = parseCommandLine(argv, process.env);

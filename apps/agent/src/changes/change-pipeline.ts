@@ -4,9 +4,7 @@
 // announced as this change and not as someone else's.
 import {
   AppError,
-  applyRestoreLines,
   formatCommand,
-  patchRows,
   planRestore,
   serviceId,
   type ChangeAction,
@@ -25,6 +23,7 @@ import { capabilityProblems, problemsError } from './capability-check.js';
 import { newChangeId } from './change-ids.js';
 import type { ChangeJournal, JournalHeader } from './change-journal.js';
 import type { ChangeLog } from './change-log.js';
+import { expectedAfter, planBack, touchedServices } from './change-targets.js';
 import { readRows } from './table-rows.js';
 
 /** Optional per-phase timing (the HTTP layer's Server-Timing); the pipeline only names the phases. */
@@ -92,32 +91,6 @@ const commandLine = (command: IpvsadmCommand) => `ipvsadm ${formatCommand(comman
 
 function stale(): AppError {
   return new AppError('CONFLICT');
-}
-
-/** serviceId() of the services the commands touch; 'all' when one acts on the whole table. */
-function touchedServices(commands: readonly IpvsadmCommand[], before: readonly SavableService[]) {
-  const ids = new Set<string>();
-  let wholeTable = false;
-  for (const command of commands) {
-    if ('service' in command && command.service) ids.add(serviceId(command.service));
-    else if (command.kind === 'clear' || command.kind === 'zero') wholeTable = true;
-  }
-  if (wholeTable) for (const row of before) ids.add(serviceId(row.key));
-  return { ids, wholeTable };
-}
-
-/** The table the commands leave, computed as the kernel would (refusing what it would refuse). */
-function expectedAfter(before: SavableService[], commands: readonly IpvsadmCommand[]): SavableService[] {
-  try {
-    return applyRestoreLines(
-      before,
-      commands.map((command, index) => ({ line: index + 1, command })),
-    );
-  } catch (error) {
-    // The catalogue's sentence (the kernel's), not "line 1:" of a text nobody sent.
-    if (error instanceof AppError) throw new AppError(error.code, undefined, { field: error.field ?? '' });
-    throw error;
-  }
 }
 
 export class ChangePipeline {
@@ -299,14 +272,4 @@ export class ChangePipeline {
     else if (journaled) this.deps.journal.keep(header, failure.index);
     return new AppError(cause.code, message, { cause, ...(cause.field ? { field: cause.field } : {}) });
   }
-}
-
-/** The commands that take the rows a patch touched from `from` back to `to`, traffic-safe. */
-export function planBack(
-  now: readonly SavableService[],
-  from: readonly SavableService[],
-  to: readonly SavableService[],
-): IpvsadmCommand[] {
-  const patched = patchRows(now, from, to);
-  return planRestore(patched.current, patched.target).commands;
 }

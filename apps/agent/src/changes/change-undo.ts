@@ -11,7 +11,8 @@ import {
   type SavableService,
 } from '@ipvs-dashboard/shared';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
-import { planBack, type ChangePipeline, type TableChangeResult } from './change-pipeline.js';
+import type { ChangePipeline, TableChangeResult } from './change-pipeline.js';
+import { planBack } from './change-targets.js';
 import type { ChangeJournal } from './change-journal.js';
 import type { ChangeLog } from './change-log.js';
 import { settingReverter } from './setting-changes.js';

@@ -4,19 +4,20 @@
 import { parseDestinationId, sameDestinationKey, serviceId } from '@ipvs-dashboard/shared';
 import type { MonitorEvent } from '../live/index.js';
 import { HoldStore } from '../state/index.js';
+import { removalOf } from './row-removals.js';
 
 export function followHoldMemory(store: HoldStore, onError: (error: unknown) => void) {
   return (event: MonitorEvent): void => {
     if (event.type !== 'change') return;
     for (const change of event.changes) {
+      const removal = removalOf(change);
       let forgetting: Promise<void> | null = null;
-      if (change.kind === 'cleared') forgetting = store.forgetService();
-      else if (change.kind === 'service-removed' && change.service)
-        forgetting = store.forgetService(change.service);
+      if (removal && removal.scope !== 'destination')
+        forgetting = store.forgetService(removal.scope === 'service' ? removal.service : undefined);
       else if (change.service && change.destination) {
         const key = HoldStore.key(change.service, change.destination);
         if (store.get(key) === undefined) continue;
-        if (change.kind === 'destination-removed') forgetting = store.forget(key);
+        if (removal) forgetting = store.forget(key);
         else if (change.kind === 'destination-changed') {
           const dest = parseDestinationId(change.destination);
           const weight = event.table

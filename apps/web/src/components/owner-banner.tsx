@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ownersOf, type TableOwner } from '@ipvs-dashboard/shared';
-import { useT } from '../lib/i18n/i18n-context';
+import { useT, type Translate } from '../lib/i18n/i18n-context';
 import { infoQueryOptions } from '../lib/table/get-info';
 
 // keepalived, ldirectord or kube-proxy manage (part of) this table too (GET /info owners): a change made
@@ -36,24 +36,21 @@ function OwnerNotice({ owner, text }: { owner: TableOwner; text: string }) {
   );
 }
 
+/** What the owner manages, said for one service (`count` absent) or for the overview's `count` services. */
+function ownerText(t: Translate, owner: TableOwner, count?: number): string {
+  if (owner.services === 'all') return t('owners.all', { name: owner.name, pid: owner.pid });
+  const config = owner.config ?? t('owners.noConfig');
+  return count === undefined
+    ? t('owners.service', { name: owner.name, pid: owner.pid, config })
+    : t('owners.overview', { name: owner.name, pid: owner.pid, config, count });
+}
+
 /** On a service's page: each program whose configuration manages this service. */
 export function ServiceOwnerBanner({ sid }: { sid: string }) {
   const t = useT();
   const { data: info } = useQuery(infoQueryOptions());
   return ownersOf(info?.owners ?? [], sid).map((owner) => (
-    <OwnerNotice
-      key={owner.pid}
-      owner={owner}
-      text={
-        owner.services === 'all'
-          ? t('owners.all', { name: owner.name, pid: owner.pid })
-          : t('owners.service', {
-              name: owner.name,
-              pid: owner.pid,
-              config: owner.config ?? t('owners.noConfig'),
-            })
-      }
-    />
+    <OwnerNotice key={owner.pid} owner={owner} text={ownerText(t, owner)} />
   ));
 }
 
@@ -67,21 +64,6 @@ export function TableOwnersBanner({ serviceIds }: { serviceIds: readonly string[
         ? serviceIds.length
         : serviceIds.filter((id) => owner.services.includes(id)).length;
     if (owner.services !== 'all' && count === 0 && owner.vrrp.length === 0) return null;
-    return (
-      <OwnerNotice
-        key={owner.pid}
-        owner={owner}
-        text={
-          owner.services === 'all'
-            ? t('owners.all', { name: owner.name, pid: owner.pid })
-            : t('owners.overview', {
-                name: owner.name,
-                pid: owner.pid,
-                config: owner.config ?? t('owners.noConfig'),
-                count,
-              })
-        }
-      />
-    );
+    return <OwnerNotice key={owner.pid} owner={owner} text={ownerText(t, owner, count)} />;
   });
 }

@@ -7,6 +7,7 @@ import { disconnectedState } from './disconnected.mjs';
 import { dragShowsCommandAndAsksWeight } from './drag-asks-weight.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { formShowsEveryError } from './form-errors.mjs';
+import { healthChecksFromTheForm } from './health-checks.mjs';
 import { overloadedServer } from './overloaded-server.mjs';
 import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
 import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
@@ -39,6 +40,10 @@ export const specs = [
   {
     name: 'overloaded: the card says so in Active, the overview counts it, no new connections',
     run: overloadedServer,
+  },
+  {
+    name: 'health check set in the form: dots up, a failing server held out and back at its weight',
+    run: healthChecksFromTheForm,
   },
   {
     name: 'form errors: every one at once next to its field, in the language shown',

@@ -1,4 +1,5 @@
 import { activityEn, activityKo } from './screens/activity';
+import { checksEn, checksKo } from './screens/checks';
 import { connectionsEn, connectionsKo } from './screens/connections';
 import type { Messages } from './screens/messages';
 import { overviewEn, overviewKo } from './screens/overview';
@@ -23,6 +24,7 @@ export const screens = [
   [settingsEn, settingsKo],
   [ownersEn, ownersKo],
   [rolesEn, rolesKo],
+  [checksEn, checksKo],
 ] as const;
 
 const en = {
@@ -34,6 +36,7 @@ const en = {
   ...settingsEn,
   ...ownersEn,
   ...rolesEn,
+  ...checksEn,
 };
 const ko: Messages<typeof en> = {
   ...shellKo,
@@ -44,6 +47,7 @@ const ko: Messages<typeof en> = {
   ...settingsKo,
   ...ownersKo,
   ...rolesKo,
+  ...checksKo,
 };
 
 export type MessageKey = keyof typeof en;

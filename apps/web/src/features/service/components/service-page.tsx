@@ -10,6 +10,7 @@ import { serviceId } from '@ipvs-dashboard/shared';
 import { useDeleteService } from '../api/delete-service';
 import { useZeroService } from '../api/zero-service';
 import { AddServerForm } from './add-server-form';
+import { HealthCheckForm } from './health-check-form';
 import { PersistenceWarning } from './persistence-warning';
 import { RateCharts } from './rate-charts';
 import { ServersBoard } from './servers-board';
@@ -93,6 +94,7 @@ export function ServicePage({ sid }: { sid: string }) {
         />
         <AddServerForm sid={sid} serviceKey={service.key} />
       </div>
+      <HealthCheckForm sid={sid} service={service} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { overloadedServer } from './overloaded-server.mjs';
 import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
 import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
 import { persistenceWarning } from './persistence-warning.mjs';
+import { controlsFollowTheRole } from './roles.mjs';
 import { everyScreenAtPhoneWidth } from './phone-width.mjs';
 import { takeScreenshots } from './screenshots.mjs';
 import { statsColumnsKeptAfterReload } from './stats-columns.mjs';
@@ -60,6 +61,10 @@ export const specs = [
   {
     name: 'columns chooser: --stats counters match the agent, the choice survives a reload',
     run: statsColumnsKeptAfterReload,
+  },
+  {
+    name: 'roles: a viewer sees every control disabled with the reason, an operator may drag',
+    run: controlsFollowTheRole,
   },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
   {

@@ -8,12 +8,14 @@ import {
   type ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
 import { ActionError } from '../../../components/error-text';
+import { AllowedButton } from '../../../components/allowed-button';
 import { Field } from '../../../components/field';
 import { FormProblems } from '../../../components/form-problems';
 import { TextField } from '../../../components/text-field';
 import { useFormCheck } from '../../../lib/forms/use-form-check';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { serviceCheckQueryOptions, useSaveServiceCheck } from '../api/service-check';
+import { servicePath } from '../api/paths';
 import { CHECK_FIELDS, checkDraftOf, checkFromDraft, isHttpKind, type CheckDraft } from './check-draft';
 
 const kinds: HealthCheckKind[] = ['tcp', 'http', 'https', 'command'];
@@ -208,13 +210,23 @@ function CheckEditor({
       {save.error && !check.agentErrorAtField(CHECK_FIELDS) && <ActionError error={save.error} />}
       <ActionError error={loadError} />
       <div className="row" style={{ marginTop: 8 }}>
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <AllowedButton
+          request={['PUT', `${servicePath(sid)}/check`]}
+          type="submit"
+          className="primary"
+          disabled={save.isPending}
+        >
           {current ? t('common.save') : t('check.add')}
-        </button>
+        </AllowedButton>
         {current && (
-          <button type="button" className="danger" onClick={remove} disabled={save.isPending}>
+          <AllowedButton
+            request={['DELETE', `${servicePath(sid)}/check`]}
+            className="danger"
+            onClick={remove}
+            disabled={save.isPending}
+          >
             {t('check.remove')}
-          </button>
+          </AllowedButton>
         )}
         {save.isSuccess && <span className="muted">{t('common.saved')}</span>}
       </div>

@@ -30,16 +30,18 @@ export class Alerts {
     const { settings, log } = options;
     this.director = options.director ?? hostname();
     this.now = options.now ?? Date.now;
-    this.deliveries = (settings?.webhooks ?? []).map(
-      (webhook) =>
-        new WebhookDelivery({
-          webhook,
-          retry: settings!.retry,
-          queueLimit: settings!.queueLimit,
-          post: options.post ?? postJson,
-          log,
-        }),
-    );
+    this.deliveries = settings
+      ? settings.webhooks.map(
+          (webhook) =>
+            new WebhookDelivery({
+              webhook,
+              retry: settings.retry,
+              queueLimit: settings.queueLimit,
+              post: options.post ?? postJson,
+              log,
+            }),
+        )
+      : [];
   }
 
   /** The body a webhook receives for `event` (docs/api.md "Alerts"). */

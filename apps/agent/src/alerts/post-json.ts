@@ -7,6 +7,8 @@ export type PostJson = (
   body: string,
   headers: Readonly<Record<string, string>>,
   timeoutMs: number,
+  /** Aborted when the agent stops: a request to a hung receiver must not keep the process alive. */
+  stop?: AbortSignal,
 ) => Promise<PostOutcome>;
 
 /** The reason under fetch's "fetch failed": ECONNREFUSED, a certificate error, a timeout. */
@@ -18,14 +20,15 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export const postJson: PostJson = async (url, body, headers, timeoutMs) => {
+export const postJson: PostJson = async (url, body, headers, timeoutMs, stop) => {
+  const timeout = AbortSignal.timeout(timeoutMs);
   try {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'user-agent': 'ipvs-dashboard-agent', ...headers, 'content-type': 'application/json' },
       body,
       redirect: 'error',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: stop ? AbortSignal.any([stop, timeout]) : timeout,
     });
     // The answer's body is not used; cancelling frees the connection for the next event.
     await response.body?.cancel();

@@ -37,6 +37,7 @@ export class WebhookDelivery {
   private busy = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private readonly stopping = new AbortController();
   private readonly idleWaiters: (() => void)[] = [];
 
   constructor(private readonly options: DeliveryOptions) {}
@@ -82,6 +83,7 @@ export class WebhookDelivery {
   /** Stops trying; events still waiting are dropped (the log says how many). */
   stop(): void {
     this.stopped = true;
+    this.stopping.abort();
     if (this.timer) clearTimeout(this.timer);
     if (this.queue.length > 0) {
       this.options.log(`webhook ${this.url}: stopping with ${this.queue.length} undelivered event(s)`);
@@ -104,9 +106,18 @@ export class WebhookDelivery {
   private async attempt(pending: Pending): Promise<void> {
     const { webhook, retry, post, log } = this.options;
     pending.attempt++;
-    const outcome = await post(webhook.url, pending.text, webhook.headers ?? {}, retry.timeoutSeconds * 1000);
+    const outcome = await post(
+      webhook.url,
+      pending.text,
+      webhook.headers ?? {},
+      retry.timeoutSeconds * 1000,
+      this.stopping.signal,
+    );
     this.busy = false;
-    if (this.stopped) return;
+    if (this.stopped) {
+      this.settle();
+      return;
+    }
     const { kind, id } = pending.body;
     if (outcome.ok) {
       this.finish(pending);

@@ -134,4 +134,21 @@ describe('webhook delivery to a loopback receiver', () => {
     expect(delivery.counts.dropped).toBe(7);
     expect(lines.filter((line) => line.includes('queue full'))).toHaveLength(7);
   });
+
+  it('stops: the request to a hung receiver is abandoned at once and nothing more is sent', async () => {
+    const hook = await receiver(['hang']);
+    const lines: string[] = [];
+    const alerts = alertsTo(settings([{ url: hook.url }], { timeoutSeconds: 60 }), lines);
+    alerts.notify(down);
+    alerts.notify(down);
+    await hook.waitFor(1);
+    alerts.stop();
+    await alerts.idle();
+    for (let i = 0; i < 100 && hook.abandoned() === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(hook.abandoned()).toBe(1);
+    expect(lines.at(-1)).toContain('stopping with 2 undelivered event(s)');
+    alerts.notify(down);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(hook.received).toHaveLength(1);
+  });
 });

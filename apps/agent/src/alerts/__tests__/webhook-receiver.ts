@@ -13,6 +13,8 @@ export interface Receiver {
   url: string;
   port: number;
   received: Received[];
+  /** Requests left unanswered ('hang') whose client gave up and closed the connection. */
+  abandoned: () => number;
   /** Resolves once `count` requests have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<Received[]>;
   close(): Promise<void>;
@@ -24,6 +26,7 @@ export async function startReceiver(
 ): Promise<Receiver> {
   const received: Received[] = [];
   const hanging: ServerResponse[] = [];
+  let abandoned = 0;
   const waiters: (() => void)[] = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -36,8 +39,10 @@ export async function startReceiver(
         body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown,
       });
       for (const wake of waiters.splice(0)) wake();
-      if (answer === 'hang') hanging.push(response);
-      else response.writeHead(answer).end();
+      if (answer === 'hang') {
+        hanging.push(response);
+        response.on('close', () => abandoned++);
+      } else response.writeHead(answer).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -46,6 +51,7 @@ export async function startReceiver(
     url: `http://127.0.0.1:${bound}/hook`,
     port: bound,
     received,
+    abandoned: () => abandoned,
     async waitFor(count, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {

@@ -20,6 +20,8 @@ const FILES = [
   'kernel-fwmark-connections.guest.mjs',
   // Issue 12: health checks and holds (operator, health) against real servers in namespaces.
   'kernel-health.guest.mjs',
+  // Issue 12: alerts (webhooks to a loopback receiver, the log, /metrics health and digest).
+  'kernel-alerts.guest.mjs',
 ];
 
 // keepalived: the peer that owns part of the table in kernel-owners.guest.mjs.

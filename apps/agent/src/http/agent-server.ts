@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { Alerts, externalChangeAlert, healthAlert, interruptedChangeAlert } from '../alerts/index.js';
 import type { AgentConfig } from '../config/index.js';
 import {
   ChangeJournal,
@@ -50,6 +51,8 @@ export interface AgentServer {
   transport: WsTransport;
   health: HealthMonitor;
   checks: CheckStore;
+  /** `alerts.notify(event)`: the log line and the webhooks (the drain tracker reports to it too). */
+  alerts: Alerts;
   close(): Promise<void>;
 }
 
@@ -87,17 +90,26 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   });
   const holds = await HoldStore.open(config.stateDir);
   const checks = await CheckStore.open(config.stateDir);
+  const alerts = new Alerts({ settings: config.webhooks, log: (message) => log(message) });
   const journal = await ChangeJournal.open(config.stateDir);
   for (const { header, applied } of journal.unfinished()) {
     log(
       `INTERRUPTED CHANGE ${header.id}: "${header.summary}" was being applied when the agent stopped (${applied} of ${header.total} steps recorded). The table may be half-changed: POST /api/v1/changes/${header.id}/rollback or /resume, or use the banner in the web app.`,
     );
+    alerts.notify(interruptedChangeAlert({ ...header, applied }));
   }
   const changes = await ChangeLog.open({ dir: config.stateDir, announce: (line) => console.log(line) });
   const pipeline = new ChangePipeline({ backend, monitor, journal, log: changes });
   const reportError = (error: unknown) => log('recording a change failed', error);
   const owners = options.owners ?? new TableOwners(backend.kind === 'kernel');
-  monitor.subscribe(recordExternalChanges(changes, reportError, () => owners.current(1000)));
+  monitor.subscribe(
+    recordExternalChanges(
+      changes,
+      reportError,
+      () => owners.current(1000),
+      (record) => alerts.notify(externalChangeAlert(record)),
+    ),
+  );
   monitor.subscribe(followHoldMemory(holds, reportError));
   monitor.subscribe(followCheckSettings(checks, reportError));
   const status = new RowStatus(holds);
@@ -107,6 +119,10 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     checks,
     probe: options.probe ?? probeFor(backend),
     log,
+    onTransition: (transition) => {
+      const event = healthAlert(transition);
+      if (event) alerts.notify(event);
+    },
   });
   status.useHealth(health);
   const callers = await CallerDirectory.open(config.stateDir, token);
@@ -132,6 +148,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     configText: options.configText,
     metricFamilies: config.metricFamilies,
     owners,
+    alerts,
   };
   const app = createApp({ context, policy, webDir: config.webDir, tls: config.tls !== null, log });
   await monitor.start();
@@ -166,8 +183,10 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     transport,
     health,
     checks,
+    alerts,
     async close() {
       health.stop();
+      alerts.stop();
       monitor.stop();
       callers.close();
       transport.close();

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Hold } from '@ipvs-dashboard/shared';
 import { Alerts, externalChangeAlert, healthAlert, interruptedChangeAlert } from '../alerts/index.js';
 import type { AgentConfig } from '../config/index.js';
 import {
@@ -40,6 +41,19 @@ export interface AgentServerOptions {
   owners?: TableOwners;
   /** How health checks reach a real server; default: the network (kernel) or the traffic model (simulated). */
   probe?: Probe;
+  /**
+   * Holds the caller vouches for, placed before the holds are reconciled with the table (unless the store
+   * already has one for that server): the simulated demo's quiesced server, so it is a held server with a
+   * weight to give back, not "weight 0 set outside the agent".
+   */
+  knownHolds?: readonly KnownHold[];
+}
+
+export interface KnownHold {
+  service: string;
+  destination: string;
+  weight: number;
+  hold: Hold;
 }
 
 export interface AgentServer {
@@ -153,6 +167,10 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   const app = createApp({ context, policy, webDir: config.webDir, tls: config.tls !== null, log });
   await monitor.start();
   const table = monitor.current?.table ?? [];
+  for (const known of options.knownHolds ?? []) {
+    const key = HoldStore.key(known.service, known.destination);
+    if (!holds.get(key)) await holds.place(key, known.weight, known.hold);
+  }
   context.holdsAtStart = await reconcileAtStart(table, holds);
   for (const line of describeHoldsAtStart(context.holdsAtStart)) log(line);
   health.sync(table);

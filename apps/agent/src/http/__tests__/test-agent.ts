@@ -5,7 +5,7 @@ import { resolveConfig, type RawSettings } from '../../config/index.js';
 import type { IpvsBackend } from '../../ipvs/backend/backend.js';
 import type { TransportLimits } from '../../live/index.js';
 import { SimulatedBackend } from '../../simulated/index.js';
-import { startAgentServer, type AgentServer } from '../agent-server.js';
+import { startAgentServer, type AgentServer, type KnownHold } from '../agent-server.js';
 import { ipvsadmConfigText } from '../restore/ipvsadm-config-text.js';
 
 export const testToken = 'test-token-0123456789abcdef';
@@ -32,6 +32,7 @@ export async function startTestAgent(
     /** More flags, as the command line gives them (e.g. `webhooks`). */
     settings?: RawSettings;
     log?: (message: string) => void;
+    knownHolds?: readonly KnownHold[];
   } = {},
 ): Promise<TestAgent> {
   const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'agent-state-')));
@@ -54,6 +55,7 @@ export async function startTestAgent(
     configText: ipvsadmConfigText,
     log: options.log ?? (() => undefined),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.knownHolds ? { knownHolds: options.knownHolds } : {}),
   });
   const base = `http://127.0.0.1:${agent.port}`;
   return {

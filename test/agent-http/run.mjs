@@ -20,6 +20,8 @@ const FILES = [
   'kernel-fwmark-connections.guest.mjs',
   // Issue 12: health checks and holds (operator, health) against real servers in namespaces.
   'kernel-health.guest.mjs',
+  // Issue 12: the same TCP check run by keepalived and the agent on one kernel: detection times compared.
+  'kernel-keepalived-compare.guest.mjs',
   // Issue 12: alerts (webhooks to a loopback receiver, the log, /metrics health and digest).
   'kernel-alerts.guest.mjs',
 ];

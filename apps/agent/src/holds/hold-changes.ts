@@ -54,6 +54,7 @@ export function placeHold(deps: HoldDeps, request: HoldRequest, hold: Hold): Pro
   const { key, dest } = request;
   const memoryKey = HoldStore.key(serviceId(key), destinationId(dest));
   let weight = 0;
+  let remembered: Promise<void> | undefined;
   return deps.pipeline.run({
     action: request.action,
     actor: request.actor,
@@ -66,7 +67,9 @@ export function placeHold(deps: HoldDeps, request: HoldRequest, hold: Hold): Pro
         return [];
       }
       weight = current.weight;
-      await deps.holds.place(memoryKey, current.weight, hold);
+      // Written while the journal is (durableBeforeApply): both are on disk before the kernel step.
+      remembered = deps.holds.place(memoryKey, current.weight, hold);
+      remembered.catch(() => undefined); // awaited by the pipeline; a refusal before that must not go unhandled
       return [
         {
           kind: 'edit-destination',
@@ -75,6 +78,7 @@ export function placeHold(deps: HoldDeps, request: HoldRequest, hold: Hold): Pro
         },
       ];
     },
+    durableBeforeApply: () => remembered,
     summary: () =>
       hold.kind === 'operator'
         ? `Quiesced ${realServerLabel(key, dest)} (weight ${weight} -> 0)`

@@ -111,7 +111,6 @@ async function timesUntil(server, target, from, timeoutMs = 20_000) {
   return seen;
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 before(async () => {
   ipvsadm('-C');

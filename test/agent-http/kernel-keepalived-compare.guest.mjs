@@ -111,7 +111,6 @@ async function timesUntil(server, target, from, timeoutMs = 20_000) {
   return seen;
 }
 
-
 before(async () => {
   ipvsadm('-C');
   scenario = createNatScenario(2);

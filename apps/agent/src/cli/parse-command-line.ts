@@ -17,6 +17,8 @@ const settingsFlags = {
   'web-dir': ['webDir', 'IPVS_DASHBOARD_WEB_DIR'],
   'allowed-hosts': ['allowedHosts', 'IPVS_DASHBOARD_ALLOWED_HOSTS'],
   metrics: ['metrics', 'IPVS_DASHBOARD_METRICS'],
+  'prometheus-url': ['prometheusUrl', 'IPVS_DASHBOARD_PROMETHEUS_URL'],
+  'prometheus-selector': ['prometheusSelector', 'IPVS_DASHBOARD_PROMETHEUS_SELECTOR'],
 } as const satisfies Record<string, readonly [keyof RawSettings, string]>;
 
 type FlagName = keyof typeof settingsFlags;

@@ -27,6 +27,14 @@ Options (environment variable in brackets):
                             separated: names from docs/api.md (a trailing * matches a prefix, as
                             ipvs_dashboard_destination_*), all, or none (default none)
                                                                                [IPVS_DASHBOARD_METRICS]
+  --prometheus-url URL      Prometheus that scrapes this agent's /metrics: charts then offer 1 h,
+                            6 h, 24 h, 7 d and chosen ranges from it (default: none, 15 minutes
+                            only). Turns on the ipvs_dashboard_*_total counter families it queries.
+                                                                               [IPVS_DASHBOARD_PROMETHEUS_URL]
+  --prometheus-selector '{LABEL="VALUE",...}'
+                            label matchers picking this director's series in Prometheus, e.g.
+                            '{instance="lb1:8080"}' (default: none; then Prometheus must scrape
+                            one director only)                          [IPVS_DASHBOARD_PROMETHEUS_SELECTOR]
   --help                    print this text and exit
 
 Named tokens with roles (viewer, operator, admin): ipvs-dashboard-agent token add|list|revoke

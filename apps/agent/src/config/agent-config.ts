@@ -1,5 +1,6 @@
 import { AppError } from '@ipvs-dashboard/shared';
 import { parseMetricSelection } from '../metrics/metric-selection.js';
+import { parseSelector, queriedCounterFamilies, type LabelMatcher } from '../prometheus/promql.js';
 import { isLoopbackHost, parseListenAddress, type ListenAddress } from './listen-address.js';
 
 export type BackendChoice = 'auto' | 'kernel' | 'simulated';
@@ -19,6 +20,8 @@ export interface AgentConfig {
   allowedHosts: string[];
   /** Opt-in /metrics families (ipvs_dashboard_*); node_exporter's node_ipvs_* are always served. */
   metricFamilies: ReadonlySet<string>;
+  /** Long history (GET /history/range) from this Prometheus, or null: the agent's own 15 minutes only. */
+  prometheus: { url: string; selector: LabelMatcher[] } | null;
 }
 
 /** The raw strings a user gave, from flags or environment, before validation. */
@@ -36,6 +39,9 @@ export interface RawSettings {
   allowedHosts?: string;
   /** Comma-separated /metrics families to add, `all` or `none`. */
   metrics?: string;
+  prometheusUrl?: string;
+  /** Label matchers, `{job="ipvs-dashboard"}`. */
+  prometheusSelector?: string;
 }
 
 const backendChoices: readonly BackendChoice[] = ['auto', 'kernel', 'simulated'];
@@ -68,6 +74,29 @@ export function parseAllowedHosts(text: string): string[] {
   return names;
 }
 
+/** --prometheus-url and --prometheus-selector: an http(s) URL, matchers Prometheus would take. */
+export function parsePrometheus(raw: RawSettings): AgentConfig['prometheus'] {
+  if (raw.prometheusUrl === undefined) {
+    if (raw.prometheusSelector !== undefined) {
+      throw invalid('prometheus-selector', '--prometheus-selector needs --prometheus-url.');
+    }
+    return null;
+  }
+  let url: URL;
+  try {
+    url = new URL(raw.prometheusUrl);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalid(
+      'prometheus-url',
+      `--prometheus-url must be Prometheus's http(s) address, e.g. http://127.0.0.1:9090, got "${raw.prometheusUrl}".`,
+    );
+  }
+  return { url: url.href, selector: parseSelector(raw.prometheusSelector ?? '') };
+}
+
 /** Validates raw settings; every rule that keeps the agent safe to expose lives here. */
 export function resolveConfig(raw: RawSettings, defaults: { stateDir: string; webDir: string }): AgentConfig {
   const listen = parseListenAddress(raw.listen ?? '127.0.0.1:8080');
@@ -90,6 +119,7 @@ export function resolveConfig(raw: RawSettings, defaults: { stateDir: string; we
   if (raw.token !== undefined && raw.token.length < 16) {
     throw invalid('token', '--token must be at least 16 characters.');
   }
+  const prometheus = parsePrometheus(raw);
   return {
     listen,
     backend,
@@ -100,6 +130,11 @@ export function resolveConfig(raw: RawSettings, defaults: { stateDir: string; we
     insecureListenReason,
     webDir: raw.webDir ?? defaults.webDir,
     allowedHosts: parseAllowedHosts(raw.allowedHosts ?? ''),
-    metricFamilies: parseMetricSelection(raw.metrics ?? 'none'),
+    metricFamilies: new Set([
+      ...parseMetricSelection(raw.metrics ?? 'none'),
+      // Long history charts rates of these counters; Prometheus can only have them if /metrics serves them.
+      ...(prometheus ? queriedCounterFamilies : []),
+    ]),
+    prometheus,
   };
 }

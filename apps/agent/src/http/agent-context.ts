@@ -19,6 +19,7 @@ import type { TableMonitor } from '../live/table-monitor.js';
 import type { HealthMonitor } from '../health/index.js';
 import type { RowStatus } from '../holds/index.js';
 import type { TableOwners } from '../owners/index.js';
+import type { LongHistory } from '../prometheus/index.js';
 import type { CheckStore, HoldStore } from '../state/index.js';
 import { requestCaller } from './request-guards.js';
 
@@ -60,6 +61,8 @@ export interface AgentContext {
   metricFamilies: ReadonlySet<string>;
   /** Other programs managing the kernel's table (keepalived, ldirectord, kube-proxy). */
   owners: TableOwners;
+  /** Ranges beyond the live history, from Prometheus (--prometheus-url); null without one. */
+  longHistory: LongHistory | null;
 }
 
 /** Weak ETag of a table generation; clients echo it (or the bare number) in If-Match. */

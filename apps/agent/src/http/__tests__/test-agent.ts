@@ -29,6 +29,11 @@ export async function startTestAgent(
     token?: string | null;
     intervalMs?: number;
     limits?: TransportLimits;
+    /** --prometheus-url and --prometheus-selector. */
+    prometheusUrl?: string;
+    prometheusSelector?: string;
+    /** How far back the agent's own history reaches (default 15 min). */
+    historyWindowMs?: number;
   } = {},
 ): Promise<TestAgent> {
   const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'agent-state-')));
@@ -40,6 +45,8 @@ export async function startTestAgent(
       backend: 'simulated',
       interval: `${options.intervalMs ?? 100}ms`,
       allowedHosts: 'dashboard.example.com',
+      ...(options.prometheusUrl === undefined ? {} : { prometheusUrl: options.prometheusUrl }),
+      ...(options.prometheusSelector === undefined ? {} : { prometheusSelector: options.prometheusSelector }),
     },
     { stateDir, webDir: options.webDir ?? join(stateDir, 'no-web-app') },
   );
@@ -50,6 +57,7 @@ export async function startTestAgent(
     configText: ipvsadmConfigText,
     log: () => undefined,
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.historyWindowMs === undefined ? {} : { historyWindowMs: options.historyWindowMs }),
   });
   const base = `http://127.0.0.1:${agent.port}`;
   return {

@@ -18,7 +18,10 @@ export interface RangePlan {
   end: number;
   /** The last instant asked of Prometheus; null when the agent's memory covers the whole range. */
   prometheusEnd: number | null;
-  /** The first instant answered from the agent's memory; null when it holds nothing of the range. */
+  /**
+   * The first instant answered from the agent's memory (on the grid, or `to` when its memory starts within
+   * the last step); null when it holds nothing of the range.
+   */
   joinAt: number | null;
 }
 
@@ -32,10 +35,12 @@ export function planRange(from: number, to: number, liveStart: number | null): R
   const start = Math.ceil(from / stepMs) * stepMs;
   const end = Math.floor(to / stepMs) * stepMs;
   const rateWindowMs = Math.max(stepMs, MIN_RATE_WINDOW_MS);
-  const firstLive = liveStart === null ? null : Math.max(start, Math.ceil(liveStart / stepMs) * stepMs);
-  if (firstLive === null || firstLive > to) {
+  if (liveStart === null || liveStart > to) {
     return { from, to, stepMs, rateWindowMs, start, end, prometheusEnd: end, joinAt: null };
   }
-  const prometheusEnd = firstLive - stepMs >= start ? firstLive - stepMs : null;
-  return { from, to, stepMs, rateWindowMs, start, end, prometheusEnd, joinAt: firstLive };
+  // The step holding the oldest sample; when that step ends after `to`, the newest partial one at `to`.
+  const joinAt = Math.min(Math.max(start, Math.ceil(liveStart / stepMs) * stepMs), to);
+  const lastBefore = Math.ceil(joinAt / stepMs) * stepMs - stepMs;
+  const prometheusEnd = lastBefore >= start ? lastBefore : null;
+  return { from, to, stepMs, rateWindowMs, start, end, prometheusEnd, joinAt };
 }

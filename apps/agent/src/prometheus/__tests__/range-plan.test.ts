@@ -25,6 +25,11 @@ describe('planRange', () => {
     expect((plan.end - plan.start) / plan.stepMs).toBeLessThanOrEqual(336);
   });
 
+  it('memory younger than the last step: joined at `to`, Prometheus up to the last round instant', () => {
+    const plan = planRange(now - 7 * day, now, now - 1_000);
+    expect([plan.joinAt, plan.prometheusEnd]).toEqual([now, plan.end]);
+  });
+
   it('all from Prometheus when the memory holds nothing of the range (or nothing at all)', () => {
     expect(planRange(now - 2 * day, now - day, now - 900_000)).toMatchObject({ joinAt: null });
     const none = planRange(now - hour, now, null);

@@ -108,13 +108,14 @@ export class LongHistory {
     };
   }
 
-  /** Refuses a selector that picks no director (nothing to chart) or several (their tables would be summed). */
+  /**
+   * Refuses a selector that picks no director (nothing to chart) or several (their tables would be summed).
+   * Asked over the whole range up to `to`: a director Prometheus began scraping only after the agent's
+   * memory starts is still this one, and its range is simply all the agent's own.
+   */
   private async checkDirector(plan: RangePlan): Promise<void> {
-    const reach = (plan.prometheusEnd ?? plan.end) - plan.start + plan.rateWindowMs;
-    const found = await this.client.query(
-      directorsQuery(this.selector, reach),
-      plan.prometheusEnd ?? plan.end,
-    );
+    const reach = plan.to - plan.start + plan.rateWindowMs;
+    const found = await this.client.query(directorsQuery(this.selector, reach), plan.to);
     if (found.length === 1) return;
     if (found.length > 1) {
       throw new AppError(
@@ -128,7 +129,7 @@ export class LongHistory {
         { field: 'prometheus-selector' },
       );
     }
-    const anywhere = await this.client.query(directorsQuery([], reach), plan.prometheusEnd ?? plan.end);
+    const anywhere = await this.client.query(directorsQuery([], reach), plan.to);
     const seen =
       anywhere.length === 0
         ? 'Prometheus has no ipvs_dashboard_up series at all in this range: add a scrape job for the agent\'s /metrics (README, "Long history from Prometheus").'

@@ -7,6 +7,7 @@ import { disconnectedState } from './disconnected.mjs';
 import { dragShowsCommandAndAsksWeight } from './drag-asks-weight.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { formShowsEveryError } from './form-errors.mjs';
+import { longRangeFromPrometheus, prometheusHintWithoutIt } from './long-range.mjs';
 import { overloadedServer } from './overloaded-server.mjs';
 import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
 import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
@@ -55,6 +56,11 @@ export const specs = [
   {
     name: 'columns chooser: --stats counters match the agent, the choice survives a reload',
     run: statsColumnsKeptAfterReload,
+  },
+  { name: 'long ranges: without Prometheus a hint says how to connect one', run: prometheusHintWithoutIt },
+  {
+    name: 'long ranges: with Prometheus, 1 h draws the range and marks the join; 7 days shows dates',
+    run: longRangeFromPrometheus,
   },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
   {

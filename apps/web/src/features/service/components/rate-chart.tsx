@@ -129,6 +129,7 @@ export const RateChart = memo(function RateChart({
           <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" vertical={false} />
             <XAxis
+              className="chart-x-axis"
               dataKey="at"
               type="number"
               domain={x.domain}

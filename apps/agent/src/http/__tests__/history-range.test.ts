@@ -4,7 +4,7 @@ import { historyResponseSchema, infoResponseSchema } from '@ipvs-dashboard/share
 import { startTestAgent, webService, webServiceId, type TestAgent } from './test-agent.js';
 
 // GET /history/range without Prometheus, and with one that is not there. With a real Prometheus:
-// test/prometheus.
+// test/long-history.
 
 /** A loopback port nothing listens on: taken, then given back. */
 async function closedPort(): Promise<number> {

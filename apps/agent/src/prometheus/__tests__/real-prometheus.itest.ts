@@ -1,4 +1,4 @@
-// Long history against a REAL Prometheus (node test/prometheus/run.mjs): 7 days backfilled with promtool
+// Long history against a REAL Prometheus (node test/long-history/run.mjs): 7 days backfilled with promtool
 // for the demo's web service, then Prometheus scraping the agent's live /metrics on loopback every second.
 // The agent's GET /history/range must give exactly what Prometheus answers for the same PromQL, up to
 // where the agent's own memory starts, and say where that is.

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
-// The real-Prometheus suite (test/prometheus/run.mjs): long-running, so not part of the unit run.
+// The real-Prometheus suite (test/long-history/run.mjs): long-running, so not part of the unit run.
 export default defineConfig({
   resolve: {
     alias: {

@@ -28,6 +28,8 @@ const steps = [
   ['real kernel', ['npm', 'run', 'test:kernel']],
   // Its own guest boot: it needs prometheus-node-exporter and the compiled scenario, not test/kernel's suite.
   ['node_exporter comparison (real kernel)', ['node', 'test/metrics-kernel/run.mjs']],
+  // A real Prometheus on 127.0.0.1 (no guest): long history backfilled with promtool and scraped live.
+  ['long history from Prometheus', ['node', 'test/long-history/run.mjs']],
   ['browser end to end', ['npm', 'run', 'test:e2e']],
 ];
 

@@ -53,6 +53,14 @@ export interface InfoResponse extends KernelCapabilities {
   owners: TableOwner[];
   /** What the agent found of its holds at start; absent before its first reading of the table. */
   holdsAtStart?: HoldsAtStart;
+  /** Where ranges beyond the agent's memory come from (GET /history/range); null without --prometheus-url. */
+  prometheus: PrometheusInfo | null;
+}
+
+/** GET /info `prometheus`. The URL stays in the agent: it may hold a password. */
+export interface PrometheusInfo {
+  /** The label matchers that pick this director's series, e.g. `{job="ipvs-dashboard"}`. */
+  selector: string;
 }
 
 export const infoResponseSchema = z.object({
@@ -68,6 +76,7 @@ export const infoResponseSchema = z.object({
   interruptedChange: interruptedChangeSchema.nullable(),
   owners: z.array(tableOwnerSchema),
   holdsAtStart: holdsAtStartSchema.optional(),
+  prometheus: z.object({ selector: z.string() }).nullable(),
 }) satisfies z.ZodType<InfoResponse>;
 
 export interface ConnectionsResponse {

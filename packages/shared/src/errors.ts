@@ -54,6 +54,24 @@ export const errorCatalogue = {
   },
   KERNEL_TIMEOUT: { status: 504, message: 'The kernel did not answer in time. Try again.' },
   KERNEL_ERROR: { status: 502, message: 'The kernel refused the change.' },
+  PROMETHEUS_NOT_CONFIGURED: {
+    status: 404,
+    message:
+      'This agent keeps 15 minutes of history. For longer ranges start it with --prometheus-url http://<prometheus>:9090 (docs/api.md, "Long history").',
+  },
+  PROMETHEUS_UNAVAILABLE: {
+    status: 502,
+    message: 'Prometheus did not answer or answered an error. The live 15 minutes still work.',
+  },
+  PROMETHEUS_TIMEOUT: {
+    status: 504,
+    message: 'Prometheus did not answer in time. Try a shorter range; the live 15 minutes still work.',
+  },
+  PROMETHEUS_NO_SERIES: {
+    status: 404,
+    message:
+      "Prometheus has none of this director's series. Check its scrape config and --prometheus-selector.",
+  },
   INTERNAL: { status: 500, message: 'The agent failed unexpectedly. See its log.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

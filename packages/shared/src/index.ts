@@ -11,6 +11,7 @@ export * from './row-copies.js';
 export * from './row-ids.js';
 export * from './ws.js';
 export * from './api.js';
+export * from './long-history.js';
 export * from './connections/index.js';
 export * from './scheduler-flags.js';
 export * from './kernel-settings.js';

@@ -18,7 +18,9 @@ export function freePort() {
 }
 
 export class AgentProcess {
-  constructor({ port, token, stateDir, log }) {
+  /** `extraArgs`: more flags, e.g. --prometheus-url. */
+  constructor({ port, token, stateDir, log, extraArgs = [] }) {
+    this.extraArgs = extraArgs;
     this.port = port;
     this.token = token;
     this.stateDir = stateDir;
@@ -48,6 +50,7 @@ export class AgentProcess {
       this.stateDir,
       '--web-dir',
       'apps/web/dist',
+      ...this.extraArgs,
     ];
     this.child = spawn(process.execPath, args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
     const collect = (chunk) => {

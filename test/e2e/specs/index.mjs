@@ -8,6 +8,7 @@ import { dragShowsCommandAndAsksWeight } from './drag-asks-weight.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { formShowsEveryError } from './form-errors.mjs';
 import { healthChecksFromTheForm } from './health-checks.mjs';
+import { longRangeFromPrometheus, prometheusHintWithoutIt } from './long-range.mjs';
 import { overloadedServer } from './overloaded-server.mjs';
 import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
 import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
@@ -65,6 +66,11 @@ export const specs = [
   {
     name: 'roles: a viewer sees every control disabled with the reason, an operator may drag',
     run: controlsFollowTheRole,
+  },
+  { name: 'long ranges: without Prometheus a hint says how to connect one', run: prometheusHintWithoutIt },
+  {
+    name: 'long ranges: with Prometheus, 1 h draws the range and marks the join; 7 days shows dates',
+    run: longRangeFromPrometheus,
   },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
   {

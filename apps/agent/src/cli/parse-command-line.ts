@@ -18,6 +18,8 @@ const settingsFlags = {
   'allowed-hosts': ['allowedHosts', 'IPVS_DASHBOARD_ALLOWED_HOSTS'],
   metrics: ['metrics', 'IPVS_DASHBOARD_METRICS'],
   webhooks: ['webhooks', 'IPVS_DASHBOARD_WEBHOOKS'],
+  'prometheus-url': ['prometheusUrl', 'IPVS_DASHBOARD_PROMETHEUS_URL'],
+  'prometheus-selector': ['prometheusSelector', 'IPVS_DASHBOARD_PROMETHEUS_SELECTOR'],
 } as const satisfies Record<string, readonly [keyof RawSettings, string]>;
 
 type FlagName = keyof typeof settingsFlags;

@@ -31,6 +31,14 @@ Options (environment variable in brackets):
                             change) to the webhooks a JSON file lists: {"webhooks":[{"url":"https://...",
                             "events":[...],"headers":{...}}]} (docs/api.md "Alerts"); every alert is
                             also one "alert ..." line in the log                [IPVS_DASHBOARD_WEBHOOKS]
+  --prometheus-url URL      Prometheus that scrapes this agent's /metrics: charts then offer 1 h,
+                            6 h, 24 h, 7 d and chosen ranges from it (default: none, 15 minutes
+                            only). Turns on the ipvs_dashboard_*_total counter families it queries.
+                                                                               [IPVS_DASHBOARD_PROMETHEUS_URL]
+  --prometheus-selector '{LABEL="VALUE",...}'
+                            label matchers picking this director's series in Prometheus, e.g.
+                            '{instance="lb1:8080"}' (default: none; then Prometheus must scrape
+                            one director only)                          [IPVS_DASHBOARD_PROMETHEUS_SELECTOR]
   --help                    print this text and exit
 
 Named tokens with roles (viewer, operator, admin): ipvs-dashboard-agent token add|list|revoke

@@ -1,5 +1,6 @@
 import { AppError, type WebhookSettings } from '@ipvs-dashboard/shared';
 import { parseMetricSelection } from '../metrics/metric-selection.js';
+import { parseSelector, queriedCounterFamilies, type LabelMatcher } from '../prometheus/promql.js';
 import { isLoopbackHost, parseListenAddress, type ListenAddress } from './listen-address.js';
 import { loadWebhookSettings } from './webhook-file.js';
 
@@ -22,6 +23,8 @@ export interface AgentConfig {
   metricFamilies: ReadonlySet<string>;
   /** Where alerts go besides the log (--webhooks FILE); null: the log only. */
   webhooks: WebhookSettings | null;
+  /** Long history (GET /history/range) from this Prometheus, or null: the agent's own 15 minutes only. */
+  prometheus: { url: string; selector: LabelMatcher[] } | null;
 }
 
 /** The raw strings a user gave, from flags or environment, before validation. */
@@ -41,6 +44,9 @@ export interface RawSettings {
   metrics?: string;
   /** A JSON file of webhooks (docs/api.md "Alerts"). */
   webhooks?: string;
+  prometheusUrl?: string;
+  /** Label matchers, `{job="ipvs-dashboard"}`. */
+  prometheusSelector?: string;
 }
 
 const backendChoices: readonly BackendChoice[] = ['auto', 'kernel', 'simulated'];
@@ -73,6 +79,29 @@ export function parseAllowedHosts(text: string): string[] {
   return names;
 }
 
+/** --prometheus-url and --prometheus-selector: an http(s) URL, matchers Prometheus would take. */
+export function parsePrometheus(raw: RawSettings): AgentConfig['prometheus'] {
+  if (raw.prometheusUrl === undefined) {
+    if (raw.prometheusSelector !== undefined) {
+      throw invalid('prometheus-selector', '--prometheus-selector needs --prometheus-url.');
+    }
+    return null;
+  }
+  let url: URL;
+  try {
+    url = new URL(raw.prometheusUrl);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalid(
+      'prometheus-url',
+      `--prometheus-url must be Prometheus's http(s) address, e.g. http://127.0.0.1:9090, got "${raw.prometheusUrl}".`,
+    );
+  }
+  return { url: url.href, selector: parseSelector(raw.prometheusSelector ?? '') };
+}
+
 /** Validates raw settings; every rule that keeps the agent safe to expose lives here. */
 export function resolveConfig(raw: RawSettings, defaults: { stateDir: string; webDir: string }): AgentConfig {
   const listen = parseListenAddress(raw.listen ?? '127.0.0.1:8080');
@@ -95,6 +124,7 @@ export function resolveConfig(raw: RawSettings, defaults: { stateDir: string; we
   if (raw.token !== undefined && raw.token.length < 16) {
     throw invalid('token', '--token must be at least 16 characters.');
   }
+  const prometheus = parsePrometheus(raw);
   return {
     listen,
     backend,
@@ -105,7 +135,12 @@ export function resolveConfig(raw: RawSettings, defaults: { stateDir: string; we
     insecureListenReason,
     webDir: raw.webDir ?? defaults.webDir,
     allowedHosts: parseAllowedHosts(raw.allowedHosts ?? ''),
-    metricFamilies: parseMetricSelection(raw.metrics ?? 'none'),
     webhooks: raw.webhooks ? loadWebhookSettings(raw.webhooks) : null,
+    metricFamilies: new Set([
+      ...parseMetricSelection(raw.metrics ?? 'none'),
+      // Long history charts rates of these counters; Prometheus can only have them if /metrics serves them.
+      ...(prometheus ? queriedCounterFamilies : []),
+    ]),
+    prometheus,
   };
 }

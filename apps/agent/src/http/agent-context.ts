@@ -20,6 +20,7 @@ import type { TableMonitor } from '../live/table-monitor.js';
 import type { HealthMonitor } from '../health/index.js';
 import type { RowStatus } from '../holds/index.js';
 import type { TableOwners } from '../owners/index.js';
+import type { LongHistory } from '../prometheus/index.js';
 import type { CheckStore, HoldStore } from '../state/index.js';
 import { requestCaller } from './request-guards.js';
 
@@ -63,6 +64,8 @@ export interface AgentContext {
   owners: TableOwners;
   /** Where events an operator must know go (the log, webhooks): `alerts.notify(drainDoneAlert(...))`. */
   alerts: Alerts;
+  /** Ranges beyond the live history, from Prometheus (--prometheus-url); null without one. */
+  longHistory: LongHistory | null;
 }
 
 /** Weak ETag of a table generation; clients echo it (or the bare number) in If-Match. */

@@ -21,6 +21,7 @@ import { RowStatus, describeHoldsAtStart, reconcileAtStart } from '../holds/inde
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import { LiveHub, TableMonitor, WsTransport, type TransportLimits } from '../live/index.js';
 import { TableOwners } from '../owners/index.js';
+import { LongHistory, PrometheusClient } from '../prometheus/index.js';
 import { CallerDirectory, CheckStore, HoldStore, loadOrCreateToken } from '../state/index.js';
 import { allowedHostsFor, checkUpgrade, type AccessPolicy } from './access-guard.js';
 import type { AgentContext, ConfigTextFormat } from './agent-context.js';
@@ -163,6 +164,9 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     metricFamilies: config.metricFamilies,
     owners,
     alerts,
+    longHistory: config.prometheus
+      ? new LongHistory(new PrometheusClient(config.prometheus.url), config.prometheus.selector)
+      : null,
   };
   const app = createApp({ context, policy, webDir: config.webDir, tls: config.tls !== null, log });
   await monitor.start();

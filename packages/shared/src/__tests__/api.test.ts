@@ -32,6 +32,7 @@ describe('api', () => {
         },
         { name: 'kube-proxy', pid: 900, config: null, services: 'all', vrrp: [], note: null },
       ],
+      prometheus: { selector: '{job="ipvs-dashboard"}' },
     };
     expect(infoResponseSchema.parse(info)).toEqual(info);
     expect(() =>

@@ -73,6 +73,31 @@ describe('agent-config', () => {
     expect(fieldOf(() => resolveConfig({ metrics: 'node_ipvs_weight' }, defaults))).toBe('metrics');
   });
 
+  it('takes Prometheus for long history, and with it the counters it rates', () => {
+    expect(resolveConfig({}, defaults).prometheus).toBeNull();
+    const config = resolveConfig(
+      { prometheusUrl: 'http://127.0.0.1:9090', prometheusSelector: '{job="lb"}' },
+      defaults,
+    );
+    expect(config.prometheus).toEqual({
+      url: 'http://127.0.0.1:9090/',
+      selector: [{ name: 'job', op: '=', value: 'lb' }],
+    });
+    expect(config.metricFamilies.has('ipvs_dashboard_service_connections_total')).toBe(true);
+    expect(config.metricFamilies.has('ipvs_dashboard_destination_weight')).toBe(false);
+    expect(fieldOf(() => resolveConfig({ prometheusUrl: '127.0.0.1:9090' }, defaults))).toBe(
+      'prometheus-url',
+    );
+    expect(
+      fieldOf(() =>
+        resolveConfig({ prometheusUrl: 'http://p:9090', prometheusSelector: 'job=lb' }, defaults),
+      ),
+    ).toBe('prometheus-selector');
+    expect(fieldOf(() => resolveConfig({ prometheusSelector: '{job="lb"}' }, defaults))).toBe(
+      'prometheus-selector',
+    );
+  });
+
   it('knows which hosts are loopback', () => {
     expect(isLoopbackHost('127.0.0.5')).toBe(true);
     expect(isLoopbackHost('::1')).toBe(true);

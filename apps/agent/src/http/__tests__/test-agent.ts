@@ -33,6 +33,11 @@ export async function startTestAgent(
     settings?: RawSettings;
     log?: (message: string) => void;
     knownHolds?: readonly KnownHold[];
+    /** --prometheus-url and --prometheus-selector. */
+    prometheusUrl?: string;
+    prometheusSelector?: string;
+    /** How far back the agent's own history reaches (default 15 min). */
+    historyWindowMs?: number;
   } = {},
 ): Promise<TestAgent> {
   const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'agent-state-')));
@@ -45,6 +50,8 @@ export async function startTestAgent(
       interval: `${options.intervalMs ?? 100}ms`,
       allowedHosts: 'dashboard.example.com',
       ...options.settings,
+      ...(options.prometheusUrl === undefined ? {} : { prometheusUrl: options.prometheusUrl }),
+      ...(options.prometheusSelector === undefined ? {} : { prometheusSelector: options.prometheusSelector }),
     },
     { stateDir, webDir: options.webDir ?? join(stateDir, 'no-web-app') },
   );
@@ -56,6 +63,7 @@ export async function startTestAgent(
     log: options.log ?? (() => undefined),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.knownHolds ? { knownHolds: options.knownHolds } : {}),
+    ...(options.historyWindowMs === undefined ? {} : { historyWindowMs: options.historyWindowMs }),
   });
   const base = `http://127.0.0.1:${agent.port}`;
   return {

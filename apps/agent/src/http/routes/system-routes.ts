@@ -31,6 +31,7 @@ export function systemRoutes(context: AgentContext): Router {
       interruptedChange: context.journal.interruptedChange(),
       owners,
       ...(context.holdsAtStart ? { holdsAtStart: context.holdsAtStart } : {}),
+      prometheus: context.longHistory ? { selector: context.longHistory.selectorText } : null,
     } satisfies InfoResponse);
   });
 

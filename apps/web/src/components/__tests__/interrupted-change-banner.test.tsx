@@ -26,6 +26,7 @@ const info: InfoResponse = {
     services: ['tcp:10.0.0.1:80', 'tcp:10.0.0.2:80'],
   },
   owners: [],
+  prometheus: null,
 };
 
 describe('interrupted-change-banner', () => {

@@ -26,6 +26,7 @@ const info = (owners: TableOwner[]): InfoResponse => ({
   intervalMs: 1000,
   interruptedChange: null,
   owners,
+  prometheus: null,
 });
 
 const serve = (owners: TableOwner[]) =>

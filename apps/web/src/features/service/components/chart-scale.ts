@@ -35,13 +35,26 @@ export function dataMax(rows: readonly ChartRow[], keys: readonly string[]): num
   return max;
 }
 
-const timeSteps = [5, 10, 15, 30, 60, 120, 180, 300, 600].map((seconds) => seconds * 1000);
+// Up to 10 minutes for the live windows; the long ranges (1 h to 31 days) tick on round hours and days.
+const timeSteps = [
+  5, 10, 15, 30, 60, 120, 180, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800,
+  604_800,
+].map((seconds) => seconds * 1000);
 
-/** The window ending at `end`, with ticks on round clock times, about five of them. */
-export function xScale(end: number, windowMs: number): { domain: [number, number]; ticks: number[] } {
+/**
+ * The window ending at `end`, with ticks on round clock times, about five of them. Day ticks fall on the
+ * viewer's midnights (`zoneOffsetMs`: what the local clock is ahead of UTC).
+ */
+export function xScale(
+  end: number,
+  windowMs: number,
+  zoneOffsetMs = -new Date(end).getTimezoneOffset() * 60_000,
+): { domain: [number, number]; ticks: number[] } {
   const start = end - windowMs;
   const step = timeSteps.find((candidate) => windowMs / candidate <= 5) ?? windowMs;
   const ticks: number[] = [];
-  for (let tick = Math.ceil(start / step) * step; tick <= end; tick += step) ticks.push(tick);
+  const shift = step >= 86_400_000 ? zoneOffsetMs : 0;
+  for (let tick = Math.ceil((start + shift) / step) * step - shift; tick <= end; tick += step)
+    ticks.push(tick);
   return { domain: [start, end], ticks };
 }

@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatSi } from '../../../lib/format/format-si';
-import { formatClock } from '../../../lib/format/format-time';
+import { formatClock, formatDay, formatDayTime } from '../../../lib/format/format-time';
 import type { ChangeMarker } from '../api/get-service-changes';
 import type { ChartRow } from './chart-rows';
 import { TOTAL } from './chart-rows';
@@ -39,6 +39,12 @@ interface RateChartProps {
   emptyText: string;
   /** The service's changes, drawn as dotted vertical lines; hovering one tells what changed. */
   markers?: readonly ChangeMarker[];
+  /** Where the x-axis ends; default the newest row (the live charts follow their samples). */
+  end?: number | undefined;
+  /** A long range: where Prometheus's data gives way to the agent's own, marked by a dashed line. */
+  join?: { at: number; label: string } | null;
+  /** Dates on the axis instead of clock times (ranges over a day). */
+  showDates?: boolean;
 }
 
 interface LineEnds {
@@ -71,11 +77,13 @@ export const RateChart = memo(function RateChart({
   windowMs,
   emptyText,
   markers,
+  end,
+  join,
+  showDates = false,
 }: RateChartProps) {
   const { x, y } = useMemo(() => {
-    const end = rows[rows.length - 1]?.at ?? Date.now();
     return {
-      x: xScale(end, windowMs),
+      x: xScale(end ?? rows[rows.length - 1]?.at ?? Date.now(), windowMs),
       y: yScale(
         dataMax(
           rows,
@@ -83,7 +91,15 @@ export const RateChart = memo(function RateChart({
         ),
       ),
     };
-  }, [rows, lines, windowMs]);
+  }, [rows, lines, windowMs, end]);
+  // Days: dates; hours: hours and minutes; the live minutes: seconds too. A point's tooltip of a long range
+  // names its day as well.
+  const tickText = showDates
+    ? formatDay
+    : windowMs > 900_000
+      ? (at: number) => formatClock(at).slice(0, 5)
+      : formatClock;
+  const pointText = windowMs > 900_000 ? formatDayTime : formatClock;
   const thresholds = lines.filter((line) => line.threshold !== undefined && line.threshold > 0);
   const offScale = thresholds.filter((line) => (line.threshold ?? 0) > y.top);
   return (
@@ -113,12 +129,13 @@ export const RateChart = memo(function RateChart({
           <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" vertical={false} />
             <XAxis
+              className="chart-x-axis"
               dataKey="at"
               type="number"
               domain={x.domain}
               ticks={x.ticks}
               allowDataOverflow
-              tickFormatter={(value: number) => formatClock(value)}
+              tickFormatter={(value: number) => tickText(value)}
               stroke="var(--text-muted)"
               fontSize={11}
               minTickGap={56}
@@ -133,7 +150,7 @@ export const RateChart = memo(function RateChart({
               width={48}
             />
             <Tooltip
-              labelFormatter={(value) => formatClock(Number(value))}
+              labelFormatter={(value) => pointText(Number(value))}
               formatter={(value) => `${formatSi(Number(value))}${unit ? ` ${unit}` : ''}`}
               contentStyle={{
                 background: 'var(--surface)',
@@ -170,6 +187,22 @@ export const RateChart = memo(function RateChart({
                   }}
                 />
               ))}
+            {join && (
+              <ReferenceLine
+                x={join.at}
+                stroke="var(--text-muted)"
+                strokeDasharray="6 3"
+                strokeWidth={1.5}
+                ifOverflow="hidden"
+                label={{
+                  value: join.label,
+                  fill: 'var(--text-muted)',
+                  fontSize: 11,
+                  position: 'insideTopLeft',
+                }}
+                className="chart-join"
+              />
+            )}
             {markers?.map((marker) => (
               <ReferenceLine
                 key={`change-${marker.id}`}

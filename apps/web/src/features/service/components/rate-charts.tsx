@@ -3,25 +3,25 @@ import { useQuery } from '@tanstack/react-query';
 import type { ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { destinationId } from '@ipvs-dashboard/shared';
 import { ActionError } from '../../../components/error-text';
-import { Segmented } from '../../../components/segmented';
 import { formatCount } from '../../../lib/format/format-si';
 import { useT } from '../../../lib/i18n/i18n-context';
-import type { ServiceSeries } from '../../../lib/live/series';
 import { useStaggered } from '../../../lib/live/use-staggered';
-import { useThrottled } from '../../../lib/live/use-throttled';
-import { serviceSeriesOptions } from '../api/get-history';
+import { infoQueryOptions } from '../../../lib/table/get-info';
 import { serviceChangesOptions, type ChangeMarker } from '../api/get-service-changes';
 import { TOTAL, chartRows, downsampleRows, type ChartField } from './chart-rows';
+import { axisShowsDates, chartWindow, liveWindows, type ChartWindow } from './chart-window';
+import { RangePicker } from './range-picker';
 import { RateChart, type ChartLine } from './rate-chart';
+import { useChartSeries } from './use-chart-series';
 import './change-markers.css';
 
-const windowMinutes = [1, 5, 15] as const;
-const emptySeries: ServiceSeries = { total: [], destinations: {} };
 const noMarkers: ChangeMarker[] = [];
 /** Between one chart's redraw and the next (see useStaggered): six charts in well under a second. */
 const CHART_GAP_MS = 60;
-/** Rows a chart draws at most: the 1 min window in full, 5 and 15 min as means of 3 and 9 samples. */
+/** Rows a chart draws at most: the 1 min range in full, 5 and 15 min as means of 3 and 9 samples. */
 const MAX_CHART_ROWS = 100;
+/** A long range comes fitted to a few hundred steps by the agent (shared fitStep): drawn as it comes. */
+const MAX_RANGE_ROWS = 400;
 const palette = ['var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
 
 const charts: {
@@ -38,13 +38,18 @@ const charts: {
   { field: 'outBps', title: 'chart.outBps', unit: 'unit.bytes' },
 ];
 
-/** Live charts for one service: history from the agent on open, then one point per sample. */
+/**
+ * Charts for one service: the live windows from the agent's history and feed (one point per sample), and
+ * with Prometheus behind the agent the long ranges, joined to the live data at a dashed line.
+ */
 export function RateCharts({ service, sid }: { service: ServiceWithDestinations; sid: string }) {
   const t = useT();
-  const [windowMs, setWindowMs] = useState<number>(300_000);
-  const history = useQuery(serviceSeriesOptions(sid));
-  // Changes since the widest window's start when the page opened; the charts drop markers older than their window.
-  const [since] = useState(() => Date.now() - Math.max(...windowMinutes) * 60_000);
+  const [range, setRange] = useState<ChartWindow>(() => chartWindow('5m'));
+  const windowMs = range.windowMs;
+  const withPrometheus = Boolean(useQuery(infoQueryOptions()).data?.prometheus);
+  const history = useChartSeries(sid, range);
+  // Changes since the widest live range's start when the page opened; the charts drop markers older than their range.
+  const [since] = useState(() => Date.now() - liveWindows['15m']);
   const markers = useQuery(serviceChangesOptions(sid, since)).data ?? noMarkers;
   // Every sample brings a new destinations array with the same servers in it: key the memos on what the
   // charts draw (ids and thresholds), or all six charts redraw every second whatever the throttle says.
@@ -78,30 +83,22 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
     () => lines.map(({ key, label, color }) => ({ key, label, color })),
     [lines],
   );
-  const series = useThrottled(history.data ?? emptySeries, windowMs <= 60_000 ? 1000 : 3000);
+  const { series } = history;
+  const maxRows = range.kind === 'live' ? MAX_CHART_ROWS : MAX_RANGE_ROWS;
   const rowsOfCharts = useMemo(
     () =>
-      charts.map((chart) =>
-        downsampleRows(chartRows(series, chart.field, windowMs, destinations), MAX_CHART_ROWS),
-      ),
-    [series, windowMs, destinations],
+      charts.map((chart) => downsampleRows(chartRows(series, chart.field, windowMs, destinations), maxRows)),
+    [series, windowMs, destinations, maxRows],
   );
+  const join = history.joinAt === null ? null : { at: history.joinAt, label: t('chart.liveFrom') };
   const shownRows = useStaggered(rowsOfCharts, CHART_GAP_MS);
   return (
     <section className="card" aria-labelledby="charts-heading">
       <div className="card-header">
         <h2 id="charts-heading">{t('chart.title')}</h2>
-        <Segmented
-          label={t('chart.window')}
-          options={windowMinutes.map((minutes) => ({
-            value: minutes * 60_000,
-            label: t('chart.minutes', { minutes }),
-          }))}
-          value={windowMs}
-          onChange={setWindowMs}
-        />
+        <RangePicker range={range} onChange={setRange} withPrometheus={withPrometheus} />
       </div>
-      {history.error && <ActionError error={history.error} />}
+      {history.error ? <ActionError error={history.error} /> : null}
       {/* One legend for all six charts: the same colour means the same server everywhere. */}
       <ul className="chart-legend" aria-label={t('chart.legend')}>
         {lines.map((line) => (
@@ -110,6 +107,12 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
             {line.label}
           </li>
         ))}
+        {join && (
+          <li>
+            <span className="legend-join" aria-hidden="true" />
+            {t('chart.join')}
+          </li>
+        )}
         {markers.length > 0 && (
           <li>
             <span className="legend-marker" aria-hidden="true" />
@@ -122,17 +125,23 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
         data-testid="rate-charts"
         // What every chart on screen draws, the last one included (they take new rows one after another).
         data-points={Math.min(...shownRows.map((rows) => rows.length))}
+        data-join={join?.at ?? ''}
       >
         {charts.map((chart, index) => (
           <RateChart
             key={chart.field}
             title={t(chart.title)}
             unit={chart.unit ? t(chart.unit) : ''}
-            emptyText={t('chart.collecting')}
+            emptyText={t(
+              range.kind === 'live' ? 'chart.collecting' : history.loading ? 'chart.asking' : 'chart.noData',
+            )}
             rows={shownRows[index] ?? []}
             windowMs={windowMs}
             lines={chart.field === 'connections' ? lines : linesWithoutThresholds}
             markers={markers}
+            end={history.end}
+            join={join}
+            showDates={axisShowsDates(windowMs)}
           />
         ))}
       </div>

@@ -30,3 +30,16 @@ describe('chart-scale', () => {
     expect(xScale(end, 60_000).ticks.every((tick) => tick % 15_000 === 0)).toBe(true);
   });
 });
+
+describe('chart-scale for long ranges', () => {
+  it('ticks a week on midnights of the viewer and a day on round hours', () => {
+    const end = Date.UTC(2026, 11, 7, 12, 0, 0);
+    const seoul = 9 * 3_600_000;
+    const week = xScale(end, 7 * 86_400_000, seoul);
+    expect(week.ticks.length).toBeGreaterThanOrEqual(3);
+    expect(week.ticks.every((tick) => (tick + seoul) % 86_400_000 === 0)).toBe(true);
+    const day = xScale(end, 86_400_000, seoul);
+    expect(day.ticks.every((tick) => tick % 3_600_000 === 0)).toBe(true);
+    expect(day.ticks.length).toBeLessThanOrEqual(5);
+  });
+});

@@ -1,0 +1,38 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ServiceSeries } from '../../../lib/live/series';
+import { useThrottled } from '../../../lib/live/use-throttled';
+import { serviceSeriesOptions } from '../api/get-history';
+import { rangeSeriesOptions } from '../api/get-range-history';
+import type { ChartWindow } from './chart-window';
+
+const emptySeries: ServiceSeries = { total: [], destinations: {} };
+
+export interface ChartSeries {
+  series: ServiceSeries;
+  /** Where the x-axis ends: the newest sample (live), or the range's end. */
+  end: number | undefined;
+  /** Where Prometheus's data gives way to the agent's own; null when all of it is one or the other. */
+  joinAt: number | null;
+  error: unknown;
+  loading: boolean;
+}
+
+/** The series the charts draw for a range: the live cache (history + feed), or a range from Prometheus. */
+export function useChartSeries(sid: string, range: ChartWindow): ChartSeries {
+  const live = useQuery(serviceSeriesOptions(sid));
+  const long = useQuery({
+    ...rangeSeriesOptions(sid, range.kind === 'live' ? { kind: 'long', key: '1h', windowMs: 0 } : range),
+    enabled: range.kind !== 'live',
+  });
+  const liveSeries = useThrottled(live.data ?? emptySeries, range.windowMs <= 60_000 ? 1000 : 3000);
+  if (range.kind === 'live') {
+    return { series: liveSeries, end: undefined, joinAt: null, error: live.error, loading: false };
+  }
+  return {
+    series: long.data?.series ?? emptySeries,
+    end: long.data?.to,
+    joinAt: long.data?.joinAt ?? null,
+    error: long.error,
+    loading: long.isFetching && !long.data,
+  };
+}

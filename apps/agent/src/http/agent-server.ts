@@ -15,11 +15,12 @@ import {
   simulatedProbe,
   type Probe,
 } from '../health/index.js';
+import { DrainTracker } from '../drain/index.js';
 import { RowStatus, describeHoldsAtStart, reconcileAtStart } from '../holds/index.js';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import { LiveHub, TableMonitor, WsTransport, type TransportLimits } from '../live/index.js';
 import { TableOwners } from '../owners/index.js';
-import { CallerDirectory, CheckStore, HoldStore, loadOrCreateToken } from '../state/index.js';
+import { CallerDirectory, CheckStore, DrainStore, HoldStore, loadOrCreateToken } from '../state/index.js';
 import { allowedHostsFor, checkUpgrade, type AccessPolicy } from './access-guard.js';
 import type { AgentContext, ConfigTextFormat } from './agent-context.js';
 import { createApp } from './create-app.js';
@@ -50,6 +51,8 @@ export interface AgentServer {
   transport: WsTransport;
   health: HealthMonitor;
   checks: CheckStore;
+  /** The running drains; `onDrainFinished` is where alerts learn that one ended. */
+  drains: DrainTracker;
   close(): Promise<void>;
 }
 
@@ -109,6 +112,13 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     log,
   });
   status.useHealth(health);
+  const drains = new DrainTracker({ pipeline, holds, drains: await DrainStore.open(config.stateDir), log });
+  status.useDrains(drains);
+  // Every reading, before the live hub builds its sample from it, so the sample carries the new progress.
+  monitor.subscribe((event) => {
+    if (event.type === 'snapshot') drains.follow(event.reading.table, event.reading.at);
+    if (event.type === 'sample' && monitor.current) drains.follow(monitor.current.table, monitor.current.at);
+  });
   const callers = await CallerDirectory.open(config.stateDir, token);
   const policy: AccessPolicy = {
     callers,
@@ -123,6 +133,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     status,
     checks,
     health,
+    drains,
     holdsAtStart: undefined,
     pipeline,
     journal,
@@ -138,6 +149,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   const table = monitor.current?.table ?? [];
   context.holdsAtStart = await reconcileAtStart(table, holds);
   for (const line of describeHoldsAtStart(context.holdsAtStart)) log(line);
+  for (const line of await drains.resume(table)) log(line);
   health.sync(table);
   monitor.subscribe((event) => {
     if (event.type === 'snapshot') health.sync(event.reading.table);
@@ -166,6 +178,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     transport,
     health,
     checks,
+    drains,
     async close() {
       health.stop();
       monitor.stop();

@@ -104,6 +104,7 @@ export const serviceEn = {
   'server.heldBy': 'held by: {holds}',
   'hold.operator': 'operator',
   'hold.health': 'health',
+  'hold.drain': 'drain',
   'hold.item': '{kind} ({reason}, {age})',
 } as const;
 
@@ -208,5 +209,6 @@ export const serviceKo: Messages<typeof serviceEn> = {
   'server.heldBy': '제외 사유: {holds}',
   'hold.operator': '운영자',
   'hold.health': '헬스 체크',
+  'hold.drain': '드레인',
   'hold.item': '{kind} ({reason}, {age})',
 };

@@ -20,6 +20,8 @@ const FILES = [
   'kernel-fwmark-connections.guest.mjs',
   // Issue 12: health checks and holds (operator, health) against real servers in namespaces.
   'kernel-health.guest.mjs',
+  // Issue 12: drain to completion with long-lived connections, a deadline, and a persistence template.
+  'kernel-drain.guest.mjs',
 ];
 
 // keepalived: the peer that owns part of the table in kernel-owners.guest.mjs.

@@ -8,6 +8,11 @@ import type { Translate } from '../i18n/i18n-context';
 const shapes: [RegExp, MessageKey, string[]][] = [
   [/^must be a whole number (-?\d+)-(-?\d+)$/, 'problem.wholeNumber', ['min', 'max']],
   [/^must be a number of seconds (-?\d+)-(-?\d+)$/, 'problem.seconds', ['min', 'max']],
+  [
+    /^must be a number of seconds more than 0 and at most (\d+) \(a week\)$/,
+    'problem.drainDeadline',
+    ['max'],
+  ],
   [/^"(.*)" is not an IPv4 or IPv6 address$/, 'problem.address', ['text']],
   [/^"(.*)" is not an IPv4 address$/, 'problem.address', ['text']],
   [/^"(.*)" is not an IPv6 address$/, 'problem.address', ['text']],

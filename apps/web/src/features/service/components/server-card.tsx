@@ -6,16 +6,20 @@ import { useT } from '../../../lib/i18n/i18n-context';
 import { drainState } from './board-lanes';
 import { ServerCounters } from './server-counters';
 import { ServerEditor } from './server-editor';
+import { DrainAction } from './drain-form';
+import { DrainProgressView } from './drain-progress';
 import { HealthDot, HeldBy } from './server-health';
 
 interface ServerCardProps {
   sid: string;
   serviceKey: ServiceKey;
+  /** The service's persistence timeout (s): a drain warns about templates with it. */
+  persistence: number;
   destination: Destination;
 }
 
 /** One real server: what it carries now; quiesced ones show how far they have drained. Drag by the handle. */
-export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
+export function ServerCard({ sid, serviceKey, persistence, destination }: ServerCardProps) {
   const t = useT();
   const did = destinationId(destination);
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
@@ -83,6 +87,11 @@ export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
             below: formatCount(overloadClearsBelow(destination.upperThreshold, destination.lowerThreshold)),
           })}
         </p>
+      )}
+      {destination.drain ? (
+        <DrainProgressView sid={sid} did={did} drain={destination.drain} />
+      ) : (
+        <DrainAction sid={sid} serviceKey={serviceKey} persistence={persistence} destination={destination} />
       )}
       <details>
         <summary>{t('server.edit')}</summary>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   destinationForServiceProblem,
   destinationInputSchema,
+  drainRequestSchema,
   serviceInputSchema,
   serviceSettingsProblem,
   timeoutsSchema,
@@ -55,6 +56,8 @@ function sentences(): string[] {
   });
   add(destinationInputSchema, { ...server, forwarding: 'masq', tunnelType: 'gue', tunnelPort: 6080 });
   add(timeoutsSchema, { tcp: Number.NaN, tcpFin: 0, udp: 0 });
+  add(drainRequestSchema, { then: 'remove', deadlineSeconds: Number.NaN });
+  add(drainRequestSchema, { then: 'remove', deadlineSeconds: 0 });
   out.push(destinationForServiceProblem(v4, { address: '2001:db8::2', port: 80, forwarding: 'masq' })![1]);
   out.push(
     serviceSettingsProblem(v4, {

@@ -38,6 +38,8 @@ interface RunningDrain extends DrainTarget {
   now: DrainCounts;
   updatedAt: number;
   points: DrainPoint[];
+  /** Its hold is being placed: readings meanwhile may predate it and change nothing. */
+  placing: boolean;
   /** Its end is being applied: readings meanwhile change nothing. */
   ending: boolean;
   /** A failed end is tried again after a pause, not on every reading. */
@@ -102,6 +104,7 @@ export class DrainTracker {
       atStart: countsOf(current),
     };
     const drain = this.track(key, service, current, record, startedAt);
+    drain.placing = true;
     await this.deps.drains.set(key, record);
     try {
       await placeHold(
@@ -118,6 +121,10 @@ export class DrainTracker {
       await this.deps.drains.delete(key);
       throw error;
     }
+    // Readings run in turn with changes: one taken before the hold was placed still shows the old weight
+    // (it would read as "put back by someone else"); only those after it count.
+    drain.updatedAt = Math.max(drain.updatedAt, this.now());
+    drain.placing = false;
     this.deps.log(
       `drain: ${drain.key} started by ${by}, then ${request.then}, deadline ${request.deadlineSeconds} s`,
     );
@@ -172,7 +179,7 @@ export class DrainTracker {
   follow(table: readonly ServiceWithDestinations[], at: number): void {
     for (const drain of this.running.values()) {
       // A reading taken before the drain started (or already seen) says nothing about it.
-      if (drain.ending || at < drain.retryAt || at <= drain.updatedAt) continue;
+      if (drain.placing || drain.ending || at < drain.retryAt || at <= drain.updatedAt) continue;
       const current = findRow(table, serviceId(drain.service), drain.dest);
       if (!current) {
         void this.finish(drain, 'gone');
@@ -212,6 +219,7 @@ export class DrainTracker {
       now,
       updatedAt: at,
       points: [{ at, left: leftOf(now) }],
+      placing: false,
       ending: false,
       retryAt: 0,
     };

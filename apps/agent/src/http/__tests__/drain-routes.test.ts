@@ -150,6 +150,45 @@ describe('drain-routes', () => {
     expect((await t.api(`${rs1}/drain`)).status).toBe(404);
   });
 
+  it('follows persistence templates: returning clients keep a drain alive until expire_quiescent_template is 1', async () => {
+    const { t, backend, finished } = await busyAgent({ persistence: 30 });
+    const started = drainStartAnswerSchema.parse(
+      await (await start(t, { then: 'keep', deadlineSeconds: 3600 })).json(),
+    );
+    expect(started.warning?.code).toBe('QUIESCENT_TEMPLATES_KEPT');
+    expect(started.drain?.atStart.templates).toBeGreaterThan(0);
+    // The simulated clients keep coming back (the traffic model; no packet is sent): with the sysctl at 0
+    // their templates keep sending them to the server at weight 0 and renew themselves.
+    backend.tick(200_000);
+    const alive = await until(
+      'a reading after 200 s',
+      async () => drainProgressSchema.parse(await (await t.api(`${rs1}/drain`)).json()),
+      (p) => p.now.templates !== started.drain?.atStart.templates,
+    );
+    expect(alive.now.templates).toBeGreaterThan(0);
+    expect(finished).toEqual([]);
+    // With it at 1 a returning client's template to the quiesced server ends (ip_vs_check_template); the
+    // rest time out 30 s after their last connection, closed connections after TIME_WAIT.
+    const set = await t.api('/kernel-settings/expire_quiescent_template', {
+      method: 'PUT',
+      json: { value: 1 },
+    });
+    expect(set.status).toBe(200);
+    backend.tick(200_000);
+    await until(
+      'the drain ended',
+      () => Promise.resolve(finished.length),
+      (n) => n === 1,
+    );
+    expect(finished[0]).toMatchObject({ outcome: 'kept', connectionsLeft: 0 });
+    const kept = await rs1Now(t);
+    expect([kept?.weight, kept?.persistentConns, kept?.holds?.map((h) => h.kind)]).toEqual([
+      0,
+      0,
+      ['operator'],
+    ]);
+  });
+
   it('then keep at the deadline: stays out under the operator hold, and an ordinary unquiesce brings it back', async () => {
     const { t, finished } = await busyAgent();
     expect((await start(t, { then: 'keep', deadlineSeconds: 0.3 })).status).toBe(201);

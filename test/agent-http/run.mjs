@@ -24,6 +24,8 @@ const FILES = [
   'kernel-keepalived-compare.guest.mjs',
   // Issue 12: alerts (webhooks to a loopback receiver, the log, /metrics health and digest).
   'kernel-alerts.guest.mjs',
+  // Issue 12: drain to completion with long-lived connections, a deadline, and a persistence template.
+  'kernel-drain.guest.mjs',
 ];
 
 // keepalived: the peer that owns part of the table in kernel-owners.guest.mjs.

@@ -42,6 +42,8 @@ export function permissionFor(method: string, path: string, body: unknown): Perm
   if (method === 'GET' || method === 'HEAD') return 'read';
   if (method === 'POST' && /^\/services\/[^/]+\/destinations\/[^/]+\/(quiesce|unquiesce|drain)$/.test(path))
     return 'operate';
+  // Cancelling a drain puts the server back, as an unquiesce does.
+  if (method === 'DELETE' && /^\/services\/[^/]+\/destinations\/[^/]+\/drain$/.test(path)) return 'operate';
   if (method === 'POST' && (path === '/zero' || /^\/services\/[^/]+\/zero$/.test(path))) return 'operate';
   if (method === 'PATCH' && /^\/services\/[^/]+\/destinations\/[^/]+$/.test(path)) {
     const fields = body !== null && typeof body === 'object' ? Object.keys(body) : [];

@@ -40,6 +40,15 @@ export const errorCatalogue = {
     message:
       'The health check still holds this real server out; it returns by itself once the check passes. Fix the server, or set a weight directly to override the check.',
   },
+  DRAIN_RUNNING: {
+    status: 409,
+    message:
+      'This real server is already draining. Follow it with GET .../drain, or cancel it with DELETE .../drain first.',
+  },
+  DRAIN_NOT_RUNNING: {
+    status: 404,
+    message: 'No drain is running for this real server. Start one with POST .../drain.',
+  },
   CHECK_NOT_SET: { status: 404, message: 'No health check is set here. PUT one first.' },
   CANNOT_UNDO: { status: 400, message: 'This change cannot be undone (counters cannot be restored).' },
   UNAUTHORIZED: { status: 401, message: 'Sign in: open the login URL the agent printed, or send the token.' },

@@ -3,9 +3,12 @@
 // rule lives here once; the agent's hold store and the web card both read it.
 import { z } from 'zod';
 
-/** operator: quiesced by a person (POST .../quiesce, drag to quiesce); health: its check failed. */
-export type HoldKind = 'operator' | 'health';
-export const holdKinds = ['operator', 'health'] as const satisfies readonly HoldKind[];
+/**
+ * operator: quiesced by a person (POST .../quiesce, drag to quiesce); health: its check failed; drain: a drain
+ * to completion is running (POST .../drain), which removes the server or hands it to `operator` at its end.
+ */
+export type HoldKind = 'operator' | 'health' | 'drain';
+export const holdKinds = ['operator', 'health', 'drain'] as const satisfies readonly HoldKind[];
 
 export interface Hold {
   kind: HoldKind;

@@ -22,3 +22,4 @@ export * from './access-roles.js';
 export * from './holds.js';
 export * from './health/index.js';
 export * from './alerts/index.js';
+export * from './drain/index.js';

@@ -2,6 +2,7 @@
 // Field meanings follow ipvsadm(8) and include/uapi/linux/ip_vs.h; comments say where they differ.
 import type { HealthStatus } from './health/health-status.js';
 import type { Hold } from './holds.js';
+import type { DrainProgress } from './drain/drain-progress.js';
 
 export type AddressFamily = 'inet' | 'inet6';
 export type Protocol = 'tcp' | 'udp' | 'sctp';
@@ -97,6 +98,8 @@ export interface Destination extends DestinationKey, DestinationSettings {
    */
   holds?: Hold[];
   health?: HealthStatus;
+  /** The drain to completion running on it (docs/api.md "Drain"), null when none; added by the agent. */
+  drain?: DrainProgress | null;
 }
 
 export interface ServiceWithDestinations extends Service {

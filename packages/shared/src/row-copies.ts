@@ -4,6 +4,7 @@
 // misses its inline caches. In the agent that was a fifth of its CPU (docs/benchmarks/ws.md, session 3).
 import type { HealthStatus } from './health/health-status.js';
 import type { Hold } from './holds.js';
+import type { DrainProgress } from './drain/drain-progress.js';
 import type { Destination, Service, ServiceWithDestinations, Stats } from './model.js';
 
 /** `service` (a row or a bare service) with other stats and real servers; every other field as it was. */
@@ -36,6 +37,7 @@ export interface DestinationGauges {
   /** What the agent adds to every row (model.ts); they move between snapshots too. */
   holds: Hold[] | undefined;
   health: HealthStatus | undefined;
+  drain: DrainProgress | null | undefined;
 }
 
 /** `destination` with other stats and connection gauges; its settings as they were. */
@@ -58,5 +60,6 @@ export function destinationWith(destination: Destination, numbers: DestinationGa
     stats: numbers.stats,
     holds: numbers.holds,
     health: numbers.health,
+    drain: numbers.drain,
   };
 }

@@ -7,6 +7,7 @@ import type { ServiceWithDestinations, Stats, Totals } from './model.js';
 import { serviceWithDestinationsSchema, statsSchema, totalsSchema } from './schemas/read-model.js';
 import { healthStatusSchema, type HealthStatus } from './health/health-status.js';
 import { holdSchema, type Hold } from './holds.js';
+import { drainProgressSchema, type DrainProgress } from './drain/drain-progress.js';
 
 export type BackendKind = 'kernel' | 'simulated';
 export const backendKindSchema = z.enum(['kernel', 'simulated']);
@@ -46,6 +47,8 @@ export interface DestinationSample extends Partial<DestinationNumbers> {
   /** Its holds and health (model.ts), present when they changed since the previous sample, and in a full one. */
   holds?: Hold[];
   health?: HealthStatus;
+  /** Its drain's progress (null: none any more), when it changed since the previous sample, and in a full one. */
+  drain?: DrainProgress | null;
 }
 
 export interface ServiceNumbers {
@@ -150,6 +153,7 @@ export const sampleMessageSchema = z.object({
           rates: ratesSchema.optional(),
           holds: z.array(holdSchema).optional(),
           health: healthStatusSchema.optional(),
+          drain: drainProgressSchema.nullable().optional(),
         }),
       ),
     }),

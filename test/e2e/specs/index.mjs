@@ -4,6 +4,7 @@ import { activityShowsAndUndoes, importAsksBeforeEmptying, undoNoticeAfterDrag }
 import { connectionsSearchSortReload } from './connections-view.mjs';
 import { crashBanner } from './crash-banner.mjs';
 import { disconnectedState } from './disconnected.mjs';
+import { drainShowsProgress } from './drain-progress.mjs';
 import { dragShowsCommandAndAsksWeight } from './drag-asks-weight.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { formShowsEveryError } from './form-errors.mjs';
@@ -55,6 +56,10 @@ export const specs = [
   { name: "bad import shows the agent's error", run: badImportShowsAgentError },
   { name: 'import: replacing the table with nothing asks first', run: importAsksBeforeEmptying },
   { name: 'persistence warning offers expire_quiescent_template', run: persistenceWarning },
+  {
+    name: 'drain: progress bar and counts on the card, kept out at the deadline, unquiesce brings it back',
+    run: drainShowsProgress,
+  },
   {
     name: 'connections: search finds a client, a header sorts, a reload keeps both',
     run: connectionsSearchSortReload,

@@ -1,6 +1,7 @@
 // Placing and releasing holds (shared holds.ts) through the change pipeline: the first hold takes a real
 // server out (weight 0, its weight remembered), the last one released puts that weight back; holds in
-// between change only the hold store. Used by the quiesce routes (operator) and the health checks (health).
+// between change only the hold store. Used by the quiesce routes (operator), the health checks (health) and
+// the drain tracker (drain).
 import {
   AppError,
   destinationId,
@@ -79,10 +80,12 @@ export function placeHold(deps: HoldDeps, request: HoldRequest, hold: Hold): Pro
       ];
     },
     durableBeforeApply: () => remembered,
-    summary: () =>
-      hold.kind === 'operator'
-        ? `Quiesced ${realServerLabel(key, dest)} (weight ${weight} -> 0)`
-        : `Health check took ${realServerLabel(key, dest)} out: ${hold.reason} (weight ${weight} -> 0)`,
+    summary: () => {
+      const label = realServerLabel(key, dest);
+      if (hold.kind === 'operator') return `Quiesced ${label} (weight ${weight} -> 0)`;
+      if (hold.kind === 'drain') return `Draining ${label}: ${hold.reason} (weight ${weight} -> 0)`;
+      return `Health check took ${label} out: ${hold.reason} (weight ${weight} -> 0)`;
+    },
   });
 }
 
@@ -129,10 +132,12 @@ export async function releaseHold(
         { kind: 'edit-destination', service: key, destination: { ...savableDestination(current), weight } },
       ];
     },
-    summary: () =>
-      kind === 'operator'
-        ? `Unquiesced ${realServerLabel(key, dest)} (weight 0 -> ${weight})`
-        : `Health check passed, ${realServerLabel(key, dest)} back (weight 0 -> ${weight})`,
+    summary: () => {
+      const label = realServerLabel(key, dest);
+      if (kind === 'operator') return `Unquiesced ${label} (weight 0 -> ${weight})`;
+      if (kind === 'drain') return `Drain of ${label} cancelled, back in rotation (weight 0 -> ${weight})`;
+      return `Health check passed, ${label} back (weight 0 -> ${weight})`;
+    },
   });
   if (result.commands.length > 0) await deps.holds.forget(memoryKey);
   return result;

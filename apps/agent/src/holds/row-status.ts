@@ -3,6 +3,7 @@ import {
   destinationIdOf,
   serviceIdOf,
   type Destination,
+  type DrainProgress,
   type HealthStatus,
   type ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
@@ -18,14 +19,24 @@ export interface HealthSource {
 
 const noHealth: HealthSource = { healthOf: () => DISABLED_HEALTH, subscribe: () => () => undefined };
 
+/** The running drains' progress, by the same key (drain/drain-tracker.ts). */
+export interface DrainSource {
+  progressOf(key: string): DrainProgress | null;
+  /** Called with the key of a real server whose drain progress changed, started or ended. */
+  subscribe(listener: (key: string) => void): () => void;
+}
+
+const noDrains: DrainSource = { progressOf: () => null, subscribe: () => () => undefined };
+
 /**
- * Each real server's holds and health, as every read and live frame carries them (shared model.ts): reads
+ * Each real server's holds, health and drain, as every read and live frame carries them (shared model.ts): reads
  * get decorated copies of the backend's rows, the live hub the keys that changed since its last sample.
  */
 export class RowStatus implements RowStatusSource {
   private changed = new Set<string>();
   private health: HealthSource = noHealth;
   private unsubscribeHealth: () => void = () => undefined;
+  private drains: DrainSource = noDrains;
 
   constructor(private readonly holds: HoldStore) {
     holds.subscribe((key) => this.changed.add(key));
@@ -38,9 +49,19 @@ export class RowStatus implements RowStatusSource {
     this.unsubscribeHealth = health.subscribe((key) => this.changed.add(key));
   }
 
+  /** Connects the drain tracker (it needs the pipeline too). */
+  useDrains(drains: DrainSource): void {
+    this.drains = drains;
+    drains.subscribe((key) => this.changed.add(key));
+  }
+
   statusOf(serviceId: string, destinationId: string): RealServerStatus {
     const key = HoldStore.key(serviceId, destinationId);
-    return { holds: [...this.holds.holdsOf(key)], health: this.health.healthOf(key) };
+    return {
+      holds: [...this.holds.holdsOf(key)],
+      health: this.health.healthOf(key),
+      drain: this.drains.progressOf(key),
+    };
   }
 
   decorate(serviceId: string, dest: Destination): Destination {

@@ -17,6 +17,7 @@ import type {
 import type { Alerts } from '../alerts/index.js';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import type { TableMonitor } from '../live/table-monitor.js';
+import type { DrainTracker } from '../drain/index.js';
 import type { HealthMonitor } from '../health/index.js';
 import type { RowStatus } from '../holds/index.js';
 import type { TableOwners } from '../owners/index.js';
@@ -49,6 +50,8 @@ export interface AgentContext {
   /** Health check settings and the checks that run them. */
   checks: CheckStore;
   health: HealthMonitor;
+  /** Running drains to completion (POST .../drain). */
+  drains: DrainTracker;
   /** What the agent found of its holds at start. */
   holdsAtStart: HoldsAtStart | undefined;
   pipeline: ChangePipeline;

@@ -1,6 +1,12 @@
 import type { Server } from 'node:http';
 import type { Hold } from '@ipvs-dashboard/shared';
-import { Alerts, externalChangeAlert, healthAlert, interruptedChangeAlert } from '../alerts/index.js';
+import {
+  Alerts,
+  drainDoneAlert,
+  externalChangeAlert,
+  healthAlert,
+  interruptedChangeAlert,
+} from '../alerts/index.js';
 import type { AgentConfig } from '../config/index.js';
 import {
   ChangeJournal,
@@ -17,12 +23,13 @@ import {
   simulatedProbe,
   type Probe,
 } from '../health/index.js';
+import { DrainTracker } from '../drain/index.js';
 import { RowStatus, describeHoldsAtStart, reconcileAtStart } from '../holds/index.js';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import { LiveHub, TableMonitor, WsTransport, type TransportLimits } from '../live/index.js';
 import { TableOwners } from '../owners/index.js';
 import { LongHistory, PrometheusClient } from '../prometheus/index.js';
-import { CallerDirectory, CheckStore, HoldStore, loadOrCreateToken } from '../state/index.js';
+import { CallerDirectory, CheckStore, DrainStore, HoldStore, loadOrCreateToken } from '../state/index.js';
 import { allowedHostsFor, checkUpgrade, type AccessPolicy } from './access-guard.js';
 import type { AgentContext, ConfigTextFormat } from './agent-context.js';
 import { createApp } from './create-app.js';
@@ -68,6 +75,8 @@ export interface AgentServer {
   checks: CheckStore;
   /** `alerts.notify(event)`: the log line and the webhooks (the drain tracker reports to it too). */
   alerts: Alerts;
+  /** The running drains; `onDrainFinished` is where alerts learn that one ended. */
+  drains: DrainTracker;
   close(): Promise<void>;
 }
 
@@ -140,6 +149,25 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     },
   });
   status.useHealth(health);
+  const drains = new DrainTracker({ pipeline, holds, drains: await DrainStore.open(config.stateDir), log });
+  status.useDrains(drains);
+  drains.onDrainFinished((finished) => {
+    // Cancelled or removed by another path: nobody is waiting for "drained" then.
+    if (finished.outcome === 'cancelled' || finished.outcome === 'gone') return;
+    alerts.notify(
+      drainDoneAlert(finished.service, finished.server, {
+        then: finished.then,
+        reason: finished.outcome === 'deadline' ? 'deadline' : 'empty',
+        remaining: finished.connectionsLeft,
+        startedAt: Date.now() - finished.seconds * 1000,
+      }),
+    );
+  });
+  // Every reading, before the live hub builds its sample from it, so the sample carries the new progress.
+  monitor.subscribe((event) => {
+    if (event.type === 'snapshot') drains.follow(event.reading.table, event.reading.at);
+    if (event.type === 'sample' && monitor.current) drains.follow(monitor.current.table, monitor.current.at);
+  });
   const callers = await CallerDirectory.open(config.stateDir, token);
   const policy: AccessPolicy = {
     callers,
@@ -154,6 +182,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     status,
     checks,
     health,
+    drains,
     holdsAtStart: undefined,
     pipeline,
     journal,
@@ -177,6 +206,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   }
   context.holdsAtStart = await reconcileAtStart(table, holds);
   for (const line of describeHoldsAtStart(context.holdsAtStart)) log(line);
+  for (const line of await drains.resume(table)) log(line);
   health.sync(table);
   monitor.subscribe((event) => {
     if (event.type === 'snapshot') health.sync(event.reading.table);
@@ -206,6 +236,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     health,
     checks,
     alerts,
+    drains,
     async close() {
       health.stop();
       alerts.stop();

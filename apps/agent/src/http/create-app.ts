@@ -13,6 +13,7 @@ import { checkRoutes } from './routes/check-routes.js';
 import { configRoutes } from './routes/config-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
 import { destinationRoutes } from './routes/destination-routes.js';
+import { drainRoutes } from './routes/drain-routes.js';
 import { historyRoutes } from './routes/history-routes.js';
 import { quiesceRoutes } from './routes/quiesce-routes.js';
 import { serviceRoutes } from './routes/service-routes.js';
@@ -74,6 +75,7 @@ export function createApp({ context, policy, webDir, tls, log }: AppOptions): Ex
     serviceRoutes,
     destinationRoutes,
     quiesceRoutes,
+    drainRoutes,
     checkRoutes,
     simulationRoutes,
     connectionRoutes,

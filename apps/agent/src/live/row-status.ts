@@ -1,10 +1,11 @@
-// What the agent knows of a real server beyond the kernel's row (its holds and its health, shared model.ts),
+// What the agent knows of a real server beyond the kernel's row (its holds, health and drain, shared model.ts),
 // as the live feed needs it: whoever keeps it (holds/row-status.ts) says which rows changed, and the hub
 // puts them in the next sample and every snapshot.
 import {
   destinationIdOf,
   serviceIdOf,
   type DestinationSample,
+  type DrainProgress,
   type HealthStatus,
   type Hold,
   type SampleMessage,
@@ -14,6 +15,8 @@ import {
 export interface RealServerStatus {
   holds: Hold[];
   health: HealthStatus;
+  /** Its running drain's progress, null when none. */
+  drain: DrainProgress | null;
 }
 
 export interface RowStatusSource {

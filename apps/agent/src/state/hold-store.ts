@@ -94,6 +94,18 @@ export class HoldStore {
     await this.save([key]);
   }
 
+  /**
+   * Hands a held server from one kind of hold to another in one write (a finished drain with then: keep
+   * becomes the operator's, so an ordinary unquiesce brings it back); nothing when `from` is not there.
+   */
+  async replace(key: string, from: HoldKind, hold: Hold): Promise<boolean> {
+    const current = this.held.get(key);
+    if (!current?.holds.some((h) => h.kind === from)) return false;
+    this.held.set(key, { weight: current.weight, holds: withHold(withoutHold(current.holds, from), hold) });
+    await this.save([key]);
+    return true;
+  }
+
   async forget(key: string): Promise<void> {
     if (this.held.delete(key)) await this.save([key]);
   }

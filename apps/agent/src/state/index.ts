@@ -5,3 +5,4 @@ export * from './json-file.js';
 export * from './token-store.js';
 export * from './named-tokens.js';
 export * from './check-store.js';
+export * from './drain-store.js';

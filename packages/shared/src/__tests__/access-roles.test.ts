@@ -14,6 +14,7 @@ describe('access roles', () => {
     expect(permissionFor('PATCH', dest, {})).toBe('administer');
     expect(permissionFor('POST', `${dest}/quiesce`, undefined)).toBe('operate');
     expect(permissionFor('POST', `${dest}/drain`, {})).toBe('operate');
+    expect(permissionFor('DELETE', `${dest}/drain`, {})).toBe('operate');
     expect(permissionFor('POST', '/services/tcp%3A10.0.0.1%3A80/zero', undefined)).toBe('operate');
     expect(permissionFor('POST', '/zero', undefined)).toBe('operate');
     expect(permissionFor('PUT', '/config', 'text')).toBe('administer');

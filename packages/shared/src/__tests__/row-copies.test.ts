@@ -19,7 +19,7 @@ describe('row-copies', () => {
   });
 
   it('copies a real server with every setting, only its numbers replaced', () => {
-    const original = { ...row.destinations[0]!, holds: [], health: DISABLED_HEALTH };
+    const original = { ...row.destinations[0]!, holds: [], health: DISABLED_HEALTH, drain: null };
     const numbers = {
       stats: stats(4),
       activeConns: 7,
@@ -28,6 +28,7 @@ describe('row-copies', () => {
       overloaded: true,
       holds: [{ kind: 'health' as const, since: 1, reason: 'connect refused' }],
       health: { state: 'down' as const, since: 1, lastResult: null },
+      drain: null,
     };
     const copy = destinationWith(original, numbers);
     expect(copy).toEqual({ ...original, ...numbers });

@@ -37,6 +37,9 @@ export type ChangeAction =
   | 'resume'
   | 'health-down'
   | 'health-up'
+  | 'drain'
+  | 'drain-cancel'
+  | 'drain-remove'
   | 'external';
 
 export const changeActions = [
@@ -61,6 +64,9 @@ export const changeActions = [
   'resume',
   'health-down',
   'health-up',
+  'drain',
+  'drain-cancel',
+  'drain-remove',
   'external',
 ] as const satisfies readonly ChangeAction[];
 

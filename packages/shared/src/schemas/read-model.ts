@@ -24,6 +24,7 @@ import {
 import { serviceKeySchema } from './service.js';
 import { healthStatusSchema } from '../health/health-status.js';
 import { holdSchema } from '../holds.js';
+import { drainProgressSchema } from '../drain/drain-progress.js';
 
 const count = z.number().int().nonnegative();
 const rate = z.number().nonnegative();
@@ -75,6 +76,7 @@ export const destinationSchema = z.object({
   stats: statsSchema,
   holds: z.array(holdSchema).optional(),
   health: healthStatusSchema.optional(),
+  drain: drainProgressSchema.nullable().optional(),
 }) satisfies z.ZodType<Destination>;
 
 export const serviceWithDestinationsSchema = serviceSchema.extend({

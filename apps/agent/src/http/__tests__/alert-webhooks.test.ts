@@ -126,6 +126,25 @@ describe('alert webhooks from a running agent', () => {
     );
   });
 
+  it('sends drain-done when a drain ends', async () => {
+    const hook = await receiver();
+    const { t } = await agentSendingTo(hook);
+    const started = await t.api(`${rs2}/drain`, {
+      method: 'POST',
+      json: { then: 'keep', deadlineSeconds: 30 },
+    });
+    expect(started.status).toBe(201);
+    // No traffic on this table: nothing to wait for, so it ends at the next reading.
+    const [request] = await hook.waitFor(1);
+    expect(alertBodySchema.parse(request?.body)).toMatchObject({
+      kind: 'drain-done',
+      service: 'tcp:10.0.0.1:80',
+      server: '10.0.1.2:80',
+      details: { then: 'keep', reason: 'empty', remaining: 0 },
+    });
+    expect((await read(t, rs2)()).weight).toBe(0);
+  });
+
   it('sends external-change for a change made outside the agent', async () => {
     const hook = await receiver();
     const backend = await backendWithTable();

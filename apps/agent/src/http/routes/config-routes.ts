@@ -19,7 +19,8 @@ import type { TableChangeRequest } from '../../changes/index.js';
 import { actorOf, announce, answerSent, ifMatchOf, type AgentContext } from '../agent-context.js';
 import { arrivalOf, ServerTiming } from '../server-timing.js';
 
-function isDryRun(value: unknown): boolean {
+/** `?dryRun=1`: plan and validate, apply nothing (the /config and drain routes). */
+export function isDryRun(value: unknown): boolean {
   if (value === undefined || value === '0' || value === 'false') return false;
   if (value === '' || value === '1' || value === 'true') return true;
   throw new AppError('VALIDATION_FAILED', 'dryRun: must be 1 or 0', { field: 'dryRun' });

@@ -21,10 +21,12 @@ const table = [
 const held: RealServerStatus = {
   holds: [{ kind: 'health', since: 5, reason: 'connect refused' }],
   health: { state: 'down', since: 5, lastResult: { ok: false, ms: 1, detail: 'connect refused', at: 5 } },
+  drain: null,
 };
 const source: RowStatusSource = {
   decorateTable: (t) => [...t],
-  statusOf: (_sid, did) => (did === '10.0.1.1:80' ? held : { holds: [], health: DISABLED_HEALTH }),
+  statusOf: (_sid, did) =>
+    did === '10.0.1.1:80' ? held : { holds: [], health: DISABLED_HEALTH, drain: null },
   takeChanged: () => [],
 };
 const sample = (full: boolean, services: SampleMessage['services'] = []): SampleMessage => ({

@@ -20,6 +20,11 @@ const shapes: [RegExp, MessageKey, string[]][] = [
   [/^must hold at least one status$/, 'problem.noStatus', []],
   [/^must be a host name, optionally with :port$/, 'problem.hostName', []],
   [/^(?:is required for a command check|must not be empty)$/, 'problem.commandRequired', []],
+  [
+    /^must be a number of seconds more than 0 and at most (\d+) \(a week\)$/,
+    'problem.drainDeadline',
+    ['max'],
+  ],
   [/^"(.*)" is not an IPv4 or IPv6 address$/, 'problem.address', ['text']],
   [/^"(.*)" is not an IPv4 address$/, 'problem.address', ['text']],
   [/^"(.*)" is not an IPv6 address$/, 'problem.address', ['text']],

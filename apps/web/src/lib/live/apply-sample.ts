@@ -50,7 +50,8 @@ function unchanged(destination: Destination, next: DestinationSample): boolean {
     (next.overloaded ?? destination.overloaded) === destination.overloaded &&
     (next.stats === undefined || sameStats(destination.stats, next.stats)) &&
     next.holds === undefined &&
-    next.health === undefined
+    next.health === undefined &&
+    next.drain === undefined
   );
 }
 
@@ -72,6 +73,8 @@ function mergeDestinations(service: ServiceWithDestinations, entry: ServiceSampl
       overloaded: next.overloaded ?? destination.overloaded,
       holds: next.holds ?? destination.holds,
       health: next.health ?? destination.health,
+      // null is news here (the drain ended), so only an absent one keeps what was there.
+      drain: next.drain === undefined ? destination.drain : next.drain,
     });
     rememberDestinationId(copy, id);
     return copy;

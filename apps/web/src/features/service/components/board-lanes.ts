@@ -1,5 +1,5 @@
 import type { Destination, ServiceWithDestinations } from '@ipvs-dashboard/shared';
-import { destinationId } from '@ipvs-dashboard/shared';
+import { destinationId, drainWarning } from '@ipvs-dashboard/shared';
 
 // The real servers board, as data: which lane a server is in, how far a quiesced one has drained, and
 // when to warn about persistence templates. Pure, so it is tested without a DOM.
@@ -27,14 +27,17 @@ export function drainState(destination: Destination): DrainState {
 
 /**
  * With persistence, a returning client follows its template to the same server even at weight 0, until
- * the template times out, unless net.ipv4.vs.expire_quiescent_template is 1 (ip_vs_ctl.c,
- * sysctl_expire_quiescent_template; checked in ip_vs_check_template()).
+ * the template times out, unless net.ipv4.vs.expire_quiescent_template is 1 (the rule: shared
+ * drain-warning.ts). Until the setting is read there is nothing to say.
  */
 export function needsTemplateWarning(
   service: ServiceWithDestinations,
   expireQuiescentTemplate: number | undefined,
 ): boolean {
-  return service.persistence > 0 && expireQuiescentTemplate === 0;
+  return (
+    expireQuiescentTemplate !== undefined &&
+    drainWarning(service.persistence, expireQuiescentTemplate) !== null
+  );
 }
 
 /** Remembers the weight a server had when it was dragged to Quiesced, to show it at once on the way back. */

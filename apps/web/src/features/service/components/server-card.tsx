@@ -8,16 +8,20 @@ import { destinationPath } from '../api/paths';
 import { drainState } from './board-lanes';
 import { ServerCounters } from './server-counters';
 import { ServerEditor } from './server-editor';
+import { DrainAction } from './drain-form';
+import { DrainProgressView } from './drain-progress';
 import { HealthDot, HeldBy } from './server-health';
 
 interface ServerCardProps {
   sid: string;
   serviceKey: ServiceKey;
+  /** The service's persistence timeout (s): a drain warns about templates with it. */
+  persistence: number;
   destination: Destination;
 }
 
 /** One real server: what it carries now; quiesced ones show how far they have drained. Drag by the handle. */
-export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
+export function ServerCard({ sid, serviceKey, persistence, destination }: ServerCardProps) {
   const t = useT();
   const did = destinationId(destination);
   // Dragging quiesces or unquiesces: a token that may not (viewer, or limited to other services) cannot drag.
@@ -90,6 +94,11 @@ export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
             below: formatCount(overloadClearsBelow(destination.upperThreshold, destination.lowerThreshold)),
           })}
         </p>
+      )}
+      {destination.drain ? (
+        <DrainProgressView sid={sid} did={did} drain={destination.drain} />
+      ) : (
+        <DrainAction sid={sid} serviceKey={serviceKey} persistence={persistence} destination={destination} />
       )}
       <details>
         <summary>{t('server.edit')}</summary>

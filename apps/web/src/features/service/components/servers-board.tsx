@@ -89,6 +89,7 @@ export function ServersBoard({ sid, service }: { sid: string; service: ServiceWi
       key={destinationId(destination)}
       sid={sid}
       serviceKey={service.key}
+      persistence={service.persistence}
       destination={destination}
     />
   );

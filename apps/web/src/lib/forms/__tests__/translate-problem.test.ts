@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   destinationForServiceProblem,
   destinationInputSchema,
+  drainRequestSchema,
   serviceInputSchema,
   serviceSettingsProblem,
   healthCheckSchema,
@@ -62,6 +63,8 @@ function sentences(): string[] {
   add(healthCheckSchema, { ...check, expectStatus: [] });
   add(healthCheckSchema, { ...check, kind: 'command' });
   add(healthCheckSchema, { ...check, kind: 'command', command: '' });
+  add(drainRequestSchema, { then: 'remove', deadlineSeconds: Number.NaN });
+  add(drainRequestSchema, { then: 'remove', deadlineSeconds: 0 });
   out.push(destinationForServiceProblem(v4, { address: '2001:db8::2', port: 80, forwarding: 'masq' })![1]);
   out.push(
     serviceSettingsProblem(v4, {

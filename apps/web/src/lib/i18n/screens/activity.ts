@@ -97,6 +97,9 @@ export const activityEn = {
   'actor.health-check': 'the health check',
   'action.health-down': 'Real server taken out by its health check',
   'action.health-up': 'Real server back after its health check passed',
+  'action.drain': 'Drain started (weight 0)',
+  'action.drain-cancel': 'Drain cancelled',
+  'action.drain-remove': 'Drained real server removed',
 } as const;
 
 export const activityKo: Messages<typeof activityEn> = {
@@ -192,4 +195,7 @@ export const activityKo: Messages<typeof activityEn> = {
   'actor.health-check': '헬스 체크',
   'action.health-down': '헬스 체크 실패로 리얼 서버 제외',
   'action.health-up': '헬스 체크 통과로 리얼 서버 복귀',
+  'action.drain': '드레인 시작 (가중치 0)',
+  'action.drain-cancel': '드레인 취소',
+  'action.drain-remove': '드레인을 마친 리얼 서버 삭제',
 };

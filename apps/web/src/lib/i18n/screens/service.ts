@@ -121,7 +121,31 @@ export const serviceEn = {
   'server.heldBy': 'held by: {holds}',
   'hold.operator': 'operator',
   'hold.health': 'health',
+  'hold.drain': 'drain',
   'hold.item': '{kind} ({reason}, {age})',
+  'drain.action': 'Drain',
+  'drain.explain':
+    'Takes the server out (weight 0), follows its connections and persistence templates until none is left or the deadline passes, then removes it or keeps it out.',
+  'drain.then': 'At the end',
+  'drain.then.remove': 'remove the server',
+  'drain.then.keep': 'keep it out (weight 0)',
+  'drain.deadline': 'Deadline (seconds)',
+  'drain.warning.title': 'Returning clients will keep coming.',
+  'drain.warning.body':
+    'This service is persistent ({seconds} s) and expire_quiescent_template is 0: clients that came before keep reaching this server at weight 0 and renew their templates, so the drain may only end at its deadline. This sysctl fixes it:',
+  'drain.start': 'Start drain',
+  'drain.startAnyway': 'Start drain anyway',
+  'drain.title': 'Drain',
+  'drain.title.remove': 'Draining, then remove',
+  'drain.title.keep': 'Draining, then keep out',
+  'drain.cancel': 'Cancel drain',
+  'drain.share': '{percent}% drained',
+  'drain.counts':
+    '{left} left of {atStart} at start: {active} active, {inactive} inactive, {templates} templates',
+  'drain.pace': '{perSecond} fewer per second',
+  'drain.estimate': 'about {time} left',
+  'drain.byDeadline': 'not before the deadline, in {deadline}',
+  'drain.noEstimate': 'not going down yet; deadline in {deadline}',
 } as const;
 
 export const serviceKo: Messages<typeof serviceEn> = {
@@ -242,5 +266,29 @@ export const serviceKo: Messages<typeof serviceEn> = {
   'server.heldBy': '제외 사유: {holds}',
   'hold.operator': '운영자',
   'hold.health': '헬스 체크',
+  'hold.drain': '드레인',
   'hold.item': '{kind} ({reason}, {age})',
+  'drain.action': '드레인',
+  'drain.explain':
+    '서버를 제외하고(가중치 0) 연결과 지속성 템플릿이 모두 없어지거나 기한이 지날 때까지 지켜본 뒤, 서버를 삭제하거나 제외된 채로 둡니다.',
+  'drain.then': '끝나면',
+  'drain.then.remove': '서버 삭제',
+  'drain.then.keep': '제외된 채로 두기 (가중치 0)',
+  'drain.deadline': '기한 (초)',
+  'drain.warning.title': '돌아오는 클라이언트가 계속 연결됩니다.',
+  'drain.warning.body':
+    '이 서비스는 지속성({seconds}초)을 쓰고 expire_quiescent_template이 0이므로, 이전에 접속한 클라이언트는 가중치 0인 이 서버로 계속 연결되며 템플릿을 갱신합니다. 드레인은 기한이 되어야 끝날 수 있습니다. 이 sysctl로 해결됩니다:',
+  'drain.start': '드레인 시작',
+  'drain.startAnyway': '그래도 드레인 시작',
+  'drain.title': '드레인',
+  'drain.title.remove': '드레인 중, 끝나면 삭제',
+  'drain.title.keep': '드레인 중, 끝나면 제외 유지',
+  'drain.cancel': '드레인 취소',
+  'drain.share': '{percent}% 드레인됨',
+  'drain.counts':
+    '시작 때 {atStart}개 중 {left}개 남음: 활성 {active}, 비활성 {inactive}, 템플릿 {templates}',
+  'drain.pace': '초당 {perSecond}개씩 감소',
+  'drain.estimate': '약 {time} 남음',
+  'drain.byDeadline': '기한 전에는 끝나지 않음, 기한까지 {deadline}',
+  'drain.noEstimate': '아직 줄지 않음, 기한까지 {deadline}',
 };

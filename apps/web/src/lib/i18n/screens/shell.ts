@@ -40,6 +40,7 @@ export const shellEn = {
   'command.whenValid': 'The equivalent command appears once every field is valid.',
   'problem.wholeNumber': 'Enter a whole number from {min} to {max}.',
   'problem.seconds': 'Enter a number of seconds from {min} to {max}.',
+  'problem.drainDeadline': 'Enter a number of seconds more than 0 and at most {max} (a week).',
   'problem.address':
     '"{text}" is not an IP address of the right family: enter one such as 10.0.0.1 or 2001:db8::1.',
   'problem.addressMissing': 'Enter an IP address such as 10.0.0.1.',
@@ -104,6 +105,7 @@ export const shellKo: Messages<typeof shellEn> = {
   'command.whenValid': '모든 항목이 올바르면 해당 명령이 표시됩니다.',
   'problem.wholeNumber': '{min}부터 {max} 사이의 정수를 입력하세요.',
   'problem.seconds': '{min}부터 {max} 사이의 초 단위 정수를 입력하세요.',
+  'problem.drainDeadline': '0보다 크고 {max}(일주일) 이하인 초를 입력하세요.',
   'problem.address':
     '"{text}"은(는) 맞는 주소 체계의 IP 주소가 아닙니다. 10.0.0.1 또는 2001:db8::1 같은 주소를 입력하세요.',
   'problem.addressMissing': '10.0.0.1 같은 IP 주소를 입력하세요.',

@@ -20,3 +20,4 @@ export * from './table-owners.js';
 export * from './access-roles.js';
 export * from './holds.js';
 export * from './health/index.js';
+export * from './policy/index.js';

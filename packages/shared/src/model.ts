@@ -2,6 +2,7 @@
 // Field meanings follow ipvsadm(8) and include/uapi/linux/ip_vs.h; comments say where they differ.
 import type { HealthStatus } from './health/health-status.js';
 import type { Hold } from './holds.js';
+import type { RampStatus } from './policy/service-policy.js';
 
 export type AddressFamily = 'inet' | 'inet6';
 export type Protocol = 'tcp' | 'udp' | 'sctp';
@@ -97,6 +98,10 @@ export interface Destination extends DestinationKey, DestinationSettings {
    */
   holds?: Hold[];
   health?: HealthStatus;
+  /** Ramping up after its return (slow start, policy/): present only while it ramps. Added by the agent. */
+  ramp?: RampStatus;
+  /** True when it is its service's sorry server (added while no real server is up): never counted as up. */
+  sorryServer?: boolean;
 }
 
 export interface ServiceWithDestinations extends Service {

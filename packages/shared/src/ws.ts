@@ -7,6 +7,7 @@ import type { ServiceWithDestinations, Stats, Totals } from './model.js';
 import { serviceWithDestinationsSchema, statsSchema, totalsSchema } from './schemas/read-model.js';
 import { healthStatusSchema, type HealthStatus } from './health/health-status.js';
 import { holdSchema, type Hold } from './holds.js';
+import { rampStatusSchema, type RampStatus } from './policy/service-policy.js';
 
 export type BackendKind = 'kernel' | 'simulated';
 export const backendKindSchema = z.enum(['kernel', 'simulated']);
@@ -46,6 +47,10 @@ export interface DestinationSample extends Partial<DestinationNumbers> {
   /** Its holds and health (model.ts), present when they changed since the previous sample, and in a full one. */
   holds?: Hold[];
   health?: HealthStatus;
+  /** Its slow-start ramp when it changed (null: the ramp ended), and in a full sample. */
+  ramp?: RampStatus | null;
+  /** Whether it is its service's sorry server, when that changed, and in a full sample. */
+  sorryServer?: boolean;
 }
 
 export interface ServiceNumbers {
@@ -150,6 +155,8 @@ export const sampleMessageSchema = z.object({
           rates: ratesSchema.optional(),
           holds: z.array(holdSchema).optional(),
           health: healthStatusSchema.optional(),
+          ramp: rampStatusSchema.nullable().optional(),
+          sorryServer: z.boolean().optional(),
         }),
       ),
     }),

@@ -8,6 +8,7 @@ import {
   serviceId,
   type ChangeAction,
   type ChangeActor,
+  type ChangeRecord,
   type DestinationKey,
   type Hold,
   type HoldKind,
@@ -25,6 +26,19 @@ import { HoldStore } from '../state/index.js';
 export interface HoldDeps {
   pipeline: ChangePipeline;
   holds: HoldStore;
+  /** Slow start (policy/slow-start.ts): how a server returns once its last hold is released. */
+  returns?: ReturnHook;
+}
+
+/**
+ * Where a return happens (the last hold released), for slow start: the return goes under the ramp's id with
+ * its first step's weight, and a hold placed mid-ramp stops the ramp and remembers its target weight.
+ */
+export interface ReturnHook {
+  prepareReturn(key: ServiceKey): { id: string; firstWeight(target: number): number } | undefined;
+  returned(record: ChangeRecord, key: ServiceKey, dest: DestinationKey, target: number): Promise<void>;
+  /** Stops the ramp of a real server being held; its target weight, or undefined when it was not ramping. */
+  interrupt(memoryKey: string): Promise<number | undefined>;
 }
 
 export interface HoldRequest {
@@ -66,7 +80,8 @@ export function placeHold(deps: HoldDeps, request: HoldRequest, hold: Hold): Pro
         return [];
       }
       weight = current.weight;
-      await deps.holds.place(memoryKey, current.weight, hold);
+      const target = await deps.returns?.interrupt(memoryKey);
+      await deps.holds.place(memoryKey, target ?? current.weight, hold);
       return [
         {
           kind: 'edit-destination',
@@ -94,11 +109,13 @@ export async function releaseHold(
   const { key, dest, kind } = request;
   const memoryKey = HoldStore.key(serviceId(key), destinationId(dest));
   let weight = 0;
+  const ramp = deps.returns?.prepareReturn(key);
   const result = await deps.pipeline.run({
     action: request.action,
     actor: request.actor,
     ifMatch: request.ifMatch ?? null,
     scope: [key],
+    ...(ramp ? { partOf: ramp.id } : {}),
     async plan(before) {
       const current = theDestination(before, dest);
       const held = deps.holds.get(memoryKey);
@@ -121,8 +138,13 @@ export async function releaseHold(
         );
       }
       weight = request.weight ?? held?.weight ?? 0;
+      const now = ramp ? ramp.firstWeight(weight) : weight;
       return [
-        { kind: 'edit-destination', service: key, destination: { ...savableDestination(current), weight } },
+        {
+          kind: 'edit-destination',
+          service: key,
+          destination: { ...savableDestination(current), weight: now },
+        },
       ];
     },
     summary: () =>
@@ -131,5 +153,6 @@ export async function releaseHold(
         : `Health check passed, ${realServerLabel(key, dest)} back (weight 0 -> ${weight})`,
   });
   if (result.commands.length > 0) await deps.holds.forget(memoryKey);
+  if (ramp && result.record) await deps.returns?.returned(result.record, key, dest, weight);
   return result;
 }

@@ -6,6 +6,7 @@ import {
   ChangePipeline,
   followCheckSettings,
   followHoldMemory,
+  followPolicies,
   recordExternalChanges,
 } from '../changes/index.js';
 import {
@@ -19,7 +20,15 @@ import { RowStatus, describeHoldsAtStart, reconcileAtStart } from '../holds/inde
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import { LiveHub, TableMonitor, WsTransport, type TransportLimits } from '../live/index.js';
 import { TableOwners } from '../owners/index.js';
-import { CallerDirectory, CheckStore, HoldStore, loadOrCreateToken } from '../state/index.js';
+import { SlowStart, SorryServers, describeRampsAtStart, resumeRamps, returnSource } from '../policy/index.js';
+import {
+  CallerDirectory,
+  CheckStore,
+  HoldStore,
+  PolicyStore,
+  RampStore,
+  loadOrCreateToken,
+} from '../state/index.js';
 import { allowedHostsFor, checkUpgrade, type AccessPolicy } from './access-guard.js';
 import type { AgentContext, ConfigTextFormat } from './agent-context.js';
 import { createApp } from './create-app.js';
@@ -50,6 +59,8 @@ export interface AgentServer {
   transport: WsTransport;
   health: HealthMonitor;
   checks: CheckStore;
+  slowStart: SlowStart;
+  sorry: SorryServers;
   close(): Promise<void>;
 }
 
@@ -87,6 +98,8 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   });
   const holds = await HoldStore.open(config.stateDir);
   const checks = await CheckStore.open(config.stateDir);
+  const policies = await PolicyStore.open(config.stateDir);
+  const ramps = await RampStore.open(config.stateDir);
   const journal = await ChangeJournal.open(config.stateDir);
   for (const { header, applied } of journal.unfinished()) {
     log(
@@ -100,15 +113,21 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   monitor.subscribe(recordExternalChanges(changes, reportError, () => owners.current(1000)));
   monitor.subscribe(followHoldMemory(holds, reportError));
   monitor.subscribe(followCheckSettings(checks, reportError));
+  monitor.subscribe(followPolicies(policies, reportError));
   const status = new RowStatus(holds);
+  const slowStart = new SlowStart({ backend, pipeline, log: changes, ramps, policies, report: log });
+  monitor.subscribe((event) => slowStart.follow(event));
   const health = new HealthMonitor({
     pipeline,
     holds,
+    returns: slowStart,
     checks,
     probe: options.probe ?? probeFor(backend),
     log,
   });
   status.useHealth(health);
+  const sorry = new SorryServers({ pipeline, monitor, policies, holds, health, report: log });
+  status.useReturns(returnSource(slowStart, sorry, policies, monitor));
   const callers = await CallerDirectory.open(config.stateDir, token);
   const policy: AccessPolicy = {
     callers,
@@ -124,6 +143,10 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     checks,
     health,
     holdsAtStart: undefined,
+    policies,
+    returns: slowStart,
+    sorry,
+    rampsAtStart: undefined,
     pipeline,
     journal,
     changes,
@@ -138,11 +161,25 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   const table = monitor.current?.table ?? [];
   context.holdsAtStart = await reconcileAtStart(table, holds);
   for (const line of describeHoldsAtStart(context.holdsAtStart)) log(line);
-  health.sync(table);
+  context.rampsAtStart = await resumeRamps(table, ramps, slowStart);
+  for (const line of describeRampsAtStart(context.rampsAtStart)) log(line);
+  // Sorry servers are not checked: they stand in while the checked ones are down (keepalived alike).
+  const syncHealth = () => health.sync(sorry.withoutSorry(monitor.current?.table ?? []));
+  syncHealth();
   monitor.subscribe((event) => {
-    if (event.type === 'snapshot') health.sync(event.reading.table);
+    if (event.type === 'snapshot') {
+      syncHealth();
+      sorry.schedule();
+    }
   });
-  checks.subscribe(() => health.sync(monitor.current?.table ?? []));
+  checks.subscribe(syncHealth);
+  policies.subscribe(() => {
+    syncHealth();
+    sorry.schedule();
+  });
+  holds.subscribe(() => sorry.schedule());
+  health.subscribe(() => sorry.schedule());
+  sorry.schedule();
   const hub = new LiveHub(monitor, config.intervalMs, backend.kind, status);
   const transport = new WsTransport(
     '/api/v1/live',
@@ -166,8 +203,12 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     transport,
     health,
     checks,
+    slowStart,
+    sorry,
     async close() {
       health.stop();
+      slowStart.stop();
+      sorry.stop();
       monitor.stop();
       callers.close();
       transport.close();

@@ -7,6 +7,7 @@ import {
   type DestinationSample,
   type HealthStatus,
   type Hold,
+  type RampStatus,
   type SampleMessage,
   type ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
@@ -14,6 +15,9 @@ import {
 export interface RealServerStatus {
   holds: Hold[];
   health: HealthStatus;
+  /** Its slow-start ramp; null when it is not ramping (a sample says the ramp ended). */
+  ramp?: RampStatus | null;
+  sorryServer?: boolean;
 }
 
 export interface RowStatusSource {

@@ -5,3 +5,5 @@ export * from './json-file.js';
 export * from './token-store.js';
 export * from './named-tokens.js';
 export * from './check-store.js';
+export * from './policy-store.js';
+export * from './ramp-store.js';

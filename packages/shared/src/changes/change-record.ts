@@ -37,6 +37,9 @@ export type ChangeAction =
   | 'resume'
   | 'health-down'
   | 'health-up'
+  | 'slow-start'
+  | 'sorry-server-on'
+  | 'sorry-server-off'
   | 'external';
 
 export const changeActions = [
@@ -61,6 +64,9 @@ export const changeActions = [
   'resume',
   'health-down',
   'health-up',
+  'slow-start',
+  'sorry-server-on',
+  'sorry-server-off',
   'external',
 ] as const satisfies readonly ChangeAction[];
 

@@ -24,6 +24,7 @@ import {
 import { serviceKeySchema } from './service.js';
 import { healthStatusSchema } from '../health/health-status.js';
 import { holdSchema } from '../holds.js';
+import { rampStatusSchema } from '../policy/service-policy.js';
 
 const count = z.number().int().nonnegative();
 const rate = z.number().nonnegative();
@@ -75,6 +76,8 @@ export const destinationSchema = z.object({
   stats: statsSchema,
   holds: z.array(holdSchema).optional(),
   health: healthStatusSchema.optional(),
+  ramp: rampStatusSchema.optional(),
+  sorryServer: z.boolean().optional(),
 }) satisfies z.ZodType<Destination>;
 
 export const serviceWithDestinationsSchema = serviceSchema.extend({

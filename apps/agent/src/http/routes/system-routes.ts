@@ -31,6 +31,7 @@ export function systemRoutes(context: AgentContext): Router {
       interruptedChange: context.journal.interruptedChange(),
       owners,
       ...(context.holdsAtStart ? { holdsAtStart: context.holdsAtStart } : {}),
+      ...(context.rampsAtStart?.length ? { rampsAtStart: context.rampsAtStart } : {}),
     } satisfies InfoResponse);
   });
 

@@ -97,6 +97,9 @@ export const activityEn = {
   'actor.health-check': 'the health check',
   'action.health-down': 'Real server taken out by its health check',
   'action.health-up': 'Real server back after its health check passed',
+  'action.slow-start': 'New real server ramped up (slow start)',
+  'action.sorry-server-on': 'Sorry server added: no real server up',
+  'action.sorry-server-off': 'Sorry server removed: a real server is up',
 } as const;
 
 export const activityKo: Messages<typeof activityEn> = {
@@ -192,4 +195,7 @@ export const activityKo: Messages<typeof activityEn> = {
   'actor.health-check': '헬스 체크',
   'action.health-down': '헬스 체크 실패로 리얼 서버 제외',
   'action.health-up': '헬스 체크 통과로 리얼 서버 복귀',
+  'action.slow-start': '새 리얼 서버 가중치 점진 증가 (슬로 스타트)',
+  'action.sorry-server-on': '소리 서버 추가: 가용 리얼 서버 없음',
+  'action.sorry-server-off': '소리 서버 제거: 리얼 서버 복귀',
 };

@@ -20,6 +20,8 @@ const FILES = [
   'kernel-fwmark-connections.guest.mjs',
   // Issue 12: health checks and holds (operator, health) against real servers in namespaces.
   'kernel-health.guest.mjs',
+  // Issue 12: slow-start ramps and the sorry server, with traffic through the VIP.
+  'kernel-slow-start.guest.mjs',
 ];
 
 // keepalived: the peer that owns part of the table in kernel-owners.guest.mjs.

@@ -4,6 +4,7 @@
 // misses its inline caches. In the agent that was a fifth of its CPU (docs/benchmarks/ws.md, session 3).
 import type { HealthStatus } from './health/health-status.js';
 import type { Hold } from './holds.js';
+import type { RampStatus } from './policy/service-policy.js';
 import type { Destination, Service, ServiceWithDestinations, Stats } from './model.js';
 
 /** `service` (a row or a bare service) with other stats and real servers; every other field as it was. */
@@ -36,11 +37,14 @@ export interface DestinationGauges {
   /** What the agent adds to every row (model.ts); they move between snapshots too. */
   holds: Hold[] | undefined;
   health: HealthStatus | undefined;
+  /** Only while it ramps (slow start) / only on the sorry server. */
+  ramp?: RampStatus | undefined;
+  sorryServer?: boolean | undefined;
 }
 
 /** `destination` with other stats and connection gauges; its settings as they were. */
 export function destinationWith(destination: Destination, numbers: DestinationGauges): Destination {
-  return {
+  const copy: Destination = {
     address: destination.address,
     port: destination.port,
     family: destination.family,
@@ -59,4 +63,7 @@ export function destinationWith(destination: Destination, numbers: DestinationGa
     holds: numbers.holds,
     health: numbers.health,
   };
+  if (numbers.ramp) copy.ramp = numbers.ramp;
+  if (numbers.sorryServer) copy.sorryServer = true;
+  return copy;
 }

@@ -2,6 +2,7 @@ import { activityEn, activityKo } from './screens/activity';
 import { connectionsEn, connectionsKo } from './screens/connections';
 import type { Messages } from './screens/messages';
 import { overviewEn, overviewKo } from './screens/overview';
+import { policyEn, policyKo } from './screens/policy';
 import { ownersEn, ownersKo } from './screens/owners';
 import { rolesEn, rolesKo } from './screens/roles';
 import { serviceEn, serviceKo } from './screens/service';
@@ -18,6 +19,7 @@ export const screens = [
   [shellEn, shellKo],
   [overviewEn, overviewKo],
   [serviceEn, serviceKo],
+  [policyEn, policyKo],
   [connectionsEn, connectionsKo],
   [activityEn, activityKo],
   [settingsEn, settingsKo],
@@ -29,6 +31,7 @@ const en = {
   ...shellEn,
   ...overviewEn,
   ...serviceEn,
+  ...policyEn,
   ...connectionsEn,
   ...activityEn,
   ...settingsEn,
@@ -39,6 +42,7 @@ const ko: Messages<typeof en> = {
   ...shellKo,
   ...overviewKo,
   ...serviceKo,
+  ...policyKo,
   ...connectionsKo,
   ...activityKo,
   ...settingsKo,

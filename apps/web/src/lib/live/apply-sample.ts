@@ -50,7 +50,9 @@ function unchanged(destination: Destination, next: DestinationSample): boolean {
     (next.overloaded ?? destination.overloaded) === destination.overloaded &&
     (next.stats === undefined || sameStats(destination.stats, next.stats)) &&
     next.holds === undefined &&
-    next.health === undefined
+    next.health === undefined &&
+    next.ramp === undefined &&
+    next.sorryServer === undefined
   );
 }
 
@@ -72,6 +74,9 @@ function mergeDestinations(service: ServiceWithDestinations, entry: ServiceSampl
       overloaded: next.overloaded ?? destination.overloaded,
       holds: next.holds ?? destination.holds,
       health: next.health ?? destination.health,
+      // null: the ramp ended (absent: unchanged).
+      ramp: next.ramp === undefined ? destination.ramp : (next.ramp ?? undefined),
+      sorryServer: next.sorryServer ?? destination.sorryServer,
     });
     rememberDestinationId(copy, id);
     return copy;

@@ -7,6 +7,7 @@ import { drainState } from './board-lanes';
 import { ServerCounters } from './server-counters';
 import { ServerEditor } from './server-editor';
 import { HealthDot, HeldBy } from './server-health';
+import { ServerRamp, SorryMark } from './server-ramp';
 
 interface ServerCardProps {
   sid: string;
@@ -47,6 +48,7 @@ export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
         <HealthDot destination={destination} />
         <span className="server-address">{did}</span>
         <span className="chip">{t(`forwarding.${destination.forwarding}`)}</span>
+        <SorryMark destination={destination} />
         <span className="spacer" />
         {destination.overloaded && (
           <span className="chip chip-warn" data-testid="overloaded">
@@ -75,6 +77,7 @@ export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
       </div>
       <ServerCounters destination={destination} />
       <HeldBy destination={destination} />
+      <ServerRamp destination={destination} did={did} />
       {destination.overloaded && (
         <p className="overloaded-why" data-testid="overloaded-why">
           {t('server.overloadedWhy', {

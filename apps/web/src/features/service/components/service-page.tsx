@@ -13,6 +13,7 @@ import { AddServerForm } from './add-server-form';
 import { PersistenceWarning } from './persistence-warning';
 import { RateCharts } from './rate-charts';
 import { ServersBoard } from './servers-board';
+import { ServicePolicyForm } from './service-policy-form';
 import { ServiceSettingsForm } from './service-settings-form';
 
 export function ServicePage({ sid }: { sid: string }) {
@@ -92,6 +93,7 @@ export function ServicePage({ sid }: { sid: string }) {
           service={service}
         />
         <AddServerForm sid={sid} serviceKey={service.key} />
+        <ServicePolicyForm sid={sid} servicePort={service.key.protocol === 'fwmark' ? 0 : service.key.port} />
       </div>
     </>
   );

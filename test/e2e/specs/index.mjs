@@ -11,6 +11,7 @@ import { overloadedServer } from './overloaded-server.mjs';
 import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
 import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
 import { persistenceWarning } from './persistence-warning.mjs';
+import { slowStartRamp } from './slow-start.mjs';
 import { everyScreenAtPhoneWidth } from './phone-width.mjs';
 import { takeScreenshots } from './screenshots.mjs';
 import { statsColumnsKeptAfterReload } from './stats-columns.mjs';
@@ -48,6 +49,10 @@ export const specs = [
   { name: "bad import shows the agent's error", run: badImportShowsAgentError },
   { name: 'import: replacing the table with nothing asks first', run: importAsksBeforeEmptying },
   { name: 'persistence warning offers expire_quiescent_template', run: persistenceWarning },
+  {
+    name: 'slow start: the card shows the ramp to the exact weight; the sorry server stands in',
+    run: slowStartRamp,
+  },
   {
     name: 'connections: search finds a client, a header sorts, a reload keeps both',
     run: connectionsSearchSortReload,

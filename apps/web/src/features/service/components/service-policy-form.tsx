@@ -45,32 +45,35 @@ function fromDraft(draft: PolicyDraft): ServicePolicy {
   };
 }
 
-/** A service's slow start and sorry server (docs/api.md "Slow start and sorry server"). */
+/**
+ * A service's slow start and sorry server (docs/api.md "Slow start and sorry server"). The fields start
+ * again from what the agent answers after each save; the save itself lives here, so "Saved" outlives that.
+ */
 export function ServicePolicyForm({ sid, servicePort }: { sid: string; servicePort: number }) {
   const policy = useQuery(policyQueryOptions(sid));
+  const save = useSavePolicy(sid);
   if (!policy.data) return null;
   return (
     <PolicyFields
       key={JSON.stringify(policy.data)}
-      sid={sid}
       policy={policy.data}
       servicePort={servicePort}
+      save={save}
     />
   );
 }
 
 function PolicyFields({
-  sid,
   policy,
   servicePort,
+  save,
 }: {
-  sid: string;
   policy: ServicePolicy;
   servicePort: number;
+  save: ReturnType<typeof useSavePolicy>;
 }) {
   const t = useT();
   const [draft, setDraft] = useState(() => toDraft(policy, servicePort));
-  const save = useSavePolicy(sid);
   const value = fromDraft(draft);
   const check = useFormCheck(servicePolicySchema, value, { agentError: save.error });
   const set = (patch: Partial<PolicyDraft>) => setDraft((current) => ({ ...current, ...patch }));

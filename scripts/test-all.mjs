@@ -23,6 +23,8 @@ const steps = [
   ['lint', ['npm', 'run', 'lint']],
   ['types and build', ['npm', 'run', 'build']],
   ['unit', ['npm', 'run', 'test:unit']],
+  // deploy/prometheus: promtool check config / check rules / test rules (the alerts' unit tests).
+  ['Prometheus config and alert rules', ['npm', 'run', 'test:prometheus']],
   ['real kernel', ['npm', 'run', 'test:kernel']],
   // Its own guest boot: it needs prometheus-node-exporter and the compiled scenario, not test/kernel's suite.
   ['node_exporter comparison (real kernel)', ['node', 'test/metrics-kernel/run.mjs']],

@@ -26,10 +26,10 @@ export async function waitFor(what, condition, ms = 8000, every = 50) {
 
 /**
  * Starts the built agent (kernel backend: root + IPVS in the guest) on 127.0.0.1:`port` with its own state
- * dir (guest-processes.mjs); `fresh` removes the state dir first.
+ * dir (guest-processes.mjs); `fresh` removes the state dir first; `args` are more flags.
  */
-export async function startAgent({ port, stateDir, interval = '500ms', fresh = true }) {
-  const agent = await startAgentProcess({ port, token: TOKEN, stateDir, interval, fresh });
+export async function startAgent({ port, stateDir, interval = '500ms', fresh = true, args = [] }) {
+  const agent = await startAgentProcess({ port, token: TOKEN, stateDir, interval, fresh, args });
   const { child, exited, output, startMs } = agent;
   const base = `http://127.0.0.1:${port}`;
   return {

@@ -22,6 +22,8 @@ const FILES = [
   'kernel-health.guest.mjs',
   // Issue 12: slow-start ramps and the sorry server, with traffic through the VIP.
   'kernel-slow-start.guest.mjs',
+  // Issue 12: alerts (webhooks to a loopback receiver, the log, /metrics health and digest).
+  'kernel-alerts.guest.mjs',
 ];
 
 // keepalived: the peer that owns part of the table in kernel-owners.guest.mjs.

@@ -4,7 +4,7 @@
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError, serviceId } from '@ipvs-dashboard/shared';
+import { AppError, destinationId, serviceId } from '@ipvs-dashboard/shared';
 import { hasNetAdmin, parseCommandLine, runTokenCommand, selectBackend, usage } from './cli/index.js';
 import { isLoopbackHost, resolveConfig, urlHostPort, type AgentConfig } from './config/index.js';
 import { startAgentServer } from './http/agent-server.js';
@@ -13,6 +13,8 @@ import { KernelBackend } from './ipvs/index.js';
 import {
   createDemoTable,
   DEMO_CHECK,
+  DEMO_QUIESCED,
+  DEMO_QUIESCED_WEIGHT,
   DEMO_WEB,
   SimulatedBackend,
   startDemoOutage,
@@ -77,6 +79,18 @@ async function main(): Promise<number> {
     backendReason: reason,
     configText: ipvsadmConfigText,
     log,
+    // The demo quiesced one server while warming up: the agent remembers its weight, as if done here.
+    knownHolds:
+      backend instanceof SimulatedBackend
+        ? [
+            {
+              service: serviceId(DEMO_WEB),
+              destination: destinationId(DEMO_QUIESCED),
+              weight: DEMO_QUIESCED_WEIGHT,
+              hold: { kind: 'operator', since: Date.now(), reason: 'quiesced by the demo' },
+            },
+          ]
+        : [],
   });
   log(`state directory: ${config.stateDir}; sampling every ${config.intervalMs} ms`);
   if (backend instanceof SimulatedBackend) {

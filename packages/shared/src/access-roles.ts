@@ -61,18 +61,36 @@ export function serviceOfPath(path: string): string | null {
   }
 }
 
-/** Why `caller` may not make this request, or null when it may. */
-export function refusalFor(caller: Caller, method: string, path: string, body: unknown): string | null {
+/**
+ * Why a request is refused, as data (the web app says it in the user's language): the role is too low
+ * (`needs` the role that may), or the token is limited to other services (`service` null: a table-wide
+ * change).
+ */
+export type Refusal =
+  | { kind: 'role'; needs: 'operator' | 'admin' }
+  | { kind: 'scope'; service: string | null; services: string[] };
+
+/** What keeps `caller` from making this request, or null when it may. */
+export function refusalOf(caller: Caller, method: string, path: string, body: unknown): Refusal | null {
   const permission = permissionFor(method, path, body);
-  if (!roleAllows(caller.role, permission)) {
-    const may = caller.role === 'viewer' ? 'may only read' : 'may change weights, quiesce, drain and zero';
-    return `The token "${caller.name}" (${caller.role}) ${may}; this request needs an ${permission === 'operate' ? 'operator' : 'admin'} token.`;
-  }
+  if (!roleAllows(caller.role, permission))
+    return { kind: 'role', needs: permission === 'operate' ? 'operator' : 'admin' };
   if (permission === 'read' || caller.services === null) return null;
   const service = serviceOfPath(path);
-  if (service === null)
-    return `The token "${caller.name}" is limited to ${caller.services.join(', ')}; changes to the whole table need a token without that limit.`;
-  if (!caller.services.includes(service))
-    return `The token "${caller.name}" is limited to ${caller.services.join(', ')}; ${service} is not one of them.`;
-  return null;
+  if (service !== null && caller.services.includes(service)) return null;
+  return { kind: 'scope', service, services: caller.services };
+}
+
+/** Why `caller` may not make this request (the sentence of the agent's 403), or null when it may. */
+export function refusalFor(caller: Caller, method: string, path: string, body: unknown): string | null {
+  const refusal = refusalOf(caller, method, path, body);
+  if (refusal === null) return null;
+  if (refusal.kind === 'role') {
+    const may = caller.role === 'viewer' ? 'may only read' : 'may change weights, quiesce, drain and zero';
+    return `The token "${caller.name}" (${caller.role}) ${may}; this request needs an ${refusal.needs} token.`;
+  }
+  const limit = `The token "${caller.name}" is limited to ${refusal.services.join(', ')}`;
+  if (refusal.service === null)
+    return `${limit}; changes to the whole table need a token without that limit.`;
+  return `${limit}; ${refusal.service} is not one of them.`;
 }

@@ -7,11 +7,13 @@ import { disconnectedState } from './disconnected.mjs';
 import { dragShowsCommandAndAsksWeight } from './drag-asks-weight.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { formShowsEveryError } from './form-errors.mjs';
+import { healthChecksFromTheForm } from './health-checks.mjs';
 import { overloadedServer } from './overloaded-server.mjs';
 import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
 import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
 import { persistenceWarning } from './persistence-warning.mjs';
 import { slowStartRamp } from './slow-start.mjs';
+import { controlsFollowTheRole } from './roles.mjs';
 import { everyScreenAtPhoneWidth } from './phone-width.mjs';
 import { takeScreenshots } from './screenshots.mjs';
 import { statsColumnsKeptAfterReload } from './stats-columns.mjs';
@@ -42,6 +44,10 @@ export const specs = [
     run: overloadedServer,
   },
   {
+    name: 'health check set in the form: dots up, a failing server held out and back at its weight',
+    run: healthChecksFromTheForm,
+  },
+  {
     name: 'form errors: every one at once next to its field, in the language shown',
     run: formShowsEveryError,
   },
@@ -60,6 +66,10 @@ export const specs = [
   {
     name: 'columns chooser: --stats counters match the agent, the choice survives a reload',
     run: statsColumnsKeptAfterReload,
+  },
+  {
+    name: 'roles: a viewer sees every control disabled with the reason, an operator may drag',
+    run: controlsFollowTheRole,
   },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
   {

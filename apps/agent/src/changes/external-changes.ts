@@ -71,18 +71,26 @@ export function externalRecord(event: ChangeEvent, owners: readonly TableOwner[]
   };
 }
 
-/** Records every external change the monitor reports; failures to write go to `onError`. */
+/**
+ * Records every external change the monitor reports; failures to write go to `onError`. `onRecorded` hears
+ * of each record once it is in the log (the alerts).
+ */
 export function recordExternalChanges(
   log: ChangeLog,
   onError: (error: unknown) => void,
   owners: () => Promise<readonly TableOwner[]> = () => Promise.resolve([]),
+  onRecorded: (record: ChangeRecord) => void = () => undefined,
 ) {
   return (event: MonitorEvent): void => {
     if (event.type !== 'change' || event.source !== 'external') return;
     // Who manages the touched services is looked up when the change is seen (a fresh /proc scan), so a
     // keepalived that just started or reloaded a new configuration is named.
     owners()
-      .then((found) => log.append(externalRecord(event, found)))
+      .then(async (found) => {
+        const record = externalRecord(event, found);
+        await log.append(record);
+        onRecorded(record);
+      })
       .catch(onError);
   };
 }

@@ -17,6 +17,7 @@ const settingsFlags = {
   'web-dir': ['webDir', 'IPVS_DASHBOARD_WEB_DIR'],
   'allowed-hosts': ['allowedHosts', 'IPVS_DASHBOARD_ALLOWED_HOSTS'],
   metrics: ['metrics', 'IPVS_DASHBOARD_METRICS'],
+  webhooks: ['webhooks', 'IPVS_DASHBOARD_WEBHOOKS'],
 } as const satisfies Record<string, readonly [keyof RawSettings, string]>;
 
 type FlagName = keyof typeof settingsFlags;

@@ -27,6 +27,10 @@ Options (environment variable in brackets):
                             separated: names from docs/api.md (a trailing * matches a prefix, as
                             ipvs_dashboard_destination_*), all, or none (default none)
                                                                                [IPVS_DASHBOARD_METRICS]
+  --webhooks FILE           send alerts (server down/up, drain done, external change, interrupted
+                            change) to the webhooks a JSON file lists: {"webhooks":[{"url":"https://...",
+                            "events":[...],"headers":{...}}]} (docs/api.md "Alerts"); every alert is
+                            also one "alert ..." line in the log                [IPVS_DASHBOARD_WEBHOOKS]
   --help                    print this text and exit
 
 Named tokens with roles (viewer, operator, admin): ipvs-dashboard-agent token add|list|revoke

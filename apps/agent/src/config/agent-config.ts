@@ -1,6 +1,7 @@
-import { AppError } from '@ipvs-dashboard/shared';
+import { AppError, type WebhookSettings } from '@ipvs-dashboard/shared';
 import { parseMetricSelection } from '../metrics/metric-selection.js';
 import { isLoopbackHost, parseListenAddress, type ListenAddress } from './listen-address.js';
+import { loadWebhookSettings } from './webhook-file.js';
 
 export type BackendChoice = 'auto' | 'kernel' | 'simulated';
 
@@ -19,6 +20,8 @@ export interface AgentConfig {
   allowedHosts: string[];
   /** Opt-in /metrics families (ipvs_dashboard_*); node_exporter's node_ipvs_* are always served. */
   metricFamilies: ReadonlySet<string>;
+  /** Where alerts go besides the log (--webhooks FILE); null: the log only. */
+  webhooks: WebhookSettings | null;
 }
 
 /** The raw strings a user gave, from flags or environment, before validation. */
@@ -36,6 +39,8 @@ export interface RawSettings {
   allowedHosts?: string;
   /** Comma-separated /metrics families to add, `all` or `none`. */
   metrics?: string;
+  /** A JSON file of webhooks (docs/api.md "Alerts"). */
+  webhooks?: string;
 }
 
 const backendChoices: readonly BackendChoice[] = ['auto', 'kernel', 'simulated'];
@@ -101,5 +106,6 @@ export function resolveConfig(raw: RawSettings, defaults: { stateDir: string; we
     webDir: raw.webDir ?? defaults.webDir,
     allowedHosts: parseAllowedHosts(raw.allowedHosts ?? ''),
     metricFamilies: parseMetricSelection(raw.metrics ?? 'none'),
+    webhooks: raw.webhooks ? loadWebhookSettings(raw.webhooks) : null,
   };
 }

@@ -4,8 +4,10 @@
 // pipeline (holds/hold-changes.ts), recorded as the health check's own change.
 import {
   DISABLED_HEALTH,
+  destinationId,
   destinationIdOf,
   holdOf,
+  serviceId,
   serviceIdOf,
   type CheckResult,
   type DestinationKey,
@@ -33,11 +35,22 @@ interface Target {
   live: boolean;
 }
 
+/** A state change of one real server's check, for whoever reports it (the alerts, in agent-server.ts). */
+export interface HealthTransition {
+  service: string;
+  server: string;
+  from: CheckCounter['state'];
+  to: 'up' | 'down';
+  /** The last result's detail: "connect refused", "HTTP 200". */
+  reason: string;
+}
+
 export interface HealthMonitorDeps extends HoldDeps {
   checks: CheckStore;
   probe: Probe;
   log: (message: string, error?: unknown) => void;
   now?: () => number;
+  onTransition?: (transition: HealthTransition) => void;
 }
 
 const actor = { type: 'health-check' } as const;
@@ -165,15 +178,34 @@ export class HealthMonitor implements HealthSource {
     const moved = target.lastResult?.ok !== result.ok || target.lastResult.detail !== result.detail;
     target.lastResult = result;
     if (outcome) {
+      const from = target.counter.state;
       const { counter, transition } = afterResult(target.counter, result.ok, check, at);
       target.counter = counter;
-      if (transition) this.notify(target.key);
+      if (transition) {
+        this.notify(target.key);
+        this.reportTransition(target, from, transition, result.detail);
+      }
       if (transition === 'down') await this.takeOut(target, result.detail);
       if (transition === 'up') await this.release(target, result.detail);
     }
     if (moved) this.notify(target.key);
     if (target.live && !this.stopped)
       this.schedule(target, nextCheckDelay(startedAt, this.now(), check.intervalSeconds * 1000));
+  }
+
+  private reportTransition(
+    target: Target,
+    from: Target['counter']['state'],
+    to: 'up' | 'down',
+    reason: string,
+  ) {
+    const service = serviceId(target.service);
+    const server = destinationId(target.destination);
+    try {
+      this.deps.onTransition?.({ service, server, from, to, reason });
+    } catch (error) {
+      this.deps.log(`health: reporting ${target.key} ${to} failed`, error);
+    }
   }
 
   private async takeOut(target: Target, reason: string): Promise<void> {

@@ -15,6 +15,7 @@ import type {
   TableChangeRequest,
   TableChangeResult,
 } from '../changes/index.js';
+import type { Alerts } from '../alerts/index.js';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import type { TableMonitor } from '../live/table-monitor.js';
 import type { HealthMonitor } from '../health/index.js';
@@ -69,6 +70,8 @@ export interface AgentContext {
   metricFamilies: ReadonlySet<string>;
   /** Other programs managing the kernel's table (keepalived, ldirectord, kube-proxy). */
   owners: TableOwners;
+  /** Where events an operator must know go (the log, webhooks): `alerts.notify(drainDoneAlert(...))`. */
+  alerts: Alerts;
 }
 
 /** Weak ETag of a table generation; clients echo it (or the bare number) in If-Match. */

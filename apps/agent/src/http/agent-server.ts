@@ -1,4 +1,6 @@
 import type { Server } from 'node:http';
+import type { Hold } from '@ipvs-dashboard/shared';
+import { Alerts, externalChangeAlert, healthAlert, interruptedChangeAlert } from '../alerts/index.js';
 import type { AgentConfig } from '../config/index.js';
 import {
   ChangeJournal,
@@ -48,6 +50,19 @@ export interface AgentServerOptions {
   owners?: TableOwners;
   /** How health checks reach a real server; default: the network (kernel) or the traffic model (simulated). */
   probe?: Probe;
+  /**
+   * Holds the caller vouches for, placed before the holds are reconciled with the table (unless the store
+   * already has one for that server): the simulated demo's quiesced server, so it is a held server with a
+   * weight to give back, not "weight 0 set outside the agent".
+   */
+  knownHolds?: readonly KnownHold[];
+}
+
+export interface KnownHold {
+  service: string;
+  destination: string;
+  weight: number;
+  hold: Hold;
 }
 
 export interface AgentServer {
@@ -61,6 +76,8 @@ export interface AgentServer {
   checks: CheckStore;
   slowStart: SlowStart;
   sorry: SorryServers;
+  /** `alerts.notify(event)`: the log line and the webhooks (the drain tracker reports to it too). */
+  alerts: Alerts;
   close(): Promise<void>;
 }
 
@@ -100,17 +117,26 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   const checks = await CheckStore.open(config.stateDir);
   const policies = await PolicyStore.open(config.stateDir);
   const ramps = await RampStore.open(config.stateDir);
+  const alerts = new Alerts({ settings: config.webhooks, log: (message) => log(message) });
   const journal = await ChangeJournal.open(config.stateDir);
   for (const { header, applied } of journal.unfinished()) {
     log(
       `INTERRUPTED CHANGE ${header.id}: "${header.summary}" was being applied when the agent stopped (${applied} of ${header.total} steps recorded). The table may be half-changed: POST /api/v1/changes/${header.id}/rollback or /resume, or use the banner in the web app.`,
     );
+    alerts.notify(interruptedChangeAlert({ ...header, applied }));
   }
   const changes = await ChangeLog.open({ dir: config.stateDir, announce: (line) => console.log(line) });
   const pipeline = new ChangePipeline({ backend, monitor, journal, log: changes });
   const reportError = (error: unknown) => log('recording a change failed', error);
   const owners = options.owners ?? new TableOwners(backend.kind === 'kernel');
-  monitor.subscribe(recordExternalChanges(changes, reportError, () => owners.current(1000)));
+  monitor.subscribe(
+    recordExternalChanges(
+      changes,
+      reportError,
+      () => owners.current(1000),
+      (record) => alerts.notify(externalChangeAlert(record)),
+    ),
+  );
   monitor.subscribe(followHoldMemory(holds, reportError));
   monitor.subscribe(followCheckSettings(checks, reportError));
   monitor.subscribe(followPolicies(policies, reportError));
@@ -124,6 +150,10 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     checks,
     probe: options.probe ?? probeFor(backend),
     log,
+    onTransition: (transition) => {
+      const event = healthAlert(transition);
+      if (event) alerts.notify(event);
+    },
   });
   status.useHealth(health);
   const sorry = new SorryServers({ pipeline, monitor, policies, holds, health, report: log });
@@ -155,10 +185,15 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     configText: options.configText,
     metricFamilies: config.metricFamilies,
     owners,
+    alerts,
   };
   const app = createApp({ context, policy, webDir: config.webDir, tls: config.tls !== null, log });
   await monitor.start();
   const table = monitor.current?.table ?? [];
+  for (const known of options.knownHolds ?? []) {
+    const key = HoldStore.key(known.service, known.destination);
+    if (!holds.get(key)) await holds.place(key, known.weight, known.hold);
+  }
   context.holdsAtStart = await reconcileAtStart(table, holds);
   for (const line of describeHoldsAtStart(context.holdsAtStart)) log(line);
   context.rampsAtStart = await resumeRamps(table, ramps, slowStart);
@@ -205,10 +240,12 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     checks,
     slowStart,
     sorry,
+    alerts,
     async close() {
       health.stop();
       slowStart.stop();
       sorry.stop();
+      alerts.stop();
       monitor.stop();
       callers.close();
       transport.close();

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { metricsText, prometheusContentType, type LayoutCache } from '../metrics/index.js';
+import { metricsText, prometheusContentType, type DigestCache, type LayoutCache } from '../metrics/index.js';
 import type { AgentContext } from './agent-context.js';
 import { streamText } from './stream-text.js';
 
@@ -9,7 +9,7 @@ import { streamText } from './stream-text.js';
  * with ipvs_dashboard_up 0, so alerts can tell "IPVS unreadable" from "agent down".
  */
 export function metricsRoute(context: AgentContext): RequestHandler {
-  const cache: LayoutCache = { layout: null };
+  const cache: LayoutCache & { digest: DigestCache | null } = { layout: null, digest: null };
   return async (_request, response) => {
     const { monitor } = context;
     const reading = await monitor.refresh().catch((error: unknown) => {
@@ -26,6 +26,7 @@ export function metricsRoute(context: AgentContext): RequestHandler {
         enabled: context.metricFamilies,
         generation: reading.generation,
         cache,
+        status: context.status,
       }),
       response,
     );

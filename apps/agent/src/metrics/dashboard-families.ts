@@ -133,7 +133,8 @@ export const dashboardFamilies: readonly DashboardFamily[] = [
   },
 ];
 
-function serviceLabels(key: ServiceKey): string {
+/** The labels that name a virtual service in every ipvs_dashboard_* family. */
+export function serviceLabels(key: ServiceKey): string {
   return key.protocol === 'fwmark'
     ? formatLabels([
         ['protocol', 'fwmark'],

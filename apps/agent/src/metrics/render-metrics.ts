@@ -1,7 +1,9 @@
 import type { ServiceWithDestinations, Totals } from '@ipvs-dashboard/shared';
+import { alertingText, type RowStatusLookup } from './alerting-families.js';
 import { dashboardText } from './dashboard-families.js';
 import { nodeExporterText, type LayoutCache } from './node-exporter-families.js';
 import { familyHeader, formatLabels } from './prometheus-text.js';
+import type { DigestCache } from './table-digest.js';
 
 export interface MetricsInput {
   table: readonly ServiceWithDestinations[];
@@ -14,7 +16,9 @@ export interface MetricsInput {
   /** The reading's table generation and a cache kept between scrapes: the row layout is reused while the
    * generation holds. Without them every call builds it anew. */
   generation?: number;
-  cache?: LayoutCache;
+  cache?: LayoutCache & { digest?: DigestCache | null };
+  /** Holds and health per real server, for the alerting families; without it only the digest is served. */
+  status?: RowStatusLookup;
 }
 
 /**
@@ -24,6 +28,7 @@ export interface MetricsInput {
 export function* metricsText(input: MetricsInput): Generator<string> {
   yield* nodeExporterText(input.table, input.totals, input.cache, input.generation);
   yield* dashboardText(input.table, input.enabled);
+  yield* alertingText(input);
   const labels = formatLabels([['backend', input.backend]]);
   yield `${familyHeader('ipvs_dashboard_up', '1 when the last read of the IPVS table succeeded.', 'gauge')}ipvs_dashboard_up{${labels}} ${input.up ? 1 : 0}\n`;
 }

@@ -268,19 +268,26 @@ export class SlowStart implements ReturnHook {
     );
   }
 
-  /** Ends a ramp (why null: it reached its target) and writes its one record. */
+  /**
+   * Ends a ramp (why null: it reached its target) and writes its one record, before reads stop showing the
+   * ramp: a client that sees it gone finds its record.
+   */
   private async end(memoryKey: string, ramp: ActiveRamp, why: string | null): Promise<void> {
     if (ramp.ended) return;
     ramp.ended = true;
     if (ramp.timer) clearTimeout(ramp.timer);
-    if (this.active.get(memoryKey) === ramp) this.active.delete(memoryKey);
-    await this.deps.ramps.remove(memoryKey);
-    this.changed(memoryKey);
-    if (ramp.commands.length === 0) return;
-    const rows = await readRows(this.deps.backend, [parseServiceId(ramp.service)]);
-    // A step the kernel refused was recorded (rolled back) under the ramp's id: the ramp takes a new one.
-    const id = this.deps.log.get(ramp.id) ? newChangeId(this.now()) : ramp.id;
-    await this.deps.log.append(rampRecord(ramp, rows, { id, at: this.now(), why }));
+    try {
+      if (ramp.commands.length > 0) {
+        const rows = await readRows(this.deps.backend, [parseServiceId(ramp.service)]);
+        // A step the kernel refused was recorded (rolled back) under the ramp's id: the ramp takes a new one.
+        const id = this.deps.log.get(ramp.id) ? newChangeId(this.now()) : ramp.id;
+        await this.deps.log.append(rampRecord(ramp, rows, { id, at: this.now(), why }));
+      }
+    } finally {
+      if (this.active.get(memoryKey) === ramp) this.active.delete(memoryKey);
+      await this.deps.ramps.remove(memoryKey);
+      this.changed(memoryKey);
+    }
   }
 
   private changed(key: string): void {

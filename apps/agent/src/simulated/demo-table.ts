@@ -60,6 +60,8 @@ function traffic(cps: number, settings: Partial<TrafficProfile> = {}): TrafficPr
 
 export const DEMO_WEB: ServiceKey = { protocol: 'tcp', address: '10.0.0.10', port: 80 };
 export const DEMO_QUIESCED = real('10.0.1.4', 8080, { weight: 0 });
+/** Its weight before the demo quiesced it: what dragging it back (unquiesce) gives it. */
+export const DEMO_QUIESCED_WEIGHT = 2;
 
 export const demoServices: readonly DemoService[] = [
   {
@@ -68,7 +70,7 @@ export const demoServices: readonly DemoService[] = [
       real('10.0.1.1', 8080, { weight: 3, upperThreshold: 2000, lowerThreshold: 1500 }),
       real('10.0.1.2', 8080, { weight: 2 }),
       real('10.0.1.3', 8080, { weight: 2 }),
-      { ...DEMO_QUIESCED, weight: 2 },
+      { ...DEMO_QUIESCED, weight: DEMO_QUIESCED_WEIGHT },
     ],
     traffic: traffic(24),
   },

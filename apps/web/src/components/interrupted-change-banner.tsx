@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AllowedButton } from './allowed-button';
 import { useQuery } from '@tanstack/react-query';
 import { useRecoverChange, type Recovery } from '../lib/changes/recover-change';
 import { formatDateTime } from '../lib/format/format-date-time';
@@ -59,12 +60,18 @@ export function InterruptedChangeBanner() {
       <div className="row">
         {asked === null ? (
           <>
-            <button type="button" onClick={() => ask('rollback')}>
+            <AllowedButton
+              request={['POST', `/changes/${encodeURIComponent(interrupted.id)}/rollback`]}
+              onClick={() => ask('rollback')}
+            >
               {t('interrupted.rollback')}
-            </button>
-            <button type="button" onClick={() => ask('resume')}>
+            </AllowedButton>
+            <AllowedButton
+              request={['POST', `/changes/${encodeURIComponent(interrupted.id)}/resume`]}
+              onClick={() => ask('resume')}
+            >
               {t('interrupted.resume')}
-            </button>
+            </AllowedButton>
           </>
         ) : (
           <>

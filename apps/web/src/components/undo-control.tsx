@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { AllowedButton } from './allowed-button';
 import { ApiError, errorConflicts } from '../lib/api/api-error';
 import { useRevertChange } from '../lib/changes/revert-change';
 import { useT } from '../lib/i18n/i18n-context';
@@ -52,15 +53,15 @@ export function UndoControl({ changeId, inverse }: { changeId: string; inverse?:
   }
   return (
     <span className="undo-control">
-      <button
-        type="button"
+      <AllowedButton
+        request={['POST', `/changes/${encodeURIComponent(changeId)}/revert`]}
         className="small"
         disabled={revert.isPending}
         title={inverse?.join('\n')}
         onClick={() => revert.mutate({ id: changeId, force: false })}
       >
         {revert.isPending ? t('undo.pending') : t('undo.button')}
-      </button>
+      </AllowedButton>
       <ActionError error={revert.error} />
     </span>
   );

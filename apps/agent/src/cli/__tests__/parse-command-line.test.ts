@@ -19,6 +19,13 @@ describe('parse-command-line', () => {
     });
   });
 
+  it('reads --webhooks FILE, or IPVS_DASHBOARD_WEBHOOKS without it', () => {
+    const fromEnv = parseCommandLine([], { IPVS_DASHBOARD_WEBHOOKS: '/etc/ipvs-dashboard/webhooks.json' });
+    expect(fromEnv.help === false && fromEnv.settings.webhooks).toBe('/etc/ipvs-dashboard/webhooks.json');
+    const fromFlag = parseCommandLine(['--webhooks', 'mine.json'], { IPVS_DASHBOARD_WEBHOOKS: 'env.json' });
+    expect(fromFlag.help === false && fromFlag.settings.webhooks).toBe('mine.json');
+  });
+
   it('reads --metrics, or IPVS_DASHBOARD_METRICS without it', () => {
     const fromEnv = parseCommandLine([], { IPVS_DASHBOARD_METRICS: 'all' });
     expect(fromEnv.help === false && fromEnv.settings.metrics).toBe('all');

@@ -1,11 +1,11 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveConfig } from '../../config/index.js';
+import { resolveConfig, type RawSettings } from '../../config/index.js';
 import type { IpvsBackend } from '../../ipvs/backend/backend.js';
 import type { TransportLimits } from '../../live/index.js';
 import { SimulatedBackend } from '../../simulated/index.js';
-import { startAgentServer, type AgentServer } from '../agent-server.js';
+import { startAgentServer, type AgentServer, type KnownHold } from '../agent-server.js';
 import { ipvsadmConfigText } from '../restore/ipvsadm-config-text.js';
 
 export const testToken = 'test-token-0123456789abcdef';
@@ -29,6 +29,10 @@ export async function startTestAgent(
     token?: string | null;
     intervalMs?: number;
     limits?: TransportLimits;
+    /** More flags, as the command line gives them (e.g. `webhooks`). */
+    settings?: RawSettings;
+    log?: (message: string) => void;
+    knownHolds?: readonly KnownHold[];
   } = {},
 ): Promise<TestAgent> {
   const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'agent-state-')));
@@ -40,6 +44,7 @@ export async function startTestAgent(
       backend: 'simulated',
       interval: `${options.intervalMs ?? 100}ms`,
       allowedHosts: 'dashboard.example.com',
+      ...options.settings,
     },
     { stateDir, webDir: options.webDir ?? join(stateDir, 'no-web-app') },
   );
@@ -48,8 +53,9 @@ export async function startTestAgent(
     backend,
     backendReason: null,
     configText: ipvsadmConfigText,
-    log: () => undefined,
+    log: options.log ?? (() => undefined),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.knownHolds ? { knownHolds: options.knownHolds } : {}),
   });
   const base = `http://127.0.0.1:${agent.port}`;
   return {

@@ -84,9 +84,10 @@ describe('render-metrics', () => {
     expect(cache.layout).not.toBe(rebuilt);
   });
 
-  it('serves only node_ipvs_* and ipvs_dashboard_up by default', () => {
+  it('serves only node_ipvs_*, the table digest and ipvs_dashboard_up by default (no checks, no holds)', () => {
     const families = lean.split('\n').filter((line) => line.startsWith('# TYPE '));
     expect(families.filter((line) => !line.startsWith('# TYPE node_ipvs_'))).toEqual([
+      '# TYPE ipvs_dashboard_table_digest gauge',
       '# TYPE ipvs_dashboard_up gauge',
     ]);
     expect(lean.endsWith('ipvs_dashboard_up{backend="simulated"} 1\n')).toBe(true);
@@ -119,6 +120,7 @@ describe('render-metrics', () => {
     expect(families).toEqual([
       ...optionalMetricFamilies.filter((name) => name.startsWith('ipvs_dashboard_destination_')),
       'ipvs_dashboard_services',
+      'ipvs_dashboard_table_digest',
       'ipvs_dashboard_up',
     ]);
     expect(some).toContain('ipvs_dashboard_services 6\n');

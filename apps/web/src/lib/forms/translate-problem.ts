@@ -8,6 +8,18 @@ import type { Translate } from '../i18n/i18n-context';
 const shapes: [RegExp, MessageKey, string[]][] = [
   [/^must be a whole number (-?\d+)-(-?\d+)$/, 'problem.wholeNumber', ['min', 'max']],
   [/^must be a number of seconds (-?\d+)-(-?\d+)$/, 'problem.seconds', ['min', 'max']],
+  [
+    /^must be a number of seconds (\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/,
+    'problem.secondsFraction',
+    ['min', 'max'],
+  ],
+  [/^must not be longer than intervalSeconds\b/, 'problem.timeoutOverInterval', []],
+  [/^must be a port 1-65535$/, 'problem.checkPort', []],
+  [/^must start with \/ and hold no spaces$/, 'problem.checkPath', []],
+  [/^must be an HTTP status (\d+)-(\d+)$/, 'problem.httpStatus', ['min', 'max']],
+  [/^must hold at least one status$/, 'problem.noStatus', []],
+  [/^must be a host name, optionally with :port$/, 'problem.hostName', []],
+  [/^(?:is required for a command check|must not be empty)$/, 'problem.commandRequired', []],
   [/^"(.*)" is not an IPv4 or IPv6 address$/, 'problem.address', ['text']],
   [/^"(.*)" is not an IPv4 address$/, 'problem.address', ['text']],
   [/^"(.*)" is not an IPv6 address$/, 'problem.address', ['text']],

@@ -1,4 +1,5 @@
 import { activityEn, activityKo } from './screens/activity';
+import { checksEn, checksKo } from './screens/checks';
 import { connectionsEn, connectionsKo } from './screens/connections';
 import type { Messages } from './screens/messages';
 import { overviewEn, overviewKo } from './screens/overview';
@@ -25,6 +26,7 @@ export const screens = [
   [settingsEn, settingsKo],
   [ownersEn, ownersKo],
   [rolesEn, rolesKo],
+  [checksEn, checksKo],
 ] as const;
 
 const en = {
@@ -37,6 +39,7 @@ const en = {
   ...settingsEn,
   ...ownersEn,
   ...rolesEn,
+  ...checksEn,
 };
 const ko: Messages<typeof en> = {
   ...shellKo,
@@ -48,6 +51,7 @@ const ko: Messages<typeof en> = {
   ...settingsKo,
   ...ownersKo,
   ...rolesKo,
+  ...checksKo,
 };
 
 export type MessageKey = keyof typeof en;

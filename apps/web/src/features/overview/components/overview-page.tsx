@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { AllowedButton } from '../../../components/allowed-button';
 import { ActionError } from '../../../components/error-text';
 import { TableOwnersBanner } from '../../../components/owner-banner';
 import { useT } from '../../../lib/i18n/i18n-context';
@@ -19,9 +20,13 @@ export function OverviewPage() {
         <h1>{t('overview.title')}</h1>
         <span className="spacer" />
         {!creating && (
-          <button type="button" className="primary" onClick={() => setCreating(true)}>
+          <AllowedButton
+            request={['POST', '/services']}
+            className="primary"
+            onClick={() => setCreating(true)}
+          >
             {t('create.open')}
-          </button>
+          </AllowedButton>
         )}
       </div>
       {services.error && <ActionError error={services.error} />}

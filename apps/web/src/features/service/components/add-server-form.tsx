@@ -6,6 +6,7 @@ import {
   destinationSettingsProblem,
 } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
+import { AllowedButton } from '../../../components/allowed-button';
 import { ActionError } from '../../../components/error-text';
 import { FormProblems } from '../../../components/form-problems';
 import { TextField } from '../../../components/text-field';
@@ -13,6 +14,7 @@ import { numberFrom, useFormCheck } from '../../../lib/forms/use-form-check';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { addDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { useAddDestination } from '../api/add-destination';
+import { servicePath } from '../api/paths';
 import { draftSettings, type RealServerDraft } from './real-server-draft';
 import { REAL_SERVER_FIELDS, RealServerFields } from './real-server-fields';
 
@@ -99,9 +101,14 @@ export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: Se
       <FormProblems problems={check.otherProblems(SHOWN)} />
       {add.error && !check.agentErrorAtField(SHOWN) && <ActionError error={add.error} />}
       <div className="row" style={{ marginTop: 8 }}>
-        <button type="submit" className="primary" disabled={add.isPending}>
+        <AllowedButton
+          request={['POST', `${servicePath(sid)}/destinations`]}
+          type="submit"
+          className="primary"
+          disabled={add.isPending}
+        >
           {t('addServer.submit')}
-        </button>
+        </AllowedButton>
       </div>
     </form>
   );

@@ -2,7 +2,9 @@ import { useDraggable } from '@dnd-kit/core';
 import type { Destination, ServiceKey } from '@ipvs-dashboard/shared';
 import { destinationId, overloadClearsBelow } from '@ipvs-dashboard/shared';
 import { formatCount, formatRate } from '../../../lib/format/format-si';
+import { useRefusal } from '../../../lib/access/use-refusal';
 import { useT } from '../../../lib/i18n/i18n-context';
+import { destinationPath } from '../api/paths';
 import { drainState } from './board-lanes';
 import { ServerCounters } from './server-counters';
 import { ServerEditor } from './server-editor';
@@ -19,9 +21,12 @@ interface ServerCardProps {
 export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
   const t = useT();
   const did = destinationId(destination);
+  // Dragging quiesces or unquiesces: a token that may not (viewer, or limited to other services) cannot drag.
+  const refusal = useRefusal(['POST', `${destinationPath(sid, did)}/quiesce`]);
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: did,
     data: { destination },
+    disabled: refusal !== null,
   });
   const state = drainState(destination);
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
@@ -42,6 +47,8 @@ export function ServerCard({ sid, serviceKey, destination }: ServerCardProps) {
           aria-label={t('server.drag', { server: did })}
           {...attributes}
           {...listeners}
+          disabled={refusal !== null}
+          title={refusal ?? undefined}
         >
           ⠿
         </button>

@@ -6,6 +6,7 @@ import {
   destinationInputSchema,
   destinationSettingsProblem,
 } from '@ipvs-dashboard/shared';
+import { AllowedButton } from '../../../components/allowed-button';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError, FieldError } from '../../../components/error-text';
 import { FormProblems } from '../../../components/form-problems';
@@ -16,6 +17,7 @@ import { REAL_SERVER_FIELDS, RealServerFields } from './real-server-fields';
 import { deleteDestinationCommand, editDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { SLIDER_STEPS, sliderToWeight, weightToSlider } from './weight-scale';
 import { useDeleteDestination } from '../api/delete-destination';
+import { destinationPath } from '../api/paths';
 import { useUpdateDestination } from '../api/update-destination';
 
 interface ServerEditorProps {
@@ -43,6 +45,23 @@ function toDraft(destination: Destination): Draft {
 
 function toInput(destination: Destination, draft: Draft): DestinationInput {
   return { address: destination.address, port: destination.port, ...draftSettings(draft) };
+}
+
+/**
+ * Only the settings the user changed are sent (PATCH), so a weight edit stays a weight edit: an operator
+ * token may send it, and a threshold changed meanwhile by someone else is not overwritten.
+ */
+function changedSettings(destination: Destination, input: DestinationInput): Partial<DestinationInput> {
+  const { address: _a, port: _p, ...settings } = input;
+  return Object.fromEntries(
+    Object.entries(settings).filter(([field, value]) => destination[field as keyof Destination] !== value),
+  );
+}
+
+/** What Apply would send; before anything changed, the least it could send (a weight) decides the role. */
+function applyRequestBody(destination: Destination, input: DestinationInput): Partial<DestinationInput> {
+  const changed = changedSettings(destination, input);
+  return Object.keys(changed).length > 0 ? changed : { weight: destination.weight };
 }
 
 export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps) {
@@ -73,7 +92,12 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
 
   const apply = () => {
     if (!check.attempt() || !check.value) return;
-    const { address: _a, port: _p, ...settings } = check.value;
+    const settings = changedSettings(destination, check.value);
+    if (Object.keys(settings).length === 0) {
+      check.reset();
+      setDirty(false);
+      return;
+    }
     update.mutate(
       { did, settings },
       {
@@ -123,9 +147,14 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
       {update.error && !check.agentErrorAtField(SHOWN) && <ActionError error={update.error} />}
       {remove.error && <ActionError error={remove.error} />}
       <div className="row" style={{ marginTop: 8 }}>
-        <button type="button" className="primary small" onClick={apply} disabled={update.isPending}>
+        <AllowedButton
+          request={['PATCH', destinationPath(sid, did), applyRequestBody(destination, input)]}
+          className="primary small"
+          onClick={apply}
+          disabled={update.isPending}
+        >
           {t('common.apply')}
-        </button>
+        </AllowedButton>
         <button
           type="button"
           className="small"
@@ -138,8 +167,8 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
           {t('common.reset')}
         </button>
         <span className="spacer" />
-        <button
-          type="button"
+        <AllowedButton
+          request={['DELETE', destinationPath(sid, did)]}
           className="danger small"
           title={deleteDestinationCommand(serviceKey, destination)}
           onClick={() => {
@@ -155,7 +184,7 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
           }}
         >
           {t('server.remove')}
-        </button>
+        </AllowedButton>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ActionError } from '../../../components/error-text';
+import { AllowedButton } from '../../../components/allowed-button';
 import { ServiceOwnerBanner } from '../../../components/owner-banner';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { deleteServiceCommand, zeroCommand } from '../../../lib/ipvsadm/ipvsadm-command';
@@ -8,8 +9,10 @@ import { servicesQueryOptions } from '../../../lib/table/get-services';
 import { serviceTitle } from '../../../lib/table/service-label';
 import { serviceId } from '@ipvs-dashboard/shared';
 import { useDeleteService } from '../api/delete-service';
+import { servicePath } from '../api/paths';
 import { useZeroService } from '../api/zero-service';
 import { AddServerForm } from './add-server-form';
+import { HealthCheckForm } from './health-check-form';
 import { PersistenceWarning } from './persistence-warning';
 import { RateCharts } from './rate-charts';
 import { ServersBoard } from './servers-board';
@@ -52,8 +55,8 @@ export function ServicePage({ sid }: { sid: string }) {
         <a className="button" href={routeHref({ screen: 'activity', service: sid })}>
           {t('nav.activity')}
         </a>
-        <button
-          type="button"
+        <AllowedButton
+          request={['POST', `${servicePath(sid)}/zero`]}
           title={zeroCommand(service.key)}
           onClick={() => {
             if (window.confirm(t('service.zeroConfirm', { command: zeroCommand(service.key) })))
@@ -61,9 +64,9 @@ export function ServicePage({ sid }: { sid: string }) {
           }}
         >
           {t('service.zero')}
-        </button>
-        <button
-          type="button"
+        </AllowedButton>
+        <AllowedButton
+          request={['DELETE', servicePath(sid)]}
           className="danger"
           title={deleteServiceCommand(service.key)}
           onClick={() => {
@@ -72,7 +75,7 @@ export function ServicePage({ sid }: { sid: string }) {
           }}
         >
           {t('service.delete')}
-        </button>
+        </AllowedButton>
       </div>
       <ActionError error={remove.error ?? zero.error} />
       <ServiceOwnerBanner sid={sid} />
@@ -95,6 +98,7 @@ export function ServicePage({ sid }: { sid: string }) {
         <AddServerForm sid={sid} serviceKey={service.key} />
         <ServicePolicyForm sid={sid} servicePort={service.key.protocol === 'fwmark' ? 0 : service.key.port} />
       </div>
+      <HealthCheckForm sid={sid} service={service} />
     </>
   );
 }

@@ -2,11 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ForwardingMethod, ServicePolicy } from '@ipvs-dashboard/shared';
 import { servicePolicySchema } from '@ipvs-dashboard/shared';
+import { AllowedButton } from '../../../components/allowed-button';
 import { ActionError } from '../../../components/error-text';
 import { FormProblems } from '../../../components/form-problems';
 import { TextField } from '../../../components/text-field';
 import { numberFrom, useFormCheck } from '../../../lib/forms/use-form-check';
 import { useT } from '../../../lib/i18n/i18n-context';
+import { servicePath } from '../api/paths';
 import { policyQueryOptions, useSavePolicy } from '../api/service-policy';
 import { ForwardingSelect } from './forwarding-select';
 
@@ -56,6 +58,7 @@ export function ServicePolicyForm({ sid, servicePort }: { sid: string; servicePo
   return (
     <PolicyFields
       key={JSON.stringify(policy.data)}
+      sid={sid}
       policy={policy.data}
       servicePort={servicePort}
       save={save}
@@ -64,10 +67,12 @@ export function ServicePolicyForm({ sid, servicePort }: { sid: string; servicePo
 }
 
 function PolicyFields({
+  sid,
   policy,
   servicePort,
   save,
 }: {
+  sid: string;
   policy: ServicePolicy;
   servicePort: number;
   save: ReturnType<typeof useSavePolicy>;
@@ -123,9 +128,14 @@ function PolicyFields({
       <FormProblems problems={check.otherProblems(FIELDS)} />
       {save.error && !check.agentErrorAtField(FIELDS) && <ActionError error={save.error} />}
       <div className="row" style={{ marginTop: 8 }}>
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <AllowedButton
+          request={['PUT', `${servicePath(sid)}/policy`, value]}
+          type="submit"
+          className="primary"
+          disabled={save.isPending}
+        >
           {t('common.save')}
-        </button>
+        </AllowedButton>
         {save.isSuccess && <span className="muted">{t('policy.saved')}</span>}
       </div>
     </form>

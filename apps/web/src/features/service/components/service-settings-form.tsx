@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { serviceSettingsPatchSchema, serviceSettingsProblem } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
+import { AllowedButton } from '../../../components/allowed-button';
 import { ActionError } from '../../../components/error-text';
 import { FormProblems } from '../../../components/form-problems';
 import { ServiceOptionFields } from '../../../components/service-option-fields';
@@ -16,6 +17,7 @@ import { useT } from '../../../lib/i18n/i18n-context';
 import { editServiceCommand } from '../../../lib/ipvsadm/ipvsadm-command';
 import { infoQueryOptions } from '../../../lib/table/get-info';
 import { useUpdateService } from '../api/update-service';
+import { servicePath } from '../api/paths';
 
 function toDraft(service: ServiceWithDestinations): ServiceOptionsDraft {
   return {
@@ -69,9 +71,14 @@ export function ServiceSettingsForm({ sid, service }: { sid: string; service: Se
         <ActionError error={update.error} />
       )}
       <div className="row" style={{ marginTop: 8 }}>
-        <button type="submit" className="primary" disabled={update.isPending}>
+        <AllowedButton
+          request={['PATCH', servicePath(sid), settings]}
+          type="submit"
+          className="primary"
+          disabled={update.isPending}
+        >
           {t('common.save')}
-        </button>
+        </AllowedButton>
         <button
           type="button"
           onClick={() => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AllowedButton } from '../../../components/allowed-button';
 import { useQuery } from '@tanstack/react-query';
 import type { RestorePlan } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
@@ -161,17 +162,21 @@ export function ConfigTransferCard() {
         </p>
       )}
       <div className="row" style={{ marginTop: 8 }}>
-        <button type="button" disabled={!text.trim() || importer.isPending} onClick={() => preview()}>
+        <AllowedButton
+          request={['PUT', '/config', text]}
+          disabled={!text.trim() || importer.isPending}
+          onClick={() => preview()}
+        >
           {t('config.dryRun')}
-        </button>
-        <button
-          type="button"
+        </AllowedButton>
+        <AllowedButton
+          request={['PUT', '/config', text]}
           className={replaceAll ? 'danger' : 'primary'}
           disabled={!plan || importer.isPending}
           onClick={apply}
         >
           {t('config.apply')}
-        </button>
+        </AllowedButton>
       </div>
     </section>
   );

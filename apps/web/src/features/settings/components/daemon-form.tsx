@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { AllowedButton } from '../../../components/allowed-button';
 import { syncDaemonInputSchema, type SyncDaemonInput, type SyncDaemonState } from '@ipvs-dashboard/shared';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
@@ -90,9 +91,14 @@ export function DaemonForm() {
       {/* Only values that validate make a command: never "--mcast-port NaN". */}
       {check.value && <CommandPreview commands={startDaemonCommand(check.value)} />}
       <ActionError error={aboutAField ? null : start.error} />
-      <button type="submit" style={{ marginTop: 8 }} disabled={start.isPending}>
+      <AllowedButton
+        request={['POST', '/daemons']}
+        type="submit"
+        style={{ marginTop: 8 }}
+        disabled={start.isPending}
+      >
         {t('daemons.start')}
-      </button>
+      </AllowedButton>
     </form>
   );
 }

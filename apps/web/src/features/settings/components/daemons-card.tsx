@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { AllowedButton } from '../../../components/allowed-button';
 import { ActionError } from '../../../components/error-text';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { stopDaemonCommand } from '../../../lib/ipvsadm/ipvsadm-command';
@@ -20,14 +21,14 @@ export function DaemonsCard() {
         {daemons.data?.map((daemon) => (
           <li key={daemon.state} className="row">
             <span className="mono">{daemonSummary(daemon)}</span>
-            <button
-              type="button"
+            <AllowedButton
+              request={['DELETE', `/daemons/${daemon.state}`]}
               className="small danger"
               title={stopDaemonCommand(daemon.state)}
               onClick={() => stop.mutate(daemon.state)}
             >
               {t('daemons.stop')}
-            </button>
+            </AllowedButton>
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AllowedButton } from '../../../components/allowed-button';
 import { CommandPreview } from '../../../components/command-preview';
 import { ActionError } from '../../../components/error-text';
 import { useT } from '../../../lib/i18n/i18n-context';
@@ -22,15 +23,15 @@ export function DangerZoneCard() {
           <div className="muted">{t('danger.zeroHint')}</div>
           <CommandPreview commands={zeroCommand()} />
         </div>
-        <button
-          type="button"
+        <AllowedButton
+          request={['POST', '/zero']}
           onClick={() => {
             if (window.confirm(t('danger.zeroConfirm', { command: zeroCommand() }))) zero.mutate();
           }}
           disabled={zero.isPending}
         >
           {t('danger.zero')}
-        </button>
+        </AllowedButton>
       </div>
       <ActionError error={zero.error} />
       {zero.isSuccess && <p className="muted">{t('danger.zeroed')}</p>}
@@ -45,14 +46,14 @@ export function DangerZoneCard() {
           <span className="label">{t('danger.typeToConfirm', { word: CONFIRM_WORD })}</span>
           <input value={typed} onChange={(event) => setTyped(event.target.value)} />
         </label>
-        <button
-          type="button"
+        <AllowedButton
+          request={['POST', '/clear']}
           className="danger"
           disabled={typed !== CONFIRM_WORD || clear.isPending}
           onClick={() => clear.mutate(undefined, { onSuccess: () => setTyped('') })}
         >
           {t('danger.clear')}
-        </button>
+        </AllowedButton>
       </div>
       <ActionError error={clear.error} />
     </section>

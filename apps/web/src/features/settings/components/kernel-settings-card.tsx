@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AllowedButton } from '../../../components/allowed-button';
 import { useQuery } from '@tanstack/react-query';
 import type { KernelSetting } from '@ipvs-dashboard/shared';
 import { intInRange } from '@ipvs-dashboard/shared';
@@ -63,9 +64,14 @@ function KernelSettingRow({ setting }: { setting: KernelSetting }) {
             aria-describedby={problem ? errorId : undefined}
             onChange={(event) => setValue(event.target.value)}
           />
-          <button type="button" className="small" disabled={!changed || save.isPending} onClick={apply}>
+          <AllowedButton
+            request={['PUT', `/kernel-settings/${encodeURIComponent(setting.name)}`]}
+            className="small"
+            disabled={!changed || save.isPending}
+            onClick={apply}
+          >
             {t('common.apply')}
-          </button>
+          </AllowedButton>
         </div>
         <FieldError id={errorId} message={problem} />
       </td>

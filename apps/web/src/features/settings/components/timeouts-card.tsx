@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { AllowedButton } from '../../../components/allowed-button';
 import { useQuery } from '@tanstack/react-query';
 import type { Timeouts } from '@ipvs-dashboard/shared';
 import { timeoutsSchema } from '@ipvs-dashboard/shared';
@@ -53,9 +54,14 @@ function TimeoutsForm({ current }: { current: Timeouts }) {
       )}
       {!check.agentErrorAtField(['tcp', 'tcpFin', 'udp']) && <ActionError error={save.error} />}
       <div className="row" style={{ marginTop: 8 }}>
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <AllowedButton
+          request={['PUT', '/timeouts']}
+          type="submit"
+          className="primary"
+          disabled={save.isPending}
+        >
           {t('common.save')}
-        </button>
+        </AllowedButton>
         {save.isSuccess && <span className="muted">{t('common.saved')}</span>}
       </div>
     </form>

@@ -4,6 +4,7 @@ import {
   destinationInputSchema,
   serviceInputSchema,
   serviceSettingsProblem,
+  healthCheckSchema,
   timeoutsSchema,
 } from '@ipvs-dashboard/shared';
 import { translate } from '../../i18n/i18n-context';
@@ -55,6 +56,12 @@ function sentences(): string[] {
   });
   add(destinationInputSchema, { ...server, forwarding: 'masq', tunnelType: 'gue', tunnelPort: 6080 });
   add(timeoutsSchema, { tcp: Number.NaN, tcpFin: 0, udp: 0 });
+  const check = { kind: 'http', intervalSeconds: 2, timeoutSeconds: 1, rise: 2, fall: 3 };
+  add(healthCheckSchema, { ...check, intervalSeconds: Number.NaN, rise: 0, port: 0, path: 'x y' });
+  add(healthCheckSchema, { ...check, timeoutSeconds: 5, expectStatus: [99], host: 'a b' });
+  add(healthCheckSchema, { ...check, expectStatus: [] });
+  add(healthCheckSchema, { ...check, kind: 'command' });
+  add(healthCheckSchema, { ...check, kind: 'command', command: '' });
   out.push(destinationForServiceProblem(v4, { address: '2001:db8::2', port: 80, forwarding: 'masq' })![1]);
   out.push(
     serviceSettingsProblem(v4, {

@@ -26,14 +26,14 @@ describe('danger-zone-card', () => {
   });
 
   it('zeroes every counter only after the user agreed, having seen the command', async () => {
-    const fetch = vi.fn(() => Promise.resolve(jsonResponse(204, null)));
+    const fetch = vi.fn((_url: string, _init?: RequestInit) => Promise.resolve(jsonResponse(204, null)));
     vi.stubGlobal('fetch', fetch);
     const confirm = vi.fn(() => false);
     vi.stubGlobal('confirm', confirm);
     renderWithProviders(<DangerZoneCard />);
     fireEvent.click(screen.getByRole('button', { name: 'Zero all counters' }));
     expect(confirm).toHaveBeenCalledWith(expect.stringContaining('ipvsadm -Z'));
-    expect(fetch).not.toHaveBeenCalled();
+    expect(fetch).not.toHaveBeenCalledWith('/api/v1/zero', expect.anything());
     confirm.mockReturnValue(true);
     fireEvent.click(screen.getByRole('button', { name: 'Zero all counters' }));
     await waitFor(() =>

@@ -22,6 +22,8 @@ const FILES = [
   'kernel-health.guest.mjs',
   // Issue 12: the same TCP check run by keepalived and the agent on one kernel: detection times compared.
   'kernel-keepalived-compare.guest.mjs',
+  // Issue 12: slow-start ramps and the sorry server, with traffic through the VIP.
+  'kernel-slow-start.guest.mjs',
   // Issue 12: alerts (webhooks to a loopback receiver, the log, /metrics health and digest).
   'kernel-alerts.guest.mjs',
   // Issue 12: drain to completion with long-lived connections, a deadline, and a persistence template.

@@ -26,6 +26,31 @@ export const holdsAtStartSchema = z.object({
   unheld: z.array(z.object(heldRow)),
 }) satisfies z.ZodType<HoldsAtStart>;
 
+/**
+ * A slow-start ramp an earlier agent left unfinished, and what this one did at start (docs/api.md "Slow
+ * start"): resumed (its remaining steps from the weight due now), finished (its time was up: set to its
+ * target at once), or dropped (the real server is gone, or its weight was changed by someone else: the
+ * table wins). Either way no real server stays at a ramp step's weight.
+ */
+export interface RampAtStart {
+  service: string;
+  destination: string;
+  target: number;
+  /** The weight it has now (after what the agent did). */
+  weight: number;
+  outcome: 'resumed' | 'finished' | 'dropped';
+  why: string;
+}
+
+export const rampAtStartSchema = z.object({
+  service: z.string(),
+  destination: z.string(),
+  target: z.number().int().nonnegative(),
+  weight: z.number().int().nonnegative(),
+  outcome: z.enum(['resumed', 'finished', 'dropped']),
+  why: z.string(),
+}) satisfies z.ZodType<RampAtStart>;
+
 /** What this kernel can do beyond what the schema checks: a change asking for anything else is refused whole. */
 export interface KernelCapabilities {
   /** Schedulers the kernel has or can load; empty when they cannot be found (then none is refused). */
@@ -53,6 +78,8 @@ export interface InfoResponse extends KernelCapabilities {
   owners: TableOwner[];
   /** What the agent found of its holds at start; absent before its first reading of the table. */
   holdsAtStart?: HoldsAtStart;
+  /** Slow-start ramps found unfinished at start; absent when there were none. */
+  rampsAtStart?: RampAtStart[];
   /** Where ranges beyond the agent's memory come from (GET /history/range); null without --prometheus-url. */
   prometheus: PrometheusInfo | null;
 }
@@ -77,6 +104,7 @@ export const infoResponseSchema = z.object({
   owners: z.array(tableOwnerSchema),
   holdsAtStart: holdsAtStartSchema.optional(),
   prometheus: z.object({ selector: z.string() }).nullable(),
+  rampsAtStart: z.array(rampAtStartSchema).optional(),
 }) satisfies z.ZodType<InfoResponse>;
 
 export interface ConnectionsResponse {

@@ -21,5 +21,6 @@ export * from './table-owners.js';
 export * from './access-roles.js';
 export * from './holds.js';
 export * from './health/index.js';
+export * from './policy/index.js';
 export * from './alerts/index.js';
 export * from './drain/index.js';

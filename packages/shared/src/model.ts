@@ -3,6 +3,7 @@
 import type { HealthStatus } from './health/health-status.js';
 import type { Hold } from './holds.js';
 import type { DrainProgress } from './drain/drain-progress.js';
+import type { RampStatus } from './policy/service-policy.js';
 
 export type AddressFamily = 'inet' | 'inet6';
 export type Protocol = 'tcp' | 'udp' | 'sctp';
@@ -100,6 +101,10 @@ export interface Destination extends DestinationKey, DestinationSettings {
   health?: HealthStatus;
   /** The drain to completion running on it (docs/api.md "Drain"), null when none; added by the agent. */
   drain?: DrainProgress | null;
+  /** Ramping up after its return (slow start, policy/): present only while it ramps. Added by the agent. */
+  ramp?: RampStatus;
+  /** True when it is its service's sorry server (added while no real server is up): never counted as up. */
+  sorryServer?: boolean;
 }
 
 export interface ServiceWithDestinations extends Service {

@@ -5,6 +5,7 @@
 import type { HealthStatus } from './health/health-status.js';
 import type { Hold } from './holds.js';
 import type { DrainProgress } from './drain/drain-progress.js';
+import type { RampStatus } from './policy/service-policy.js';
 import type { Destination, Service, ServiceWithDestinations, Stats } from './model.js';
 
 /** `service` (a row or a bare service) with other stats and real servers; every other field as it was. */
@@ -38,11 +39,14 @@ export interface DestinationGauges {
   holds: Hold[] | undefined;
   health: HealthStatus | undefined;
   drain: DrainProgress | null | undefined;
+  /** Only while it ramps (slow start) / only on the sorry server. */
+  ramp?: RampStatus | undefined;
+  sorryServer?: boolean | undefined;
 }
 
 /** `destination` with other stats and connection gauges; its settings as they were. */
 export function destinationWith(destination: Destination, numbers: DestinationGauges): Destination {
-  return {
+  const copy: Destination = {
     address: destination.address,
     port: destination.port,
     family: destination.family,
@@ -62,4 +66,7 @@ export function destinationWith(destination: Destination, numbers: DestinationGa
     health: numbers.health,
     drain: numbers.drain,
   };
+  if (numbers.ramp) copy.ramp = numbers.ramp;
+  if (numbers.sorryServer) copy.sorryServer = true;
+  return copy;
 }

@@ -8,6 +8,7 @@ import { serviceWithDestinationsSchema, statsSchema, totalsSchema } from './sche
 import { healthStatusSchema, type HealthStatus } from './health/health-status.js';
 import { holdSchema, type Hold } from './holds.js';
 import { drainProgressSchema, type DrainProgress } from './drain/drain-progress.js';
+import { rampStatusSchema, type RampStatus } from './policy/service-policy.js';
 
 export type BackendKind = 'kernel' | 'simulated';
 export const backendKindSchema = z.enum(['kernel', 'simulated']);
@@ -49,6 +50,10 @@ export interface DestinationSample extends Partial<DestinationNumbers> {
   health?: HealthStatus;
   /** Its drain's progress (null: none any more), when it changed since the previous sample, and in a full one. */
   drain?: DrainProgress | null;
+  /** Its slow-start ramp when it changed (null: the ramp ended), and in a full sample. */
+  ramp?: RampStatus | null;
+  /** Whether it is its service's sorry server, when that changed, and in a full sample. */
+  sorryServer?: boolean;
 }
 
 export interface ServiceNumbers {
@@ -154,6 +159,8 @@ export const sampleMessageSchema = z.object({
           holds: z.array(holdSchema).optional(),
           health: healthStatusSchema.optional(),
           drain: drainProgressSchema.nullable().optional(),
+          ramp: rampStatusSchema.nullable().optional(),
+          sorryServer: z.boolean().optional(),
         }),
       ),
     }),

@@ -14,6 +14,7 @@ import { overloadedServer } from './overloaded-server.mjs';
 import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
 import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
 import { persistenceWarning } from './persistence-warning.mjs';
+import { slowStartRamp } from './slow-start.mjs';
 import { controlsFollowTheRole } from './roles.mjs';
 import { everyScreenAtPhoneWidth } from './phone-width.mjs';
 import { takeScreenshots } from './screenshots.mjs';
@@ -59,6 +60,10 @@ export const specs = [
   {
     name: 'drain: progress bar and counts on the card, kept out at the deadline, unquiesce brings it back',
     run: drainShowsProgress,
+  },
+  {
+    name: 'slow start: the card shows the ramp to the exact weight; the sorry server stands in',
+    run: slowStartRamp,
   },
   {
     name: 'connections: search finds a client, a header sorts, a reload keeps both',

@@ -50,6 +50,11 @@ export interface TableChangeRequest {
   summary(before: readonly SavableService[], commands: readonly IpvsadmCommand[]): string;
   /** The restore-text line a command came from, to name it in problems. */
   lineOf?: (command: IpvsadmCommand) => number | undefined;
+  /**
+   * A step of a longer change recorded once as a whole (a slow-start ramp, ramps/): the step is journaled and
+   * attributed under that change's id, and left out of the change log, whose one record its owner appends.
+   */
+  partOf?: string;
   /** The change this one reverts, rolls back or resumes. */
   revertOf?: string;
   /** An interrupted change this one finishes (rollback/resume): its journal goes once this is done. */
@@ -135,7 +140,7 @@ export class ChangePipeline {
         }
         const { ids, wholeTable } = touchedServices(commands, before);
         const attribution: Attribution = {
-          changeId: newChangeId(this.now()),
+          changeId: request.partOf ?? newChangeId(this.now()),
           services: wholeTable ? 'all' : ids,
         };
         const rows = {
@@ -184,7 +189,8 @@ export class ChangePipeline {
             ...(request.revertOf === undefined ? {} : { revertOf: request.revertOf }),
           }),
         );
-        await timer.measureAsync('audit', () => this.deps.log.append(record));
+        if (request.partOf === undefined)
+          await timer.measureAsync('audit', () => this.deps.log.append(record));
         if (journaled) await this.deps.journal.end(header.id);
         if (request.settles !== undefined) await this.deps.journal.settle(request.settles);
         return { record, generation, before, commands };

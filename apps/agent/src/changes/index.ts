@@ -11,3 +11,5 @@ export * from './capability-check.js';
 export * from './external-changes.js';
 export * from './hold-memory.js';
 export * from './check-memory.js';
+export * from './policy-memory.js';
+export * from './change-ids.js';

@@ -9,6 +9,7 @@ import {
   serviceId,
   type ChangeAction,
   type ChangeActor,
+  type ChangeRecord,
   type DestinationKey,
   type Hold,
   type HoldKind,
@@ -26,6 +27,19 @@ import { HoldStore } from '../state/index.js';
 export interface HoldDeps {
   pipeline: ChangePipeline;
   holds: HoldStore;
+  /** Slow start (policy/slow-start.ts): how a server returns once its last hold is released. */
+  returns?: ReturnHook;
+}
+
+/**
+ * Where a return happens (the last hold released), for slow start: the return goes under the ramp's id with
+ * its first step's weight, and a hold placed mid-ramp stops the ramp and remembers its target weight.
+ */
+export interface ReturnHook {
+  prepareReturn(key: ServiceKey): { id: string; firstWeight(target: number): number } | undefined;
+  returned(record: ChangeRecord, key: ServiceKey, dest: DestinationKey, target: number): Promise<void>;
+  /** Stops the ramp of a real server being held; its target weight, or undefined when it was not ramping. */
+  interrupt(memoryKey: string): Promise<number | undefined>;
 }
 
 export interface HoldRequest {
@@ -68,8 +82,9 @@ export function placeHold(deps: HoldDeps, request: HoldRequest, hold: Hold): Pro
         return [];
       }
       weight = current.weight;
+      const target = await deps.returns?.interrupt(memoryKey);
       // Written while the journal is (durableBeforeApply): both are on disk before the kernel step.
-      remembered = deps.holds.place(memoryKey, current.weight, hold);
+      remembered = deps.holds.place(memoryKey, target ?? current.weight, hold);
       remembered.catch(() => undefined); // awaited by the pipeline; a refusal before that must not go unhandled
       return [
         {
@@ -101,11 +116,13 @@ export async function releaseHold(
   const { key, dest, kind } = request;
   const memoryKey = HoldStore.key(serviceId(key), destinationId(dest));
   let weight = 0;
+  const ramp = deps.returns?.prepareReturn(key);
   const result = await deps.pipeline.run({
     action: request.action,
     actor: request.actor,
     ifMatch: request.ifMatch ?? null,
     scope: [key],
+    ...(ramp ? { partOf: ramp.id } : {}),
     async plan(before) {
       const current = theDestination(before, dest);
       const held = deps.holds.get(memoryKey);
@@ -128,8 +145,13 @@ export async function releaseHold(
         );
       }
       weight = request.weight ?? held?.weight ?? 0;
+      const now = ramp ? ramp.firstWeight(weight) : weight;
       return [
-        { kind: 'edit-destination', service: key, destination: { ...savableDestination(current), weight } },
+        {
+          kind: 'edit-destination',
+          service: key,
+          destination: { ...savableDestination(current), weight: now },
+        },
       ];
     },
     summary: () => {
@@ -140,5 +162,6 @@ export async function releaseHold(
     },
   });
   if (result.commands.length > 0) await deps.holds.forget(memoryKey);
+  if (ramp && result.record) await deps.returns?.returned(result.record, key, dest, weight);
   return result;
 }

@@ -5,6 +5,7 @@ import {
   type Destination,
   type DrainProgress,
   type HealthStatus,
+  type RampStatus,
   type ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
 import type { RealServerStatus, RowStatusSource } from '../live/index.js';
@@ -16,6 +17,20 @@ export interface HealthSource {
   /** Called with the key of a real server whose state or last outcome changed. */
   subscribe(listener: (key: string) => void): () => void;
 }
+
+/** Slow-start ramps in progress and sorry servers (policy/), by the same keys. */
+export interface ReturnSource {
+  rampOf(key: string): RampStatus | undefined;
+  isSorry(serviceId: string, destinationId: string): boolean;
+  /** Called with the key of a real server whose ramp (or sorry-server role) changed. */
+  subscribe(listener: (key: string) => void): () => void;
+}
+
+const noReturns: ReturnSource = {
+  rampOf: () => undefined,
+  isSorry: () => false,
+  subscribe: () => () => undefined,
+};
 
 const noHealth: HealthSource = { healthOf: () => DISABLED_HEALTH, subscribe: () => () => undefined };
 
@@ -29,7 +44,7 @@ export interface DrainSource {
 const noDrains: DrainSource = { progressOf: () => null, subscribe: () => () => undefined };
 
 /**
- * Each real server's holds, health and drain, as every read and live frame carries them (shared model.ts): reads
+ * Each real server's holds, health, drain, ramp and sorry-server role, as every read and live frame carries them (shared model.ts): reads
  * get decorated copies of the backend's rows, the live hub the keys that changed since its last sample.
  */
 export class RowStatus implements RowStatusSource {
@@ -37,6 +52,7 @@ export class RowStatus implements RowStatusSource {
   private health: HealthSource = noHealth;
   private unsubscribeHealth: () => void = () => undefined;
   private drains: DrainSource = noDrains;
+  private returns: ReturnSource = noReturns;
 
   constructor(private readonly holds: HoldStore) {
     holds.subscribe((key) => this.changed.add(key));
@@ -55,17 +71,27 @@ export class RowStatus implements RowStatusSource {
     drains.subscribe((key) => this.changed.add(key));
   }
 
+  /** Connects slow start and sorry servers (they need the pipeline too). */
+  useReturns(returns: ReturnSource): void {
+    this.returns = returns;
+    returns.subscribe((key) => this.changed.add(key));
+  }
+
   statusOf(serviceId: string, destinationId: string): RealServerStatus {
     const key = HoldStore.key(serviceId, destinationId);
     return {
       holds: [...this.holds.holdsOf(key)],
       health: this.health.healthOf(key),
       drain: this.drains.progressOf(key),
+      ramp: this.returns.rampOf(key) ?? null,
+      sorryServer: this.returns.isSorry(serviceId, destinationId),
     };
   }
 
+  /** A read's row: a ramp only while there is one, sorryServer only on the sorry server. */
   decorate(serviceId: string, dest: Destination): Destination {
-    return { ...dest, ...this.statusOf(serviceId, destinationIdOf(dest)) };
+    const { ramp, sorryServer, ...status } = this.statusOf(serviceId, destinationIdOf(dest));
+    return { ...dest, ...status, ...(ramp ? { ramp } : {}), ...(sorryServer ? { sorryServer } : {}) };
   }
 
   decorateTable(table: readonly ServiceWithDestinations[]): ServiceWithDestinations[] {

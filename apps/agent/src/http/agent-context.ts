@@ -4,6 +4,7 @@ import {
   type ChangeActor,
   type ChangeRecord,
   type HoldsAtStart,
+  type RampAtStart,
   type RestoreLine,
   type ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
@@ -20,9 +21,10 @@ import type { TableMonitor } from '../live/table-monitor.js';
 import type { DrainTracker } from '../drain/index.js';
 import type { HealthMonitor } from '../health/index.js';
 import type { RowStatus } from '../holds/index.js';
+import type { SlowStart, SorryServers } from '../policy/index.js';
 import type { TableOwners } from '../owners/index.js';
 import type { LongHistory } from '../prometheus/index.js';
-import type { CheckStore, HoldStore } from '../state/index.js';
+import type { CheckStore, HoldStore, PolicyStore } from '../state/index.js';
 import { requestCaller } from './request-guards.js';
 
 /** The ipvsadm save/restore text format (shared ipvsadm-format), as the /config routes need it. */
@@ -54,6 +56,13 @@ export interface AgentContext {
   drains: DrainTracker;
   /** What the agent found of its holds at start. */
   holdsAtStart: HoldsAtStart | undefined;
+  /** Each service's slow start and sorry server (policy routes, export lines). */
+  policies: PolicyStore;
+  /** How a real server returns from its holds (slow start); quiesce routes pass it to releaseHold. */
+  returns: SlowStart;
+  sorry: SorryServers;
+  /** Ramps an earlier agent left unfinished and what became of them. */
+  rampsAtStart: RampAtStart[] | undefined;
   pipeline: ChangePipeline;
   journal: ChangeJournal;
   changes: ChangeLog;

@@ -14,6 +14,7 @@ import {
   ChangePipeline,
   followCheckSettings,
   followHoldMemory,
+  followPolicies,
   recordExternalChanges,
 } from '../changes/index.js';
 import {
@@ -29,7 +30,16 @@ import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import { LiveHub, TableMonitor, WsTransport, type TransportLimits } from '../live/index.js';
 import { TableOwners } from '../owners/index.js';
 import { LongHistory, PrometheusClient } from '../prometheus/index.js';
-import { CallerDirectory, CheckStore, DrainStore, HoldStore, loadOrCreateToken } from '../state/index.js';
+import { SlowStart, SorryServers, describeRampsAtStart, resumeRamps, returnSource } from '../policy/index.js';
+import {
+  CallerDirectory,
+  CheckStore,
+  DrainStore,
+  HoldStore,
+  PolicyStore,
+  RampStore,
+  loadOrCreateToken,
+} from '../state/index.js';
 import { allowedHostsFor, checkUpgrade, type AccessPolicy } from './access-guard.js';
 import type { AgentContext, ConfigTextFormat } from './agent-context.js';
 import { createApp } from './create-app.js';
@@ -73,6 +83,8 @@ export interface AgentServer {
   transport: WsTransport;
   health: HealthMonitor;
   checks: CheckStore;
+  slowStart: SlowStart;
+  sorry: SorryServers;
   /** `alerts.notify(event)`: the log line and the webhooks (the drain tracker reports to it too). */
   alerts: Alerts;
   /** The running drains; `onDrainFinished` is where alerts learn that one ended. */
@@ -114,6 +126,8 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   });
   const holds = await HoldStore.open(config.stateDir);
   const checks = await CheckStore.open(config.stateDir);
+  const policies = await PolicyStore.open(config.stateDir);
+  const ramps = await RampStore.open(config.stateDir);
   const alerts = new Alerts({ settings: config.webhooks, log: (message) => log(message) });
   const journal = await ChangeJournal.open(config.stateDir);
   for (const { header, applied } of journal.unfinished()) {
@@ -136,10 +150,14 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   );
   monitor.subscribe(followHoldMemory(holds, reportError));
   monitor.subscribe(followCheckSettings(checks, reportError));
+  monitor.subscribe(followPolicies(policies, reportError));
   const status = new RowStatus(holds);
+  const slowStart = new SlowStart({ backend, pipeline, log: changes, ramps, policies, report: log });
+  monitor.subscribe((event) => slowStart.follow(event));
   const health = new HealthMonitor({
     pipeline,
     holds,
+    returns: slowStart,
     checks,
     probe: options.probe ?? probeFor(backend),
     log,
@@ -168,6 +186,8 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     if (event.type === 'snapshot') drains.follow(event.reading.table, event.reading.at);
     if (event.type === 'sample' && monitor.current) drains.follow(monitor.current.table, monitor.current.at);
   });
+  const sorry = new SorryServers({ pipeline, monitor, policies, holds, health, report: log });
+  status.useReturns(returnSource(slowStart, sorry, policies, monitor));
   const callers = await CallerDirectory.open(config.stateDir, token);
   const policy: AccessPolicy = {
     callers,
@@ -184,6 +204,10 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     health,
     drains,
     holdsAtStart: undefined,
+    policies,
+    returns: slowStart,
+    sorry,
+    rampsAtStart: undefined,
     pipeline,
     journal,
     changes,
@@ -207,11 +231,25 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   context.holdsAtStart = await reconcileAtStart(table, holds);
   for (const line of describeHoldsAtStart(context.holdsAtStart)) log(line);
   for (const line of await drains.resume(table)) log(line);
-  health.sync(table);
+  context.rampsAtStart = await resumeRamps(table, ramps, slowStart);
+  for (const line of describeRampsAtStart(context.rampsAtStart)) log(line);
+  // Sorry servers are not checked: they stand in while the checked ones are down (keepalived alike).
+  const syncHealth = () => health.sync(sorry.withoutSorry(monitor.current?.table ?? []));
+  syncHealth();
   monitor.subscribe((event) => {
-    if (event.type === 'snapshot') health.sync(event.reading.table);
+    if (event.type === 'snapshot') {
+      syncHealth();
+      sorry.schedule();
+    }
   });
-  checks.subscribe(() => health.sync(monitor.current?.table ?? []));
+  checks.subscribe(syncHealth);
+  policies.subscribe(() => {
+    syncHealth();
+    sorry.schedule();
+  });
+  holds.subscribe(() => sorry.schedule());
+  health.subscribe(() => sorry.schedule());
+  sorry.schedule();
   const hub = new LiveHub(monitor, config.intervalMs, backend.kind, status);
   const transport = new WsTransport(
     '/api/v1/live',
@@ -235,10 +273,14 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     transport,
     health,
     checks,
+    slowStart,
+    sorry,
     alerts,
     drains,
     async close() {
       health.stop();
+      slowStart.stop();
+      sorry.stop();
       alerts.stop();
       monitor.stop();
       callers.close();

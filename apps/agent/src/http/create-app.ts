@@ -10,6 +10,7 @@ import { metricsRoute } from './metrics-route.js';
 import { authGuard, hostGuard, mutationGuard, roleGuard } from './request-guards.js';
 import { changeRoutes } from './routes/change-routes.js';
 import { checkRoutes } from './routes/check-routes.js';
+import { policyRoutes } from './routes/policy-routes.js';
 import { configRoutes } from './routes/config-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
 import { destinationRoutes } from './routes/destination-routes.js';
@@ -77,6 +78,7 @@ export function createApp({ context, policy, webDir, tls, log }: AppOptions): Ex
     quiesceRoutes,
     drainRoutes,
     checkRoutes,
+    policyRoutes,
     simulationRoutes,
     connectionRoutes,
     historyRoutes,

@@ -8,6 +8,7 @@ import {
   type DrainProgress,
   type HealthStatus,
   type Hold,
+  type RampStatus,
   type SampleMessage,
   type ServiceWithDestinations,
 } from '@ipvs-dashboard/shared';
@@ -17,6 +18,9 @@ export interface RealServerStatus {
   health: HealthStatus;
   /** Its running drain's progress, null when none. */
   drain: DrainProgress | null;
+  /** Its slow-start ramp; null when it is not ramping (a sample says the ramp ended). */
+  ramp?: RampStatus | null;
+  sorryServer?: boolean;
 }
 
 export interface RowStatusSource {

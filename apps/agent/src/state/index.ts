@@ -6,3 +6,5 @@ export * from './token-store.js';
 export * from './named-tokens.js';
 export * from './check-store.js';
 export * from './drain-store.js';
+export * from './policy-store.js';
+export * from './ramp-store.js';

@@ -40,6 +40,9 @@ export type ChangeAction =
   | 'drain'
   | 'drain-cancel'
   | 'drain-remove'
+  | 'slow-start'
+  | 'sorry-server-on'
+  | 'sorry-server-off'
   | 'external';
 
 export const changeActions = [
@@ -67,6 +70,9 @@ export const changeActions = [
   'drain',
   'drain-cancel',
   'drain-remove',
+  'slow-start',
+  'sorry-server-on',
+  'sorry-server-off',
   'external',
 ] as const satisfies readonly ChangeAction[];
 

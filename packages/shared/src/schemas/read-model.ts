@@ -25,6 +25,7 @@ import { serviceKeySchema } from './service.js';
 import { healthStatusSchema } from '../health/health-status.js';
 import { holdSchema } from '../holds.js';
 import { drainProgressSchema } from '../drain/drain-progress.js';
+import { rampStatusSchema } from '../policy/service-policy.js';
 
 const count = z.number().int().nonnegative();
 const rate = z.number().nonnegative();
@@ -77,6 +78,8 @@ export const destinationSchema = z.object({
   holds: z.array(holdSchema).optional(),
   health: healthStatusSchema.optional(),
   drain: drainProgressSchema.nullable().optional(),
+  ramp: rampStatusSchema.optional(),
+  sorryServer: z.boolean().optional(),
 }) satisfies z.ZodType<Destination>;
 
 export const serviceWithDestinationsSchema = serviceSchema.extend({

@@ -5,7 +5,9 @@ import {
   checkLineProblem,
   destinationId,
   formatCheckLines,
+  formatPolicyLines,
   parseCheckLines,
+  parsePolicyLines,
   planRestore,
   serviceId,
   type IpvsadmCommand,
@@ -14,7 +16,7 @@ import {
   type RestoreSteps,
   type SavableService,
 } from '@ipvs-dashboard/shared';
-import type { CheckStore } from '../../state/index.js';
+import type { CheckStore, PolicyStore } from '../../state/index.js';
 import type { TableChangeRequest } from '../../changes/index.js';
 import { actorOf, announce, answerSent, ifMatchOf, type AgentContext } from '../agent-context.js';
 import { arrivalOf, ServerTiming } from '../server-timing.js';
@@ -80,9 +82,25 @@ function refuseChecksOutsideTable(checks: readonly CheckLine[], desired: readonl
   }
 }
 
-/** The export: the ipvsadm text, then the checks as `#` lines ipvsadm-restore skips (shared check-lines.ts). */
-function withCheckLines(text: string, checks: CheckStore): string {
-  const lines = formatCheckLines(checks.assignments());
+/** Every policy line must name a service of the table the text leaves. */
+function refusePoliciesOutsideTable(
+  policies: ReturnType<typeof parsePolicyLines>,
+  desired: readonly SavableService[],
+) {
+  const services = new Set(desired.map((s) => serviceId(s.key)));
+  for (const { line, service } of policies)
+    if (!services.has(service))
+      throw checkLineProblem(line, `policy for ${service}, a service the table will not have`);
+}
+
+/**
+ * The export: the ipvsadm text, then the checks and the service policies as `#` lines ipvsadm-restore
+ * skips (shared check-lines.ts, policy/policy-lines.ts).
+ */
+function withCompanionLines(text: string, checks: CheckStore, policies: PolicyStore): string {
+  const lines = [formatCheckLines(checks.assignments()), formatPolicyLines(policies.assignments())]
+    .filter((part) => part !== '')
+    .join('\n');
   return lines === '' ? text : `${text}${text.endsWith('\n') || text === '' ? '' : '\n'}${lines}\n`;
 }
 
@@ -101,7 +119,9 @@ export function configRoutes(context: AgentContext): Router {
   router.get('/config', async (_request, response) => {
     response
       .type('text/plain')
-      .send(withCheckLines(configText.format(await backend.snapshot()), context.checks));
+      .send(
+        withCompanionLines(configText.format(await backend.snapshot()), context.checks, context.policies),
+      );
   });
 
   const restore = (mode: 'replace' | 'merge') => async (request: Request, response: Response) => {
@@ -110,13 +130,14 @@ export function configRoutes(context: AgentContext): Router {
     const dryRun = isDryRun(request.query.dryRun);
     const confirmed = confirmsReplaceAll(request.query.confirm);
     // Replace: the text alone is the table (ipvsadm-restore after -C); merge: its lines applied to the live one.
-    const { lines, replacement, checks } = timing.measure('parse', () => {
+    const { lines, replacement, checks, policies } = timing.measure('parse', () => {
       const text = restoreText(request);
       const parsed = configText.parse(text);
       return {
         lines: parsed,
         replacement: mode === 'replace' ? applyRestoreLines([], parsed) : null,
         checks: parseCheckLines(text),
+        policies: parsePolicyLines(text),
       };
     });
     let steps: RestoreSteps | null = null;
@@ -131,6 +152,7 @@ export function configRoutes(context: AgentContext): Router {
         steps = planRestore(before, desired);
         refuseUnconfirmedWipe(before, steps, confirmed);
         refuseChecksOutsideTable(checks, desired);
+        refusePoliciesOutsideTable(policies, desired);
         return steps.commands;
       },
       summary: () =>
@@ -159,6 +181,8 @@ export function configRoutes(context: AgentContext): Router {
     // The checks it names are set once their rows exist; checks it does not name are kept.
     for (const { service, destination, check } of checks)
       await context.checks.set(service, destination, check);
+    for (const { service, policy } of policies) await context.policies.set(service, policy);
+    if (policies.length > 0) context.sorry.schedule();
     announce(response, result.generation, result.record);
     answer(finish(result.record?.id));
   };

@@ -17,7 +17,13 @@ import {
   type SavableDestination,
   type ServiceKey,
 } from '@ipvs-dashboard/shared';
-import { realServerLabel, savableDestination, theDestination, theService } from '../../changes/index.js';
+import {
+  newChangeId,
+  realServerLabel,
+  savableDestination,
+  theDestination,
+  theService,
+} from '../../changes/index.js';
 import { mergeDestination } from '../../ipvs/backend/read-modify-write.js';
 import { runChange, type AgentContext } from '../agent-context.js';
 import { findService } from './service-routes.js';
@@ -58,16 +64,32 @@ export function destinationRoutes(context: AgentContext): Router {
     const key = parseServiceId(request.params.sid);
     const input = parseOrThrow(destinationInputSchema, request.body);
     checkDestinationForService(key, input);
-    await runChange(context, request, response, {
+    // With slow start the new server comes in at the ramp's first weight and ramps up from there.
+    const ramp = context.returns.prepareReturn(key);
+    const first = ramp ? ramp.firstWeight(input.weight) : input.weight;
+    const summary = `Added real server ${realServerLabel(key, input)} (weight ${input.weight}, ${input.forwarding})`;
+    const { record } = await runChange(context, request, response, {
       action: 'add-destination',
       scope: [key],
       plan(before) {
         theService(before);
-        return [{ kind: 'add-destination', service: key, destination: input }];
+        return [{ kind: 'add-destination', service: key, destination: { ...input, weight: first } }];
       },
-      summary: () =>
-        `Added real server ${realServerLabel(key, input)} (weight ${input.weight}, ${input.forwarding})`,
+      summary: () => (first === input.weight ? summary : `${summary}, starting at weight ${first}`),
     });
+    if (ramp && record && first !== input.weight) {
+      await context.returns.start({
+        key,
+        dest: input,
+        id: newChangeId(), // after the add's: the ramp's record follows it
+        from: first,
+        target: input.weight,
+        actor: record.actor,
+        action: 'slow-start',
+        lead: `${summary}: ramped up from weight ${first}`,
+        firstCommand: null,
+      });
+    }
     response.status(201).json(await findDestination(context, key, input));
   });
 

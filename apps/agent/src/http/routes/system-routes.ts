@@ -32,6 +32,7 @@ export function systemRoutes(context: AgentContext): Router {
       owners,
       ...(context.holdsAtStart ? { holdsAtStart: context.holdsAtStart } : {}),
       prometheus: context.longHistory ? { selector: context.longHistory.selectorText } : null,
+      ...(context.rampsAtStart?.length ? { rampsAtStart: context.rampsAtStart } : {}),
     } satisfies InfoResponse);
   });
 

@@ -3,6 +3,7 @@ import { checksEn, checksKo } from './screens/checks';
 import { connectionsEn, connectionsKo } from './screens/connections';
 import type { Messages } from './screens/messages';
 import { overviewEn, overviewKo } from './screens/overview';
+import { policyEn, policyKo } from './screens/policy';
 import { ownersEn, ownersKo } from './screens/owners';
 import { rolesEn, rolesKo } from './screens/roles';
 import { serviceEn, serviceKo } from './screens/service';
@@ -19,6 +20,7 @@ export const screens = [
   [shellEn, shellKo],
   [overviewEn, overviewKo],
   [serviceEn, serviceKo],
+  [policyEn, policyKo],
   [connectionsEn, connectionsKo],
   [activityEn, activityKo],
   [settingsEn, settingsKo],
@@ -31,6 +33,7 @@ const en = {
   ...shellEn,
   ...overviewEn,
   ...serviceEn,
+  ...policyEn,
   ...connectionsEn,
   ...activityEn,
   ...settingsEn,
@@ -42,6 +45,7 @@ const ko: Messages<typeof en> = {
   ...shellKo,
   ...overviewKo,
   ...serviceKo,
+  ...policyKo,
   ...connectionsKo,
   ...activityKo,
   ...settingsKo,

@@ -51,7 +51,9 @@ function unchanged(destination: Destination, next: DestinationSample): boolean {
     (next.stats === undefined || sameStats(destination.stats, next.stats)) &&
     next.holds === undefined &&
     next.health === undefined &&
-    next.drain === undefined
+    next.drain === undefined &&
+    next.ramp === undefined &&
+    next.sorryServer === undefined
   );
 }
 
@@ -75,6 +77,9 @@ function mergeDestinations(service: ServiceWithDestinations, entry: ServiceSampl
       health: next.health ?? destination.health,
       // null is news here (the drain ended), so only an absent one keeps what was there.
       drain: next.drain === undefined ? destination.drain : next.drain,
+      // null: the ramp ended (absent: unchanged).
+      ramp: next.ramp === undefined ? destination.ramp : (next.ramp ?? undefined),
+      sorryServer: next.sorryServer ?? destination.sorryServer,
     });
     rememberDestinationId(copy, id);
     return copy;

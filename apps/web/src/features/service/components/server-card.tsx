@@ -11,6 +11,7 @@ import { ServerEditor } from './server-editor';
 import { DrainAction } from './drain-form';
 import { DrainProgressView } from './drain-progress';
 import { HealthDot, HeldBy } from './server-health';
+import { ServerRamp, SorryMark } from './server-ramp';
 
 interface ServerCardProps {
   sid: string;
@@ -58,6 +59,7 @@ export function ServerCard({ sid, serviceKey, persistence, destination }: Server
         <HealthDot destination={destination} />
         <span className="server-address">{did}</span>
         <span className="chip">{t(`forwarding.${destination.forwarding}`)}</span>
+        <SorryMark destination={destination} />
         <span className="spacer" />
         {destination.overloaded && (
           <span className="chip chip-warn" data-testid="overloaded">
@@ -86,6 +88,7 @@ export function ServerCard({ sid, serviceKey, persistence, destination }: Server
       </div>
       <ServerCounters destination={destination} />
       <HeldBy destination={destination} />
+      <ServerRamp destination={destination} did={did} />
       {destination.overloaded && (
         <p className="overloaded-why" data-testid="overloaded-why">
           {t('server.overloadedWhy', {

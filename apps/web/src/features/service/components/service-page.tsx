@@ -16,6 +16,7 @@ import { HealthCheckForm } from './health-check-form';
 import { PersistenceWarning } from './persistence-warning';
 import { RateCharts } from './rate-charts';
 import { ServersBoard } from './servers-board';
+import { ServicePolicyForm } from './service-policy-form';
 import { ServiceSettingsForm } from './service-settings-form';
 
 export function ServicePage({ sid }: { sid: string }) {
@@ -95,6 +96,7 @@ export function ServicePage({ sid }: { sid: string }) {
           service={service}
         />
         <AddServerForm sid={sid} serviceKey={service.key} />
+        <ServicePolicyForm sid={sid} servicePort={service.key.protocol === 'fwmark' ? 0 : service.key.port} />
       </div>
       <HealthCheckForm sid={sid} service={service} />
     </>

@@ -100,6 +100,9 @@ export const activityEn = {
   'action.drain': 'Drain started (weight 0)',
   'action.drain-cancel': 'Drain cancelled',
   'action.drain-remove': 'Drained real server removed',
+  'action.slow-start': 'New real server ramped up (slow start)',
+  'action.sorry-server-on': 'Sorry server added: no real server up',
+  'action.sorry-server-off': 'Sorry server removed: a real server is up',
 } as const;
 
 export const activityKo: Messages<typeof activityEn> = {
@@ -198,4 +201,7 @@ export const activityKo: Messages<typeof activityEn> = {
   'action.drain': '드레인 시작 (가중치 0)',
   'action.drain-cancel': '드레인 취소',
   'action.drain-remove': '드레인을 마친 리얼 서버 삭제',
+  'action.slow-start': '새 리얼 서버 가중치 점진 증가 (슬로 스타트)',
+  'action.sorry-server-on': '소리 서버 추가: 가용 리얼 서버 없음',
+  'action.sorry-server-off': '소리 서버 제거: 리얼 서버 복귀',
 };

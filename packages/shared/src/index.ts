@@ -21,3 +21,4 @@ export * from './access-roles.js';
 export * from './holds.js';
 export * from './health/index.js';
 export * from './alerts/index.js';
+export * from './fleet/index.js';

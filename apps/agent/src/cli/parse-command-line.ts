@@ -18,6 +18,7 @@ const settingsFlags = {
   'allowed-hosts': ['allowedHosts', 'IPVS_DASHBOARD_ALLOWED_HOSTS'],
   metrics: ['metrics', 'IPVS_DASHBOARD_METRICS'],
   webhooks: ['webhooks', 'IPVS_DASHBOARD_WEBHOOKS'],
+  fleet: ['fleet', 'IPVS_DASHBOARD_FLEET'],
 } as const satisfies Record<string, readonly [keyof RawSettings, string]>;
 
 type FlagName = keyof typeof settingsFlags;

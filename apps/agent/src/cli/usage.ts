@@ -31,6 +31,10 @@ Options (environment variable in brackets):
                             change) to the webhooks a JSON file lists: {"webhooks":[{"url":"https://...",
                             "events":[...],"headers":{...}}]} (docs/api.md "Alerts"); every alert is
                             also one "alert ..." line in the log                [IPVS_DASHBOARD_WEBHOOKS]
+  --fleet FILE              show the other directors of a fleet (a JSON file: {"self":{"name":"lb1"},
+                            "directors":[{"name":"lb2","url":"https://lb2:8080","tokenFile":"...",
+                            "pair"?:"...","site"?:"...","tlsVerify"?:true}]}); this agent reads them
+                            for the browser (docs/api.md "Fleet")                  [IPVS_DASHBOARD_FLEET]
   --help                    print this text and exit
 
 Named tokens with roles (viewer, operator, admin): ipvs-dashboard-agent token add|list|revoke

@@ -1,6 +1,7 @@
 import { AppError, type WebhookSettings } from '@ipvs-dashboard/shared';
 import { parseMetricSelection } from '../metrics/metric-selection.js';
 import { isLoopbackHost, parseListenAddress, type ListenAddress } from './listen-address.js';
+import { loadFleetSettings, type FleetSettings } from './fleet-file.js';
 import { loadWebhookSettings } from './webhook-file.js';
 
 export type BackendChoice = 'auto' | 'kernel' | 'simulated';
@@ -22,6 +23,8 @@ export interface AgentConfig {
   metricFamilies: ReadonlySet<string>;
   /** Where alerts go besides the log (--webhooks FILE); null: the log only. */
   webhooks: WebhookSettings | null;
+  /** The other directors this agent shows and reads for the browser (--fleet FILE); null: no fleet. */
+  fleet: FleetSettings | null;
 }
 
 /** The raw strings a user gave, from flags or environment, before validation. */
@@ -41,6 +44,8 @@ export interface RawSettings {
   metrics?: string;
   /** A JSON file of webhooks (docs/api.md "Alerts"). */
   webhooks?: string;
+  /** A JSON file of the fleet's directors (docs/api.md "Fleet"). */
+  fleet?: string;
 }
 
 const backendChoices: readonly BackendChoice[] = ['auto', 'kernel', 'simulated'];
@@ -107,5 +112,6 @@ export function resolveConfig(raw: RawSettings, defaults: { stateDir: string; we
     allowedHosts: parseAllowedHosts(raw.allowedHosts ?? ''),
     metricFamilies: parseMetricSelection(raw.metrics ?? 'none'),
     webhooks: raw.webhooks ? loadWebhookSettings(raw.webhooks) : null,
+    fleet: raw.fleet ? loadFleetSettings(raw.fleet) : null,
   };
 }

@@ -53,6 +53,8 @@ export interface InfoResponse extends KernelCapabilities {
   owners: TableOwner[];
   /** What the agent found of its holds at start; absent before its first reading of the table. */
   holdsAtStart?: HoldsAtStart;
+  /** The fleet this agent shows (--fleet): its own name and how many peers; null or absent without one. */
+  fleet?: { self: string; peers: number } | null;
 }
 
 export const infoResponseSchema = z.object({
@@ -68,6 +70,7 @@ export const infoResponseSchema = z.object({
   interruptedChange: interruptedChangeSchema.nullable(),
   owners: z.array(tableOwnerSchema),
   holdsAtStart: holdsAtStartSchema.optional(),
+  fleet: z.object({ self: z.string(), peers: z.number().int().nonnegative() }).nullable().optional(),
 }) satisfies z.ZodType<InfoResponse>;
 
 export interface ConnectionsResponse {

@@ -54,6 +54,10 @@ export const errorCatalogue = {
   },
   KERNEL_TIMEOUT: { status: 504, message: 'The kernel did not answer in time. Try again.' },
   KERNEL_ERROR: { status: 502, message: 'The kernel refused the change.' },
+  PEER_UNREACHABLE: {
+    status: 502,
+    message: 'That director of the fleet did not answer. GET /api/v1/fleet says why for each one.',
+  },
   INTERNAL: { status: 500, message: 'The agent failed unexpectedly. See its log.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

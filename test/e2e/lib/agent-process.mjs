@@ -18,8 +18,10 @@ export function freePort() {
 }
 
 export class AgentProcess {
-  constructor({ port, token, stateDir, log }) {
+  /** `args`: more flags for this agent (e.g. `--fleet FILE`). */
+  constructor({ port, token, stateDir, log, args = [] }) {
     this.port = port;
+    this.extraArgs = args;
     this.token = token;
     this.stateDir = stateDir;
     this.log = log;
@@ -48,6 +50,7 @@ export class AgentProcess {
       this.stateDir,
       '--web-dir',
       'apps/web/dist',
+      ...this.extraArgs,
     ];
     this.child = spawn(process.execPath, args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
     const collect = (chunk) => {

@@ -15,6 +15,7 @@ import type {
   TableChangeResult,
 } from '../changes/index.js';
 import type { Alerts } from '../alerts/index.js';
+import type { FleetReader } from '../fleet/index.js';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import type { TableMonitor } from '../live/table-monitor.js';
 import type { HealthMonitor } from '../health/index.js';
@@ -63,6 +64,8 @@ export interface AgentContext {
   owners: TableOwners;
   /** Where events an operator must know go (the log, webhooks): `alerts.notify(drainDoneAlert(...))`. */
   alerts: Alerts;
+  /** The other directors of the --fleet file, read for the browser; null without a fleet. */
+  fleet: FleetReader | null;
 }
 
 /** Weak ETag of a table generation; clients echo it (or the bare number) in If-Match. */

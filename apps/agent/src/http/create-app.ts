@@ -12,6 +12,7 @@ import { changeRoutes } from './routes/change-routes.js';
 import { checkRoutes } from './routes/check-routes.js';
 import { configRoutes } from './routes/config-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
+import { fleetRoutes } from './routes/fleet-routes.js';
 import { destinationRoutes } from './routes/destination-routes.js';
 import { historyRoutes } from './routes/history-routes.js';
 import { quiesceRoutes } from './routes/quiesce-routes.js';
@@ -80,6 +81,7 @@ export function createApp({ context, policy, webDir, tls, log }: AppOptions): Ex
     historyRoutes,
     configRoutes,
     changeRoutes,
+    fleetRoutes,
   ]) {
     api.use(routes(context));
   }

@@ -1,7 +1,7 @@
 // GET /api/v1/fleet: every director of the fleet as the local agent last saw it. A peer that cannot be read
 // is still listed, with `reachable: false` and why, so one dead director never hides the others.
 import { z } from 'zod';
-import type { ServiceWithDestinations } from '../model.js';
+import type { Destination } from '../model.js';
 import { backendKindSchema, type BackendKind } from '../ws.js';
 
 /** Real servers by what keeps them in or out of rotation (each counted once, the worst first). */
@@ -73,7 +73,10 @@ export const fleetResponseSchema = z.object({
 }) satisfies z.ZodType<FleetResponse>;
 
 /** Counts a table's real servers: down (check failed), else held (any hold), else up. */
-export function countServers(table: readonly ServiceWithDestinations[]): ServerCounts {
+/** What the counts read of a table: each real server's holds and health (a peer's answer, checked this far). */
+export type CountableTable = readonly { destinations: readonly Pick<Destination, 'holds' | 'health'>[] }[];
+
+export function countServers(table: CountableTable): ServerCounts {
   const counts: ServerCounts = { down: 0, held: 0, up: 0 };
   for (const service of table) {
     for (const destination of service.destinations) {

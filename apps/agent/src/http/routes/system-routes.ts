@@ -31,6 +31,9 @@ export function systemRoutes(context: AgentContext): Router {
       interruptedChange: context.journal.interruptedChange(),
       owners,
       ...(context.holdsAtStart ? { holdsAtStart: context.holdsAtStart } : {}),
+      fleet: context.fleet
+        ? { self: context.fleet.settings.self.name, peers: context.fleet.settings.peers.length }
+        : null,
     } satisfies InfoResponse);
   });
 

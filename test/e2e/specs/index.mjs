@@ -7,6 +7,7 @@ import { disconnectedState } from './disconnected.mjs';
 import { dragShowsCommandAndAsksWeight } from './drag-asks-weight.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { formShowsEveryError } from './form-errors.mjs';
+import { fleetPageAndPairDiff } from './fleet.mjs';
 import { healthChecksFromTheForm } from './health-checks.mjs';
 import { overloadedServer } from './overloaded-server.mjs';
 import { badImportShowsAgentError, exportAndImport } from './export-import.mjs';
@@ -65,6 +66,10 @@ export const specs = [
   {
     name: 'roles: a viewer sees every control disabled with the reason, an operator may drag',
     run: controlsFollowTheRole,
+  },
+  {
+    name: 'fleet: every director with its totals or why not; the pair view shows a weight changed on one',
+    run: fleetPageAndPairDiff,
   },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
   {

@@ -76,6 +76,7 @@ export async function fleetPageAndPairDiff({ page, agent }) {
 
     await page.getByTestId('compare-edge').click();
     await page.getByRole('heading', { name: 'Pair edge: lb1 and lb2' }).waitFor();
+    await page.getByTestId('sync-daemons-lb2').getByText('Sync daemons on lb2: none running').waitFor();
     const row = page
       .getByTestId('pair-diff')
       .getByRole('row')

@@ -1,5 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { FleetDirectorStatus, FleetResponse, ServiceWithDestinations } from '@ipvs-dashboard/shared';
+import type {
+  FleetDirectorStatus,
+  FleetResponse,
+  ServiceWithDestinations,
+  SyncDaemon,
+} from '@ipvs-dashboard/shared';
 import { api } from '../../../lib/api/api-client';
 
 /** Every 5 s: a director going away shows within one round (the agent reads each with a 2 s deadline). */
@@ -17,6 +22,16 @@ export function directorTableQueryOptions(director: Pick<FleetDirectorStatus, 'n
   return queryOptions({
     queryKey: ['fleet', 'table', director.name],
     queryFn: () => api.get<ServiceWithDestinations[]>(path),
+    refetchInterval: 5000,
+  });
+}
+
+/** A director's connection sync daemons (ipvsadm --list --daemon), read like its table. */
+export function directorDaemonsQueryOptions(director: Pick<FleetDirectorStatus, 'name' | 'local'>) {
+  const path = director.local ? '/daemons' : `/fleet/${encodeURIComponent(director.name)}/api/v1/daemons`;
+  return queryOptions({
+    queryKey: ['fleet', 'daemons', director.name],
+    queryFn: () => api.get<SyncDaemon[]>(path),
     refetchInterval: 5000,
   });
 }

@@ -6,6 +6,7 @@ import { useT } from '../../../lib/i18n/i18n-context';
 import { routeHref } from '../../../lib/router/hash-router';
 import { directorTableQueryOptions, fleetQueryOptions } from '../api/fleet-queries';
 import { DirectorCard } from './director-card';
+import { SyncDaemonsLine } from './sync-daemons-line';
 import './fleet.css';
 
 function rowLabel(difference: PairDifference): string {
@@ -54,6 +55,8 @@ function PairDiff({
         <DirectorCard director={left} />
         <DirectorCard director={right} />
       </div>
+      <SyncDaemonsLine director={left} />
+      <SyncDaemonsLine director={right} />
       {failed.map(({ director, error }) => (
         <p key={director.name} className="notice" role="alert">
           {t('fleet.cannotCompare', { name: director.name, error: errorMessage(error) })}

@@ -32,6 +32,8 @@ export const fleetEn = {
   'fleet.difference': 'What differs',
   'fleet.onlyOn': 'only on {name}',
   'fleet.cannotCompare': 'Cannot compare: {name} could not be read ({error}).',
+  'fleet.syncDaemons': 'Sync daemons on {name}',
+  'fleet.noSyncDaemon': 'none running',
 } as const;
 
 export const fleetKo: Messages<typeof fleetEn> = {
@@ -64,4 +66,6 @@ export const fleetKo: Messages<typeof fleetEn> = {
   'fleet.difference': '차이',
   'fleet.onlyOn': '{name}에만 있음',
   'fleet.cannotCompare': '비교할 수 없습니다: {name}을(를) 읽지 못했습니다 ({error}).',
+  'fleet.syncDaemons': '{name}의 동기화 데몬',
+  'fleet.noSyncDaemon': '실행 중인 것 없음',
 };

@@ -23,6 +23,8 @@ const steps = [
   ['lint', ['npm', 'run', 'lint']],
   ['types and build', ['npm', 'run', 'build']],
   ['unit', ['npm', 'run', 'test:unit']],
+  // Three agent processes on 127.0.0.1 (simulated backend), one with --fleet naming the others.
+  ['fleet (agent processes)', ['node', '--test', 'test/fleet/']],
   // deploy/prometheus: promtool check config / check rules / test rules (the alerts' unit tests).
   ['Prometheus config and alert rules', ['npm', 'run', 'test:prometheus']],
   ['real kernel', ['npm', 'run', 'test:kernel']],

@@ -82,6 +82,8 @@ export interface InfoResponse extends KernelCapabilities {
   rampsAtStart?: RampAtStart[];
   /** Where ranges beyond the agent's memory come from (GET /history/range); null without --prometheus-url. */
   prometheus: PrometheusInfo | null;
+  /** The fleet this agent shows (--fleet): its own name and how many peers; null or absent without one. */
+  fleet?: { self: string; peers: number } | null;
 }
 
 /** GET /info `prometheus`. The URL stays in the agent: it may hold a password. */
@@ -105,6 +107,7 @@ export const infoResponseSchema = z.object({
   holdsAtStart: holdsAtStartSchema.optional(),
   prometheus: z.object({ selector: z.string() }).nullable(),
   rampsAtStart: z.array(rampAtStartSchema).optional(),
+  fleet: z.object({ self: z.string(), peers: z.number().int().nonnegative() }).nullable().optional(),
 }) satisfies z.ZodType<InfoResponse>;
 
 export interface ConnectionsResponse {

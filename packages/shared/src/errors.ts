@@ -81,6 +81,10 @@ export const errorCatalogue = {
     message:
       "Prometheus has none of this director's series. Check its scrape config and --prometheus-selector.",
   },
+  PEER_UNREACHABLE: {
+    status: 502,
+    message: 'That director of the fleet did not answer. GET /api/v1/fleet says why for each one.',
+  },
   INTERNAL: { status: 500, message: 'The agent failed unexpectedly. See its log.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

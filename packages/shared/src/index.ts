@@ -24,3 +24,4 @@ export * from './health/index.js';
 export * from './policy/index.js';
 export * from './alerts/index.js';
 export * from './drain/index.js';
+export * from './fleet/index.js';

@@ -18,10 +18,10 @@ export function freePort() {
 }
 
 export class AgentProcess {
-  /** `extraArgs`: more flags, e.g. --prometheus-url. */
-  constructor({ port, token, stateDir, log, extraArgs = [] }) {
-    this.extraArgs = extraArgs;
+  /** `args`: more flags for this agent (e.g. `--fleet FILE`, `--prometheus-url URL`). */
+  constructor({ port, token, stateDir, log, args = [] }) {
     this.port = port;
+    this.extraArgs = args;
     this.token = token;
     this.stateDir = stateDir;
     this.log = log;

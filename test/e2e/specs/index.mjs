@@ -8,6 +8,7 @@ import { drainShowsProgress } from './drain-progress.mjs';
 import { dragShowsCommandAndAsksWeight } from './drag-asks-weight.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { formShowsEveryError } from './form-errors.mjs';
+import { fleetPageAndPairDiff } from './fleet.mjs';
 import { healthChecksFromTheForm } from './health-checks.mjs';
 import { longRangeFromPrometheus, prometheusHintWithoutIt } from './long-range.mjs';
 import { overloadedServer } from './overloaded-server.mjs';
@@ -81,6 +82,10 @@ export const specs = [
   {
     name: 'long ranges: with Prometheus, 1 h draws the range and marks the join; 7 days shows dates',
     run: longRangeFromPrometheus,
+  },
+  {
+    name: 'fleet: every director with its totals or why not; the pair view shows a weight changed on one',
+    run: fleetPageAndPairDiff,
   },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
   {

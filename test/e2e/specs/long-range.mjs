@@ -63,12 +63,7 @@ export async function longRangeFromPrometheus({ page, agent }) {
     port: await freePort(),
     token: 'e2e-prometheus-0123456789abcdef',
     stateDir: join(dir, 'state'),
-    extraArgs: [
-      '--prometheus-url',
-      `http://127.0.0.1:${prometheusPort}`,
-      '--prometheus-selector',
-      '{job="e2e"}',
-    ],
+    args: ['--prometheus-url', `http://127.0.0.1:${prometheusPort}`, '--prometheus-selector', '{job="e2e"}'],
   });
   let prometheus = null;
   try {

@@ -20,6 +20,7 @@ const settingsFlags = {
   webhooks: ['webhooks', 'IPVS_DASHBOARD_WEBHOOKS'],
   'prometheus-url': ['prometheusUrl', 'IPVS_DASHBOARD_PROMETHEUS_URL'],
   'prometheus-selector': ['prometheusSelector', 'IPVS_DASHBOARD_PROMETHEUS_SELECTOR'],
+  fleet: ['fleet', 'IPVS_DASHBOARD_FLEET'],
 } as const satisfies Record<string, readonly [keyof RawSettings, string]>;
 
 type FlagName = keyof typeof settingsFlags;

@@ -39,6 +39,10 @@ Options (environment variable in brackets):
                             label matchers picking this director's series in Prometheus, e.g.
                             '{instance="lb1:8080"}' (default: none; then Prometheus must scrape
                             one director only)                          [IPVS_DASHBOARD_PROMETHEUS_SELECTOR]
+  --fleet FILE              show the other directors of a fleet (a JSON file: {"self":{"name":"lb1"},
+                            "directors":[{"name":"lb2","url":"https://lb2:8080","tokenFile":"...",
+                            "pair"?:"...","site"?:"...","tlsVerify"?:true}]}); this agent reads them
+                            for the browser (docs/api.md "Fleet")                  [IPVS_DASHBOARD_FLEET]
   --help                    print this text and exit
 
 Named tokens with roles (viewer, operator, admin): ipvs-dashboard-agent token add|list|revoke

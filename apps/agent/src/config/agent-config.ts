@@ -2,6 +2,7 @@ import { AppError, type WebhookSettings } from '@ipvs-dashboard/shared';
 import { parseMetricSelection } from '../metrics/metric-selection.js';
 import { parseSelector, queriedCounterFamilies, type LabelMatcher } from '../prometheus/promql.js';
 import { isLoopbackHost, parseListenAddress, type ListenAddress } from './listen-address.js';
+import { loadFleetSettings, type FleetSettings } from './fleet-file.js';
 import { loadWebhookSettings } from './webhook-file.js';
 
 export type BackendChoice = 'auto' | 'kernel' | 'simulated';
@@ -25,6 +26,8 @@ export interface AgentConfig {
   webhooks: WebhookSettings | null;
   /** Long history (GET /history/range) from this Prometheus, or null: the agent's own 15 minutes only. */
   prometheus: { url: string; selector: LabelMatcher[] } | null;
+  /** The other directors this agent shows and reads for the browser (--fleet FILE); null: no fleet. */
+  fleet: FleetSettings | null;
 }
 
 /** The raw strings a user gave, from flags or environment, before validation. */
@@ -47,6 +50,8 @@ export interface RawSettings {
   prometheusUrl?: string;
   /** Label matchers, `{job="ipvs-dashboard"}`. */
   prometheusSelector?: string;
+  /** A JSON file of the fleet's directors (docs/api.md "Fleet"). */
+  fleet?: string;
 }
 
 const backendChoices: readonly BackendChoice[] = ['auto', 'kernel', 'simulated'];
@@ -142,5 +147,6 @@ export function resolveConfig(raw: RawSettings, defaults: { stateDir: string; we
       ...(prometheus ? queriedCounterFamilies : []),
     ]),
     prometheus,
+    fleet: raw.fleet ? loadFleetSettings(raw.fleet) : null,
   };
 }

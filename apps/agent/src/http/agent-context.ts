@@ -16,6 +16,7 @@ import type {
   TableChangeResult,
 } from '../changes/index.js';
 import type { Alerts } from '../alerts/index.js';
+import type { FleetReader } from '../fleet/index.js';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import type { TableMonitor } from '../live/table-monitor.js';
 import type { DrainTracker } from '../drain/index.js';
@@ -78,6 +79,8 @@ export interface AgentContext {
   alerts: Alerts;
   /** Ranges beyond the live history, from Prometheus (--prometheus-url); null without one. */
   longHistory: LongHistory | null;
+  /** The other directors of the --fleet file, read for the browser; null without a fleet. */
+  fleet: FleetReader | null;
 }
 
 /** Weak ETag of a table generation; clients echo it (or the bare number) in If-Match. */

@@ -28,6 +28,7 @@ import { DrainTracker } from '../drain/index.js';
 import { RowStatus, describeHoldsAtStart, reconcileAtStart } from '../holds/index.js';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import { LiveHub, TableMonitor, WsTransport, type TransportLimits } from '../live/index.js';
+import { FleetReader } from '../fleet/index.js';
 import { TableOwners } from '../owners/index.js';
 import { LongHistory, PrometheusClient } from '../prometheus/index.js';
 import { SlowStart, SorryServers, describeRampsAtStart, resumeRamps, returnSource } from '../policy/index.js';
@@ -220,7 +221,19 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     longHistory: config.prometheus
       ? new LongHistory(new PrometheusClient(config.prometheus.url), config.prometheus.selector)
       : null,
+    fleet: null,
   };
+  if (config.fleet) {
+    // The local director is read from memory, never over HTTP: no token, no hop, no deadline to miss.
+    context.fleet = new FleetReader({
+      settings: config.fleet,
+      local: async () => {
+        const [info, owned] = await Promise.all([backend.info(), owners.current()]);
+        const table = status.decorateTable(monitor.current?.table ?? []);
+        return { backend: backend.kind, version: info.version, owners: owned, table };
+      },
+    });
+  }
   const app = createApp({ context, policy, webDir: config.webDir, tls: config.tls !== null, log });
   await monitor.start();
   const table = monitor.current?.table ?? [];

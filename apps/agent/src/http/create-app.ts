@@ -13,6 +13,7 @@ import { checkRoutes } from './routes/check-routes.js';
 import { policyRoutes } from './routes/policy-routes.js';
 import { configRoutes } from './routes/config-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
+import { fleetRoutes } from './routes/fleet-routes.js';
 import { destinationRoutes } from './routes/destination-routes.js';
 import { drainRoutes } from './routes/drain-routes.js';
 import { historyRoutes } from './routes/history-routes.js';
@@ -84,6 +85,7 @@ export function createApp({ context, policy, webDir, tls, log }: AppOptions): Ex
     historyRoutes,
     configRoutes,
     changeRoutes,
+    fleetRoutes,
   ]) {
     api.use(routes(context));
   }

@@ -21,6 +21,8 @@ const screens = [
   { screen: 'connections', label: 'nav.connections' },
   { screen: 'activity', label: 'nav.activity' },
   { screen: 'settings', label: 'nav.settings' },
+  // Only when the agent was started with --fleet (GET /info fleet).
+  { screen: 'fleet', label: 'nav.fleet' },
 ] as const;
 
 export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
@@ -46,15 +48,17 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
         </a>
         {!signedOut && (
           <nav className="nav" aria-label={t('nav.label')}>
-            {screens.map(({ screen, label }) => (
-              <a
-                key={screen}
-                href={routeHref({ screen })}
-                aria-current={current === screen ? 'page' : undefined}
-              >
-                {t(label)}
-              </a>
-            ))}
+            {screens
+              .filter(({ screen }) => screen !== 'fleet' || Boolean(info.data?.fleet))
+              .map(({ screen, label }) => (
+                <a
+                  key={screen}
+                  href={routeHref({ screen })}
+                  aria-current={current === screen ? 'page' : undefined}
+                >
+                  {t(label)}
+                </a>
+              ))}
           </nav>
         )}
         <div className="topbar-right">

@@ -5,6 +5,7 @@ import { InterruptedChangeBanner } from '../components/interrupted-change-banner
 import { RoleNotice } from '../components/role-notice';
 import { ActivityPage } from '../features/activity';
 import { ConnectionsPage } from '../features/connections';
+import { FleetPage, PairView } from '../features/fleet';
 import { OverviewPage } from '../features/overview';
 import { SettingsPage } from '../features/settings';
 import { useSlashToSearch } from '../lib/dom/use-slash-to-search';
@@ -44,6 +45,7 @@ export function App() {
         />
       )}
       {route.screen === 'settings' && <SettingsPage />}
+      {route.screen === 'fleet' && (route.pair ? <PairView pair={route.pair} /> : <FleetPage />)}
       <ChangeNoticeToast />
     </AppShell>
   );

@@ -20,5 +20,7 @@ export function screenTitle(route: Route, t: Translate): string {
       return t('nav.activity');
     case 'settings':
       return t('nav.settings');
+    case 'fleet':
+      return t('fleet.title');
   }
 }

@@ -33,6 +33,9 @@ export function systemRoutes(context: AgentContext): Router {
       ...(context.holdsAtStart ? { holdsAtStart: context.holdsAtStart } : {}),
       prometheus: context.longHistory ? { selector: context.longHistory.selectorText } : null,
       ...(context.rampsAtStart?.length ? { rampsAtStart: context.rampsAtStart } : {}),
+      fleet: context.fleet
+        ? { self: context.fleet.settings.self.name, peers: context.fleet.settings.peers.length }
+        : null,
     } satisfies InfoResponse);
   });
 

@@ -1,6 +1,7 @@
 import { activityEn, activityKo } from './screens/activity';
 import { checksEn, checksKo } from './screens/checks';
 import { connectionsEn, connectionsKo } from './screens/connections';
+import { fleetEn, fleetKo } from './screens/fleet';
 import type { Messages } from './screens/messages';
 import { overviewEn, overviewKo } from './screens/overview';
 import { policyEn, policyKo } from './screens/policy';
@@ -27,6 +28,7 @@ export const screens = [
   [ownersEn, ownersKo],
   [rolesEn, rolesKo],
   [checksEn, checksKo],
+  [fleetEn, fleetKo],
 ] as const;
 
 const en = {
@@ -40,6 +42,7 @@ const en = {
   ...ownersEn,
   ...rolesEn,
   ...checksEn,
+  ...fleetEn,
 };
 const ko: Messages<typeof en> = {
   ...shellKo,
@@ -52,6 +55,7 @@ const ko: Messages<typeof en> = {
   ...ownersKo,
   ...rolesKo,
   ...checksKo,
+  ...fleetKo,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { connectionsViewQuery, parseConnectionsView, type ConnectionsView } from './connections-route';
 
-// A five-screen app needs no router library: the location hash names the screen (#/services/<sid>),
+// A six-screen app needs no router library: the location hash names the screen (#/services/<sid>),
 // which also keeps deep links working when the agent serves index.html at /. Filters that a link should
 // keep ride after a '?' (#/activity?service=<sid>&source=api).
 export type ChangeSource = 'api' | 'external';
@@ -11,7 +11,8 @@ export type Route =
   | { screen: 'service'; serviceId: string }
   | { screen: 'connections'; serviceId?: string; view?: ConnectionsView }
   | { screen: 'activity'; service?: string; source?: ChangeSource }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'fleet'; pair?: string };
 
 function activityRoute(query: string): Route {
   const params = new URLSearchParams(query);
@@ -38,6 +39,12 @@ export function parseRoute(hash: string): Route {
     };
   }
   if (first === 'settings') return { screen: 'settings' };
+  if (first === 'fleet') {
+    const pair = path.split('/')[3];
+    return second === 'pair' && pair
+      ? { screen: 'fleet', pair: decodeURIComponent(pair) }
+      : { screen: 'fleet' };
+  }
   return { screen: 'overview' };
 }
 
@@ -61,6 +68,8 @@ export function routeHref(route: Route): string {
     }
     case 'settings':
       return '#/settings';
+    case 'fleet':
+      return route.pair ? `#/fleet/pair/${encodeURIComponent(route.pair)}` : '#/fleet';
   }
 }
 

@@ -1,0 +1,4 @@
+// Fleet: the --fleet file, what GET /api/v1/fleet answers, and the pair diff of two tables.
+export * from './fleet-file.js';
+export * from './fleet-status.js';
+export * from './pair-diff.js';

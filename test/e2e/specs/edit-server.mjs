@@ -11,7 +11,7 @@ async function openEditor(page, server) {
   const card = editor(page, server);
   if (
     !(await card
-      .locator('details')
+      .getByTestId('server-editor')
       .getAttribute('open')
       .then((v) => v !== null))
   ) {

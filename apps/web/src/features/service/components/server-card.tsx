@@ -103,7 +103,7 @@ export function ServerCard({ sid, serviceKey, persistence, destination }: Server
       ) : (
         <DrainAction sid={sid} serviceKey={serviceKey} persistence={persistence} destination={destination} />
       )}
-      <details>
+      <details data-testid="server-editor">
         <summary>{t('server.edit')}</summary>
         <ServerEditor sid={sid} serviceKey={serviceKey} destination={destination} />
       </details>

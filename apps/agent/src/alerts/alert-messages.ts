@@ -1,7 +1,7 @@
 // The events each source raises, with the sentence an operator reads and the details a receiver can use.
 // One function per kind, so every source (health, changes, the journal, the drain tracker) says it the
 // same way.
-import type { AlertEvent, ChangeRecord } from '@ipvs-dashboard/shared';
+import type { AlertEvent, ChangeRecord, DrainFinished } from '@ipvs-dashboard/shared';
 
 const ofServer = (service: string, server: string) => `Real server ${server} of ${service}`;
 
@@ -49,6 +49,17 @@ export function drainDoneAlert(service: string, server: string, outcome: DrainOu
     message: `${ofServer(service, server)} drained: it ${ended}; ${then}.`,
     details: { ...outcome },
   };
+}
+
+/** A drain's end as an alert; none when it was cancelled or its server went another way (nobody waits then). */
+export function drainFinishedAlert(finished: DrainFinished): AlertEvent | null {
+  if (finished.outcome === 'cancelled' || finished.outcome === 'gone') return null;
+  return drainDoneAlert(finished.service, finished.server, {
+    then: finished.then,
+    reason: finished.outcome === 'deadline' ? 'deadline' : 'empty',
+    remaining: finished.connectionsLeft,
+    startedAt: Date.now() - finished.seconds * 1000,
+  });
 }
 
 export function externalChangeAlert(record: ChangeRecord): AlertEvent {

@@ -13,3 +13,4 @@ export * from './hold-memory.js';
 export * from './check-memory.js';
 export * from './policy-memory.js';
 export * from './change-ids.js';
+export * from './open-changes.js';

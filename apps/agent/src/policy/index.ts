@@ -4,3 +4,4 @@ export * from './slow-start.js';
 export * from './resume-ramps.js';
 export * from './sorry-server.js';
 export * from './return-source.js';
+export * from './follow-returns.js';

@@ -5,29 +5,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  alertBodySchema,
-  type AlertBody,
-  type Destination,
-  type DestinationInput,
-  type HealthCheck,
-} from '@ipvs-dashboard/shared';
+import { alertBodySchema, type AlertBody, type Destination, type HealthCheck } from '@ipvs-dashboard/shared';
 import { SimulatedBackend } from '../../simulated/index.js';
 import { startReceiver, type Receiver } from '../../alerts/__tests__/webhook-receiver.js';
-import { startTestAgent, webService, webServiceId, type TestAgent } from './test-agent.js';
+import { startTestAgent, webServiceId, type TestAgent } from './test-agent.js';
+import { masqServer, webBackend, webKey } from './web-table.js';
 
-const key = { protocol: 'tcp', address: '10.0.0.1', port: 80 } as const;
-const realServer = (address: string, weight: number): DestinationInput => ({
-  address,
-  port: 80,
-  forwarding: 'masq',
-  weight,
-  upperThreshold: 0,
-  lowerThreshold: 0,
-  tunnelType: 'ipip',
-  tunnelPort: 0,
-  tunnelChecksum: 'nocsum',
-});
+const key = webKey;
 const rs1 = `/services/${webServiceId}/destinations/${encodeURIComponent('10.0.1.1:80')}`;
 const rs2 = `/services/${webServiceId}/destinations/${encodeURIComponent('10.0.1.2:80')}`;
 const fast: HealthCheck = { kind: 'tcp', intervalSeconds: 0.1, timeoutSeconds: 0.05, rise: 2, fall: 2 };
@@ -36,21 +20,6 @@ const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
-
-async function backendWithTable(): Promise<SimulatedBackend> {
-  const backend = new SimulatedBackend();
-  await backend.addService({
-    ...webService,
-    schedulerFlags: [],
-    persistence: 0,
-    netmask: '255.255.255.255',
-    persistenceEngine: null,
-    onePacket: false,
-  });
-  await backend.addDestination(key, realServer('10.0.1.1', 7));
-  await backend.addDestination(key, realServer('10.0.1.2', 3));
-  return backend;
-}
 
 async function agentSendingTo(
   receiver: Receiver,
@@ -61,7 +30,7 @@ async function agentSendingTo(
   await writeFile(file, JSON.stringify({ webhooks: [{ url: receiver.url }], retry: options.retry ?? {} }));
   const lines: string[] = [];
   const t = await startTestAgent({
-    backend: options.backend ?? (await backendWithTable()),
+    backend: options.backend ?? (await webBackend()),
     stateDir,
     settings: { webhooks: file },
     log: (line) => lines.push(line),
@@ -147,9 +116,9 @@ describe('alert webhooks from a running agent', () => {
 
   it('sends external-change for a change made outside the agent', async () => {
     const hook = await receiver();
-    const backend = await backendWithTable();
+    const backend = await webBackend();
     const { t } = await agentSendingTo(hook, { backend });
-    await backend.editDestination(key, realServer('10.0.1.2', 9)); // as ipvsadm -e would
+    await backend.editDestination(key, masqServer('10.0.1.2', 9)); // as ipvsadm -e would
     const [request] = await hook.waitFor(1);
     const body = alertBodySchema.parse(request?.body);
     expect(body).toMatchObject({ kind: 'external-change', service: 'tcp:10.0.0.1:80' });

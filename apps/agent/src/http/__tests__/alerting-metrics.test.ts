@@ -1,48 +1,20 @@
 // /metrics of a running agent carries what its checks and holds say, and the digest of its table, so
 // Prometheus alert rules (deploy/prometheus) can follow them.
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DestinationInput, HealthCheck } from '@ipvs-dashboard/shared';
-import { SimulatedBackend } from '../../simulated/index.js';
-import { startTestAgent, testToken, webService, webServiceId, type TestAgent } from './test-agent.js';
+import { describe, expect, it } from 'vitest';
+import type { HealthCheck } from '@ipvs-dashboard/shared';
+import { testToken, webServiceId, type TestAgent } from './test-agent.js';
+import { agentsForEachTest } from './web-table.js';
 
-const key = { protocol: 'tcp', address: '10.0.0.1', port: 80 } as const;
-const realServer = (address: string, weight: number): DestinationInput => ({
-  address,
-  port: 80,
-  forwarding: 'masq',
-  weight,
-  upperThreshold: 0,
-  lowerThreshold: 0,
-  tunnelType: 'ipip',
-  tunnelPort: 0,
-  tunnelChecksum: 'nocsum',
-});
 const fast: HealthCheck = { kind: 'tcp', intervalSeconds: 0.1, timeoutSeconds: 0.05, rise: 2, fall: 2 };
 const rs = (n: number) => `/services/${webServiceId}/destinations/${encodeURIComponent(`10.0.1.${n}:80`)}`;
 const labels = (n: number) =>
   `protocol="tcp",address="10.0.0.1",port="80",fwmark="",family="",real_address="10.0.1.${n}",real_port="80"`;
 
-const running: TestAgent[] = [];
-afterEach(async () => {
-  for (const t of running.splice(0)) await t.agent.close();
-});
+const { startWithTable } = agentsForEachTest();
 
 async function agent(): Promise<TestAgent> {
-  const backend = new SimulatedBackend();
-  await backend.addService({
-    ...webService,
-    schedulerFlags: [],
-    persistence: 0,
-    netmask: '255.255.255.255',
-    persistenceEngine: null,
-    onePacket: false,
-  });
-  await backend.addDestination(key, realServer('10.0.1.1', 7));
-  await backend.addDestination(key, realServer('10.0.1.2', 3));
-  const t = await startTestAgent({ backend });
-  running.push(t);
-  return t;
+  return (await startWithTable()).t;
 }
 
 async function metrics(t: TestAgent): Promise<string> {

@@ -1,54 +1,21 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   changeRecordSchema,
   changesPageSchema,
   infoResponseSchema,
   type ChangeRecord,
-  type DestinationInput,
   type ErrorBody,
 } from '@ipvs-dashboard/shared';
 import { SimulatedBackend } from '../../simulated/index.js';
-import { startTestAgent, webService, webServiceId, type TestAgent } from './test-agent.js';
+import { webServiceId, type TestAgent } from './test-agent.js';
+import { agentsForEachTest, masqServer, webKey } from './web-table.js';
 
-const realServer = (address: string, weight: number): DestinationInput => ({
-  address,
-  port: 80,
-  forwarding: 'masq',
-  weight,
-  upperThreshold: 0,
-  lowerThreshold: 0,
-  tunnelType: 'ipip',
-  tunnelPort: 0,
-  tunnelChecksum: 'nocsum',
-});
-const key = { protocol: 'tcp', address: '10.0.0.1', port: 80 } as const;
+const key = webKey;
 const did = (address: string) => encodeURIComponent(`${address}:80`);
 
-const running: TestAgent[] = [];
-afterEach(async () => {
-  for (const t of running.splice(0)) await t.agent.close();
-});
-
-async function agentWithTable(options: { stateDir?: string; backend?: SimulatedBackend } = {}) {
-  const backend = options.backend ?? new SimulatedBackend();
-  if (!options.backend) {
-    await backend.addService({
-      ...webService,
-      schedulerFlags: [],
-      persistence: 0,
-      netmask: '255.255.255.255',
-      persistenceEngine: null,
-      onePacket: false,
-    });
-    await backend.addDestination(key, realServer('10.0.1.1', 7));
-    await backend.addDestination(key, realServer('10.0.1.2', 3));
-  }
-  const t = await startTestAgent({ backend, ...(options.stateDir ? { stateDir: options.stateDir } : {}) });
-  running.push(t);
-  return { t, backend };
-}
+const { startWithTable: agentWithTable, stop } = agentsForEachTest();
 
 async function changes(t: TestAgent, query = ''): Promise<ChangeRecord[]> {
   return changesPageSchema.parse(await (await t.api(`/changes${query}`)).json()).items;
@@ -110,7 +77,7 @@ describe('change-routes', () => {
     expect((await t.api(`/changes/${id}/revert`, { method: 'POST' })).status).toBe(201);
     expect(await weights(backend)).toEqual(['10.0.1.1=4', '10.0.1.2=3']);
     // Someone else (ipvsadm) sets 10.0.1.1 to 9: undoing our 7 -> 4 would overwrite it.
-    await backend.editDestination(key, realServer('10.0.1.1', 9));
+    await backend.editDestination(key, masqServer('10.0.1.1', 9));
     const refused = await t.api(`/changes/${editId}/revert`, { method: 'POST' });
     expect(refused.status).toBe(409);
     const body = (await refused.json()) as ErrorBody;
@@ -150,8 +117,7 @@ describe('change-routes', () => {
         json: { weight },
       });
     }
-    await t.agent.close();
-    running.splice(0);
+    await stop(t);
     const { t: again } = await agentWithTable({ stateDir: t.stateDir, backend });
     const first = changesPageSchema.parse(await (await again.api('/changes?limit=2')).json());
     expect(first.items.map((c) => c.summary)).toEqual([
@@ -172,9 +138,9 @@ describe('change-routes', () => {
     expect(await (await t.api('/quiesced')).json()).toMatchObject([
       { service: 'tcp:10.0.0.1:80', destination: '10.0.1.1:80', weight: 7, holds: [{ kind: 'operator' }] },
     ]);
-    await backend.editDestination(key, realServer('10.0.1.1', 2)); // ipvsadm -e ... -w 2
+    await backend.editDestination(key, masqServer('10.0.1.1', 2)); // ipvsadm -e ... -w 2
     await t.agent.monitor.refresh();
-    await backend.editDestination(key, realServer('10.0.1.1', 0)); // later -w 0
+    await backend.editDestination(key, masqServer('10.0.1.1', 0)); // later -w 0
     await t.agent.monitor.refresh();
     expect(await (await t.api('/quiesced')).json()).toEqual([]);
     const unknown = await t.api(`${path}/unquiesce`, { method: 'POST' });
@@ -187,8 +153,7 @@ describe('change-routes', () => {
   it('finds a change a killed agent left half-done, and rolls it back or finishes it', async () => {
     for (const way of ['rollback', 'resume'] as const) {
       const { t: first, backend } = await agentWithTable();
-      await first.agent.close();
-      running.splice(0);
+      await stop(first);
       const service = {
         key,
         scheduler: 'wrr',
@@ -198,11 +163,11 @@ describe('change-routes', () => {
         persistenceEngine: null,
         onePacket: false,
       };
-      const before = [{ ...service, destinations: [realServer('10.0.1.1', 7), realServer('10.0.1.2', 3)] }];
+      const before = [{ ...service, destinations: [masqServer('10.0.1.1', 7), masqServer('10.0.1.2', 3)] }];
       const target = [
         {
           ...service,
-          destinations: [realServer('10.0.1.1', 8), realServer('10.0.1.2', 4), realServer('10.0.1.3', 1)],
+          destinations: [masqServer('10.0.1.1', 8), masqServer('10.0.1.2', 4), masqServer('10.0.1.3', 1)],
         },
       ];
       const header = {
@@ -217,7 +182,7 @@ describe('change-routes', () => {
         target,
       };
       // The agent died after the first step: 10.0.1.1 is at 8, the rest not yet done.
-      await backend.editDestination(key, realServer('10.0.1.1', 8));
+      await backend.editDestination(key, masqServer('10.0.1.1', 8));
       await writeFile(
         join(first.stateDir, 'journal-crash1.jsonl'),
         `${JSON.stringify(header)}\n{"applied":1}\n{"appl`,
@@ -231,8 +196,7 @@ describe('change-routes', () => {
         way === 'rollback' ? ['10.0.1.1=7', '10.0.1.2=3'] : ['10.0.1.1=8', '10.0.1.2=4', '10.0.1.3=1'],
       );
       expect(infoResponseSchema.parse(await (await t.api('/info')).json()).interruptedChange).toBeNull();
-      await t.agent.close();
-      running.splice(0);
+      await stop(t);
     }
   });
 });

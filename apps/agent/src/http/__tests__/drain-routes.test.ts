@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   changesPageSchema,
   destinationSchema,
@@ -10,14 +10,12 @@ import {
 } from '@ipvs-dashboard/shared';
 import type { SimulatedBackend } from '../../simulated/index.js';
 import { backendWith, server, service, steady, vip } from '../../simulated/__tests__/traffic-helpers.js';
-import { startTestAgent, webServiceId, type TestAgent } from './test-agent.js';
+import { webServiceId, type TestAgent } from './test-agent.js';
+import { agentsForEachTest, eventually as until } from './web-table.js';
 
 const rs1 = `/services/${webServiceId}/destinations/${encodeURIComponent('10.0.1.1:80')}`;
 
-const running: TestAgent[] = [];
-afterEach(async () => {
-  for (const t of running.splice(0)) await t.agent.close();
-});
+const { start: startAgent, stop } = agentsForEachTest();
 
 /** Two real servers (weights 7 and 3) with steady traffic, 20 s of it already run: rs1 has connections. */
 async function busyAgent(
@@ -31,8 +29,7 @@ async function busyAgent(
       steady(20, { meanDurationSeconds: 5 }),
     ));
   if (!options.backend) backend.tick(20_000);
-  const t = await startTestAgent({ backend, ...(options.stateDir ? { stateDir: options.stateDir } : {}) });
-  running.push(t);
+  const t = await startAgent({ backend, ...(options.stateDir ? { stateDir: options.stateDir } : {}) });
   const finished: DrainFinished[] = [];
   t.agent.drains.onDrainFinished((event) => finished.push(event));
   return { t, backend, finished };
@@ -41,15 +38,6 @@ async function busyAgent(
 async function rs1Now(t: TestAgent): Promise<Destination | null> {
   const response = await t.api(rs1);
   return response.status === 404 ? null : destinationSchema.parse(await response.json());
-}
-
-async function until<T>(what: string, read: () => Promise<T>, test: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const value = await read();
-    if (test(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(await read())}`);
 }
 
 const start = (t: TestAgent, body: unknown, query = '') =>
@@ -230,14 +218,12 @@ describe('drain-routes', () => {
   it('survives an agent restart; a drain whose server went meanwhile is finished', async () => {
     const { t, backend } = await busyAgent();
     expect((await start(t, { then: 'remove', deadlineSeconds: 3600 })).status).toBe(201);
-    running.splice(running.indexOf(t), 1);
-    await t.agent.close();
+    await stop(t);
     const again = await busyAgent({ backend, stateDir: t.stateDir });
     const progress = drainProgressSchema.parse(await (await again.t.api(`${rs1}/drain`)).json());
     expect(progress.then).toBe('remove');
     expect((await rs1Now(again.t))?.weight).toBe(0);
-    running.splice(running.indexOf(again.t), 1);
-    await again.t.agent.close();
+    await stop(again.t);
 
     await backend.deleteDestination(vip, { address: '10.0.1.1', port: 80 });
     const third = await busyAgent({ backend, stateDir: t.stateDir });

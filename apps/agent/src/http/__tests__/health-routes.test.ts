@@ -1,28 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   changesPageSchema,
   infoResponseSchema,
   serviceWithDestinationsSchema,
   type Destination,
-  type DestinationInput,
   type ErrorBody,
   type HealthCheck,
 } from '@ipvs-dashboard/shared';
 import { SimulatedBackend } from '../../simulated/index.js';
-import { startTestAgent, webService, webServiceId, type TestAgent } from './test-agent.js';
+import { webServiceId, type TestAgent } from './test-agent.js';
+import { agentsForEachTest, webKey } from './web-table.js';
 
-const key = { protocol: 'tcp', address: '10.0.0.1', port: 80 } as const;
-const realServer = (address: string, weight: number): DestinationInput => ({
-  address,
-  port: 80,
-  forwarding: 'masq',
-  weight,
-  upperThreshold: 0,
-  lowerThreshold: 0,
-  tunnelType: 'ipip',
-  tunnelPort: 0,
-  tunnelChecksum: 'nocsum',
-});
+const key = webKey;
 const rs1 = { address: '10.0.1.1', port: 80 };
 const path1 = `/services/${webServiceId}/destinations/${encodeURIComponent('10.0.1.1:80')}`;
 /** Fast enough for a unit test: down after 2 failures 100 ms apart, up after 2 successes. */
@@ -35,29 +24,7 @@ const fast: HealthCheck = {
   path: '/',
 };
 
-const running: TestAgent[] = [];
-afterEach(async () => {
-  for (const t of running.splice(0)) await t.agent.close();
-});
-
-async function agentWithTable(options: { stateDir?: string; backend?: SimulatedBackend } = {}) {
-  const backend = options.backend ?? new SimulatedBackend();
-  if (!options.backend) {
-    await backend.addService({
-      ...webService,
-      schedulerFlags: [],
-      persistence: 0,
-      netmask: '255.255.255.255',
-      persistenceEngine: null,
-      onePacket: false,
-    });
-    await backend.addDestination(key, realServer('10.0.1.1', 7));
-    await backend.addDestination(key, realServer('10.0.1.2', 3));
-  }
-  const t = await startTestAgent({ backend, ...(options.stateDir ? { stateDir: options.stateDir } : {}) });
-  running.push(t);
-  return { t, backend };
-}
+const { startWithTable: agentWithTable, stop } = agentsForEachTest();
 
 async function rs1Now(t: TestAgent): Promise<Destination> {
   return (await (await t.api(path1)).json()) as Destination;
@@ -166,8 +133,7 @@ describe('health-routes', () => {
     await t.api(`/services/${webServiceId}/check`, { method: 'PUT', json: fast });
     backend.setFailing(key, rs1, true);
     await until(t, (d) => d.weight === 0);
-    await t.agent.close();
-    running.splice(0);
+    await stop(t);
     const again = (await agentWithTable({ stateDir: t.stateDir, backend })).t;
     const info = infoResponseSchema.parse(await (await again.api('/info')).json());
     expect(info.holdsAtStart).toMatchObject({

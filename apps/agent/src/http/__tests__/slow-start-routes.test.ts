@@ -1,55 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   changesPageSchema,
   infoResponseSchema,
   type ChangeRecord,
   type Destination,
-  type DestinationInput,
   type ErrorBody,
 } from '@ipvs-dashboard/shared';
 import { SimulatedBackend } from '../../simulated/index.js';
-import { startTestAgent, webService, webServiceId, type TestAgent } from './test-agent.js';
+import { webServiceId, type TestAgent } from './test-agent.js';
+import { agentsForEachTest, masqServer, webKey } from './web-table.js';
 
-const key = { protocol: 'tcp', address: '10.0.0.1', port: 80 } as const;
-const realServer = (address: string, weight: number): DestinationInput => ({
-  address,
-  port: 80,
-  forwarding: 'masq',
-  weight,
-  upperThreshold: 0,
-  lowerThreshold: 0,
-  tunnelType: 'ipip',
-  tunnelPort: 0,
-  tunnelChecksum: 'nocsum',
-});
+const key = webKey;
 const policyPath = `/services/${webServiceId}/policy`;
 const pathOf = (did: string) => `/services/${webServiceId}/destinations/${encodeURIComponent(did)}`;
 const path1 = pathOf('10.0.1.1:80');
 const path2 = pathOf('10.0.1.2:80');
 
-const running: TestAgent[] = [];
-afterEach(async () => {
-  for (const t of running.splice(0)) await t.agent.close();
-});
-
-async function agentWithTable(options: { stateDir?: string; backend?: SimulatedBackend } = {}) {
-  const backend = options.backend ?? new SimulatedBackend();
-  if (!options.backend) {
-    await backend.addService({
-      ...webService,
-      schedulerFlags: [],
-      persistence: 0,
-      netmask: '255.255.255.255',
-      persistenceEngine: null,
-      onePacket: false,
-    });
-    await backend.addDestination(key, realServer('10.0.1.1', 9));
-    await backend.addDestination(key, realServer('10.0.1.2', 3));
-  }
-  const t = await startTestAgent({ backend, ...(options.stateDir ? { stateDir: options.stateDir } : {}) });
-  running.push(t);
-  return { t, backend };
-}
+const { startWithTable, stop } = agentsForEachTest();
+const agentWithTable = (options: { stateDir?: string; backend?: SimulatedBackend } = {}) =>
+  startWithTable({ ...options, weights: [9, 3] });
 
 const read = async (t: TestAgent, path = path1) => (await (await t.api(path)).json()) as Destination;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -198,7 +167,7 @@ describe('slow start and sorry server routes', () => {
     await t.api(policyPath, { method: 'PUT', json: { slowStartSeconds: 1 } });
     const added = await t.api(`/services/${webServiceId}/destinations`, {
       method: 'POST',
-      json: realServer('10.0.1.3', 8),
+      json: masqServer('10.0.1.3', 8),
     });
     expect((await added.json()) as Destination).toMatchObject({ weight: 4, ramp: { target: 8, weight: 4 } });
     await until(t, (d) => d.weight === 8 && d.ramp === undefined, pathOf('10.0.1.3:80'));
@@ -215,7 +184,7 @@ describe('slow start and sorry server routes', () => {
       await t.api(policyPath, { method: 'PUT', json: { slowStartSeconds: 4 } });
       await t.api(`${path1}/quiesce`, { method: 'POST' });
       await t.api(`${path1}/unquiesce`, { method: 'POST' });
-      await running.splice(0)[0]!.agent.close();
+      await stop(t);
       const left = (await backend.listDestinations(key)).find((d) => d.address === '10.0.1.1')!.weight;
       expect(left).toBeLessThan(9); // stopped at a step
       const { t: again } = await agentWithTable({ backend, stateDir: t.stateDir });

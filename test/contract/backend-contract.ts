@@ -7,6 +7,7 @@ import type { IpvsBackend } from '@ipvs-dashboard/agent/ipvs';
 import type { ContractContext, ContractOptions, ContractTestApi } from './contract-api.js';
 import { defineConfigContract } from './contract-config.js';
 import { defineDestinationContract } from './contract-destinations.js';
+import { defineDestinationLimitContract } from './contract-destination-limits.js';
 import { defineServiceContract } from './contract-services.js';
 
 export type { ContractOptions, ContractTestApi } from './contract-api.js';
@@ -39,6 +40,7 @@ export function defineBackendContract(
     });
     defineServiceContract(t, ctx);
     defineDestinationContract(t, ctx);
+    defineDestinationLimitContract(t, ctx);
     defineConfigContract(t, ctx);
   });
 }

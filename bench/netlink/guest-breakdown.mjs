@@ -1,8 +1,8 @@
 // Runs inside the user-mode Linux guest (`node bench/netlink/run.mjs --breakdown`): where a snapshot's time
-// goes. Same 1,000 x 10 table as guest-bench.mjs; per round: the worker thread's read alone (plain, and
-// with the 1 ms stall probe), the main thread's decode alone (plain and probed; every row anew, and
-// reusing the previous decode's rows, where every row is unchanged), the same read on the main thread
-// without yielding, and ipvsadm. Last line: one JSON object with the medians.
+// goes. Same 1,000 x 10 table as guest-bench.mjs; per round: the sliced read alone, as KernelBackend
+// reads (plain, and with the 1 ms stall probe), the decode alone (plain and probed; every row anew, and
+// reusing the previous decode's rows, where every row is unchanged), the same read without yielding, and
+// ipvsadm. Last line: one JSON object with the medians.
 import { performance } from 'node:perf_hooks';
 import { GenlConnection } from '@ipvs-dashboard/agent/netlink';
 import { ipvsadmTimer } from './ipvsadm-timer.mjs';
@@ -13,8 +13,10 @@ import {
   decodeSnapshot,
   decodeSnapshotReusing,
 } from '../../apps/agent/dist/ipvs/kernel/snapshot/snapshot-decoder.js';
-import { readRawSnapshotNow } from '../../apps/agent/dist/ipvs/kernel/snapshot/snapshot-reader.js';
-import { SnapshotThread } from '../../apps/agent/dist/ipvs/kernel/snapshot/snapshot-thread.js';
+import {
+  readRawSnapshotNow,
+  readRawSnapshotSliced,
+} from '../../apps/agent/dist/ipvs/kernel/snapshot/snapshot-reader.js';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
 const DESTS = Number(process.env.BENCH_DESTS ?? 10);
@@ -51,28 +53,27 @@ async function main() {
   const ipvsadmRunner = ipvsadmTimer();
   ipvsadm(['-C']);
   ipvsadm(['-R'], tableRules(SERVICES, DESTS));
-  const thread = new SnapshotThread({ timeoutMs: 5000 });
-  thread.start();
-  await thread.read(true);
   const connection = GenlConnection.open();
+  const slicedRead = (recycled) => readRawSnapshotSliced(connection, true, new EventLoopSlicer(8), recycled);
+  await slicedRead();
   const columns = [
-    'workerRead',
-    'workerReadStall',
+    'read',
+    'readStall',
     'decode',
     'decodeStall',
     'reuseDecode',
     'reuseDecodeStall',
-    'mainThreadRead',
+    'unslicedRead',
     'ipvsadm',
   ];
-  let previous = await decodeSnapshotReusing(await thread.read(true), undefined, new EventLoopSlicer(8));
+  let previous = await decodeSnapshotReusing(await slicedRead(), undefined, new EventLoopSlicer(8));
   // Reads write into the storage of snapshots nobody reads any more, as KernelBackend's do.
   const spares = [];
   let mainRaw;
   const rows = [];
   for (let run = 0; run < RUNS; run++) {
-    const read = await measure(() => thread.read(true, spares.pop()), false);
-    const probedRead = await measure(() => thread.read(true, spares.pop()), true);
+    const read = await measure(() => slicedRead(spares.pop()), false);
+    const probedRead = await measure(() => slicedRead(spares.pop()), true);
     const decode = await measure(() => decodeSnapshot(read.value, new EventLoopSlicer(8)), false);
     const probedDecode = await measure(() => decodeSnapshot(probedRead.value, new EventLoopSlicer(8)), true);
     const reuse = await measure(
@@ -102,7 +103,6 @@ async function main() {
     console.log(columns.map((name, i) => `${name} ${row[i].toFixed(1)} ms`).join(', '));
   }
   connection.close();
-  await thread.close();
   ipvsadmRunner.close();
   ipvsadm(['-C']);
   const figures = { services: SERVICES, realServers: SERVICES * DESTS, runs: RUNS };

@@ -57,7 +57,7 @@ export class GenlConnection {
   private closed = false;
   /** The current transaction's deadline, set when it first has to wait (Date.now() value). */
   private deadline: number | undefined;
-  /** Made once, not per transaction: the snapshot worker runs 1,001 transactions per poll. */
+  /** Made once, not per transaction: a snapshot runs 1,001 transactions per poll. */
   private readonly deadlineOf = (): number => (this.deadline ??= Date.now() + this.timeoutMs);
 
   private constructor(options: GenlConnectionOptions) {

@@ -17,13 +17,6 @@ export interface KernelBackendOptions {
    * false decodes every row anew, as when every row changed (the benchmark's worst case).
    */
   rowReuse?: boolean;
-  /**
-   * Read snapshots and service lists in a worker thread with its own netlink socket (default false): the
-   * main thread then only decodes. Off because it bought no figure: bench:netlink 2026-12-07 without it,
-   * ratio 0.147/0.147 vs 0.24/0.195 with it (target 0.25), stall medians alike. withConnection() always
-   * reads on the given connection.
-   */
-  snapshotThread?: boolean;
   /** Where ip_vs_conn and ip_vs_stats live (the agent's netns), default /proc/net. */
   procNetDir?: string;
   sysctlDir?: string;

@@ -56,7 +56,6 @@ import type { IpvsConnection, KernelBackendOptions } from './kernel-backend-opti
 export type { IpvsConnection, KernelBackendOptions } from './kernel-backend-options.js';
 
 const EMPTY = Buffer.alloc(0);
-const DEFAULT_TIMEOUT_MS = 5000;
 
 export class KernelBackend implements IpvsBackend {
   readonly kind = 'kernel' as const;
@@ -97,10 +96,7 @@ export class KernelBackend implements IpvsBackend {
       connection = GenlConnection.open(
         options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
       );
-      const backend = KernelBackend.withConnection(connection, options);
-      if (options.snapshotThread ?? false)
-        backend.snapshots.startThread(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-      return backend;
+      return KernelBackend.withConnection(connection, options);
     } catch (error) {
       connection?.close();
       // A socket that cannot even be opened (no netlink, FFI missing) says so in the same catalogue terms.
@@ -199,8 +195,8 @@ export class KernelBackend implements IpvsBackend {
   }
 
   /**
-   * One service dump plus one destination dump per service (as ipvsadm does), read by the worker thread
-   * (or here, in slices of `sliceMs`), then decoded here in slices; unchanged rows are the previous
+   * One service dump plus one destination dump per service (as ipvsadm does), read and decoded in
+   * slices of `sliceMs`; unchanged rows are the previous
    * snapshot's objects (kernel-snapshots.ts).
    */
   snapshot(): Promise<ServiceWithDestinations[]> {

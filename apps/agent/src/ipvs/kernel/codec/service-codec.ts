@@ -166,7 +166,7 @@ const identityTypes = [SvcAttr.AF, SvcAttr.FWMARK, SvcAttr.PROTOCOL, SvcAttr.ADD
  * The identity-only SERVICE nest (what GET_DEST needs) for the service in a dump message, made by copying
  * its AF, FWMARK | PROTOCOL, ADDR, PORT attributes as the kernel sent them: the same bytes
  * packServiceIdentity would encode, without decoding and re-encoding 1,000 keys per snapshot. No array
- * or view per call (this runs once per service in the snapshot worker).
+ * or view per call (this runs once per service in every snapshot).
  */
 export function identityFromServiceMessage(attributes: Buffer): Buffer {
   const top = messageIndex.scan(attributes);

@@ -1,5 +1,6 @@
-// KernelBackend's snapshots and service lists: read by the snapshot worker thread (or on the backend's
-// own connection, in slices), decoded on this thread in slices. Keeps the last decoded snapshot so
+// KernelBackend's snapshots and service lists: read on the backend's own connection and decoded, both in
+// slices that yield to the event loop. (A worker thread with its own socket bought no figure in
+// bench:netlink, 2026-12-07: ratio 0.24/0.195 with it, 0.147/0.147 without; it was removed.) Keeps the last decoded snapshot so
 // unchanged rows are handed out again (snapshot-decoder.ts), and passes raw storage nobody reads any more
 // back to the reader, so a poll writes into memory that is already there. Recycling buys the ratio:
 // without it, bench:netlink 2026-12-07 ratio 0.308/0.397 vs 0.24/0.195 with it (target 0.25).
@@ -9,7 +10,6 @@ import { EventLoopSlicer } from './event-loop-slicer.js';
 import type { RawSnapshot } from './raw-snapshot.js';
 import { decodeServices, decodeSnapshotReusing } from './snapshot-decoder.js';
 import { readRawSnapshotSliced, type DumpConnection } from './snapshot-reader.js';
-import { SnapshotThread } from './snapshot-thread.js';
 import { SerialQueue } from '../../../common/serial-queue.js';
 
 export interface KernelSnapshotOptions {
@@ -20,7 +20,6 @@ export interface KernelSnapshotOptions {
 }
 
 export class KernelSnapshots {
-  private thread: SnapshotThread | undefined;
   private previous: DecodedSnapshot | undefined;
   /** A raw snapshot no decoded snapshot refers to: the next read writes into its storage. */
   private spare: RawSnapshot | undefined;
@@ -31,12 +30,6 @@ export class KernelSnapshots {
     private readonly connection: DumpConnection,
     private readonly options: KernelSnapshotOptions,
   ) {}
-
-  /** Reads from now on in a worker thread with its own netlink socket (started now, not at first use). */
-  startThread(timeoutMs: number): void {
-    this.thread = new SnapshotThread({ timeoutMs });
-    this.thread.start();
-  }
 
   /** Every service with its real servers, in ipvsadm's order. */
   snapshot(): Promise<ServiceWithDestinations[]> {
@@ -52,12 +45,10 @@ export class KernelSnapshots {
     return services;
   }
 
-  async close(): Promise<void> {
-    const thread = this.thread;
-    this.thread = undefined;
+  close(): Promise<void> {
     this.previous = undefined;
     this.spare = undefined;
-    await thread?.close();
+    return Promise.resolve();
   }
 
   private async takeSnapshot(): Promise<ServiceWithDestinations[]> {
@@ -79,7 +70,6 @@ export class KernelSnapshots {
   private read(withDestinations: boolean, slicer: EventLoopSlicer): Promise<RawSnapshot> {
     const recycled = this.spare;
     this.spare = undefined;
-    if (this.thread) return this.thread.read(withDestinations, recycled);
     return readRawSnapshotSliced(this.connection, withDestinations, slicer, recycled);
   }
 

@@ -1,6 +1,6 @@
 // Reads the table from the kernel the way ipvsadm does: one GET_SERVICE dump, then one GET_DEST dump per
-// service with that service's identity, packed as a RawSnapshot. A generator: the worker thread drains
-// it without ever pausing, the in-thread path yields to the event loop between services.
+// service with that service's identity, packed as a RawSnapshot. A generator: the agent's path yields
+// to the event loop between services; benchmarks drain it without pausing to time the read alone.
 import type { GenlConnection, ReplyVisitor } from '../../../netlink/index.js';
 import { IPVS_GENL_NAME, IpvsCmd } from '../codec/constants.js';
 import type { EventLoopSlicer } from './event-loop-slicer.js';
@@ -61,7 +61,7 @@ export function* readRawSnapshot(
   return writer.finish();
 }
 
-/** Runs the reader to the end at once (the worker thread: nothing else waits on its event loop). */
+/** Runs the reader to the end at once (bench:netlink's breakdown: the read without yielding). */
 export function readRawSnapshotNow(
   connection: DumpConnection,
   withDestinations: boolean,

@@ -1,5 +1,5 @@
-// KernelSnapshots over kernel replies recorded in the user-mode Linux guest, read on this thread (the
-// worker thread is proven in the real-kernel suite, test/kernel/client/row-reuse.ktest.ts).
+// KernelSnapshots over kernel replies recorded in the user-mode Linux guest, read as the backend reads
+// them (the live kernel's case is test/kernel/client/row-reuse.ktest.ts).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeGenlHeader, decodeMessages, type GenlReply } from '../../../../netlink/index.js';

@@ -171,6 +171,30 @@ export const restorePlanSchema = z.object({
 }) satisfies z.ZodType<RestorePlan>;
 
 /**
+ * PUT/POST /config answer when applied with `Prefer: return=minimal` (RFC 7240): the plan's counts and the
+ * change id. The plan itself was on screen from the dry run; its 11,000 lines for a 1,000 x 10 table are
+ * nearly 1 MB that a client would only parse to throw away (the web app asks for this).
+ */
+export interface RestoreSummary {
+  added: number;
+  changed: number;
+  removed: number;
+  changeId?: string;
+}
+
+export const restoreSummarySchema = z.object({
+  added: z.number().int().nonnegative(),
+  changed: z.number().int().nonnegative(),
+  removed: z.number().int().nonnegative(),
+  changeId: z.string().optional(),
+}) satisfies z.ZodType<RestoreSummary>;
+
+/** Whether a request's `Prefer` header asks for the minimal answer. */
+export function prefersMinimal(prefer: string | null | undefined): boolean {
+  return (prefer ?? '').split(',').some((part) => part.trim().toLowerCase() === 'return=minimal');
+}
+
+/**
  * GET /history query string. `points`: only the newest N points of each series (an overview's sparklines need
  * a minute, not 15); `destinations=0`: services only. Both keep the answer for a 1,000 x 10 table small: all
  * of it, 11,000 series of 900 points, is over a gigabyte of JSON.

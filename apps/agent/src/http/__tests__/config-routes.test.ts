@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AppError,
   restorePlanSchema,
+  restoreSummarySchema,
   serviceId,
   type ErrorBody,
   type ServiceKey,
@@ -46,11 +47,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.agent.close());
 
-function putConfig(text: string, query = '', method = 'PUT'): Promise<Response> {
+function putConfig(text: string, query = '', method = 'PUT', more: Record<string, string> = {}) {
   return fetch(`${t.base}/api/v1/config${query}`, {
     method,
     body: text,
-    headers: { authorization: `Bearer ${testToken}`, 'content-type': 'text/plain' },
+    headers: { authorization: `Bearer ${testToken}`, 'content-type': 'text/plain', ...more },
   });
 }
 
@@ -74,6 +75,30 @@ describe('config-routes', () => {
     // Round trip: the saved text describes the table exactly, so applying it again changes nothing.
     const again = restorePlanSchema.parse(await (await putConfig(saved)).json());
     expect(again).toEqual({ added: [], changed: [], removed: [], details: [] });
+  });
+
+  it('answers only the counts and the change id when the client prefers a minimal answer', async () => {
+    const prefer = { prefer: 'respond-async, return=minimal' };
+    const text = `${initial}-a -t 10.0.0.1:80 -r 10.0.1.2:80 -m -w 4\n`;
+    const dry = await putConfig(text, '?dryRun=1', 'PUT', prefer);
+    // A dry run is for reading the plan: it stays whole whatever the client prefers.
+    expect(restorePlanSchema.parse(await dry.json()).added).toEqual([
+      '-a -t 10.0.0.1:80 -r 10.0.1.2:80 -m -w 4',
+    ]);
+    expect(dry.headers.get('preference-applied')).toBeNull();
+    const applied = await putConfig(text, '', 'PUT', prefer);
+    expect(applied.status).toBe(200);
+    expect(applied.headers.get('preference-applied')).toBe('return=minimal');
+    expect(applied.headers.get('vary')).toMatch(/prefer/i);
+    const summary = restoreSummarySchema.strict().parse(await applied.json());
+    expect(summary).toEqual({
+      added: 1,
+      changed: 0,
+      removed: 0,
+      changeId: applied.headers.get('x-change-id'),
+    });
+    expect(await (await t.api('/config')).text()).toContain('-a -t 10.0.0.1:80 -r 10.0.1.2:80 -m -w 4');
+    await putConfig(initial);
   });
 
   it('dry-runs a plan of added, changed and removed without touching the table', async () => {

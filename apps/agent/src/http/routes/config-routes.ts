@@ -12,7 +12,9 @@ import {
   serviceId,
   type IpvsadmCommand,
   type RestoreLine,
+  prefersMinimal,
   type RestorePlan,
+  type RestoreSummary,
   type RestoreSteps,
   type SavableService,
 } from '@ipvs-dashboard/shared';
@@ -163,11 +165,13 @@ export function configRoutes(context: AgentContext): Router {
       return changeId === undefined ? plan : { ...plan, changeId };
     };
     // The answer's JSON is made before the header so that Server-Timing can include it.
-    const answer = (plan: RestorePlan) => {
+    const answer = (plan: RestorePlan | RestoreSummary) => {
       const body = timing.measure('answer', () => JSON.stringify(plan));
       response.setHeader('Server-Timing', timing.header());
       response.type('application/json').send(body);
     };
+    const minimal = !dryRun && prefersMinimal(request.get('prefer'));
+    response.vary('Prefer');
     if (dryRun) {
       await context.pipeline.plan(change);
       answer(finish());
@@ -184,7 +188,16 @@ export function configRoutes(context: AgentContext): Router {
     for (const { service, policy } of policies) await context.policies.set(service, policy);
     if (policies.length > 0) context.sorry.schedule();
     announce(response, result.generation, result.record);
-    answer(finish(result.record?.id));
+    const plan = finish(result.record?.id);
+    if (!minimal) return answer(plan);
+    response.setHeader('Preference-Applied', 'return=minimal');
+    const { added, changed, removed, changeId } = plan;
+    answer({
+      added: added.length,
+      changed: changed.length,
+      removed: removed.length,
+      ...(changeId === undefined ? {} : { changeId }),
+    });
   };
 
   router.put('/config', restore('replace'));

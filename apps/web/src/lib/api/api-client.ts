@@ -5,7 +5,8 @@ import { noteSessionStatus } from './session-state';
 // agent's code, sentence and field. The session cookie (set by /?token=...) rides along same-origin.
 export const API_BASE = '/api/v1';
 
-type Body = { json: unknown } | { text: string } | undefined;
+/** A request body; `prefer` is sent as the Prefer header (RFC 7240), e.g. `return=minimal`. */
+type Body = (({ json: unknown } | { text: string }) & { prefer?: string }) | undefined;
 
 interface ErrorShape {
   error?: { code?: string; message?: string; field?: string; details?: unknown };
@@ -38,6 +39,7 @@ export async function apiRequest(method: string, path: string, body?: Body): Pro
     headers['content-type'] = 'text/plain';
     payload = body.text;
   }
+  if (body?.prefer) headers.prefer = body.prefer;
   let response: Response;
   try {
     response = await fetch(`${API_BASE}${path}`, {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { restorePlanSchema, type RestorePlan } from '@ipvs-dashboard/shared';
+import { restorePlanSchema, restoreSummarySchema, type RestorePlan } from '@ipvs-dashboard/shared';
 import { apiRequest, changeRequest } from '../../../lib/api/api-client';
 import { announceChange } from '../../../lib/changes/change-notice';
 import { servicesQueryKey } from '../../../lib/table/get-services';
@@ -29,21 +29,26 @@ export function importPath({ mode, dryRun, replaceAll }: Omit<ImportRequest, 'te
   return query ? `/config?${query}` : '/config';
 }
 
-export async function importConfig(request: ImportRequest): Promise<RestorePlan> {
-  const result = await changeRequest<unknown>(
-    request.mode === 'replace' ? 'PUT' : 'POST',
-    importPath(request),
-    {
-      text: request.text,
-    },
+/**
+ * A dry run answers the plan to show. Applying answers only the counts and the change id (`Prefer:
+ * return=minimal`): the plan was on screen already, and for a 1,000 x 10 table it is nearly 1 MB to parse.
+ */
+export async function importConfig(request: ImportRequest): Promise<RestorePlan | null> {
+  const method = request.mode === 'replace' ? 'PUT' : 'POST';
+  if (request.dryRun) {
+    const result = await changeRequest<unknown>(method, importPath(request), { text: request.text });
+    return restorePlanSchema.parse(result.body);
+  }
+  const result = await changeRequest<unknown>(method, importPath(request), {
+    text: request.text,
+    prefer: 'return=minimal',
+  });
+  const summary = restoreSummarySchema.parse(result.body);
+  announceChange(
+    result.changeId ?? summary.changeId ?? null,
+    request.mode === 'replace' ? 'restore' : 'merge',
   );
-  const plan = restorePlanSchema.parse(result.body);
-  if (!request.dryRun)
-    announceChange(
-      result.changeId ?? plan.changeId ?? null,
-      request.mode === 'replace' ? 'restore' : 'merge',
-    );
-  return plan;
+  return null;
 }
 
 export function useImportConfig() {

@@ -6,7 +6,7 @@ import { useSetKernelSetting } from '../kernel-settings';
 import { useClearTable, useZeroAll } from '../table-actions';
 import { useSetTimeouts } from '../timeouts';
 
-const plan = { added: [], changed: [], removed: [], details: [] };
+const applied = { added: 1, changed: 0, removed: 0 };
 
 describe('settings mutations', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -23,13 +23,13 @@ describe('settings mutations', () => {
       useImportConfig,
       { text, mode: 'replace', dryRun: false, replaceAll: false },
       'restore',
-      plan,
+      applied,
     );
     await expectAnnounced(
       useImportConfig,
       { text, mode: 'merge', dryRun: false, replaceAll: false },
       'merge',
-      plan,
+      applied,
     );
   });
 });

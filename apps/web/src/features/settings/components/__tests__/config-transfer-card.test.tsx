@@ -38,7 +38,11 @@ describe('config-transfer-card', () => {
     const fetch = stubFetch((method, url) => {
       if (method === 'POST' && url === '/api/v1/config?dryRun=1') return { status: 200, body: plan };
       if (method === 'POST' && url === '/api/v1/config')
-        return { status: 200, body: { ...plan, changeId: 'c-5' }, headers: { 'x-change-id': 'c-5' } };
+        return {
+          status: 200,
+          body: { added: 0, changed: 1, removed: 0, changeId: 'c-5' },
+          headers: { 'x-change-id': 'c-5' },
+        };
       return undefined;
     });
     renderWithProviders(<ConfigTransferCard />, [service('10.0.0.1')]);
@@ -52,6 +56,12 @@ describe('config-transfer-card', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Apply these changes' }));
     expect(await screen.findByText('Applied.')).toBeInTheDocument();
     expect(configRequests(fetch)).toEqual(['POST /api/v1/config?dryRun=1', 'POST /api/v1/config']);
+    // The dry run asks for the whole plan; applying asks only for counts and the change id.
+    const prefers = fetch.mock.calls.map(([, init]) => new Headers(init?.headers).get('prefer'));
+    expect(prefers.filter((_, i) => String(fetch.mock.calls[i]?.[0]).includes('/config'))).toEqual([
+      null,
+      'return=minimal',
+    ]);
   });
 
   it('shows every problem of the text at once, by line', async () => {
@@ -96,7 +106,8 @@ describe('config-transfer-card', () => {
           status: 400,
           body: { error: { code: 'CONFIRMATION_REQUIRED', message: 'This change removes every service.' } },
         };
-      return { status: 200, body: emptied, headers: { 'x-change-id': 'c-6' } };
+      if (url.includes('dryRun=1')) return { status: 200, body: emptied };
+      return { status: 200, body: { added: 0, changed: 0, removed: 2 }, headers: { 'x-change-id': 'c-6' } };
     });
     renderWithProviders(<ConfigTransferCard />, [service('10.0.0.1'), service('10.0.0.2')]);
     expect(screen.getByText('ipvsadm -C && ipvsadm -R < rules.txt')).toBeInTheDocument();

@@ -1,6 +1,6 @@
 // The few file operations a crash-proof record needs: append and flush to the disk, replace a file
 // whole, and make a new or removed name itself durable (fsync of the directory).
-import { open, rename, unlink } from 'node:fs/promises';
+import { appendFile, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 async function syncDirectory(path: string): Promise<void> {
@@ -46,6 +46,14 @@ export async function removeDurably(path: string): Promise<void> {
     return;
   }
   await syncDirectory(path);
+}
+
+/**
+ * Appends `text` without waiting for the disk: it outlives the process (the page cache keeps it through a
+ * kill -9), not the machine. For records of kernel state, which does not outlive the machine either.
+ */
+export async function appendForProcessCrash(path: string, text: string): Promise<void> {
+  await appendFile(path, text, { mode: 0o600 });
 }
 
 export async function renameDurably(from: string, to: string): Promise<void> {

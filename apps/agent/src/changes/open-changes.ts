@@ -36,6 +36,11 @@ export async function openChanges(options: OpenChangesOptions): Promise<OpenedCh
     );
     options.onInterrupted({ ...header, applied });
   }
+  for (const { header, applied } of journal.fromEarlierBoot) {
+    log(
+      `Change ${header.id} ("${header.summary}") was being applied when the machine went down (${applied} of ${header.total} steps recorded). The IPVS table does not survive a restart, so nothing of it is left to roll back; its journal was removed.`,
+    );
+  }
   const changes = await ChangeLog.open({ dir: stateDir, announce: (line) => console.log(line) });
   const pipeline = new ChangePipeline({ backend, monitor, journal, log: changes });
   return { journal, changes, pipeline };

@@ -22,6 +22,8 @@ export interface JournalHeader {
   services: string[];
   before: SavableService[];
   target: SavableService[];
+  /** The fleet change it is part of (X-Fleet-Change), kept on its change record. */
+  fleetChange?: string;
 }
 
 /** A change found half-done at start: its header and how many steps were recorded as applied. */

@@ -41,14 +41,18 @@ async function call(agent, path, { method = 'GET', json, text } = {}) {
   return { status: response.status, body: answer, etag: response.headers.get('etag') };
 }
 
+/** A fleet change's answer: the body, or the details of a refusal (which keeps the error shape). */
+async function fleetChange(body, query = '') {
+  const answer = await call(agents.lb1, `/api/v1/fleet/changes${query}`, { method: 'POST', json: body });
+  const refusal = answer.body.error?.code === 'FLEET_CHANGE_REFUSED' ? answer.body.error : null;
+  return { ...answer, body: refusal ? refusal.details : answer.body, error: refusal };
+}
+
 /** The tables as ipvsadm -Sn text (GET /config), both directors. */
 const tables = async () => ({
   lb1: (await call(agents.lb1, '/api/v1/config')).body,
   lb2: (await call(agents.lb2, '/api/v1/config')).body,
 });
-
-const fleetChange = (body, query = '') =>
-  call(agents.lb1, `/api/v1/fleet/changes${query}`, { method: 'POST', json: body });
 
 before(async () => {
   const lb2 = await startAgent('lb2');
@@ -124,10 +128,14 @@ test('the second director refuses (its table moved since the plan): the first is
   assert.equal(moved.status, 200);
   const before = await tables();
   const change = { text: '-e -t 10.0.0.1:80 -r 10.0.1.1:80 -m -w 9\n-E -t 10.0.0.1:80 -s rr\n' };
-  const { status, body } = await fleetChange({ directors: ['lb1', 'lb2'], change, ifMatch: { lb2: stale } });
+  const { status, body, error } = await fleetChange({
+    directors: ['lb1', 'lb2'],
+    change,
+    ifMatch: { lb2: stale },
+  });
   assert.equal(status, 409, JSON.stringify(body));
   assert.equal(body.outcome, 'rolled-back', JSON.stringify(body));
-  assert.equal(body.error.code, 'FLEET_CHANGE_REFUSED');
+  assert.equal(error.message, 'Refused on lb2; rolled back on lb1; every director is as it was.');
   const [lb1, lb2] = body.directors;
   assert.equal(lb1.state, 'rolled-back');
   assert.ok(lb1.changeId && lb1.undoChangeId);
@@ -173,13 +181,19 @@ test('a director that cannot be reached refuses the plan with the reason; nothin
 });
 
 test('names outside the fleet file and bodies that are not a change are refused, naming what is wrong', async () => {
-  const unknown = await fleetChange({ directors: ['lb1', 'lb9'], change: weight7 });
+  const unknown = await call(agents.lb1, '/api/v1/fleet/changes', {
+    method: 'POST',
+    json: { directors: ['lb1', 'lb9'], change: weight7 },
+  });
   assert.equal(unknown.status, 400);
   assert.match(
     unknown.body.error.message,
     /No director lb9 in the fleet file; its directors are lb1, lb2, gone/,
   );
-  const clear = await fleetChange({ directors: ['lb1'], change: { text: '-C\n' } });
+  const clear = await call(agents.lb1, '/api/v1/fleet/changes', {
+    method: 'POST',
+    json: { directors: ['lb1'], change: { text: '-C\n' } },
+  });
   assert.equal(clear.status, 400);
   assert.match(clear.body.error.message, /cannot clear tables/);
 });

@@ -131,15 +131,14 @@ export function fleetChangeRoutes(context: AgentContext): Router {
       ifMatch,
       dryRun,
     });
-    const status = statusOf(answer);
-    // A refusal keeps the error shape every client knows, with the whole answer beside it.
+    if (statusOf(answer) === 200) {
+      response.json(answer);
+      return;
+    }
+    // A refusal keeps the error shape every client knows; the whole answer is its details.
     response
-      .status(status)
-      .json(
-        status === 200
-          ? answer
-          : { ...answer, error: { code: 'FLEET_CHANGE_REFUSED', message: answer.summary } },
-      );
+      .status(statusOf(answer))
+      .json({ error: { code: 'FLEET_CHANGE_REFUSED', message: answer.summary, details: answer } });
   });
 
   return router;

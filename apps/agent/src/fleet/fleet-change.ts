@@ -11,7 +11,8 @@ import type {
   RestorePlan,
 } from '@ipvs-dashboard/shared';
 
-export type PlanStep = { ok: true; plan: RestorePlan } | { ok: false; problems: string[] };
+export type PlanStep =
+  { ok: true; plan: RestorePlan; etag: string | null } | { ok: false; problems: string[] };
 export type ApplyStep =
   | { ok: true; changeId: string | null; plan: RestorePlan }
   /** `unanswered`: the request went out and no answer came back, so it may have applied. */
@@ -41,6 +42,7 @@ function fresh(name: string): FleetDirectorResult {
     name,
     state: 'not-tried',
     plan: null,
+    etag: null,
     problems: [],
     changeId: null,
     undoChangeId: null,
@@ -109,6 +111,7 @@ export async function runFleetChange(
     const result = results[index] as FleetDirectorResult;
     if (plan.ok) {
       result.plan = plan.plan;
+      result.etag = plan.etag;
       result.state = job.dryRun ? 'planned' : 'not-tried';
     } else {
       result.state = 'refused';

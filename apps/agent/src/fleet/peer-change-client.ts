@@ -54,7 +54,10 @@ export function peerChangeClient(peer: FleetPeer) {
         );
         if (!ok(answer)) return { ok: false, problems: refusal(peer, answer) };
         const plan = planOf(peer, answer);
-        return typeof plan === 'string' ? { ok: false, problems: [plan] } : { ok: true, plan };
+        const etag = answer.headers.etag;
+        return typeof plan === 'string'
+          ? { ok: false, problems: [plan] }
+          : { ok: true, plan, etag: typeof etag === 'string' ? etag : null };
       } catch (error) {
         return { ok: false, problems: [unreachable(error)] };
       }

@@ -75,6 +75,11 @@ export interface FleetDirectorResult {
   state: FleetDirectorState;
   /** Its own dry run's plan, null when the plan was refused or not asked. */
   plan: RestorePlan | null;
+  /**
+   * The ETag (table generation) its plan was made against: send it back in `ifMatch` to apply only onto
+   * that table (the web app's Apply does), so a director changed since the plan refuses.
+   */
+  etag: string | null;
   /** Every problem its plan had (each restore line it refuses, a scheduler its kernel lacks, ...). */
   problems: string[];
   /** The change its agent recorded (GET /changes/<id> there); null when not applied or nothing to do. */
@@ -103,6 +108,7 @@ export const fleetDirectorResultSchema = z.object({
   name: z.string(),
   state: z.enum(fleetDirectorStates),
   plan: restorePlanSchema.nullable(),
+  etag: z.string().nullable(),
   problems: z.array(z.string()),
   changeId: z.string().nullable(),
   undoChangeId: z.string().nullable(),

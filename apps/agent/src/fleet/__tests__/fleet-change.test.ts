@@ -28,7 +28,7 @@ function directors(script: Script) {
   const client: FleetChangeClient = {
     plan(name) {
       calls.push(`plan ${name}`);
-      return Promise.resolve(script.plan?.[name] ?? { ok: true, plan });
+      return Promise.resolve(script.plan?.[name] ?? { ok: true, plan, etag: `W/"${name}"` });
     },
     apply(name, _change, id, ifMatch) {
       calls.push(`apply ${name} ${id}${ifMatch === undefined ? '' : ` if-match ${ifMatch}`}`);

@@ -84,7 +84,7 @@ export interface RestoreChangeOptions {
 export interface RestoreChange {
   change: TableChangeRequest;
   /** The plan of the last planning (the answer of /config), with the change id once applied. */
-  answer(changeId?: string): RestorePlan;
+  answer: (changeId?: string) => RestorePlan;
   /** The `# ipvs-dashboard check|policy` lines the text carries, to set once the table change applied. */
   checks: CheckLine[];
   policies: PolicyLine[];

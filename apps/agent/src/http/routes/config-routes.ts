@@ -86,6 +86,8 @@ export function configRoutes(context: AgentContext): Router {
     };
     if (dryRun) {
       await context.pipeline.plan(change);
+      // The generation the plan was made against: If-Match it to apply only onto that table.
+      announce(response, context.monitor.currentGeneration, null);
       answer(finish());
       return;
     }

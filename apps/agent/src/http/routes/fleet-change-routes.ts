@@ -15,7 +15,7 @@ import {
   type FleetChangeClient,
   type FleetReader,
 } from '../../fleet/index.js';
-import { actorOf, parseIfMatch, type AgentContext } from '../agent-context.js';
+import { actorOf, generationTag, parseIfMatch, type AgentContext } from '../agent-context.js';
 import { restoreChange } from '../restore/restore-change.js';
 import { isDryRun } from './config-routes.js';
 
@@ -36,7 +36,8 @@ function localSteps(context: AgentContext, request: Request) {
       try {
         const restore = merge(change);
         await context.pipeline.plan(restore.change);
-        return { ok: true as const, plan: restore.answer() };
+        const etag = generationTag(context.monitor.currentGeneration);
+        return { ok: true as const, plan: restore.answer(), etag };
       } catch (error) {
         const body: Partial<ErrorBody['error']> | undefined =
           error instanceof AppError ? { message: error.message, details: error.details } : undefined;

@@ -19,7 +19,7 @@ export const fleetDirectorSchema = z
       .url('must be a URL like https://lb2.example.com:8080')
       .refine((url) => /^https?:\/\//i.test(url), 'must start with http:// or https://')
       .refine((url) => !/^https?:\/\/[^/]+\/.+/i.test(url), 'must have no path (the agent adds /api/v1/...)'),
-    /** The token to read the peer with (a viewer token is enough), or a file holding it. */
+    /** The token for the peer (a viewer token reads; fleet changes need an admin one), or a file holding it. */
     token: z.string().min(16, 'a token is at least 16 characters').optional(),
     tokenFile: z.string().min(1, 'must name a file').optional(),
     /** Directors with the same pair name back each other up (keepalived VRRP master and backup). */

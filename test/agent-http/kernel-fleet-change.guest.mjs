@@ -77,8 +77,16 @@ async function startDirectorAgent(name, args = []) {
   };
 }
 
-const fleetChange = (body, query = '') =>
-  agents.lb1.api(`/fleet/changes${query}`, { method: 'POST', json: body });
+/** POST /fleet/changes on lb1; prints how long it took (the guest is slow: a figure, not a limit). */
+async function fleetChange(body, query = '') {
+  const started = performance.now();
+  const answer = await agents.lb1.api(`/fleet/changes${query}`, { method: 'POST', json: body });
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `fleet change ${query || '(apply)'} on ${body.directors.join(', ')}: ${answer.body.outcome} in ${ms} ms`,
+  );
+  return answer;
+}
 
 before(async () => {
   forwardBefore = readFileSync(forwardFile, 'utf8').trim();

@@ -28,6 +28,8 @@ const FILES = [
   'kernel-alerts.guest.mjs',
   // Issue 12: drain to completion with long-lived connections, a deadline, and a persistence template.
   'kernel-drain.guest.mjs',
+  // Issue 13: a fleet change on two directors (two network namespaces, an agent in each).
+  'kernel-fleet-change.guest.mjs',
 ];
 
 // keepalived: the peer that owns part of the table in kernel-owners.guest.mjs.

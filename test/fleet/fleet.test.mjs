@@ -131,7 +131,10 @@ test('the passthrough only reads: a change is refused and the peer is untouched'
   });
   const body = await response.json();
   assert.equal(response.status, 400);
-  assert.match(body.error.message, /not available yet: the fleet passthrough only reads \(GET\)/);
+  assert.match(
+    body.error.message,
+    /The fleet passthrough only reads \(GET\)\. To change lb2, POST \/api\/v1\/fleet\/changes/,
+  );
   assert.deepEqual((await get(agents.lb2, '/api/v1/changes')).body, before);
 });
 

@@ -85,6 +85,11 @@ export const errorCatalogue = {
     status: 502,
     message: 'That director of the fleet did not answer. GET /api/v1/fleet says why for each one.',
   },
+  FLEET_CHANGE_REFUSED: {
+    status: 409,
+    message:
+      'The fleet change was not made on every director. The answer says where each director stands and what to do.',
+  },
   INTERNAL: { status: 500, message: 'The agent failed unexpectedly. See its log.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -32,6 +32,8 @@ export interface JournalHeader {
   target: SavableService[];
   /** The boot it was written in (null where the kernel does not say); set by the journal. */
   bootId?: string | null;
+  /** The fleet change it is part of (X-Fleet-Change), kept on its change record. */
+  fleetChange?: string;
 }
 
 /** A change found half-done at start: its header and how many steps were recorded as applied. */

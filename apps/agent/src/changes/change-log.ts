@@ -12,6 +12,7 @@ import { stringifyWithRows } from './rows-json.js';
 export interface ChangeQuery {
   service?: string | undefined;
   source?: 'api' | 'external' | undefined;
+  fleetChange?: string | undefined;
   since?: number | undefined;
   before?: string | undefined;
   limit: number;
@@ -136,6 +137,7 @@ export class ChangeLog {
       if (query.since !== undefined && record.at < query.since) break;
       if (query.source !== undefined && record.source !== query.source) continue;
       if (query.service !== undefined && !record.services.includes(query.service)) continue;
+      if (query.fleetChange !== undefined && record.fleetChange !== query.fleetChange) continue;
       if (items.length === query.limit) {
         next = (items[items.length - 1] as ChangeRecord).id;
         break;

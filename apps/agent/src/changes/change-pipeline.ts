@@ -60,6 +60,8 @@ export interface TableChangeRequest {
   /** An interrupted change this one finishes (rollback/resume): its journal goes once this is done. */
   settles?: string;
   ifMatch?: number | null;
+  /** The fleet change this is part of (X-Fleet-Change from an admin token): kept on its change record. */
+  fleetChange?: string | undefined;
   timer?: PhaseTimer;
   /** Settles once the change's answer is on its way: the re-read that follows the change waits for it. */
   answered?: Promise<unknown>;
@@ -157,6 +159,7 @@ export class ChangePipeline {
           services: [...ids],
           before: rows.before,
           target: rows.target,
+          ...(request.fleetChange === undefined ? {} : { fleetChange: request.fleetChange }),
         };
         const journaled = commands.some((command) => command.kind !== 'zero');
         await timer.measureAsync('journal', () =>
@@ -246,6 +249,7 @@ export class ChangePipeline {
       summary: header.summary,
       services: header.services,
       before: header.before,
+      ...(header.fleetChange === undefined ? {} : { fleetChange: header.fleetChange }),
       ...outcome,
     };
   }

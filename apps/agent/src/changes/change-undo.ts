@@ -40,6 +40,7 @@ export async function revertChange(
   id: string,
   force: boolean,
   actor: ChangeActor,
+  fleetChange?: string,
 ): Promise<ChangeRecord | null> {
   const record = deps.log.get(id);
   if (!record) throw new AppError('NOT_FOUND', `No change ${id} in the change log. GET /changes lists them.`);
@@ -59,6 +60,7 @@ export async function revertChange(
     actor,
     scope: record.services.map((sid) => parseServiceId(sid)),
     revertOf: id,
+    fleetChange,
     plan(now: SavableService[]) {
       const conflicts = patchConflicts(now, record.after, record.before);
       if (conflicts.length > 0 && !force) throw conflictError(id, conflicts);

@@ -41,15 +41,40 @@ function describe(peer: FleetPeer, error: NodeJS.ErrnoException): string {
   return `${peer.url}: ${error.message}`;
 }
 
+/** What to send beside the token: a method other than GET, a body, headers (X-Fleet-Change, If-Match). */
+export interface PeerSend {
+  method: 'GET' | 'POST';
+  body?: { type: string; text: string };
+  headers?: Record<string, string>;
+}
+
 /** GET `path` (starting with /api/v1/) from a peer; rejects with a PeerError that says why in one sentence. */
 export function peerGet(peer: FleetPeer, path: string, options: PeerRequestOptions): Promise<PeerAnswer> {
+  return peerRequest(peer, path, { method: 'GET' }, options);
+}
+
+/** One request to a peer with its token; any answer resolves (the caller judges its status). */
+export function peerRequest(
+  peer: FleetPeer,
+  path: string,
+  send: PeerSend,
+  options: PeerRequestOptions,
+): Promise<PeerAnswer> {
   const url = new URL(path, `${peer.url}/`);
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const body = send.body === undefined ? undefined : Buffer.from(send.body.text, 'utf8');
   return new Promise((resolve, reject) => {
     const outgoing = request(url, {
-      method: 'GET',
-      headers: { authorization: `Bearer ${peer.token}`, accept: 'application/json' },
+      method: send.method,
+      headers: {
+        authorization: `Bearer ${peer.token}`,
+        accept: 'application/json',
+        ...(send.body === undefined || body === undefined
+          ? {}
+          : { 'content-type': send.body.type, 'content-length': String(body.length) }),
+        ...send.headers,
+      },
       rejectUnauthorized: peer.tlsVerify,
       // A fresh connection each time: a peer that went away is noticed at once, not on a stale socket.
       agent: false,
@@ -85,7 +110,7 @@ export function peerGet(peer: FleetPeer, path: string, options: PeerRequestOptio
         });
       });
     });
-    outgoing.end();
+    outgoing.end(body);
   });
 }
 

@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import {
   AppError,
+  fleetChangeHeader,
+  fleetChangeIdSchema,
   type ChangeActor,
   type ChangeRecord,
   type HoldsAtStart,
@@ -88,7 +90,7 @@ export function generationTag(generation: number): string {
   return `W/"${generation}"`;
 }
 
-function parseIfMatch(header: string): number | null {
+export function parseIfMatch(header: string): number | null {
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
   return match ? Number(match[1]) : null;
 }
@@ -104,6 +106,33 @@ export function ifMatchOf(request: Request): number | null {
     });
   }
   return expected;
+}
+
+/**
+ * The fleet change a request is part of (X-Fleet-Change, set by the agent coordinating it), or undefined.
+ * Only an admin token may tag its changes so: the tag is what ties each director's audit record to the
+ * fleet change, and an operator token must not be able to file its changes under someone else's.
+ */
+export function fleetChangeOf(request: Request): string | undefined {
+  const value = request.headers[fleetChangeHeader];
+  if (value === undefined) return undefined;
+  if (requestCaller(request).role !== 'admin') {
+    throw new AppError(
+      'FORBIDDEN',
+      'X-Fleet-Change is accepted only from an admin token: the fleet file must hold an admin token for this director to change it.',
+    );
+  }
+  const parsed = fleetChangeIdSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `X-Fleet-Change: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      {
+        field: fleetChangeHeader,
+      },
+    );
+  }
+  return parsed.data;
 }
 
 /** Who is asking: the name of the token the request was signed in with. */
@@ -125,6 +154,7 @@ export async function runChange(
     ...change,
     actor: actorOf(request),
     ifMatch: ifMatchOf(request),
+    fleetChange: fleetChangeOf(request),
     answered: answerSent(response),
   });
   announce(response, result.generation, result.record);

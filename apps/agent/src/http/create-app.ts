@@ -13,6 +13,7 @@ import { checkRoutes } from './routes/check-routes.js';
 import { policyRoutes } from './routes/policy-routes.js';
 import { configRoutes } from './routes/config-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
+import { fleetChangeRoutes } from './routes/fleet-change-routes.js';
 import { fleetRoutes } from './routes/fleet-routes.js';
 import { destinationRoutes } from './routes/destination-routes.js';
 import { drainRoutes } from './routes/drain-routes.js';
@@ -85,6 +86,7 @@ export function createApp({ context, policy, webDir, tls, log }: AppOptions): Ex
     historyRoutes,
     configRoutes,
     changeRoutes,
+    fleetChangeRoutes,
     fleetRoutes,
   ]) {
     api.use(routes(context));

@@ -123,6 +123,8 @@ export interface ChangeRecord {
   revertOf?: string;
   /** The table generation (ETag) it produced. */
   generation?: number;
+  /** The fleet change (POST /fleet/changes on some agent) this change was part of: X-Fleet-Change. */
+  fleetChange?: string;
 }
 
 /** GET /changes: newest first; `next` is the `before` cursor of the following page, null at the end. */
@@ -210,6 +212,7 @@ export const changeRecordSchema = z.object({
     .optional(),
   revertOf: z.string().optional(),
   generation: z.number().int().nonnegative().optional(),
+  fleetChange: z.string().optional(),
 }) satisfies z.ZodType<ChangeRecord>;
 
 export const changesPageSchema = z.object({
@@ -234,6 +237,8 @@ export const revertRequestSchema = z.strictObject({ force: z.boolean().optional(
 export const changesQuerySchema = z.object({
   service: z.string().optional(),
   source: z.enum(['api', 'external']).optional(),
+  /** only the changes of one fleet change (their X-Fleet-Change id). */
+  fleetChange: z.string().optional(),
   /** ms since the epoch: only changes at or after it. */
   since: z.coerce.number({ error: 'must be a time in ms since the epoch' }).int().nonnegative().optional(),
   /** a change id: only changes older than it (the previous page's `next`). */

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 /** A director's name: it appears in URLs (`/api/v1/fleet/<name>/...`), so it is a plain slug. */
-const directorName = z
+export const directorNameSchema = z
   .string()
   .regex(
     /^[a-z0-9][a-z0-9._-]{0,62}$/,
@@ -12,18 +12,18 @@ const directorName = z
 
 export const fleetDirectorSchema = z
   .object({
-    name: directorName,
+    name: directorNameSchema,
     /** The peer agent's base URL, e.g. `https://lb2.example.com:8080` (no path). */
     url: z
       .string()
       .url('must be a URL like https://lb2.example.com:8080')
       .refine((url) => /^https?:\/\//i.test(url), 'must start with http:// or https://')
       .refine((url) => !/^https?:\/\/[^/]+\/.+/i.test(url), 'must have no path (the agent adds /api/v1/...)'),
-    /** The token to read the peer with (a viewer token is enough), or a file holding it. */
+    /** The token for the peer (a viewer token reads; fleet changes need an admin one), or a file holding it. */
     token: z.string().min(16, 'a token is at least 16 characters').optional(),
     tokenFile: z.string().min(1, 'must name a file').optional(),
     /** Directors with the same pair name back each other up (keepalived VRRP master and backup). */
-    pair: directorName.optional(),
+    pair: directorNameSchema.optional(),
     /** Groups pairs on the Fleet page. */
     site: z.string().min(1).max(64).optional(),
     /** Verify the peer's TLS certificate (default true); false only for a test rig. */
@@ -41,8 +41,8 @@ export const fleetFileSchema = z
     /** This agent's own name in the fleet (how the others list it); default: "local". */
     self: z
       .object({
-        name: directorName,
-        pair: directorName.optional(),
+        name: directorNameSchema,
+        pair: directorNameSchema.optional(),
         site: z.string().min(1).max(64).optional(),
       })
       .strict()

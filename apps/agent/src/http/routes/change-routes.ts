@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { AppError, changesQuerySchema, parseOrThrow, revertRequestSchema } from '@ipvs-dashboard/shared';
 import { finishInterrupted, revertChange, type UndoDeps } from '../../changes/index.js';
-import { actorOf, announce, type AgentContext } from '../agent-context.js';
+import { actorOf, announce, fleetChangeOf, type AgentContext } from '../agent-context.js';
 
 /** The change log (GET /changes), undo (revert) and crash recovery (rollback, resume). docs/api.md "Changes". */
 export function changeRoutes(context: AgentContext): Router {
@@ -25,7 +25,13 @@ export function changeRoutes(context: AgentContext): Router {
 
   router.post('/changes/:id/revert', async (request, response) => {
     const { force } = parseOrThrow(revertRequestSchema, request.body ?? {});
-    const record = await revertChange(deps, request.params.id, force === true, actorOf(request));
+    const record = await revertChange(
+      deps,
+      request.params.id,
+      force === true,
+      actorOf(request),
+      fleetChangeOf(request),
+    );
     announce(response, record?.generation ?? context.monitor.currentGeneration, record);
     if (record) response.status(201).json(record);
     else response.status(204).end();

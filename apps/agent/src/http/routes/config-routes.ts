@@ -1,26 +1,22 @@
 import { Router, type Request, type Response } from 'express';
 import {
   AppError,
-  applyRestoreLines,
-  checkLineProblem,
-  destinationId,
   formatCheckLines,
   formatPolicyLines,
-  parseCheckLines,
-  parsePolicyLines,
-  planRestore,
-  serviceId,
-  type IpvsadmCommand,
-  type RestoreLine,
   prefersMinimal,
   type RestorePlan,
   type RestoreSummary,
-  type RestoreSteps,
-  type SavableService,
 } from '@ipvs-dashboard/shared';
 import type { CheckStore, PolicyStore } from '../../state/index.js';
-import type { TableChangeRequest } from '../../changes/index.js';
-import { actorOf, announce, answerSent, ifMatchOf, type AgentContext } from '../agent-context.js';
+import {
+  actorOf,
+  announce,
+  answerSent,
+  fleetChangeOf,
+  ifMatchOf,
+  type AgentContext,
+} from '../agent-context.js';
+import { restoreChange } from '../restore/restore-change.js';
 import { arrivalOf, ServerTiming } from '../server-timing.js';
 
 /** `?dryRun=1`: plan and validate, apply nothing (the /config and drain routes). */
@@ -44,57 +40,6 @@ function restoreText(request: Request): string {
   return text;
 }
 
-/** The line of the -A/-E line of each service, to name a scheduler this kernel lacks by its line. */
-function serviceLines(lines: readonly RestoreLine[]): (command: IpvsadmCommand) => number | undefined {
-  const byService = new Map<string, number>();
-  for (const { line, command } of lines) {
-    if (command.kind === 'add-service' || command.kind === 'edit-service') {
-      byService.set(serviceId(command.service), line);
-    }
-  }
-  return (command) =>
-    'service' in command && command.service ? byService.get(serviceId(command.service)) : undefined;
-}
-
-/** Emptying a table that has services takes an explicit confirmation (as POST /clear does). */
-function refuseUnconfirmedWipe(before: readonly SavableService[], steps: RestoreSteps, confirmed: boolean) {
-  if (confirmed || before.length === 0) return;
-  const removedServices = steps.commands.filter((c) => c.kind === 'delete-service').length;
-  if (removedServices < before.length) return;
-  throw new AppError(
-    'CONFIRMATION_REQUIRED',
-    `This text removes every service (${before.length}): it holds none of the live table's services. Send it again with ?confirm=replace-all if that is meant; to add to the table instead, POST /config (merge, as ipvsadm -R).`,
-  );
-}
-
-type CheckLine = ReturnType<typeof parseCheckLines>[number];
-
-/** Every check line must name a service (and real server) of the table the text leaves. */
-function refuseChecksOutsideTable(checks: readonly CheckLine[], desired: readonly SavableService[]) {
-  const rows = new Map(desired.map((s) => [serviceId(s.key), new Set(s.destinations.map(destinationId))]));
-  for (const { line, service, destination } of checks) {
-    const found = rows.get(service);
-    if (!found) throw checkLineProblem(line, `check for ${service}, a service the table will not have`);
-    if (destination !== null && !found.has(destination)) {
-      throw checkLineProblem(
-        line,
-        `check for ${destination} in ${service}, a real server the table will not have`,
-      );
-    }
-  }
-}
-
-/** Every policy line must name a service of the table the text leaves. */
-function refusePoliciesOutsideTable(
-  policies: ReturnType<typeof parsePolicyLines>,
-  desired: readonly SavableService[],
-) {
-  const services = new Set(desired.map((s) => serviceId(s.key)));
-  for (const { line, service } of policies)
-    if (!services.has(service))
-      throw checkLineProblem(line, `policy for ${service}, a service the table will not have`);
-}
-
 /**
  * The export: the ipvsadm text, then the checks and the service policies as `#` lines ipvsadm-restore
  * skips (shared check-lines.ts, policy/policy-lines.ts).
@@ -105,9 +50,6 @@ function withCompanionLines(text: string, checks: CheckStore, policies: PolicySt
     .join('\n');
   return lines === '' ? text : `${text}${text.endsWith('\n') || text === '' ? '' : '\n'}${lines}\n`;
 }
-
-const countOf = (plan: RestorePlan) =>
-  `${plan.added.length} added, ${plan.changed.length} changed, ${plan.removed.length} removed`;
 
 /**
  * GET /config: the table as `ipvsadm -Sn` text. PUT /config replaces the table with the text's; POST /config
@@ -131,39 +73,18 @@ export function configRoutes(context: AgentContext): Router {
     timing.since('receive', arrivalOf(response));
     const dryRun = isDryRun(request.query.dryRun);
     const confirmed = confirmsReplaceAll(request.query.confirm);
-    // Replace: the text alone is the table (ipvsadm-restore after -C); merge: its lines applied to the live one.
-    const { lines, replacement, checks, policies } = timing.measure('parse', () => {
-      const text = restoreText(request);
-      const parsed = configText.parse(text);
-      return {
-        lines: parsed,
-        replacement: mode === 'replace' ? applyRestoreLines([], parsed) : null,
-        checks: parseCheckLines(text),
-        policies: parsePolicyLines(text),
-      };
-    });
-    let steps: RestoreSteps | null = null;
-    const change: TableChangeRequest = {
-      action: mode === 'replace' ? 'restore' : 'merge',
+    const {
+      change,
+      answer: finish,
+      checks,
+      policies,
+    } = restoreChange(configText, {
+      mode,
+      text: restoreText(request),
       actor: actorOf(request),
-      scope: 'all',
+      confirmed,
       timer: timing,
-      lineOf: serviceLines(lines),
-      plan(before) {
-        const desired = replacement ?? applyRestoreLines(before, lines);
-        steps = planRestore(before, desired);
-        refuseUnconfirmedWipe(before, steps, confirmed);
-        refuseChecksOutsideTable(checks, desired);
-        refusePoliciesOutsideTable(policies, desired);
-        return steps.commands;
-      },
-      summary: () =>
-        `${mode === 'replace' ? 'Replaced the table with' : 'Merged'} a restore text: ${steps ? countOf(steps.plan) : ''}`,
-    };
-    const finish = (changeId?: string): RestorePlan => {
-      const plan = steps?.plan ?? { added: [], changed: [], removed: [], details: [] };
-      return changeId === undefined ? plan : { ...plan, changeId };
-    };
+    });
     // The answer's JSON is made before the header so that Server-Timing can include it.
     const answer = (plan: RestorePlan | RestoreSummary) => {
       const body = timing.measure('answer', () => JSON.stringify(plan));
@@ -174,12 +95,15 @@ export function configRoutes(context: AgentContext): Router {
     response.vary('Prefer');
     if (dryRun) {
       await context.pipeline.plan(change);
+      // The generation the plan was made against: If-Match it to apply only onto that table.
+      announce(response, context.monitor.currentGeneration, null);
       answer(finish());
       return;
     }
     const result = await context.pipeline.run({
       ...change,
       ifMatch: ifMatchOf(request),
+      fleetChange: fleetChangeOf(request),
       answered: answerSent(response),
     });
     // The checks it names are set once their rows exist; checks it does not name are kept.

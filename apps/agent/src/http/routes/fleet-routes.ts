@@ -37,7 +37,7 @@ export function fleetRoutes(context: AgentContext): Router {
     if (request.method !== 'GET') {
       throw new AppError(
         'VALIDATION_FAILED',
-        `Changing another director through this agent is not available yet: the fleet passthrough only reads (GET). Make the change on ${name}'s own agent.`,
+        `The fleet passthrough only reads (GET). To change ${name}, POST /api/v1/fleet/changes {"directors":["${name}"],"change":{"text":"<ipvsadm lines>"}} (docs/api.md "Fleet changes"), or make the change on ${name}'s own agent.`,
       );
     }
     if (name === fleet.settings.self.name) {

@@ -4,6 +4,7 @@ import { useT } from '../../../lib/i18n/i18n-context';
 import { routeHref } from '../../../lib/router/hash-router';
 import { fleetQueryOptions, groupDirectors } from '../api/fleet-queries';
 import { DirectorCard } from './director-card';
+import { FleetChangePanel } from './fleet-change-panel';
 import './fleet.css';
 
 /** Every director of the fleet file, grouped by site and pair, each with its health at a glance. */
@@ -44,6 +45,14 @@ export function FleetPage() {
             ))}
           </section>
         ))}
+      {fleet.data && (
+        <FleetChangePanel
+          directors={fleet.data.directors}
+          preselected={fleet.data.directors
+            .filter((director) => director.local)
+            .map((director) => director.name)}
+        />
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useT } from '../../../lib/i18n/i18n-context';
 import { routeHref } from '../../../lib/router/hash-router';
 import { directorTableQueryOptions, fleetQueryOptions } from '../api/fleet-queries';
 import { DirectorCard } from './director-card';
+import { FleetChangePanel } from './fleet-change-panel';
 import { SyncDaemonsLine } from './sync-daemons-line';
 import './fleet.css';
 
@@ -27,6 +28,9 @@ export function PairView({ pair }: { pair: string }) {
       <ActionError error={fleet.error} />
       {fleet.data && members.length !== 2 && <p className="notice">{t('fleet.pairNotFound', { pair })}</p>}
       {left && right && members.length === 2 && <PairDiff pair={pair} left={left} right={right} />}
+      {left && right && members.length === 2 && fleet.data && (
+        <FleetChangePanel directors={fleet.data.directors} preselected={[left.name, right.name]} />
+      )}
     </>
   );
 }

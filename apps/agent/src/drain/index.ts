@@ -4,3 +4,4 @@
 export * from './drain-tracker.js';
 export * from './drain-ends.js';
 export * from './drain-readings.js';
+export * from './drain-refusal.js';

@@ -227,6 +227,38 @@ describe('drain-routes', () => {
     expect((await rs1Now(t))?.weight).toBe(7);
   });
 
+  it('refuses an unquiesce or a weight edit while draining (409 HELD_BY_DRAIN, nothing changed); cancel first, then it works', async () => {
+    const { t, finished } = await busyAgent();
+    expect((await start(t, { then: 'remove', deadlineSeconds: 3600 })).status).toBe(201);
+    for (const [path, method, json] of [
+      [`${rs1}/unquiesce`, 'POST', {}],
+      [`${rs1}/unquiesce`, 'POST', { weight: 5 }],
+      [rs1, 'PATCH', { weight: 5 }],
+    ] as const) {
+      const refused = await t.api(path, { method, json });
+      expect(refused.status).toBe(409);
+      const { error } = (await refused.json()) as ErrorBody;
+      expect(error.code).toBe('HELD_BY_DRAIN');
+      expect(error.message).toMatch(
+        /^10\.0\.1\.1:80 in tcp:10\.0\.0\.1:80 is being drained \(then remove it/,
+      );
+      expect(error.message).toContain(`Cancel the drain first: DELETE /api/v1${rs1}/drain.`);
+    }
+    // Settings other than the weight are not the drain's business.
+    expect((await t.api(rs1, { method: 'PATCH', json: { upperThreshold: 50 } })).status).toBe(200);
+    const still = await rs1Now(t);
+    expect([still?.weight, still?.upperThreshold, still?.holds?.map((h) => h.kind)]).toEqual([
+      0,
+      50,
+      ['drain'],
+    ]);
+    expect(still?.drain?.then).toBe('remove');
+    expect(finished).toEqual([]);
+    expect((await t.api(`${rs1}/drain`, { method: 'DELETE' })).status).toBe(204);
+    expect((await t.api(rs1, { method: 'PATCH', json: { weight: 5 } })).status).toBe(200);
+    expect((await rs1Now(t))?.weight).toBe(5);
+  });
+
   it('survives an agent restart; a drain whose server went meanwhile is finished', async () => {
     const { t, backend } = await busyAgent();
     expect((await start(t, { then: 'remove', deadlineSeconds: 3600 })).status).toBe(201);

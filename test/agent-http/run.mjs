@@ -28,6 +28,8 @@ const FILES = [
   'kernel-alerts.guest.mjs',
   // Issue 12: drain to completion with long-lived connections, a deadline, and a persistence template.
   'kernel-drain.guest.mjs',
+  // Issue 12: kill -9 of the agent mid-ramp and mid-drain, traffic looping through the VIP.
+  'kernel-restart-midway.guest.mjs',
 ];
 
 // keepalived: the peer that owns part of the table in kernel-owners.guest.mjs.

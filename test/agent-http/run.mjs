@@ -30,6 +30,8 @@ const FILES = [
   'kernel-drain.guest.mjs',
   // Issue 13: a fleet change on two directors (two network namespaces, an agent in each).
   'kernel-fleet-change.guest.mjs',
+  // Issue 12: kill -9 of the agent mid-ramp and mid-drain, traffic looping through the VIP.
+  'kernel-restart-midway.guest.mjs',
 ];
 
 // keepalived: the peer that owns part of the table in kernel-owners.guest.mjs.

@@ -40,6 +40,11 @@ export const errorCatalogue = {
     message:
       'The health check still holds this real server out; it returns by itself once the check passes. Fix the server, or set a weight directly to override the check.',
   },
+  HELD_BY_DRAIN: {
+    status: 409,
+    message:
+      'This real server is being drained: its weight stays 0 until the drain ends. Cancel the drain first (DELETE .../drain), then unquiesce it or set its weight.',
+  },
   DRAIN_RUNNING: {
     status: 409,
     message:

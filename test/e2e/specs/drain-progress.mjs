@@ -37,6 +37,14 @@ export async function drainShowsProgress({ page, api }) {
     started.then === 'keep' && started.atStart.active > 0,
     `the agent runs it: ${JSON.stringify(started)}`,
   );
+  // While it drains, unquiesce (the drag handle) is disabled with the reason the agent's 409 gives.
+  const handle = card.getByRole('button', { name: `Move ${DID} between Active and Quiesced` });
+  check(await handle.isDisabled(), 'the drag handle is disabled while the server drains');
+  const why = (await handle.getAttribute('title')) ?? '';
+  check(
+    why.includes(`${DID} is being drained`) && why.includes('Cancel the drain first'),
+    `the handle says why: "${why}"`,
+  );
   const counts = (await card.getByTestId('drain-counts').textContent()) ?? '';
   check(/left of [\d,]+ at start: .* active, .* inactive, .* templates/.test(counts), `counts: "${counts}"`);
   // Closed connections wait out TIME_WAIT (2 min) as inactive ones, as in the kernel: within the deadline the

@@ -10,6 +10,7 @@ import {
   type ChangeAction,
   type ChangeActor,
   type ChangeRecord,
+  type HeldOut,
   type IpvsadmCommand,
   type SavableService,
   type ServiceKey,
@@ -71,6 +72,8 @@ export interface TableChangeRequest {
    * server out costs one disk flush of latency, not three.
    */
   durableBeforeApply?: () => Promise<void> | undefined;
+  /** Held-out real servers the change removes, as the plan found them: kept in its record for its undo. */
+  heldOut?: () => HeldOut[];
 }
 
 export interface TableChangeResult {
@@ -98,6 +101,11 @@ export interface ChangePipelineDeps {
   journal: ChangeJournal;
   log: ChangeLog;
   now?: () => number;
+}
+
+function heldOutOf(request: TableChangeRequest): Pick<ChangeRecord, 'heldOut'> {
+  const heldOut = request.heldOut?.() ?? [];
+  return heldOut.length > 0 ? { heldOut } : {};
 }
 
 const commandLine = (command: IpvsadmCommand) => `ipvsadm ${formatCommand(command, { thresholds: true })}`;
@@ -190,6 +198,7 @@ export class ChangePipeline {
             after: rows.target,
             generation,
             ...(request.revertOf === undefined ? {} : { revertOf: request.revertOf }),
+            ...heldOutOf(request),
           }),
         );
         if (request.partOf === undefined)
@@ -238,7 +247,7 @@ export class ChangePipeline {
   private recordOf(
     header: JournalHeader,
     outcome: Pick<ChangeRecord, 'status' | 'commands' | 'inverse' | 'after'> &
-      Partial<Pick<ChangeRecord, 'generation' | 'revertOf' | 'error'>>,
+      Partial<Pick<ChangeRecord, 'generation' | 'revertOf' | 'error' | 'heldOut'>>,
   ): ChangeRecord {
     return {
       id: header.id,

@@ -7,6 +7,7 @@ import {
   patchConflicts,
   type ChangeActor,
   type ChangeRecord,
+  type HeldOut,
   type IpvsadmCommand,
   type SavableService,
 } from '@ipvs-dashboard/shared';
@@ -16,12 +17,16 @@ import { planBack } from './change-targets.js';
 import type { ChangeJournal } from './change-journal.js';
 import type { ChangeLog } from './change-log.js';
 import { settingReverter } from './setting-changes.js';
+import type { HoldStore } from '../state/index.js';
+import { heldOutBack, heldOutText, holdOutAgain } from './undo-holds.js';
 
 export interface UndoDeps {
   backend: IpvsBackend;
   pipeline: ChangePipeline;
   journal: ChangeJournal;
   log: ChangeLog;
+  /** Where an undone removal of a held-out server puts its hold back (undo-holds.ts). */
+  holds: HoldStore;
 }
 
 const countOf = (commands: readonly IpvsadmCommand[]) =>
@@ -55,6 +60,8 @@ export async function revertChange(
   if (record.setting) {
     return settingReverter(deps.backend, deps.pipeline)(record, force, actor);
   }
+  let heldOut: HeldOut[] = [];
+  let holdsPlaced: Promise<void> | undefined;
   const result = await deps.pipeline.run({
     action: 'revert',
     actor,
@@ -64,9 +71,16 @@ export async function revertChange(
     plan(now: SavableService[]) {
       const conflicts = patchConflicts(now, record.after, record.before);
       if (conflicts.length > 0 && !force) throw conflictError(id, conflicts);
-      return planBack(now, record.after, record.before);
+      const commands = planBack(now, record.after, record.before);
+      heldOut = heldOutBack(record, commands);
+      if (heldOut.length > 0) {
+        holdsPlaced = holdOutAgain(deps.holds, heldOut, id, Date.now());
+        holdsPlaced.catch(() => undefined); // awaited by the pipeline beside the journal
+      }
+      return commands;
     },
-    summary: (_before, commands) => `Undid "${record.summary}" (${countOf(commands)})`,
+    durableBeforeApply: () => holdsPlaced,
+    summary: (_before, commands) => `Undid "${record.summary}" (${countOf(commands)})${heldOutText(heldOut)}`,
   });
   return result.record;
 }

@@ -5,10 +5,12 @@ import {
   type ChangeActor,
   type DestinationKey,
   type DrainThen,
+  type HeldOut,
   type ServiceKey,
 } from '@ipvs-dashboard/shared';
 import { realServerLabel, type TableChangeResult } from '../changes/index.js';
 import { releaseHold, type HoldDeps } from '../holds/index.js';
+import { HoldStore } from '../state/index.js';
 
 export interface DrainTarget {
   key: string;
@@ -24,14 +26,21 @@ export function removeDrained(
   why: string,
 ): Promise<TableChangeResult> {
   const { service, dest } = target;
+  let heldOut: HeldOut[] = [];
   return deps.pipeline.run({
     action: 'drain-remove',
     actor,
     scope: [service],
     plan(before) {
       const present = before.some((s) => s.destinations.some((d) => sameDestinationKey(d, dest)));
+      // Its weight before the drain, read before the removal (its hold goes with the row): the record
+      // keeps it so an undo brings the server back held out with that weight to give back (undo-holds.ts).
+      const held = deps.holds.get(target.key);
+      const { service: sid, destination } = HoldStore.parseKey(target.key);
+      heldOut = present && held ? [{ service: sid, destination, weight: held.weight }] : [];
       return present ? [{ kind: 'delete-destination', service, destination: dest }] : [];
     },
+    heldOut: () => heldOut,
     summary: () => `Drain finished, removed ${realServerLabel(service, dest)}: ${why}`,
   });
 }

@@ -5,3 +5,4 @@ export * from './drain-tracker.js';
 export * from './drain-ends.js';
 export * from './drain-readings.js';
 export * from './open-drain-tracker.js';
+export * from './drain-refusal.js';

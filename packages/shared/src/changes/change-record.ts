@@ -96,6 +96,16 @@ export type SettingChange =
   | { kind: 'kernel-setting'; name: string; before: number; after: number }
   | { kind: 'daemon'; before: SyncDaemon | null; after: SyncDaemon | null };
 
+/**
+ * A real server a change removed while it was held out (a drain's `drain-remove`): the weight its holds
+ * remembered, so an undo brings it back held out with that weight to give back (docs/api.md "Drain").
+ */
+export interface HeldOut {
+  service: string;
+  destination: string;
+  weight: number;
+}
+
 export interface ChangeRecord {
   /** Unique, sortable: later changes have greater ids. */
   id: string;
@@ -125,6 +135,8 @@ export interface ChangeRecord {
   generation?: number;
   /** The fleet change (POST /fleet/changes on some agent) this change was part of: X-Fleet-Change. */
   fleetChange?: string;
+  /** Real servers it removed while held out, with the weight they had before (undo holds them out again). */
+  heldOut?: HeldOut[];
 }
 
 /** GET /changes: newest first; `next` is the `before` cursor of the following page, null at the end. */
@@ -213,6 +225,9 @@ export const changeRecordSchema = z.object({
   revertOf: z.string().optional(),
   generation: z.number().int().nonnegative().optional(),
   fleetChange: z.string().optional(),
+  heldOut: z
+    .array(z.object({ service: z.string(), destination: z.string(), weight: z.number().int().positive() }))
+    .optional(),
 }) satisfies z.ZodType<ChangeRecord>;
 
 export const changesPageSchema = z.object({

@@ -215,6 +215,69 @@ describe('drain-routes', () => {
     expect((await rs1Now(t))?.weight).toBe(7);
   });
 
+  it('refuses an unquiesce or a weight edit while draining (409 HELD_BY_DRAIN, nothing changed); cancel first, then it works', async () => {
+    const { t, finished } = await busyAgent();
+    expect((await start(t, { then: 'remove', deadlineSeconds: 3600 })).status).toBe(201);
+    for (const [path, method, json] of [
+      [`${rs1}/unquiesce`, 'POST', {}],
+      [`${rs1}/unquiesce`, 'POST', { weight: 5 }],
+      [rs1, 'PATCH', { weight: 5 }],
+    ] as const) {
+      const refused = await t.api(path, { method, json });
+      expect(refused.status).toBe(409);
+      const { error } = (await refused.json()) as ErrorBody;
+      expect(error.code).toBe('HELD_BY_DRAIN');
+      expect(error.message).toMatch(
+        /^10\.0\.1\.1:80 in tcp:10\.0\.0\.1:80 is being drained \(then remove it/,
+      );
+      expect(error.message).toContain(`Cancel the drain first: DELETE /api/v1${rs1}/drain.`);
+    }
+    // Settings other than the weight are not the drain's business.
+    expect((await t.api(rs1, { method: 'PATCH', json: { upperThreshold: 50 } })).status).toBe(200);
+    const still = await rs1Now(t);
+    expect([still?.weight, still?.upperThreshold, still?.holds?.map((h) => h.kind)]).toEqual([
+      0,
+      50,
+      ['drain'],
+    ]);
+    expect(still?.drain?.then).toBe('remove');
+    expect(finished).toEqual([]);
+    expect((await t.api(`${rs1}/drain`, { method: 'DELETE' })).status).toBe(204);
+    expect((await t.api(rs1, { method: 'PATCH', json: { weight: 5 } })).status).toBe(200);
+    expect((await rs1Now(t))?.weight).toBe(5);
+  });
+
+  it('undo of a drain-remove brings the server back held out at weight 0; unquiesce gives back its weight before the drain', async () => {
+    const { t, finished } = await busyAgent();
+    expect((await start(t, { then: 'remove', deadlineSeconds: 0.3 })).status).toBe(201);
+    await until(
+      'rs1 removed at the deadline',
+      () => rs1Now(t),
+      (d) => d === null,
+    );
+    await until(
+      'the drain ended',
+      () => Promise.resolve(finished.length),
+      (n) => n === 1,
+    );
+    const [removal] = changesPageSchema.parse(await (await t.api('/changes?limit=1')).json()).items;
+    expect(removal?.action).toBe('drain-remove');
+    expect(removal?.heldOut).toEqual([{ service: 'tcp:10.0.0.1:80', destination: '10.0.1.1:80', weight: 7 }]);
+    const undo = await t.api(`/changes/${removal!.id}/revert`, { method: 'POST', json: {} });
+    expect(undo.status).toBe(201);
+    const undone = (await undo.json()) as { summary: string; commands: string[] };
+    expect(undone.commands).toEqual(['ipvsadm -a -t 10.0.0.1:80 -r 10.0.1.1:80 -m -w 0']);
+    expect(undone.summary).toContain('10.0.1.1:80 held out at weight 0, unquiesce gives back weight 7');
+    const back = await rs1Now(t);
+    expect([back?.weight, back?.holds?.map((h) => h.kind), back?.drain]).toEqual([0, ['operator'], null]);
+    expect(back?.holds?.[0]?.reason).toBe(
+      `brought back by the undo of ${removal!.id}; unquiesce gives back weight 7`,
+    );
+    const unquiesced = await t.api(`${rs1}/unquiesce`, { method: 'POST', json: {} });
+    expect(unquiesced.status).toBe(200);
+    expect(((await unquiesced.json()) as Destination).weight).toBe(7);
+  });
+
   it('survives an agent restart; a drain whose server went meanwhile is finished', async () => {
     const { t, backend } = await busyAgent();
     expect((await start(t, { then: 'remove', deadlineSeconds: 3600 })).status).toBe(201);

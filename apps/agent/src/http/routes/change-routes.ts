@@ -11,6 +11,7 @@ export function changeRoutes(context: AgentContext): Router {
     pipeline: context.pipeline,
     journal: context.journal,
     log: context.changes,
+    holds: context.holds,
   };
 
   router.get('/changes', (request, response) => {

@@ -24,6 +24,7 @@ import {
   theDestination,
   theService,
 } from '../../changes/index.js';
+import { refuseWhileDraining } from '../../drain/index.js';
 import { mergeDestination } from '../../ipvs/backend/read-modify-write.js';
 import { runChange, type AgentContext } from '../agent-context.js';
 import { findService } from './service-routes.js';
@@ -107,6 +108,7 @@ export function destinationRoutes(context: AgentContext): Router {
         // (keepalived, a netlink tool) on another port keeps its weight and threshold edits.
         if (merged.forwarding !== current.forwarding) checkDestinationForService(key, merged);
         if (sameDestinationSettings(current, merged)) return [];
+        if (merged.weight !== current.weight) refuseWhileDraining(context.drains, key, dest, 'weight');
         return [{ kind: 'edit-destination', service: key, destination: merged }];
       },
       summary: (before) => {

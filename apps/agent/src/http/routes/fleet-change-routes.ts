@@ -67,6 +67,7 @@ function localSteps(context: AgentContext, request: Request) {
           pipeline: context.pipeline,
           journal: context.journal,
           log: context.changes,
+          holds: context.holds,
         };
         const record = await revertChange(deps, changeId, false, actor, fleetChange);
         return { ok: true as const, changeId: record?.id ?? null };

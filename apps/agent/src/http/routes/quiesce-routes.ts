@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { parseOrThrow, weightInputSchema } from '@ipvs-dashboard/shared';
 import { z } from 'zod';
+import { refuseWhileDraining } from '../../drain/index.js';
 import { placeHold, releaseHold } from '../../holds/index.js';
 import { actorOf, announce, ifMatchOf, type AgentContext } from '../agent-context.js';
 import { findDestination, keysOf } from './destination-routes.js';
@@ -11,7 +12,8 @@ const unquiesceBodySchema = z.strictObject({ weight: weightInputSchema.optional(
  * Quiesce = the operator's hold (shared holds.ts): weight 0, the scheduler sends no new connections,
  * existing ones drain. The previous weight is kept in the state dir so unquiesce restores it, even after
  * an agent restart; the memory follows the table (hold-memory.ts). Unquiesce releases only the operator's
- * hold: while the health check still holds the server it answers 409 HELD_BY_HEALTH and changes nothing.
+ * hold: while the health check still holds the server it answers 409 HELD_BY_HEALTH, and while a drain runs
+ * 409 HELD_BY_DRAIN (drain-refusal.ts); either way nothing changes.
  */
 export function quiesceRoutes(context: AgentContext): Router {
   const router = Router();
@@ -36,6 +38,7 @@ export function quiesceRoutes(context: AgentContext): Router {
   router.post('/services/:sid/destinations/:did/unquiesce', async (request, response) => {
     const { key, dest } = keysOf(request);
     const { weight } = parseOrThrow(unquiesceBodySchema, request.body ?? {});
+    refuseWhileDraining(context.drains, key, dest, 'unquiesce');
     const result = await releaseHold(context, {
       key,
       dest,

@@ -1,4 +1,4 @@
-import type { Hold } from '@ipvs-dashboard/shared';
+import { destinationId, type Destination, type Hold } from '@ipvs-dashboard/shared';
 import type { Translate } from '../../../lib/i18n/i18n-context';
 
 /** How long ago, as the card says it: seconds up to 2 minutes, then minutes up to 2 hours, then hours. */
@@ -17,4 +17,18 @@ export function holdsText(holds: readonly Hold[], t: Translate, now: number): st
       t('hold.item', { kind: t(`hold.${hold.kind}`), reason: hold.reason, age: ageText(hold.since, now) }),
     )
     .join('; ');
+}
+
+/**
+ * Why a draining server can be neither unquiesced nor given a weight: the agent's 409 HELD_BY_DRAIN
+ * (drain/drain-refusal.ts) in the user's language, shown on the controls it disables; null when not draining.
+ */
+export function drainRefusalText(destination: Destination, t: Translate): string | null {
+  const drain = destination.drain;
+  if (!drain) return null;
+  return t('server.heldByDrain', {
+    server: destinationId(destination),
+    then: t(`drain.then.${drain.then}`),
+    by: drain.by,
+  });
 }

@@ -10,6 +10,7 @@ import { ServerCounters } from './server-counters';
 import { ServerEditor } from './server-editor';
 import { DrainAction } from './drain-form';
 import { DrainProgressView } from './drain-progress';
+import { drainRefusalText } from './hold-text';
 import { HealthDot, HeldBy } from './server-health';
 import { ServerRamp, SorryMark } from './server-ramp';
 
@@ -26,7 +27,9 @@ export function ServerCard({ sid, serviceKey, persistence, destination }: Server
   const t = useT();
   const did = destinationId(destination);
   // Dragging quiesces or unquiesces: a token that may not (viewer, or limited to other services) cannot drag.
-  const refusal = useRefusal(['POST', `${destinationPath(sid, did)}/quiesce`]);
+  // A draining server stays out until its drain ends or is cancelled: the agent refuses its unquiesce.
+  const refusal =
+    useRefusal(['POST', `${destinationPath(sid, did)}/quiesce`]) ?? drainRefusalText(destination, t);
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: did,
     data: { destination },

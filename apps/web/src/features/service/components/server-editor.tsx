@@ -12,6 +12,7 @@ import { ActionError, FieldError } from '../../../components/error-text';
 import { FormProblems } from '../../../components/form-problems';
 import { numberFrom, useFormCheck } from '../../../lib/forms/use-form-check';
 import { useT } from '../../../lib/i18n/i18n-context';
+import { drainRefusalText } from './hold-text';
 import { draftSettings, type RealServerDraft } from './real-server-draft';
 import { REAL_SERVER_FIELDS, RealServerFields } from './real-server-fields';
 import { deleteDestinationCommand, editDestinationCommand } from '../../../lib/ipvsadm/ipvsadm-command';
@@ -109,6 +110,8 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
     );
   };
 
+  // The agent refuses a weight edit while a drain runs (HELD_BY_DRAIN); the other settings stay editable.
+  const drainRefusal = drainRefusalText(destination, t);
   return (
     <div className="server-editor">
       <div className="weight-row">
@@ -119,6 +122,8 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
           value={draft.weight}
           aria-invalid={Boolean(fieldError('weight'))}
           aria-describedby={fieldError('weight') ? `${idBase}-weight-error` : undefined}
+          disabled={drainRefusal !== null}
+          title={drainRefusal ?? undefined}
           onChange={(event) => set({ weight: event.target.value })}
         />
         <input
@@ -128,6 +133,8 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
           value={weightToSlider(numberFrom(draft.weight) || 0)}
           aria-label={t('server.weightSlider', { server: did })}
           aria-valuetext={String(numberFrom(draft.weight) || 0)}
+          disabled={drainRefusal !== null}
+          title={drainRefusal ?? undefined}
           onChange={(event) => set({ weight: String(sliderToWeight(Number(event.target.value))) })}
         />
       </div>

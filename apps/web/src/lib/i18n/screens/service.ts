@@ -40,6 +40,8 @@ export const serviceEn = {
   'board.announceCancelled': 'Moving {server} was cancelled.',
   'server.card': 'Real server {server}',
   'server.drag': 'Move {server} between Active and Quiesced',
+  'server.heldByDrain':
+    '{server} is being drained (then {then}, started by {by}): it cannot be unquiesced or get a weight until the drain ends. Cancel the drain first.',
   'server.weight': 'Weight',
   'server.weightShort': 'weight {weight}',
   'server.weightSlider': 'Weight of {server}',
@@ -186,6 +188,8 @@ export const serviceKo: Messages<typeof serviceEn> = {
   'board.announceCancelled': '{server} 이동을 취소했습니다.',
   'server.card': '리얼 서버 {server}',
   'server.drag': '{server}을(를) "활성"과 "가중치 0 (드레인)" 사이로 옮기기',
+  'server.heldByDrain':
+    '{server}은(는) 드레인 중입니다 (끝나면 {then}, 시작: {by}): 드레인이 끝날 때까지 복귀시키거나 가중치를 줄 수 없습니다. 먼저 드레인을 취소하세요.',
   'server.weight': '가중치',
   'server.weightShort': '가중치 {weight}',
   'server.weightSlider': '{server}의 가중치',

@@ -73,6 +73,35 @@ describe('drain on the real-server card', () => {
     expect(url).toBe('/api/v1/services/tcp%3A10.0.0.1%3A80/destinations/10.1.0.1%3A80/drain');
   });
 
+  it('disables unquiesce (the drag handle) and the weight of a draining server, saying why as the agent does', () => {
+    const table = [
+      service('10.0.0.1', {
+        destinations: [
+          destination('10.1.0.1', { weight: 0, drain: progress({ by: 'alice' }) }),
+          destination('10.1.0.2', { weight: 5 }),
+        ],
+      }),
+    ];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(jsonResponse(200, table))),
+    );
+    renderWithProviders(<Board />, structuredClone(table));
+    const card = screen.getByTestId('server-10.1.0.1:80');
+    const why =
+      '10.1.0.1:80 is being drained (then remove the server, started by alice): it cannot be unquiesced or get a weight until the drain ends. Cancel the drain first.';
+    const handle = within(card).getByLabelText('Move 10.1.0.1:80 between Active and Quiesced');
+    expect(handle).toBeDisabled();
+    expect(handle).toHaveAttribute('title', why);
+    const weight = within(card).getByLabelText('Weight');
+    expect(weight).toBeDisabled();
+    expect(weight).toHaveAttribute('title', why);
+    expect(within(card).getByLabelText('Upper threshold (0 = none)')).toBeEnabled();
+    const other = screen.getByTestId('server-10.1.0.2:80');
+    expect(within(other).getByLabelText('Move 10.1.0.2:80 between Active and Quiesced')).toBeEnabled();
+    expect(within(other).getByLabelText('Weight')).toBeEnabled();
+  });
+
   it('says when nothing declines that only the deadline will end it', () => {
     const stalled = progress({
       perSecond: 0,

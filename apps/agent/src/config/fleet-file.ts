@@ -14,10 +14,12 @@ export interface FleetPeer {
   pair: string | null;
   site: string | null;
   tlsVerify: boolean;
+  /** Its `instance` label in Prometheus as the file gives it; null: derive it from the url. */
+  prometheusInstance: string | null;
 }
 
 export interface FleetSettings {
-  self: { name: string; pair: string | null; site: string | null };
+  self: { name: string; pair: string | null; site: string | null; prometheusInstance: string | null };
   peers: FleetPeer[];
 }
 
@@ -80,8 +82,17 @@ export function loadFleetSettings(file: string): FleetSettings {
       pair: director.pair ?? null,
       site: director.site ?? null,
       tlsVerify: director.tlsVerify,
+      prometheusInstance: director.prometheusInstance ?? null,
     };
   });
   const self = parsed.data.self;
-  return { self: { name: self?.name ?? 'local', pair: self?.pair ?? null, site: self?.site ?? null }, peers };
+  return {
+    self: {
+      name: self?.name ?? 'local',
+      pair: self?.pair ?? null,
+      site: self?.site ?? null,
+      prometheusInstance: self?.prometheusInstance ?? null,
+    },
+    peers,
+  };
 }

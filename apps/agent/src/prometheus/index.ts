@@ -4,3 +4,4 @@ export * from './long-history.js';
 export * from './prometheus-client.js';
 export * from './promql.js';
 export * from './range-plan.js';
+export * from './fleet-history.js';

@@ -2,3 +2,4 @@
 export * from './fleet-file.js';
 export * from './fleet-status.js';
 export * from './pair-diff.js';
+export * from './fleet-history.js';

@@ -55,7 +55,7 @@ describe('--fleet FILE', () => {
       }),
     );
     expect(resolveConfig({ fleet: path }, defaults).fleet).toEqual({
-      self: { name: 'lb1', pair: 'edge', site: 'seoul' },
+      self: { name: 'lb1', pair: 'edge', site: 'seoul', prometheusInstance: null },
       peers: [
         {
           name: 'lb2',
@@ -64,8 +64,17 @@ describe('--fleet FILE', () => {
           pair: 'edge',
           site: 'seoul',
           tlsVerify: true,
+          prometheusInstance: null,
         },
-        { name: 'lab', url: 'http://127.0.0.1:9090', token, pair: null, site: null, tlsVerify: false },
+        {
+          name: 'lab',
+          url: 'http://127.0.0.1:9090',
+          token,
+          pair: null,
+          site: null,
+          tlsVerify: false,
+          prometheusInstance: null,
+        },
       ],
     });
   });
@@ -104,11 +113,12 @@ describe('--fleet FILE in YAML', () => {
     `    token: ${token}`,
     '    pair: edge',
     '    site: seoul',
+    '    prometheusInstance: lb2.example.com:8080',
     '  - {name: "no", url: "http://127.0.0.1:9090", token: ' + token + ', tlsVerify: false}',
     '',
   ].join('\n');
   const expected = {
-    self: { name: 'lb1', pair: 'edge', site: 'seoul' },
+    self: { name: 'lb1', pair: 'edge', site: 'seoul', prometheusInstance: null },
     peers: [
       {
         name: 'lb2',
@@ -117,8 +127,17 @@ describe('--fleet FILE in YAML', () => {
         pair: 'edge',
         site: 'seoul',
         tlsVerify: true,
+        prometheusInstance: 'lb2.example.com:8080',
       },
-      { name: 'no', url: 'http://127.0.0.1:9090', token, pair: null, site: null, tlsVerify: false },
+      {
+        name: 'no',
+        url: 'http://127.0.0.1:9090',
+        token,
+        pair: null,
+        site: null,
+        tlsVerify: false,
+        prometheusInstance: null,
+      },
     ],
   };
 

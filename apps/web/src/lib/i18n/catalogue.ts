@@ -2,6 +2,7 @@ import { activityEn, activityKo } from './screens/activity';
 import { checksEn, checksKo } from './screens/checks';
 import { connectionsEn, connectionsKo } from './screens/connections';
 import { fleetEn, fleetKo } from './screens/fleet';
+import { fleetExtrasEn, fleetExtrasKo } from './screens/fleet-extras';
 import type { Messages } from './screens/messages';
 import { overviewEn, overviewKo } from './screens/overview';
 import { policyEn, policyKo } from './screens/policy';
@@ -29,6 +30,7 @@ export const screens = [
   [rolesEn, rolesKo],
   [checksEn, checksKo],
   [fleetEn, fleetKo],
+  [fleetExtrasEn, fleetExtrasKo],
 ] as const;
 
 const en = {
@@ -43,6 +45,7 @@ const en = {
   ...rolesEn,
   ...checksEn,
   ...fleetEn,
+  ...fleetExtrasEn,
 };
 const ko: Messages<typeof en> = {
   ...shellKo,
@@ -56,6 +59,7 @@ const ko: Messages<typeof en> = {
   ...rolesKo,
   ...checksKo,
   ...fleetKo,
+  ...fleetExtrasKo,
 };
 
 export type MessageKey = keyof typeof en;

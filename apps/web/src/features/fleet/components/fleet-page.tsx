@@ -4,6 +4,7 @@ import { useT } from '../../../lib/i18n/i18n-context';
 import { routeHref } from '../../../lib/router/hash-router';
 import { fleetQueryOptions, groupDirectors } from '../api/fleet-queries';
 import { DirectorCard } from './director-card';
+import { FleetHistoryHint } from './director-sparkline';
 import './fleet.css';
 
 /** Every director of the fleet file, grouped by site and pair, each with its health at a glance. */
@@ -14,6 +15,7 @@ export function FleetPage() {
     <>
       <h1>{t('fleet.title')}</h1>
       <p className="muted">{t('fleet.intro')}</p>
+      <FleetHistoryHint />
       <ActionError error={fleet.error} />
       {!fleet.data && !fleet.error && <div className="empty">{t('common.loading')}</div>}
       {fleet.data &&

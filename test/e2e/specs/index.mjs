@@ -9,6 +9,7 @@ import { dragShowsCommandAndAsksWeight } from './drag-asks-weight.mjs';
 import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { formShowsEveryError } from './form-errors.mjs';
 import { fleetPageAndPairDiff } from './fleet.mjs';
+import { fleetSparklinesAndPairConnections } from './fleet-extras.mjs';
 import { healthChecksFromTheForm } from './health-checks.mjs';
 import { longRangeFromPrometheus, prometheusHintWithoutIt } from './long-range.mjs';
 import { overloadedServer } from './overloaded-server.mjs';
@@ -86,6 +87,10 @@ export const specs = [
   {
     name: 'fleet: every director with its totals or why not; the pair view shows a weight changed on one',
     run: fleetPageAndPairDiff,
+  },
+  {
+    name: 'fleet extras: 1-hour lines from Prometheus on each card; pair connection counts flag an imbalance',
+    run: fleetSparklinesAndPairConnections,
   },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
   {

@@ -3,3 +3,4 @@ export * from './fleet-file.js';
 export * from './fleet-status.js';
 export * from './pair-diff.js';
 export * from './fleet-history.js';
+export * from './pair-connections.js';

@@ -6,6 +6,7 @@ import { useT } from '../../../lib/i18n/i18n-context';
 import { routeHref } from '../../../lib/router/hash-router';
 import { directorTableQueryOptions, fleetQueryOptions } from '../api/fleet-queries';
 import { DirectorCard } from './director-card';
+import { PairConnections } from './pair-connections';
 import { SyncDaemonsLine } from './sync-daemons-line';
 import './fleet.css';
 
@@ -57,6 +58,7 @@ function PairDiff({
       </div>
       <SyncDaemonsLine director={left} />
       <SyncDaemonsLine director={right} />
+      <PairConnections left={left} right={right} />
       {failed.map(({ director, error }) => (
         <p key={director.name} className="notice" role="alert">
           {t('fleet.cannotCompare', { name: director.name, error: errorMessage(error) })}

@@ -18,6 +18,7 @@ import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
 import { persistenceWarning } from './persistence-warning.mjs';
 import { slowStartRamp } from './slow-start.mjs';
 import { controlsFollowTheRole } from './roles.mjs';
+import { shareLinkForAWallScreen } from './share-link.mjs';
 import { everyScreenAtPhoneWidth } from './phone-width.mjs';
 import { takeScreenshots } from './screenshots.mjs';
 import { statsColumnsKeptAfterReload } from './stats-columns.mjs';
@@ -78,6 +79,10 @@ export const specs = [
   {
     name: 'roles: a viewer sees every control disabled with the reason, an operator may drag',
     run: controlsFollowTheRole,
+  },
+  {
+    name: 'share link: a read-only wall screen from Settings; revoked, it signs out by itself',
+    run: shareLinkForAWallScreen,
   },
   { name: 'long ranges: without Prometheus a hint says how to connect one', run: prometheusHintWithoutIt },
   {

@@ -10,6 +10,7 @@ import { ownersEn, ownersKo } from './screens/owners';
 import { rolesEn, rolesKo } from './screens/roles';
 import { serviceEn, serviceKo } from './screens/service';
 import { settingsEn, settingsKo } from './screens/settings';
+import { shareLinksEn, shareLinksKo } from './screens/share-links';
 import { shellEn, shellKo } from './screens/shell';
 
 // The one catalogue of user-facing strings, per language, merged from one module per screen
@@ -31,6 +32,7 @@ export const screens = [
   [checksEn, checksKo],
   [fleetEn, fleetKo],
   [fleetExtrasEn, fleetExtrasKo],
+  [shareLinksEn, shareLinksKo],
 ] as const;
 
 const en = {
@@ -46,6 +48,7 @@ const en = {
   ...checksEn,
   ...fleetEn,
   ...fleetExtrasEn,
+  ...shareLinksEn,
 };
 const ko: Messages<typeof en> = {
   ...shellKo,
@@ -60,6 +63,7 @@ const ko: Messages<typeof en> = {
   ...checksKo,
   ...fleetKo,
   ...fleetExtrasKo,
+  ...shareLinksKo,
 };
 
 export type MessageKey = keyof typeof en;

@@ -36,9 +36,11 @@ const operatorFields = new Set(['weight']);
 /**
  * The permission an API request needs (`path` below /api/v1). Reads need `read`; weights, quiesce,
  * unquiesce, drain and zeroing counters need `operate`; everything else (services, real servers'
- * other settings, restore, clear, sysctls, daemons, timeouts, undo) needs `administer`.
+ * other settings, restore, clear, sysctls, daemons, timeouts, undo) needs `administer`. The named tokens
+ * (share links) need `administer` even to be listed: who may look at this agent is an admin's business.
  */
 export function permissionFor(method: string, path: string, body: unknown): Permission {
+  if (path === '/tokens' || path.startsWith('/tokens/')) return 'administer';
   if (method === 'GET' || method === 'HEAD') return 'read';
   if (method === 'POST' && /^\/services\/[^/]+\/destinations\/[^/]+\/(quiesce|unquiesce|drain)$/.test(path))
     return 'operate';

@@ -19,6 +19,7 @@ export * from './ipvsadm-format/index.js';
 export * from './changes/index.js';
 export * from './table-owners.js';
 export * from './access-roles.js';
+export * from './share-links.js';
 export * from './holds.js';
 export * from './health/index.js';
 export * from './policy/index.js';

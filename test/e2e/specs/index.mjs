@@ -10,6 +10,7 @@ import { badInputShowsAgentError, editThresholds } from './edit-server.mjs';
 import { formShowsEveryError } from './form-errors.mjs';
 import { fleetPageAndPairDiff } from './fleet.mjs';
 import { fleetChangeFromThePairView } from './fleet-change.mjs';
+import { fleetSparklinesAndPairConnections } from './fleet-extras.mjs';
 import { healthChecksFromTheForm } from './health-checks.mjs';
 import { longRangeFromPrometheus, prometheusHintWithoutIt } from './long-range.mjs';
 import { overloadedServer } from './overloaded-server.mjs';
@@ -18,6 +19,7 @@ import { dragBack, dragToQuiesced, keyboardDrag } from './quiesce-drag.mjs';
 import { persistenceWarning } from './persistence-warning.mjs';
 import { slowStartRamp } from './slow-start.mjs';
 import { controlsFollowTheRole } from './roles.mjs';
+import { shareLinkForAWallScreen } from './share-link.mjs';
 import { everyScreenAtPhoneWidth } from './phone-width.mjs';
 import { takeScreenshots } from './screenshots.mjs';
 import { statsColumnsKeptAfterReload } from './stats-columns.mjs';
@@ -79,6 +81,10 @@ export const specs = [
     name: 'roles: a viewer sees every control disabled with the reason, an operator may drag',
     run: controlsFollowTheRole,
   },
+  {
+    name: 'share link: a read-only wall screen from Settings; revoked, it signs out by itself',
+    run: shareLinkForAWallScreen,
+  },
   { name: 'long ranges: without Prometheus a hint says how to connect one', run: prometheusHintWithoutIt },
   {
     name: 'long ranges: with Prometheus, 1 h draws the range and marks the join; 7 days shows dates',
@@ -91,6 +97,10 @@ export const specs = [
   {
     name: 'fleet change: planned and applied on a pair with one id; a refusal at apply rolls back; an operator may not',
     run: fleetChangeFromThePairView,
+  },
+  {
+    name: 'fleet extras: 1-hour lines from Prometheus on each card; pair connection counts flag an imbalance',
+    run: fleetSparklinesAndPairConnections,
   },
   { name: 'screenshots of every screen, light and dark', run: takeScreenshots },
   {

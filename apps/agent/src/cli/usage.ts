@@ -39,7 +39,7 @@ Options (environment variable in brackets):
                             label matchers picking this director's series in Prometheus, e.g.
                             '{instance="lb1:8080"}' (default: none; then Prometheus must scrape
                             one director only)                          [IPVS_DASHBOARD_PROMETHEUS_SELECTOR]
-  --fleet FILE              show the other directors of a fleet (a JSON file: {"self":{"name":"lb1"},
+  --fleet FILE              show the other directors of a fleet (JSON or YAML: {"self":{"name":"lb1"},
                             "directors":[{"name":"lb2","url":"https://lb2:8080","tokenFile":"...",
                             "pair"?:"...","site"?:"...","tlsVerify"?:true}]}); this agent reads them
                             for the browser (docs/api.md "Fleet")                  [IPVS_DASHBOARD_FLEET]

@@ -50,7 +50,7 @@ export interface RawSettings {
   prometheusUrl?: string;
   /** Label matchers, `{job="ipvs-dashboard"}`. */
   prometheusSelector?: string;
-  /** A JSON file of the fleet's directors (docs/api.md "Fleet"). */
+  /** A JSON or YAML file of the fleet's directors (docs/api.md "Fleet"). */
   fleet?: string;
 }
 

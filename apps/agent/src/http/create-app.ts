@@ -23,6 +23,7 @@ import { serviceRoutes } from './routes/service-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
 import { simulationRoutes } from './routes/simulation-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
+import { tokenRoutes } from './routes/token-routes.js';
 import { webAppRoute } from './web-app-route.js';
 
 export interface AppOptions {
@@ -91,6 +92,7 @@ export function createApp({ context, policy, webDir, tls, log }: AppOptions): Ex
   ]) {
     api.use(routes(context));
   }
+  api.use(tokenRoutes(policy, log));
   api.use(apiNotFound);
   app.use('/api/v1', api);
   app.use('/api', apiNotFound);

@@ -20,6 +20,8 @@ export interface TransportLimits {
   dropAboveBytes: number;
   /** Ping every this often; a client that has not answered the previous ping is cut (default 30 s). */
   heartbeatMs?: number;
+  /** Ask the gate again this often for every open socket (default 2 s). */
+  regateMs?: number;
 }
 
 /** Decides whether an upgrade may proceed; returns an HTTP status + reason to refuse it. */
@@ -33,7 +35,10 @@ export class WsTransport {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private readonly clients = new Map<WebSocket, LiveClient>();
   private readonly alive = new WeakSet<WebSocket>();
+  /** The upgrade request of each socket, to ask the gate again: a revoked token's sockets are closed. */
+  private readonly requests = new WeakMap<WebSocket, IncomingMessage>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly regate: NodeJS.Timeout;
   private nextId = 1;
 
   constructor(
@@ -45,6 +50,19 @@ export class WsTransport {
     // A peer that vanished without a FIN (cable, VM pause) would otherwise hold its queue until the byte bound.
     this.heartbeat = setInterval(() => this.checkAlive(), limits.heartbeatMs ?? 30_000);
     this.heartbeat.unref();
+    // A token revoked (a share link on a wall screen, say) must end its live feed too, not only its next
+    // request: each socket's sign-in is checked again every 2 s, as cheap as one hash per socket.
+    this.regate = setInterval(() => this.checkSignIn(), limits.regateMs ?? 2000);
+    this.regate.unref();
+  }
+
+  private checkSignIn(): void {
+    for (const ws of this.clients.keys()) {
+      const request = this.requests.get(ws);
+      const refusal = request ? this.gate(request) : null;
+      // 4401: the application's own "unauthorized" (4000-4999 are free for applications).
+      if (refusal?.status === 401) ws.close(4401, 'Unauthorized');
+    }
   }
 
   private checkAlive(): void {
@@ -69,7 +87,10 @@ export class WsTransport {
         );
         return;
       }
-      this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws));
+      this.wss.handleUpgrade(request, socket, head, (ws) => {
+        this.requests.set(ws, request);
+        this.accept(ws);
+      });
     });
   }
 
@@ -79,6 +100,7 @@ export class WsTransport {
 
   close(): void {
     clearInterval(this.heartbeat);
+    clearInterval(this.regate);
     for (const ws of this.clients.keys()) ws.terminate();
     this.wss.close();
   }

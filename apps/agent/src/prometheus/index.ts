@@ -5,3 +5,4 @@ export * from './prometheus-client.js';
 export * from './promql.js';
 export * from './range-plan.js';
 export * from './long-history-for.js';
+export * from './fleet-history.js';

@@ -55,8 +55,9 @@ function describeDirector(metric: Record<string, string>): string {
  */
 export class LongHistory {
   constructor(
-    private readonly client: PrometheusClient,
-    private readonly selector: readonly LabelMatcher[],
+    /** Shared with the fleet's sparklines (fleet-history.ts): one Prometheus, one selector. */
+    readonly client: PrometheusClient,
+    readonly selector: readonly LabelMatcher[],
   ) {}
 
   get selectorText(): string {

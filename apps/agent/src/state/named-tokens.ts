@@ -6,7 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { unwatchFile, watchFile } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError, roleSchema, type Caller, type Role } from '@ipvs-dashboard/shared';
+import { AppError, roleSchema, type Caller, type NamedTokenSummary, type Role } from '@ipvs-dashboard/shared';
 import { z } from 'zod';
 
 export interface StoredToken {
@@ -125,6 +125,27 @@ export class CallerDirectory {
 
   close(): void {
     unwatchFile(fileOf(this.stateDir));
+  }
+
+  /** The named tokens as the API lists them (no hashes). */
+  list(): NamedTokenSummary[] {
+    return this.named.map(({ name, role, services, createdAt }) => ({ name, role, services, createdAt }));
+  }
+
+  /**
+   * Adds or revokes through the file (as `token add|revoke` does), then re-reads it at once rather than at
+   * the watcher's next poll: a share link works, and a revoked one stops, from the API's answer on.
+   */
+  async add(name: string, role: Role, services: string[] | null): Promise<string> {
+    const token = await addToken(this.stateDir, name, role, services);
+    this.named = await readTokens(this.stateDir);
+    return token;
+  }
+
+  async revoke(name: string): Promise<boolean> {
+    const revoked = await revokeToken(this.stateDir, name);
+    this.named = await readTokens(this.stateDir);
+    return revoked;
   }
 
   byToken(token: string): Caller | null {

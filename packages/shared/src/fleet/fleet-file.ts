@@ -26,6 +26,11 @@ export const fleetDirectorSchema = z
     pair: directorNameSchema.optional(),
     /** Groups pairs on the Fleet page. */
     site: z.string().min(1).max(64).optional(),
+    /**
+     * The `instance` label of its series in Prometheus (the Fleet page's sparklines); default: its url's
+     * host:port, which is what Prometheus calls a target scraped at that address.
+     */
+    prometheusInstance: z.string().min(1).max(256).optional(),
     /** Verify the peer's TLS certificate (default true); false only for a test rig. */
     tlsVerify: z.boolean().default(true),
   })
@@ -44,6 +49,8 @@ export const fleetFileSchema = z
         name: directorNameSchema,
         pair: directorNameSchema.optional(),
         site: z.string().min(1).max(64).optional(),
+        /** This director's `instance` label in Prometheus; default: the one in --prometheus-selector, if any. */
+        prometheusInstance: z.string().min(1).max(256).optional(),
       })
       .strict()
       .optional(),

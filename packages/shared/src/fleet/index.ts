@@ -3,3 +3,5 @@ export * from './fleet-file.js';
 export * from './fleet-status.js';
 export * from './pair-diff.js';
 export * from './fleet-change.js';
+export * from './fleet-history.js';
+export * from './pair-connections.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChangeRecord, ErrorBody } from '@ipvs-dashboard/shared';
+import WebSocket from 'ws';
+import { shareLinkAnswerSchema, type ChangeRecord, type ErrorBody } from '@ipvs-dashboard/shared';
 import { runTokenCommand } from '../../cli/index.js';
 import { startTestAgent, webService, webServiceId, type TestAgent } from './test-agent.js';
 
@@ -97,5 +98,50 @@ describe('named tokens', () => {
     await expect(add('oncall', '--role', 'viewer')).rejects.toThrow(/exists; revoke it first/);
     await expect(add('admin', '--role', 'viewer')).rejects.toThrow(/startup token's name/);
     await expect(add('x', '--role', 'root')).rejects.toThrow(/--role must be viewer, operator or admin/);
+  });
+
+  it('makes a read-only share link through the API; revoking it ends its browser session at once', async () => {
+    const made = await t.api('/tokens', { method: 'POST', json: { name: 'noc-wall' } });
+    expect(made.status).toBe(201);
+    const link = shareLinkAnswerSchema.parse(await made.json());
+    expect(link).toMatchObject({ name: 'noc-wall', role: 'viewer', services: null });
+    expect(link.loginPath).toBe(`/?token=${encodeURIComponent(link.token)}`);
+    const listed = (await (await t.api('/tokens')).json()) as Record<string, unknown>[];
+    expect(listed.find((token) => token.name === 'noc-wall')).toEqual({
+      name: 'noc-wall',
+      role: 'viewer',
+      services: null,
+      createdAt: link.createdAt,
+    });
+    // Works at once (no wait for the file watcher), as a browser session from the login path.
+    const login = await fetch(`${t.base}${link.loginPath}`, { redirect: 'manual' });
+    expect([login.status, login.headers.get('location')]).toEqual([303, '/']);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const session = () => fetch(`${t.base}/api/v1/session`, { headers: { cookie } });
+    expect(await (await session()).json()).toEqual({ name: 'noc-wall', role: 'viewer', services: null });
+    // The wall screen's live feed, open with that session, is closed too (4401), not left streaming.
+    const live = new WebSocket(`ws://127.0.0.1:${t.agent.port}/api/v1/live`, { headers: { cookie } });
+    const closed = new Promise<number>((resolve) => live.on('close', (code) => resolve(code)));
+    await new Promise((resolve, reject) => live.once('open', resolve).once('error', reject));
+    expect((await t.api('/tokens/noc-wall', { method: 'DELETE' })).status).toBe(204);
+    expect(await closed).toBe(4401);
+    expect((await session()).status).toBe(401);
+    expect(await runTokenCommand(['list'], t.stateDir)).not.toMatch(/^noc-wall\t/m);
+  });
+
+  it('refuses a share link with a bad or taken name, and names the tokens when revoking an unknown one', async () => {
+    const bad = await t.api('/tokens', { method: 'POST', json: { name: 'no spaces' } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ErrorBody).error).toMatchObject({ field: 'name' });
+    const taken = await t.api('/tokens', { method: 'POST', json: { name: 'oncall' } });
+    expect(taken.status).toBe(400);
+    expect(((await taken.json()) as ErrorBody).error.message).toMatch(/exists; revoke it first/);
+    const role = await t.api('/tokens', { method: 'POST', json: { name: 'x', role: 'admin' } });
+    expect(role.status).toBe(400);
+    const unknown = await t.api('/tokens/nobody', { method: 'DELETE' });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as ErrorBody).error.message).toMatch(
+      /No named token "nobody"; the named tokens are .*oncall/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { AppError } from '@ipvs-dashboard/shared';
 import { PeerError, peerGet, type FleetReader } from '../../fleet/index.js';
+import { FleetHistory } from '../../prometheus/index.js';
 import type { AgentContext } from '../agent-context.js';
 
 /** Headers of a peer's answer worth passing on: what the body is and which table generation it shows. */
@@ -23,12 +24,35 @@ function peerPath(request: Request, name: string): string {
   return url.startsWith(prefix) ? url.slice(prefix.length) : url;
 }
 
+/** The sparklines' source, made on first use from --prometheus-url's client and the fleet file. */
+const fleetHistories = new WeakMap<AgentContext, FleetHistory>();
+
+function fleetHistoryOf(context: AgentContext): FleetHistory {
+  const fleet = fleetOf(context);
+  if (!context.longHistory) {
+    throw new AppError(
+      'PROMETHEUS_NOT_CONFIGURED',
+      'The Fleet page\'s 1-hour lines come from Prometheus: start this agent with --prometheus-url http://<prometheus>:9090, a Prometheus that scrapes every director\'s /metrics (docs/api.md "Fleet").',
+    );
+  }
+  let history = fleetHistories.get(context);
+  if (!history) {
+    history = new FleetHistory(context.longHistory.client, context.longHistory.selector, fleet.settings);
+    fleetHistories.set(context, history);
+  }
+  return history;
+}
+
 /** GET /fleet and the read-only passthrough to a peer's API (docs/api.md "Fleet"). */
 export function fleetRoutes(context: AgentContext): Router {
   const router = Router();
 
   router.get('/fleet', async (_request, response) => {
     response.json(await fleetOf(context).status());
+  });
+
+  router.get('/fleet/history', async (_request, response) => {
+    response.json(await fleetHistoryOf(context).lastHour(Date.now()));
   });
 
   router.all('/fleet/:name/*rest', async (request, response) => {

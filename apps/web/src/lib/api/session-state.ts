@@ -20,6 +20,11 @@ export function noteSessionStatus(httpStatus: number): void {
   listeners.forEach((listener) => listener());
 }
 
+/** What the agent last said of this session (outside React). */
+export function currentSession(): Session {
+  return session;
+}
+
 /** For tests: forget what the agent said. */
 export function resetSession(): void {
   session = { state: 'unknown', lost: false };

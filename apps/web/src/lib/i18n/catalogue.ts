@@ -2,6 +2,7 @@ import { activityEn, activityKo } from './screens/activity';
 import { checksEn, checksKo } from './screens/checks';
 import { connectionsEn, connectionsKo } from './screens/connections';
 import { fleetEn, fleetKo } from './screens/fleet';
+import { fleetExtrasEn, fleetExtrasKo } from './screens/fleet-extras';
 import type { Messages } from './screens/messages';
 import { overviewEn, overviewKo } from './screens/overview';
 import { policyEn, policyKo } from './screens/policy';
@@ -9,6 +10,7 @@ import { ownersEn, ownersKo } from './screens/owners';
 import { rolesEn, rolesKo } from './screens/roles';
 import { serviceEn, serviceKo } from './screens/service';
 import { settingsEn, settingsKo } from './screens/settings';
+import { shareLinksEn, shareLinksKo } from './screens/share-links';
 import { shellEn, shellKo } from './screens/shell';
 
 // The one catalogue of user-facing strings, per language, merged from one module per screen
@@ -29,6 +31,8 @@ export const screens = [
   [rolesEn, rolesKo],
   [checksEn, checksKo],
   [fleetEn, fleetKo],
+  [fleetExtrasEn, fleetExtrasKo],
+  [shareLinksEn, shareLinksKo],
 ] as const;
 
 const en = {
@@ -43,6 +47,8 @@ const en = {
   ...rolesEn,
   ...checksEn,
   ...fleetEn,
+  ...fleetExtrasEn,
+  ...shareLinksEn,
 };
 const ko: Messages<typeof en> = {
   ...shellKo,
@@ -56,6 +62,8 @@ const ko: Messages<typeof en> = {
   ...rolesKo,
   ...checksKo,
   ...fleetKo,
+  ...fleetExtrasKo,
+  ...shareLinksKo,
 };
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@
 // open but goes silent (the agent hangs, the network drops without a reset) counts as lost after `silenceMs`. Large frames can be checked
 // off the main thread (checkOffThread); frames are still delivered strictly in the order they arrived.
 import type { FrameCheck } from './frame-checker';
+import { noteSessionStatus } from '../api/session-state';
 
 export type LiveStatus =
   | { kind: 'connecting'; staleSince: null }
@@ -129,7 +130,10 @@ export class LiveSocket<M> {
       this.lastFrameAt = this.now();
       this.receive(event.data);
     };
-    socket.onclose = () => {
+    socket.onclose = (event?: CloseEvent) => {
+      // 4401: the agent closed the feed because this session's token was revoked (a share link ended):
+      // the sign-in screen, as for any 401, rather than reconnecting forever.
+      if (event?.code === 4401) noteSessionStatus(401);
       if (this.socket === socket) this.scheduleReconnect();
     };
   }

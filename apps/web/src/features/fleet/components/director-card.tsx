@@ -1,5 +1,6 @@
 import type { FleetDirectorStatus } from '@ipvs-dashboard/shared';
 import { useT } from '../../../lib/i18n/i18n-context';
+import { DirectorSparkline } from './director-sparkline';
 
 /** One director at a glance: reachable or why not, its totals, servers up/held/down, VRRP. */
 export function DirectorCard({ director }: { director: FleetDirectorStatus }) {
@@ -54,6 +55,7 @@ export function DirectorCard({ director }: { director: FleetDirectorStatus }) {
           )}
         </dl>
       )}
+      <DirectorSparkline name={director.name} />
       <div className="muted">{t('fleet.latency', { ms: Math.round(director.latencyMs) })}</div>
     </section>
   );

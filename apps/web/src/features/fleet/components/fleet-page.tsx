@@ -5,6 +5,7 @@ import { routeHref } from '../../../lib/router/hash-router';
 import { fleetQueryOptions, groupDirectors } from '../api/fleet-queries';
 import { DirectorCard } from './director-card';
 import { FleetChangePanel } from './fleet-change-panel';
+import { FleetHistoryHint } from './director-sparkline';
 import './fleet.css';
 
 /** Every director of the fleet file, grouped by site and pair, each with its health at a glance. */
@@ -15,6 +16,7 @@ export function FleetPage() {
     <>
       <h1>{t('fleet.title')}</h1>
       <p className="muted">{t('fleet.intro')}</p>
+      <FleetHistoryHint />
       <ActionError error={fleet.error} />
       {!fleet.data && !fleet.error && <div className="empty">{t('common.loading')}</div>}
       {fleet.data &&

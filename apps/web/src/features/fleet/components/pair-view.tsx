@@ -7,6 +7,7 @@ import { routeHref } from '../../../lib/router/hash-router';
 import { directorTableQueryOptions, fleetQueryOptions } from '../api/fleet-queries';
 import { DirectorCard } from './director-card';
 import { FleetChangePanel } from './fleet-change-panel';
+import { PairConnections } from './pair-connections';
 import { SyncDaemonsLine } from './sync-daemons-line';
 import './fleet.css';
 
@@ -61,6 +62,7 @@ function PairDiff({
       </div>
       <SyncDaemonsLine director={left} />
       <SyncDaemonsLine director={right} />
+      <PairConnections left={left} right={right} />
       {failed.map(({ director, error }) => (
         <p key={director.name} className="notice" role="alert">
           {t('fleet.cannotCompare', { name: director.name, error: errorMessage(error) })}

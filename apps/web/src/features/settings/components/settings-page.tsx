@@ -3,6 +3,7 @@ import { ConfigTransferCard } from './config-transfer-card';
 import { DaemonsCard } from './daemons-card';
 import { DangerZoneCard } from './danger-zone-card';
 import { KernelSettingsCard } from './kernel-settings-card';
+import { ShareLinksCard } from './share-links-card';
 import { TimeoutsCard } from './timeouts-card';
 
 export function SettingsPage() {
@@ -16,6 +17,7 @@ export function SettingsPage() {
       </div>
       <KernelSettingsCard />
       <ConfigTransferCard />
+      <ShareLinksCard />
       <DangerZoneCard />
     </>
   );

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveSocket, backoffDelay, type LiveStatus } from '../live-socket';
+import { currentSession, resetSession } from '../../api/session-state';
 
 /** Just enough of a WebSocket for the transport: the test opens, sends and closes it. */
 class FakeSocket {
   onopen: (() => void) | null = null;
   onmessage: ((event: { data: unknown }) => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((event?: { code: number }) => void) | null = null;
   closed = false;
   close() {
     this.closed = true;
@@ -136,6 +137,19 @@ describe('live-socket', () => {
     expect(live.status).toMatchObject({ kind: 'reconnecting', staleSince: lastFrame });
     vi.advanceTimersByTime(1000);
     expect(sockets).toHaveLength(2);
+  });
+
+  it('signs out when the agent closes the feed with 4401 (its token was revoked)', () => {
+    resetSession();
+    start();
+    sockets[0]?.onopen?.();
+    sockets[0]?.onclose?.({ code: 1006 });
+    expect(currentSession().state).toBe('unknown');
+    vi.advanceTimersByTime(2000);
+    expect(sockets).toHaveLength(2);
+    sockets[1]?.onopen?.();
+    sockets[1]?.onclose?.({ code: 4401 });
+    expect(currentSession().state).toBe('signed-out');
   });
 
   it('stops reconnecting once stopped', () => {

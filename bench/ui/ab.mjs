@@ -50,7 +50,11 @@ async function round(page, cdp, url, name, index) {
   const build = await page.evaluate(() => document.querySelector('script[type=module]')?.getAttribute('src'));
   await page.getByTestId('rate-charts').waitFor();
   const label = chartWindow === '1m' ? '1 min' : '5 min';
-  await page.getByTestId('rate-charts').locator('..').getByRole('button', { name: label }).click();
+  await page
+    .getByTestId('rate-charts')
+    .locator('..')
+    .getByRole('button', { name: label, exact: true })
+    .click();
   if (scrollToCharts) await page.getByTestId('rate-charts').scrollIntoViewIfNeeded();
   await new Promise((done) => setTimeout(done, WARM_UP_MS));
   const before = await metrics(cdp);

@@ -2,7 +2,6 @@ import { memo, useMemo } from 'react';
 import { LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatSi } from '../../../lib/format/format-si';
 import { formatClock } from '../../../lib/format/format-time';
-import { useHeldWhile, useOnScreen } from '../../../lib/live/use-on-screen';
 import type { ChangeMarker } from '../api/get-service-changes';
 import type { ChartRow } from './chart-rows';
 import { ChartLines, ChartTooltip } from './chart-lines';
@@ -72,28 +71,24 @@ function markerShape(text: string) {
 }
 
 /**
- * One chart: the total in bold, each real server thin, optional threshold lines. No animation: data moves
- * every second. Off screen (the board above it is tall) it keeps the rows it last drew and is redrawn with
- * the newest as it scrolls into view: six recharts charts redrawing every second were most of the service
- * page's main-thread time, and a chart nobody can see needs none of it.
+ * One chart: the total in bold, each real server thin (chart-lines.tsx), optional threshold lines. No
+ * animation: data moves every second.
  */
 export const RateChart = memo(function RateChart(props: RateChartProps) {
-  const [ref, onScreen] = useOnScreen<HTMLElement>();
-  const rows = useHeldWhile(props.rows, onScreen);
   return (
-    <figure ref={ref} className="chart-card" style={{ margin: 0 }} data-on-screen={onScreen}>
+    <figure className="chart-card" style={{ margin: 0 }}>
       <figcaption>
         <h3>
           <span>{props.title}</span>
           <span className="muted">{props.unit}</span>
         </h3>
       </figcaption>
-      <ChartPlot {...props} rows={rows} />
+      <ChartPlot {...props} />
     </figure>
   );
 });
 
-/** What a chart draws; memoised, so a chart holding its rows off screen skips recharts entirely. */
+/** What a chart draws, below its caption. */
 const ChartPlot = memo(function ChartPlot({
   unit,
   rows,

@@ -5,7 +5,15 @@ import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
-export async function startUiAgent({ services, dests, connectionsPerSecond, token, stateDir, cpuProfDir }) {
+export async function startUiAgent({
+  services,
+  dests,
+  connectionsPerSecond,
+  token,
+  stateDir,
+  cpuProfDir,
+  webDir = 'apps/web/dist',
+}) {
   const nodeArgs = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
   const args = [
     ...nodeArgs,
@@ -14,7 +22,7 @@ export async function startUiAgent({ services, dests, connectionsPerSecond, toke
     token,
     stateDir,
     '0',
-    'apps/web/dist',
+    webDir,
   ];
   const child = spawn(process.execPath, args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

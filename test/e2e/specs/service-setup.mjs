@@ -56,7 +56,7 @@ export async function chartsShowData({ page, api }) {
     'the live charts hold at least three points',
     15_000,
   );
-  const drawn = await page.locator('[data-testid="rate-charts"] .recharts-line path').count();
+  const drawn = await page.locator('[data-testid="rate-charts"] path.chart-line').count();
   check(drawn >= 4 * 6, `each of the six charts draws the total and three servers, got ${drawn} lines`);
   await eventually(
     async () =>

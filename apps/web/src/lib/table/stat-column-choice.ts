@@ -17,10 +17,22 @@ export function parseChoice(stored: string | null): readonly StatColumnId[] {
 }
 
 function read(): readonly StatColumnId[] {
+  // Cached until this tab changes it or another tab's "storage" event says so: every number cell's render
+  // asks for the choice, and a localStorage read per cell per live sample was measurable (bench:ui).
+  if (cached) return cached.chosen;
   const stored = globalThis.localStorage?.getItem(storageKey) ?? null;
-  // The same array while nothing changed: useSyncExternalStore compares snapshots by identity.
-  if (cached?.stored !== stored) cached = { stored, chosen: parseChoice(stored) };
+  cached = { stored, chosen: parseChoice(stored) };
   return cached.chosen;
+}
+
+/** Reads localStorage again on next use: for tests, which clear it between cases. */
+export function forgetStatColumnChoice(): void {
+  cached = null;
+}
+
+function changed(): void {
+  cached = null;
+  listeners.forEach((listener) => listener());
 }
 
 export function setStatColumnShown(id: StatColumnId, shown: boolean): void {
@@ -28,17 +40,26 @@ export function setStatColumnShown(id: StatColumnId, shown: boolean): void {
   if (shown) next.add(id);
   else next.delete(id);
   globalThis.localStorage?.setItem(storageKey, [...next].join(','));
-  listeners.forEach((listener) => listener());
+  changed();
 }
 
+/** One subscription function for every cell: a new one per render would unsubscribe and subscribe again. */
+function subscribe(listener: () => void): () => void {
+  if (listeners.size === 0) globalThis.addEventListener?.('storage', onStorage);
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) globalThis.removeEventListener?.('storage', onStorage);
+  };
+}
+
+function onStorage(event: StorageEvent): void {
+  if (event.key === storageKey || event.key === null) changed();
+}
+
+const serverSnapshot = () => defaultStatColumns;
+
 export function useStatColumnChoice(): [readonly StatColumnId[], (id: StatColumnId, shown: boolean) => void] {
-  const chosen = useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    read,
-    () => defaultStatColumns,
-  );
+  const chosen = useSyncExternalStore(subscribe, read, serverSnapshot);
   return [chosen, useCallback(setStatColumnShown, [])];
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import type { DestinationInput, ServiceKey } from '@ipvs-dashboard/shared';
 import {
   destinationForServiceProblem,
@@ -25,7 +25,14 @@ interface Draft extends RealServerDraft {
 
 const SHOWN = ['address', 'port', 'weight', ...REAL_SERVER_FIELDS];
 
-export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: ServiceKey }) {
+// Memoised: the page renders on every live sample, and nothing this form shows moves with the numbers.
+export const AddServerForm = memo(function AddServerForm({
+  sid,
+  serviceKey,
+}: {
+  sid: string;
+  serviceKey: ServiceKey;
+}) {
   const t = useT();
   const defaultPort = serviceKey.protocol === 'fwmark' ? '0' : String(serviceKey.port);
   const [draft, setDraft] = useState<Draft>({
@@ -112,4 +119,4 @@ export function AddServerForm({ sid, serviceKey }: { sid: string; serviceKey: Se
       </div>
     </form>
   );
-}
+});

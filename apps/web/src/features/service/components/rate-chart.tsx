@@ -1,20 +1,22 @@
 import { memo, useMemo } from 'react';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatSi } from '../../../lib/format/format-si';
-import { formatClock, formatDay, formatDayTime } from '../../../lib/format/format-time';
+import { formatClock } from '../../../lib/format/format-time';
 import type { ChangeMarker } from '../api/get-service-changes';
 import type { ChartRow } from './chart-rows';
-import { TOTAL } from './chart-rows';
+import { ChartLines, ChartTooltip } from './chart-lines';
 import { dataMax, xScale, yScale } from './chart-scale';
+import {
+  StableGrid,
+  StableReferenceLine,
+  chartMargin,
+  pointFormatter,
+  sameNumbers,
+  siTick,
+  tickFormatter,
+  tooltipStyle,
+  useSameWhile,
+} from './stable-chart-parts';
 import './rate-chart.css';
 
 export interface ChartLine {
@@ -68,9 +70,26 @@ function markerShape(text: string) {
   };
 }
 
-/** One chart: the total in bold, each real server thin, optional threshold lines. No animation: data moves every second. */
-export const RateChart = memo(function RateChart({
-  title,
+/**
+ * One chart: the total in bold, each real server thin (chart-lines.tsx), optional threshold lines. No
+ * animation: data moves every second.
+ */
+export const RateChart = memo(function RateChart(props: RateChartProps) {
+  return (
+    <figure className="chart-card" style={{ margin: 0 }}>
+      <figcaption>
+        <h3>
+          <span>{props.title}</span>
+          <span className="muted">{props.unit}</span>
+        </h3>
+      </figcaption>
+      <ChartPlot {...props} />
+    </figure>
+  );
+});
+
+/** What a chart draws, below its caption. */
+const ChartPlot = memo(function ChartPlot({
   unit,
   rows,
   lines,
@@ -81,138 +100,127 @@ export const RateChart = memo(function RateChart({
   join,
   showDates = false,
 }: RateChartProps) {
-  const { x, y } = useMemo(() => {
-    return {
-      x: xScale(end ?? rows[rows.length - 1]?.at ?? Date.now(), windowMs),
-      y: yScale(
-        dataMax(
-          rows,
-          lines.map((line) => line.key),
-        ),
-      ),
-    };
-  }, [rows, lines, windowMs, end]);
-  // Days: dates; hours: hours and minutes; the live minutes: seconds too. A point's tooltip of a long range
-  // names its day as well.
-  const tickText = showDates
-    ? formatDay
-    : windowMs > 900_000
-      ? (at: number) => formatClock(at).slice(0, 5)
-      : formatClock;
-  const pointText = windowMs > 900_000 ? formatDayTime : formatClock;
-  const thresholds = lines.filter((line) => line.threshold !== undefined && line.threshold > 0);
+  const keys = useMemo(() => lines.map((line) => line.key), [lines]);
+  const newest = end ?? rows[rows.length - 1]?.at ?? Date.now();
+  const x = xScale(newest, windowMs);
+  // The same tick and axis objects while their values stay (they change every 5-15 s, the data every second).
+  const xTicks = useSameWhile(x.ticks, sameNumbers);
+  const xDomain = useSameWhile(x.domain, sameNumbers);
+  const top = yScale(dataMax(rows, keys)).top;
+  const y = useMemo(() => yScale(top), [top]);
+  const yDomain = useMemo(() => [0, y.top], [y]);
+  const tickText = tickFormatter(windowMs, showDates);
+  const pointText = pointFormatter(windowMs);
+  const valueText = useMemo(
+    () => (value: unknown) => `${formatSi(Number(value))}${unit ? ` ${unit}` : ''}`,
+    [unit],
+  );
+  const thresholds = useMemo(
+    () => lines.filter((line) => line.threshold !== undefined && line.threshold > 0),
+    [lines],
+  );
   const offScale = thresholds.filter((line) => (line.threshold ?? 0) > y.top);
+  const thresholdLabels = useMemo(
+    () =>
+      new Map(
+        thresholds.map((line) => [
+          line.key,
+          { value: line.thresholdLabel, fill: line.color, fontSize: 11, position: 'insideTopRight' as const },
+        ]),
+      ),
+    [thresholds],
+  );
+  const joinLabel = useMemo(
+    () =>
+      join
+        ? { value: join.label, fill: 'var(--text-muted)', fontSize: 11, position: 'insideTopLeft' as const }
+        : null,
+    [join?.label],
+  );
+  const markerShapes = useMemo(
+    () =>
+      (markers ?? []).map((marker) => ({
+        marker,
+        shape: markerShape(`${formatClock(marker.at)}  ${marker.text}`),
+      })),
+    [markers],
+  );
   return (
-    <figure className="chart-card" style={{ margin: 0 }}>
-      <figcaption>
-        <h3>
-          <span>{title}</span>
-          <span className="muted">{unit}</span>
-        </h3>
-      </figcaption>
-      <div style={{ width: '100%', height: 200, position: 'relative' }}>
-        {rows.length < 2 && (
-          <div className="chart-empty muted" role="status">
-            {emptyText}
-          </div>
-        )}
-        {offScale.length > 0 && (
-          <ul className="chart-off-scale" data-testid="off-scale-thresholds">
-            {offScale.map((line) => (
-              <li key={line.key} style={{ color: line.color }}>
-                {line.offScaleLabel}
-              </li>
-            ))}
-          </ul>
-        )}
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="var(--grid)" vertical={false} />
-            <XAxis
-              className="chart-x-axis"
-              dataKey="at"
-              type="number"
-              domain={x.domain}
-              ticks={x.ticks}
-              allowDataOverflow
-              tickFormatter={(value: number) => tickText(value)}
-              stroke="var(--text-muted)"
-              fontSize={11}
-              minTickGap={56}
-            />
-            <YAxis
-              domain={[0, y.top]}
-              ticks={y.ticks}
-              allowDataOverflow
-              tickFormatter={(value: number) => formatSi(value)}
-              stroke="var(--text-muted)"
-              fontSize={11}
-              width={48}
-            />
-            <Tooltip
-              labelFormatter={(value) => pointText(Number(value))}
-              formatter={(value) => `${formatSi(Number(value))}${unit ? ` ${unit}` : ''}`}
-              contentStyle={{
-                background: 'var(--surface)',
-                border: '1px solid var(--border)',
-                color: 'var(--text)',
-              }}
-            />
-            {lines.map((line) => (
-              <Line
-                key={line.key}
-                dataKey={line.key}
-                name={line.label}
+    <div style={{ width: '100%', height: 200, position: 'relative' }}>
+      {rows.length < 2 && (
+        <div className="chart-empty muted" role="status">
+          {emptyText}
+        </div>
+      )}
+      {offScale.length > 0 && (
+        <ul className="chart-off-scale" data-testid="off-scale-thresholds">
+          {offScale.map((line) => (
+            <li key={line.key} style={{ color: line.color }}>
+              {line.offScaleLabel}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={rows} margin={chartMargin}>
+          <StableGrid stroke="var(--grid)" vertical={false} />
+          <XAxis
+            className="chart-x-axis"
+            dataKey="at"
+            type="number"
+            domain={xDomain}
+            ticks={xTicks}
+            allowDataOverflow
+            tickFormatter={tickText}
+            stroke="var(--text-muted)"
+            fontSize={11}
+            minTickGap={56}
+          />
+          <YAxis
+            domain={yDomain}
+            ticks={y.ticks}
+            allowDataOverflow
+            tickFormatter={siTick}
+            stroke="var(--text-muted)"
+            fontSize={11}
+            width={48}
+          />
+          <ChartTooltip
+            rows={rows}
+            lines={lines}
+            pointText={pointText}
+            valueText={valueText}
+            style={tooltipStyle}
+          />
+          <ChartLines rows={rows} lines={lines} />
+          {thresholds
+            .filter((line) => (line.threshold ?? 0) <= y.top)
+            .map((line) => (
+              <StableReferenceLine
+                key={`${line.key}-threshold`}
+                y={line.threshold}
                 stroke={line.color}
-                strokeWidth={line.key === TOTAL ? 2.5 : 1.5}
-                dot={false}
-                isAnimationActive={false}
-                connectNulls
-              />
-            ))}
-            {thresholds
-              .filter((line) => (line.threshold ?? 0) <= y.top)
-              .map((line) => (
-                <ReferenceLine
-                  key={`${line.key}-threshold`}
-                  y={line.threshold}
-                  stroke={line.color}
-                  strokeDasharray="6 4"
-                  ifOverflow="hidden"
-                  label={{
-                    value: line.thresholdLabel,
-                    fill: line.color,
-                    fontSize: 11,
-                    position: 'insideTopRight',
-                  }}
-                />
-              ))}
-            {join && (
-              <ReferenceLine
-                x={join.at}
-                stroke="var(--text-muted)"
-                strokeDasharray="6 3"
-                strokeWidth={1.5}
+                strokeDasharray="6 4"
                 ifOverflow="hidden"
-                label={{
-                  value: join.label,
-                  fill: 'var(--text-muted)',
-                  fontSize: 11,
-                  position: 'insideTopLeft',
-                }}
-                className="chart-join"
-              />
-            )}
-            {markers?.map((marker) => (
-              <ReferenceLine
-                key={`change-${marker.id}`}
-                x={marker.at}
-                shape={markerShape(`${formatClock(marker.at)}  ${marker.text}`)}
+                label={thresholdLabels.get(line.key)}
               />
             ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-    </figure>
+          {join && joinLabel && (
+            <StableReferenceLine
+              x={join.at}
+              stroke="var(--text-muted)"
+              strokeDasharray="6 3"
+              strokeWidth={1.5}
+              ifOverflow="hidden"
+              label={joinLabel}
+              className="chart-join"
+            />
+          )}
+          {markerShapes.map(({ marker, shape }) => (
+            <StableReferenceLine key={`change-${marker.id}`} x={marker.at} shape={shape} />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
   );
 });

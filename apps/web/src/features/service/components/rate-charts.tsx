@@ -90,7 +90,12 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
       charts.map((chart) => downsampleRows(chartRows(series, chart.field, windowMs, destinations), maxRows)),
     [series, windowMs, destinations, maxRows],
   );
-  const join = history.joinAt === null ? null : { at: history.joinAt, label: t('chart.liveFrom') };
+  // The same object between renders: a new one each time would redraw every chart on every staggered step.
+  const joinAt = history.joinAt;
+  const join = useMemo(
+    () => (joinAt === null ? null : { at: joinAt, label: t('chart.liveFrom') }),
+    [joinAt, t],
+  );
   const shownRows = useStaggered(rowsOfCharts, CHART_GAP_MS);
   return (
     <section className="card" aria-labelledby="charts-heading">

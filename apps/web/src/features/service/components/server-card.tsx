@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useDraggable } from '@dnd-kit/core';
 import type { Destination, ServiceKey } from '@ipvs-dashboard/shared';
 import { destinationId, overloadClearsBelow } from '@ipvs-dashboard/shared';
@@ -22,8 +23,17 @@ interface ServerCardProps {
   destination: Destination;
 }
 
-/** One real server: what it carries now; quiesced ones show how far they have drained. Drag by the handle. */
-export function ServerCard({ sid, serviceKey, persistence, destination }: ServerCardProps) {
+/**
+ * One real server: what it carries now; quiesced ones show how far they have drained. Drag by the handle.
+ * Memoised on its props: a sample keeps the object of a server whose numbers did not move (apply-sample.ts),
+ * so the row's own object is its version and an idle card skips the render every other card's tick causes.
+ */
+export const ServerCard = memo(function ServerCard({
+  sid,
+  serviceKey,
+  persistence,
+  destination,
+}: ServerCardProps) {
   const t = useT();
   const did = destinationId(destination);
   // Dragging quiesces or unquiesces: a token that may not (viewer, or limited to other services) cannot drag.
@@ -112,4 +122,4 @@ export function ServerCard({ sid, serviceKey, persistence, destination }: Server
       </details>
     </article>
   );
-}
+});

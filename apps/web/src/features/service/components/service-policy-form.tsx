@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ForwardingMethod, ServicePolicy } from '@ipvs-dashboard/shared';
 import { servicePolicySchema } from '@ipvs-dashboard/shared';
@@ -51,7 +51,13 @@ function fromDraft(draft: PolicyDraft): ServicePolicy {
  * A service's slow start and sorry server (docs/api.md "Slow start and sorry server"). The fields start
  * again from what the agent answers after each save; the save itself lives here, so "Saved" outlives that.
  */
-export function ServicePolicyForm({ sid, servicePort }: { sid: string; servicePort: number }) {
+export const ServicePolicyForm = memo(function ServicePolicyForm({
+  sid,
+  servicePort,
+}: {
+  sid: string;
+  servicePort: number;
+}) {
   const policy = useQuery(policyQueryOptions(sid));
   const save = useSavePolicy(sid);
   if (!policy.data) return null;
@@ -64,7 +70,7 @@ export function ServicePolicyForm({ sid, servicePort }: { sid: string; servicePo
       save={save}
     />
   );
-}
+});
 
 function PolicyFields({
   sid,

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { serviceSettingsPatchSchema, serviceSettingsProblem } from '@ipvs-dashboard/shared';
@@ -30,7 +30,23 @@ function toDraft(service: ServiceWithDestinations): ServiceOptionsDraft {
   };
 }
 
-export function ServiceSettingsForm({ sid, service }: { sid: string; service: ServiceWithDestinations }) {
+interface ServiceSettingsFormProps {
+  sid: string;
+  service: ServiceWithDestinations;
+}
+
+/** What the form reads of the service: a new sample (numbers only) leaves all of it alone. */
+const sameSettings = (before: ServiceSettingsFormProps, after: ServiceSettingsFormProps) =>
+  before.sid === after.sid &&
+  before.service.key === after.service.key &&
+  before.service.family === after.service.family &&
+  JSON.stringify(toDraft(before.service)) === JSON.stringify(toDraft(after.service));
+
+// Memoised on the settings it edits: the page renders on every live sample, with new numbers in `service`.
+export const ServiceSettingsForm = memo(function ServiceSettingsForm({
+  sid,
+  service,
+}: ServiceSettingsFormProps) {
   const t = useT();
   const [draft, setDraft] = useState<ServiceOptionsDraft>(() => toDraft(service));
   const { data: info } = useQuery(infoQueryOptions());
@@ -92,4 +108,4 @@ export function ServiceSettingsForm({ sid, service }: { sid: string; service: Se
       </div>
     </form>
   );
-}
+}, sameSettings);

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serviceId } from '@ipvs-dashboard/shared';
-import { servicesQueryOptions } from '../../../../lib/table/get-services';
+import { servicesQueryKey, servicesQueryOptions } from '../../../../lib/table/get-services';
 import { destination, service, zeroStats } from '../../../../testing/fixtures';
 import { jsonResponse, renderWithProviders } from '../../../../testing/render-with-providers';
 import { ServersBoard } from '../servers-board';
@@ -47,6 +47,20 @@ describe('servers-board', () => {
     expect(packets).toHaveTextContent('Packets out123 k');
     expect(packets?.querySelector('dd')).toHaveAttribute('title', '123,456');
     expect(card.querySelector('[data-column="conns"]')).toHaveTextContent('Connections total7');
+  });
+
+  it('a new sample updates the card of the server that moved (cards are memoised on their own row)', async () => {
+    const { queryClient } = renderWithProviders(<Board />, structuredClone(table));
+    const [current] = queryClient.getQueryData<typeof table>(servicesQueryKey) ?? [];
+    if (!current) throw new Error('no table');
+    const [moved, ...idle] = current.destinations;
+    if (!moved) throw new Error('no server');
+    // What apply-sample does: a new object for the server whose numbers moved, the same ones for the rest.
+    queryClient.setQueryData(servicesQueryKey, [
+      { ...current, destinations: [{ ...moved, activeConns: 9_876 }, ...idle] },
+    ]);
+    await waitFor(() => expect(screen.getByTestId('server-10.1.0.1:80')).toHaveTextContent('9,876'));
+    expect(screen.getByTestId('server-10.1.0.2:80')).toHaveTextContent('draining');
   });
 
   it('shows servers in their lanes, draining ones with their connections and empty ones as drained', () => {

@@ -164,7 +164,8 @@ test('kill -9 mid-ramp: the new agent resumes the ramp and ends at the exact tar
       if (weight !== seen.at(-1)) seen.push(weight);
       return weight === WEIGHTS[0];
     },
-    60_000,
+    // The rest of the ramp: a quick restart resumes it early (the whole ramp is SLOW_START_SECONDS long).
+    SLOW_START_SECONDS * 1000 + 30_000,
     100,
   );
   console.log(`ramp after the restart (${found.outcome}: ${found.why}): weights ${seen.join(' ')}`);

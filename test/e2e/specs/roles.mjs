@@ -29,7 +29,8 @@ function addToken(repo, agent, name, role) {
 
 async function signIn(page, agent, token) {
   await page.goto(`${agent.origin}/?token=${token}`);
-  await page.getByRole('link', { name: 'Overview', exact: true }).waitFor();
+  // The first page after a sign-in loads the whole app and the table: 10 s was too short once on a loaded host.
+  await page.getByRole('link', { name: 'Overview', exact: true }).waitFor({ timeout: 30_000 });
 }
 
 async function openService(page) {

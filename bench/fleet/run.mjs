@@ -19,7 +19,7 @@ import { chromiumMissingMessage, hasChromium, launchBrowser } from '../../test/e
 import { measurePage } from '../ui/measure-page.mjs';
 import { probeScript } from '../ui/page-probe.mjs';
 import { cpuSeconds } from '../ws/proc-cpu.mjs';
-import { startAgent } from './fleet-agents.mjs';
+import { startAgent } from '../agent-child.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const peers = Number(process.env.BENCH_FLEET_PEERS ?? 20);

@@ -1,13 +1,27 @@
-// The agents of bench:fleet: bench/agent-process.mjs children on 127.0.0.1 (simulated backend, the bench
-// table), each with its own token and state directory, known by PID so their CPU is read from /proc and
-// only they are stopped.
+// A benchmark's agent: bench/agent-process.mjs as a child on 127.0.0.1 (simulated backend, the bench table),
+// with its own token and state directory, optionally serving the web app, under node flags (--cpu-prof) or
+// with more agent flags (BENCH_AGENT_FLAGS). Known by PID, so its CPU is read from /proc and only it is
+// stopped, never by name. bench:ui and bench:fleet start theirs here.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
+const repo = fileURLToPath(new URL('../', import.meta.url));
 
-export async function startAgent({ services, dests, connectionsPerSecond, token, stateDir, webDir, flags }) {
-  const args = ['bench/agent-process.mjs', ...[services, dests, connectionsPerSecond].map(String)];
+export async function startAgent({
+  services,
+  dests,
+  connectionsPerSecond,
+  token,
+  stateDir,
+  webDir,
+  flags,
+  nodeArgs = [],
+}) {
+  const args = [
+    ...nodeArgs,
+    'bench/agent-process.mjs',
+    ...[services, dests, connectionsPerSecond].map(String),
+  ];
   args.push(token, stateDir, '0', ...(webDir ? [webDir] : []));
   const child = spawn(process.execPath, args, {
     cwd: repo,

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError, destinationId, serviceId } from '@ipvs-dashboard/shared';
 import { hasNetAdmin, parseCommandLine, runTokenCommand, selectBackend, usage } from './cli/index.js';
 import { isLoopbackHost, resolveConfig, urlHostPort, type AgentConfig } from './config/index.js';
+import { limitHeapGrowth } from './common/heap-growth.js';
 import { startAgentServer } from './http/agent-server.js';
 import { ipvsadmConfigText } from './http/restore/ipvsadm-config-text.js';
 import { KernelBackend } from './ipvs/index.js';
@@ -58,6 +59,7 @@ async function main(): Promise<number> {
     stateDir: defaultStateDir(),
     webDir: join(here, '../../web/dist'),
   });
+  limitHeapGrowth();
   const { backend, reason } = await selectBackend(config.backend, {
     openKernel: () => Promise.resolve(KernelBackend.open()),
     openSimulated: () => new SimulatedBackend(),

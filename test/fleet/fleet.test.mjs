@@ -4,6 +4,7 @@
 // `npx tsc -b`: `node --test test/fleet/`.
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,10 @@ const dir = await mkdtemp(join(tmpdir(), 'fleet-test-'));
 const agents = {};
 let silent; // accepts TCP connections and never answers: a hung peer
 const silentSockets = new Set();
+// An agent from before GET /summary: 404 there, its /info and /services answered (from lb2's) as such an
+// agent answers them, so the reader's way of reading older peers is exercised against the real answers.
+let older;
+const olderPaths = [];
 
 async function startAgent(name, args = []) {
   const stateDir = join(dir, name);
@@ -39,6 +44,20 @@ before(async () => {
   silent = createServer((socket) => silentSockets.add(socket));
   await new Promise((resolve) => silent.listen(0, '127.0.0.1', resolve));
   const lb2 = await startAgent('lb2');
+  older = createHttpServer(async (request, response) => {
+    olderPaths.push(request.url);
+    if (request.url === '/api/v1/summary') {
+      response.writeHead(404, { 'content-type': 'application/json' });
+      response.end('{"error":{"code":"NOT_FOUND","message":"No route GET /api/v1/summary"}}');
+      return;
+    }
+    const answer = await fetch(`${lb2.origin}${request.url}`, {
+      headers: { authorization: `Bearer ${lb2.token}` },
+    });
+    response.writeHead(answer.status, { 'content-type': 'application/json' });
+    response.end(await answer.text());
+  });
+  await new Promise((resolve) => older.listen(0, '127.0.0.1', resolve));
   const lb3 = await startAgent('lb3');
   await writeFile(join(dir, 'lb3.token'), `${lb3.token}\n`);
   const fleetFile = join(dir, 'fleet.json');
@@ -56,6 +75,7 @@ before(async () => {
           token: 'any-token-0123456789',
           site: 'busan',
         },
+        { name: 'older', url: `http://127.0.0.1:${older.address().port}`, token: 'older-token-0123456789' },
       ],
     }),
   );
@@ -66,11 +86,12 @@ after(async () => {
   await Promise.all(Object.values(agents).map((agent) => agent.stop()));
   for (const socket of silentSockets) socket.destroy();
   await new Promise((resolve) => silent.close(resolve));
+  await new Promise((resolve) => older.close(resolve));
   await rm(dir, { recursive: true, force: true });
 });
 
 test('GET /info says a fleet is configured; an agent without --fleet says none', async () => {
-  assert.deepEqual((await get(agents.lb1, '/api/v1/info')).body.fleet, { self: 'lb1', peers: 4 });
+  assert.deepEqual((await get(agents.lb1, '/api/v1/info')).body.fleet, { self: 'lb1', peers: 5 });
   assert.equal((await get(agents.lb2, '/api/v1/info')).body.fleet, null);
   const none = await get(agents.lb2, '/api/v1/fleet');
   assert.equal(none.status, 404);
@@ -82,7 +103,7 @@ test('GET /fleet lists every director with its totals; peers it cannot read say 
   assert.equal(status, 200);
   assert.equal(body.self, 'lb1');
   const byName = Object.fromEntries(body.directors.map((d) => [d.name, d]));
-  assert.deepEqual(Object.keys(byName), ['lb1', 'lb2', 'lb3', 'wrong-token', 'hung']);
+  assert.deepEqual(Object.keys(byName), ['lb1', 'lb2', 'lb3', 'wrong-token', 'hung', 'older']);
   for (const name of ['lb1', 'lb2', 'lb3']) {
     const director = byName[name];
     const own = (await get(agents[name], '/api/v1/services')).body;
@@ -103,6 +124,48 @@ test('GET /fleet lists every director with its totals; peers it cannot read say 
   assert.match(byName['wrong-token'].error, /refused the token \(401\)/);
   assert.equal(byName.hung.reachable, false);
   assert.match(byName.hung.error, /did not answer within 2000 ms/);
+  // An agent without GET /summary is still read, from its /info and its table, with the same counts.
+  assert.equal(byName.older.reachable, true, byName.older.error);
+  assert.deepEqual(
+    [byName.older.services, byName.older.realServers, byName.older.servers],
+    [byName.lb2.services, byName.lb2.realServers, byName.lb2.servers],
+  );
+  assert.deepEqual(olderPaths.slice(0, 3).sort(), ['/api/v1/info', '/api/v1/services', '/api/v1/summary']);
+});
+
+test('GET /summary is a director counted where its table is; a quiesce shows on the Fleet page as held', async () => {
+  const summary = async () => (await get(agents.lb2, '/api/v1/summary')).body;
+  const before = await summary();
+  const table = (await get(agents.lb2, '/api/v1/services')).body;
+  assert.equal(before.services, table.length);
+  assert.equal(
+    before.realServers,
+    table.reduce((sum, s) => sum + s.destinations.length, 0),
+  );
+  assert.ok(JSON.stringify(before).length < 1000, `a summary of ${JSON.stringify(before).length} bytes`);
+  // An IPv4 TCP service's real server in rotation (its id is then simply address:port).
+  const free = (d) =>
+    (d.holds?.length ?? 0) === 0 && d.health?.state !== 'down' && d.weight > 0 && !d.address.includes(':');
+  const service = table.find(
+    (s) => s.key.protocol === 'tcp' && !s.key.address.includes(':') && s.destinations.some(free),
+  );
+  const server = service.destinations.find(free);
+  const sid = `${service.key.protocol}:${service.key.address}:${service.key.port}`;
+  const quiesced = await fetch(
+    `${agents.lb2.origin}/api/v1/services/${encodeURIComponent(sid)}/destinations/${encodeURIComponent(`${server.address}:${server.port}`)}/quiesce`,
+    { method: 'POST', headers: { authorization: `Bearer ${agents.lb2.token}` } },
+  );
+  assert.equal(quiesced.status, 200, await quiesced.text());
+  // The summary reads the poller's newest table (1 s interval): the hold shows within a few seconds.
+  let after = await summary();
+  for (let i = 0; i < 50 && after.servers.held === before.servers.held; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    after = await summary();
+  }
+  assert.equal(after.servers.held, before.servers.held + 1);
+  assert.equal(after.servers.up + after.servers.down, before.servers.up + before.servers.down - 1);
+  const fleet = (await get(agents.lb1, '/api/v1/fleet')).body;
+  assert.deepEqual(fleet.directors.find((d) => d.name === 'lb2').servers, after.servers);
 });
 
 test('the passthrough reads a peer with the token from the file; the browser needs only its own', async () => {

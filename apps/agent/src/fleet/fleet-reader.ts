@@ -1,30 +1,23 @@
-// GET /api/v1/fleet: reads every director at once (the local one from memory, peers over HTTP with a short
+// GET /api/v1/fleet: reads every director at once (the local one from memory, each peer by its GET /summary with a short
 // deadline each), so the answer takes as long as the slowest peer's deadline at worst, and a dead peer is a
 // row with its reason rather than an error for the whole fleet. Concurrent callers share one round.
 import { z } from 'zod';
 import {
-  countServers,
+  directorSummarySchema,
   healthStatusSchema,
   holdSchema,
   infoResponseSchema,
+  summariseTable,
   vrrpSummary,
+  type DirectorSummary,
   type FleetDirectorStatus,
   type FleetResponse,
-  type CountableTable,
-  type TableOwner,
 } from '@ipvs-dashboard/shared';
 import type { FleetPeer, FleetSettings } from '../config/fleet-file.js';
-import { PeerError, peerJson } from './peer-request.js';
+import { answerJson, PeerError, peerGet, peerJson } from './peer-request.js';
 
-/** What a director's summary is made of: its /info fields and its table with holds and health. */
-export interface DirectorReading {
-  backend: FleetDirectorStatus['backend'];
-  version: string;
-  owners: readonly TableOwner[];
-  table: CountableTable;
-}
-
-// Only what the summary reads is checked: a newer peer may add fields, and 11,000 rows parse fast this way.
+// An agent from before GET /summary is read the old way: its /info and its whole table, of which only what
+// the counts need is checked (a newer peer may add fields, and 11,000 rows parse fast this way).
 const peerInfoSchema = infoResponseSchema.pick({ backend: true, version: true, owners: true });
 const peerTableSchema = z.array(
   z.object({
@@ -36,7 +29,7 @@ const peerTableSchema = z.array(
 
 export interface FleetReaderOptions {
   settings: FleetSettings;
-  local: () => Promise<DirectorReading>;
+  local: () => Promise<DirectorSummary>;
   /** Per peer request; default 2,000 ms. */
   timeoutMs?: number;
   now?: () => number;
@@ -45,7 +38,7 @@ export interface FleetReaderOptions {
 export class FleetReader {
   readonly settings: FleetSettings;
   readonly timeoutMs: number;
-  private readonly local: () => Promise<DirectorReading>;
+  private readonly local: () => Promise<DirectorSummary>;
   private readonly now: () => number;
   private round: Promise<FleetResponse> | null = null;
 
@@ -81,7 +74,16 @@ export class FleetReader {
     return { self: self.name, directors };
   }
 
-  private async readPeer(peer: FleetPeer): Promise<DirectorReading> {
+  private async readPeer(peer: FleetPeer): Promise<DirectorSummary> {
+    const options = { timeoutMs: this.timeoutMs };
+    const answer = await peerGet(peer, '/api/v1/summary', options);
+    if (answer.status === 404) return this.readOlderPeer(peer);
+    const summary = directorSummarySchema.safeParse(answerJson(peer, '/api/v1/summary', answer));
+    if (!summary.success) throw unreadable(peer);
+    return summary.data;
+  }
+
+  private async readOlderPeer(peer: FleetPeer): Promise<DirectorSummary> {
     const options = { timeoutMs: this.timeoutMs };
     const [info, table] = await Promise.all([
       peerJson(peer, '/api/v1/info', options),
@@ -89,17 +91,13 @@ export class FleetReader {
     ]);
     const parsedInfo = peerInfoSchema.safeParse(info);
     const parsedTable = peerTableSchema.safeParse(table);
-    if (!parsedInfo.success || !parsedTable.success) {
-      throw new PeerError(
-        `${peer.url} answered in a shape this agent does not read (another version of ipvs-dashboard?)`,
-      );
-    }
-    return { ...parsedInfo.data, table: parsedTable.data };
+    if (!parsedInfo.success || !parsedTable.success) throw unreadable(peer);
+    return { ...parsedInfo.data, ...summariseTable(parsedTable.data) };
   }
 
   private async summarise(
     who: Pick<FleetDirectorStatus, 'name' | 'pair' | 'site' | 'url'>,
-    read: () => Promise<DirectorReading>,
+    read: () => Promise<DirectorSummary>,
   ): Promise<FleetDirectorStatus> {
     const started = this.now();
     const base = { ...who, local: who.url === null };
@@ -112,9 +110,9 @@ export class FleetReader {
         error: null,
         backend: reading.backend,
         version: reading.version,
-        services: reading.table.length,
-        realServers: reading.table.reduce((sum, service) => sum + service.destinations.length, 0),
-        servers: countServers(reading.table),
+        services: reading.services,
+        realServers: reading.realServers,
+        servers: reading.servers,
         vrrp: vrrpSummary(vrrp),
         latencyMs: this.now() - started,
         checkedAt: started,
@@ -135,4 +133,10 @@ export class FleetReader {
       };
     }
   }
+}
+
+function unreadable(peer: FleetPeer): PeerError {
+  return new PeerError(
+    `${peer.url} answered in a shape this agent does not read (another version of ipvs-dashboard?)`,
+  );
 }

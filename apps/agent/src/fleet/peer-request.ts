@@ -131,7 +131,11 @@ export function peerRefusal(peer: FleetPeer, answer: PeerAnswer): string {
 
 /** GET a JSON body from a peer; anything but a 2xx is a PeerError with the peer's own sentence. */
 export async function peerJson(peer: FleetPeer, path: string, options: PeerRequestOptions): Promise<unknown> {
-  const answer = await peerGet(peer, path, options);
+  return answerJson(peer, path, await peerGet(peer, path, options));
+}
+
+/** The JSON body of a peer's answer to `path`; anything but a 2xx is a PeerError with the peer's own sentence. */
+export function answerJson(peer: FleetPeer, path: string, answer: PeerAnswer): unknown {
   if (answer.status < 200 || answer.status > 299) throw new PeerError(peerRefusal(peer, answer));
   try {
     return JSON.parse(answer.body.toString('utf8'));

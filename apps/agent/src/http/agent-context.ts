@@ -5,6 +5,7 @@ import {
   fleetChangeIdSchema,
   type ChangeActor,
   type ChangeRecord,
+  type DirectorSummary,
   type HoldsAtStart,
   type RampAtStart,
   type RestoreLine,
@@ -81,6 +82,8 @@ export interface AgentContext {
   alerts: Alerts;
   /** Ranges beyond the live history, from Prometheus (--prometheus-url); null without one. */
   longHistory: LongHistory | null;
+  /** This director's summary (GET /summary), which other agents' Fleet pages read. */
+  director: () => Promise<DirectorSummary>;
   /** The other directors of the --fleet file, read for the browser; null without a fleet. */
   fleet: FleetReader | null;
 }

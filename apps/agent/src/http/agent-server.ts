@@ -150,6 +150,11 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     allowedHosts: allowedHostsFor(config.listen.host, config.allowedHosts),
     acceptIpLiterals: config.listen.host === '0.0.0.0' || config.listen.host === '::',
   };
+  const director = localDirector({
+    backend,
+    owners,
+    table: () => status.decorateTable(monitor.current?.table ?? []),
+  });
   const context: AgentContext = {
     backend,
     monitor,
@@ -173,16 +178,8 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
     owners,
     alerts,
     longHistory: longHistoryFor(config.prometheus),
-    fleet: config.fleet
-      ? new FleetReader({
-          settings: config.fleet,
-          local: localDirector({
-            backend,
-            owners,
-            table: () => status.decorateTable(monitor.current?.table ?? []),
-          }),
-        })
-      : null,
+    director,
+    fleet: config.fleet ? new FleetReader({ settings: config.fleet, local: director }) : null,
   };
   const app = createApp({ context, policy, webDir: config.webDir, tls: config.tls !== null, log });
   await monitor.start();

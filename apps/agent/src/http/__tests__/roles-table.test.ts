@@ -15,6 +15,7 @@ const dest = `/services/${webServiceId}/destinations/${encodeURIComponent('10.0.
 const routes: [string, string, unknown, Role][] = [
   ['GET', '/session', undefined, 'viewer'],
   ['GET', '/info', undefined, 'viewer'],
+  ['GET', '/summary', undefined, 'viewer'],
   ['GET', '/services', undefined, 'viewer'],
   ['GET', `/services/${webServiceId}`, undefined, 'viewer'],
   ['GET', dest, undefined, 'viewer'],

@@ -39,6 +39,11 @@ export function systemRoutes(context: AgentContext): Router {
     } satisfies InfoResponse);
   });
 
+  // What another agent's Fleet page shows of this director: counted here, a few hundred bytes (docs/api.md).
+  router.get('/summary', async (_request, response) => {
+    response.json(await context.director());
+  });
+
   // Who this request is signed in as: the web app disables what the role cannot do.
   router.get('/session', (request, response) => {
     response.json(requestCaller(request) satisfies Caller);

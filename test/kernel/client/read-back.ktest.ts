@@ -6,6 +6,7 @@ import { KernelBackend } from '@ipvs-dashboard/agent/ipvs';
 import { formatSaveText, type ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { clearAll, mustIpvsadm } from '../ipvsadm.js';
 import { capturedCommands, capturedExpectation } from './captured-table.js';
+import { SCHEDULERS } from './operation-cases.js';
 
 function label(entry: ServiceWithDestinations): string {
   const { key } = entry;
@@ -70,21 +71,7 @@ void describe('KernelBackend reads what ipvsadm wrote', () => {
 
   void it('reads the schedulers this kernel has, twos not among them', async () => {
     const schedulers = await backend.schedulers();
-    for (const name of [
-      'rr',
-      'wrr',
-      'lc',
-      'wlc',
-      'lblc',
-      'lblcr',
-      'dh',
-      'sh',
-      'sed',
-      'nq',
-      'fo',
-      'ovf',
-      'mh',
-    ]) {
+    for (const name of SCHEDULERS) {
       assert.ok(schedulers.includes(name), `${name} in ${schedulers.join(',')}`);
     }
     assert.ok(!schedulers.includes('twos'));

@@ -6,7 +6,7 @@
 //     task (bench:ui's measure; targets < 15% and no task over 100 ms);
 //   - the proxy's cost: CPU seconds per second of the local agent and of every peer, first with no browser
 //     (each agent serving only its own poller), then with the Fleet page open (the local agent reads every
-//     peer's /info and /services every 5 s for it). Per peer: (local agent's increase / N) and each peer's
+//     peer's GET /summary every 5 s for it). Per peer: (local agent's increase / N) and each peer's
 //     own increase, both as a fraction of one peer's idle CPU. Target: the proxy adds < 10% per peer.
 // Last line: one JSON object. Flags: --no-build. Environment: BENCH_FLEET_PEERS, BENCH_SERVICES, BENCH_DESTS,
 // BENCH_FLEET_SECONDS, BENCH_UI_CPS.

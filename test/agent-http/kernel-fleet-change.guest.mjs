@@ -6,7 +6,8 @@
 // so); one where lb2 refuses at apply (its table moved since the change was planned: a stale If-Match) leaves
 // `ipvsadm -Sn` in each namespace byte-identical to before; one that lb2's kernel cannot plan applies nowhere.
 // A fleet quiesce puts each kernel's real server at weight 0 under an operator hold remembering the weight
-// that director had (7 on lb1, 4 on lb2), and the fleet unquiesce gives each its own weight back.
+// that director had (7 on lb1, 4 on lb2), which lb2's agent still knows after a restart (its start-up
+// reconcile keeps the hold), and the fleet unquiesce gives each its own weight back.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,10 +51,10 @@ function makeDirectorNamespace({ netns, host, address }) {
 }
 
 /** The built agent inside the director's namespace, on its veth address (kernel backend: its own table). */
-async function startDirectorAgent(name, args = []) {
+async function startDirectorAgent(name, args = [], { keepState = false } = {}) {
   const { netns, address } = directors[name];
   const stateDir = `/tmp/agent-state-fleet-${name}`;
-  rmSync(stateDir, { recursive: true, force: true });
+  if (!keepState) rmSync(stateDir, { recursive: true, force: true });
   const argv = [
     ...['netns', 'exec', netns, process.execPath, ...AGENT_NODE_FLAGS, 'apps/agent/dist/main.js'],
     ...['--backend', 'kernel', '--listen', `${address}:${PORT}`, '--token', TOKEN],
@@ -228,6 +229,17 @@ test('a fleet quiesce sets weight 0 in both kernels under holds; the fleet unqui
       [['10.20.1.1:80', weight]],
     );
   }
+
+  // lb2's agent restarts (the kernel keeps its table): its start-up reconcile keeps the hold, not "unheld".
+  assert.equal(await agents.lb2.daemon.stop(), 0);
+  await startDirectorAgent('lb2', [], { keepState: true });
+  const atStart = (await agents.lb2.api('/info')).body.holdsAtStart;
+  assert.deepEqual(
+    atStart.kept.map((held) => [held.destination, held.holds.map((hold) => hold.kind)]),
+    [['10.20.1.1:80', ['operator']]],
+    JSON.stringify(atStart),
+  );
+  assert.deepEqual(atStart.unheld, []);
 
   const unquiesce = { ...quiesce, kind: 'unquiesce' };
   const back = await fleetChange({ directors: ['lb1', 'lb2'], change: unquiesce });

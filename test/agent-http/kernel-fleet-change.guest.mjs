@@ -5,6 +5,9 @@
 // with a fleet file naming lb2. A two-director change applies on both (ipvsadm -Sn in each namespace says
 // so); one where lb2 refuses at apply (its table moved since the change was planned: a stale If-Match) leaves
 // `ipvsadm -Sn` in each namespace byte-identical to before; one that lb2's kernel cannot plan applies nowhere.
+// A fleet quiesce puts each kernel's real server at weight 0 under an operator hold remembering the weight
+// that director had (7 on lb1, 4 on lb2), which lb2's agent still knows after a restart (its start-up
+// reconcile keeps the hold), and the fleet unquiesce gives each its own weight back.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,10 +51,10 @@ function makeDirectorNamespace({ netns, host, address }) {
 }
 
 /** The built agent inside the director's namespace, on its veth address (kernel backend: its own table). */
-async function startDirectorAgent(name, args = []) {
+async function startDirectorAgent(name, args = [], { keepState = false } = {}) {
   const { netns, address } = directors[name];
   const stateDir = `/tmp/agent-state-fleet-${name}`;
-  rmSync(stateDir, { recursive: true, force: true });
+  if (!keepState) rmSync(stateDir, { recursive: true, force: true });
   const argv = [
     ...['netns', 'exec', netns, process.execPath, ...AGENT_NODE_FLAGS, 'apps/agent/dist/main.js'],
     ...['--backend', 'kernel', '--listen', `${address}:${PORT}`, '--token', TOKEN],
@@ -190,4 +193,64 @@ test("a scheduler the kernel has no module for is refused in each director's pla
   }
   assert.equal(saved('lb1'), before.lb1);
   assert.equal(saved('lb2'), before.lb2);
+});
+
+test('a fleet quiesce sets weight 0 in both kernels under holds; the fleet unquiesce gives each its own weight back', async () => {
+  // lb2's real server gets another weight than lb1's (with ipvsadm, as an operator would).
+  const seen = (await agents.lb2.api('/services')).etag;
+  inNs('lb2', 'ipvsadm', '-e', '-t', `${VIP}:80`, '-r', '10.20.1.1:80', '-m', '-w', '4');
+  await waitFor('lb2 to see weight 4', async () => (await agents.lb2.api('/services')).etag !== seen, 15_000);
+  const before = { lb1: saved('lb1'), lb2: saved('lb2') };
+  assert.match(before.lb1, /-r 10\.20\.1\.1:80 -m -w 7/);
+  assert.match(before.lb2, /-r 10\.20\.1\.1:80 -m -w 4/);
+  const quiesce = { kind: 'quiesce', service: `tcp:${VIP}:80`, server: '10.20.1.1:80' };
+  const planned = await fleetChange({ directors: ['lb1', 'lb2'], change: quiesce }, '?dryRun=1');
+  assert.equal(planned.body.outcome, 'planned', JSON.stringify(planned.body));
+  assert.deepEqual([saved('lb1'), saved('lb2')], [before.lb1, before.lb2]);
+
+  const quiesced = await fleetChange({ directors: ['lb1', 'lb2'], change: quiesce });
+  assert.equal(quiesced.status, 200, JSON.stringify(quiesced.body));
+  const rs = `/services/${encodeURIComponent(`tcp:${VIP}:80`)}/destinations/${encodeURIComponent('10.20.1.1:80')}`;
+  for (const [name, weight] of [
+    ['lb1', 7],
+    ['lb2', 4],
+  ]) {
+    const text = saved(name);
+    assert.match(text, /-r 10\.20\.1\.1:80 -m -w 0/, `${name}:\n${text}`);
+    assert.equal(text, before[name].replace(`-r 10.20.1.1:80 -m -w ${weight}`, '-r 10.20.1.1:80 -m -w 0'));
+    const row = (await agents[name].api(rs)).body;
+    assert.deepEqual(
+      row.holds.map((hold) => hold.kind),
+      ['operator'],
+    );
+    const remembered = (await agents[name].api('/quiesced')).body;
+    assert.deepEqual(
+      remembered.map((held) => [held.destination, held.weight]),
+      [['10.20.1.1:80', weight]],
+    );
+  }
+
+  // lb2's agent restarts (the kernel keeps its table): its start-up reconcile keeps the hold, not "unheld".
+  assert.equal(await agents.lb2.daemon.stop(), 0);
+  await startDirectorAgent('lb2', [], { keepState: true });
+  const atStart = (await agents.lb2.api('/info')).body.holdsAtStart;
+  assert.deepEqual(
+    atStart.kept.map((held) => [held.destination, held.holds.map((hold) => hold.kind)]),
+    [['10.20.1.1:80', ['operator']]],
+    JSON.stringify(atStart),
+  );
+  assert.deepEqual(atStart.unheld, []);
+
+  const unquiesce = { ...quiesce, kind: 'unquiesce' };
+  const back = await fleetChange({ directors: ['lb1', 'lb2'], change: unquiesce });
+  assert.equal(back.status, 200, JSON.stringify(back.body));
+  assert.equal(saved('lb1'), before.lb1);
+  assert.equal(saved('lb2'), before.lb2);
+  for (const name of ['lb1', 'lb2']) {
+    const records = (await agents[name].api(`/changes?fleetChange=${back.body.id}`)).body.items;
+    assert.deepEqual(
+      records.map((r) => [r.action, r.status]),
+      [['unquiesce', 'applied']],
+    );
+  }
 });

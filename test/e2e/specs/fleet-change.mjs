@@ -1,8 +1,10 @@
 // "Change several directors" against real agents: lb1 (started with --fleet naming lb2 as its pair, with
 // lb2's admin token) and lb2, simulated, on 127.0.0.1, signed into lb1 only. From the pair view (both
 // preselected): a weight planned on both, then applied on both with one fleet change id. Then one where lb2
-// refuses at apply (its table changed between Plan and Apply): lb1 is rolled back. An operator
-// token sees the buttons disabled with the reason.
+// refuses at apply (its table changed between Plan and Apply): lb1 is rolled back. Then a quiesce through
+// the panel: each director's own operator hold, remembering its own weight (6 on lb1, 5 on lb2), and the
+// unquiesce that gives each exactly that weight back. An operator token sees the buttons disabled with the
+// reason.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,11 +16,23 @@ const SERVICE = 'tcp:10.0.0.10:80';
 const SERVER = '10.0.1.2:8080';
 const serverPath = `/api/v1/services/${encodeURIComponent(SERVICE)}/destinations/${encodeURIComponent(SERVER)}`;
 
-async function weightOn(agent) {
+async function rowOn(agent) {
   const response = await fetch(`${agent.origin}${serverPath}`, {
     headers: { authorization: `Bearer ${agent.token}` },
   });
-  return response.ok ? (await response.json()).weight : null;
+  return response.ok ? await response.json() : null;
+}
+
+const weightOn = async (agent) => (await rowOn(agent))?.weight ?? null;
+const holdsOn = async (agent) => ((await rowOn(agent))?.holds ?? []).map((hold) => hold.kind).join(',');
+
+/** Plan, then Apply, of what the panel holds; waits for `outcome`. */
+async function planAndApply(panel, outcome) {
+  const result = panel.getByTestId('fleet-change-result');
+  await panel.getByTestId('fleet-change-plan').click();
+  await eventually(async () => (await result.getAttribute('data-outcome')) === 'planned', 'planned');
+  await panel.getByTestId('fleet-change-apply').click();
+  await eventually(async () => (await result.getAttribute('data-outcome')) === outcome, outcome);
 }
 
 export async function fleetChangeFromThePairView({ page, agent, repo }) {
@@ -124,6 +138,34 @@ export async function fleetChangeFromThePairView({ page, agent, repo }) {
     check((await lb2Row.getAttribute('data-state')) === 'refused', 'lb2 refused');
     check(/changed since/.test((await lb2Row.textContent()) ?? ''), 'lb2 says why');
     check((await weightOn(lb1)) === 6, 'lb1 is back at weight 6');
+
+    // A quiesce through the panel: each director's own quiesce, so each keeps its own weight (lb2 has 5).
+    const lb2Weight = await fetch(`${lb2.origin}${serverPath}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${lb2.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ weight: 5 }),
+    });
+    check(lb2Weight.ok, `PATCH on lb2: ${lb2Weight.status}`);
+    await panel.getByTestId('fleet-change-kind').selectOption('quiesce');
+    await eventually(
+      async () =>
+        /quiesce 10\.0\.1\.2:8080 in tcp:10\.0\.0\.10:80/.test(
+          (await panel.getByTestId('fleet-change-hold').textContent()) ?? '',
+        ),
+      'the quiesce to send is shown',
+    );
+    await planAndApply(panel, 'applied');
+    check((await weightOn(lb1)) === 0 && (await weightOn(lb2)) === 0, 'both directors have weight 0');
+    check(
+      (await holdsOn(lb1)) === 'operator' && (await holdsOn(lb2)) === 'operator',
+      'each director holds it out under an operator hold',
+    );
+    await panel.getByTestId('fleet-change-kind').selectOption('unquiesce');
+    check((await panel.getByTestId('fleet-change-weight').count()) === 0, 'an unquiesce asks no weight');
+    await planAndApply(panel, 'applied');
+    check((await weightOn(lb1)) === 6, 'lb1 has its weight 6 back');
+    check((await weightOn(lb2)) === 5, 'lb2 has its weight 5 back');
+    check((await holdsOn(lb1)) === '' && (await holdsOn(lb2)) === '', 'and no hold is left');
 
     // An operator may not make fleet changes: the buttons say why.
     const out = execFileSync(

@@ -95,7 +95,7 @@ export const specs = [
     run: fleetPageAndPairDiff,
   },
   {
-    name: 'fleet change: planned and applied on a pair with one id; a refusal at apply rolls back; an operator may not',
+    name: 'fleet change: planned and applied on a pair with one id; a refusal at apply rolls back; a quiesce holds each director at its own weight; an operator may not',
     run: fleetChangeFromThePairView,
   },
   {

@@ -13,4 +13,5 @@ export * from './hold-memory.js';
 export * from './check-memory.js';
 export * from './policy-memory.js';
 export * from './change-ids.js';
+export { expectedAfter } from './change-targets.js';
 export * from './open-changes.js';

@@ -1,6 +1,9 @@
 // The coordinator of a fleet change (docs/api.md "Fleet changes"): plan on every chosen director at once,
 // stop when any plan has problems (or for a dry run), else apply director by director and, when one
 // refuses or cannot be reached, undo on each director already changed exactly the change it recorded.
+// A director that took the apply and never answered is asked whether it recorded the change (its change
+// log, by fleet change id): recorded counts as applied, not recorded as refused, and no answer at all is
+// `unknown`, which stops the change like a refusal but never claims that director is as it was.
 // Pure over a FleetChangeClient (the agents, through HTTP or this agent's own pipeline), so every outcome
 // is unit-tested without a network.
 import type {
@@ -14,10 +17,13 @@ import type {
 export type PlanStep =
   { ok: true; plan: RestorePlan; etag: string | null } | { ok: false; problems: string[] };
 export type ApplyStep =
-  | { ok: true; changeId: string | null; plan: RestorePlan }
+  /** `plan`: what it changed, when its answer says (null: its dry run's plan stands). */
+  | { ok: true; changeId: string | null; plan: RestorePlan | null }
   /** `unanswered`: the request went out and no answer came back, so it may have applied. */
   | { ok: false; reason: string; unanswered?: boolean };
 export type UndoStep = { ok: true; changeId: string | null } | { ok: false; reason: string };
+/** `changeId`: the change it recorded under the fleet change id, null when it recorded none. */
+export type LookupStep = { ok: true; changeId: string | null } | { ok: false; reason: string };
 
 /** One director's agent as the coordinator uses it. Implementations never throw: they say why. */
 export interface FleetChangeClient {
@@ -27,6 +33,8 @@ export interface FleetChangeClient {
   apply(director: string, change: FleetChangeBody, fleetChange: string, ifMatch?: string): Promise<ApplyStep>;
   /** Its own undo (POST /changes/<id>/revert) of the change it recorded. */
   undo(director: string, changeId: string, fleetChange: string): Promise<UndoStep>;
+  /** Whether it recorded a change under the fleet change id (GET /changes?fleetChange=<id>), undos aside. */
+  lookup(director: string, fleetChange: string): Promise<LookupStep>;
 }
 
 export interface FleetChangeJob {
@@ -55,6 +63,14 @@ const list = (names: readonly string[]) => (names.length === 0 ? 'none' : names.
 const named = (results: readonly FleetDirectorResult[], state: FleetDirectorResult['state']) =>
   results.filter((result) => result.state === state).map((result) => result.name);
 
+/** Where the apply stopped: the refusal, or the director whose answer never came. */
+function stopped(directors: readonly FleetDirectorResult[]): string {
+  const unknown = named(directors, 'unknown');
+  const refused = named(directors, 'refused');
+  if (unknown.length === 0) return `Refused on ${list(refused)}`;
+  return `${list(unknown)} took the change and never answered, and could not be asked since`;
+}
+
 function answerOf(job: FleetChangeJob, outcome: FleetChangeOutcome, directors: FleetDirectorResult[]) {
   const summaries: Record<FleetChangeOutcome, () => string> = {
     planned: () => `Planned on ${list(job.directors)}; nothing applied (dry run).`,
@@ -64,7 +80,9 @@ function answerOf(job: FleetChangeJob, outcome: FleetChangeOutcome, directors: F
     'rolled-back': () =>
       `Refused on ${list(named(directors, 'refused'))}; rolled back on ${list(named(directors, 'rolled-back'))}; every director is as it was.`,
     'rollback-failed': () =>
-      `Refused on ${list(named(directors, 'refused'))}; the rollback failed on ${list(named(directors, 'rollback-failed'))}, which keep the change: see each one's "todo".`,
+      `${stopped(directors)}; the rollback failed on ${list(named(directors, 'rollback-failed'))}, which keep the change: see each one's "todo".`,
+    unknown: () =>
+      `${stopped(directors)}; rolled back on ${list(named(directors, 'rolled-back'))}. Whether ${list(named(directors, 'unknown'))} applied the change could not be confirmed: see its "todo".`,
   };
   const answer: FleetChangeAnswer = {
     id: job.id,
@@ -100,6 +118,39 @@ async function rollBack(client: FleetChangeClient, job: FleetChangeJob, applied:
   }
 }
 
+function unknownAdvice(name: string, id: string): string {
+  return `Unknown: ${name} applied it or not, this could not be confirmed. When ${name} can be reached, GET /api/v1/changes?fleetChange=${id} there: a change listed was applied; undo it there (POST /api/v1/changes/<id>/revert, its Activity page, Undo) so it matches the directors rolled back. Nothing listed: it did not apply.`;
+}
+
+type Settled =
+  | { kind: 'applied'; changeId: string | null; plan: RestorePlan | null; note: string | null }
+  | { kind: 'refused'; reason: string; todo: string | null }
+  | { kind: 'unknown'; reason: string };
+
+/**
+ * One director's apply, settled: an unanswered one is looked up in its change log. A director that does
+ * not answer the lookup either may or may not have applied: `unknown`.
+ */
+async function applyOn(client: FleetChangeClient, job: FleetChangeJob, name: string): Promise<Settled> {
+  const step = await client.apply(name, job.change, job.id, job.ifMatch?.[name]);
+  if (step.ok) return { kind: 'applied', changeId: step.changeId, plan: step.plan, note: null };
+  if (!step.unanswered) return { kind: 'refused', reason: step.reason, todo: null };
+  const found = await client.lookup(name, job.id);
+  if (!found.ok) {
+    return { kind: 'unknown', reason: `${step.reason}; asked since whether it applied: ${found.reason}` };
+  }
+  if (found.changeId !== null) {
+    const note = `${step.reason}; its change log records ${found.changeId} under ${job.id}, so it applied.`;
+    return { kind: 'applied', changeId: found.changeId, plan: null, note };
+  }
+  return {
+    kind: 'refused',
+    reason: `${step.reason}; its change log has no change under ${job.id}, so it did not apply.`,
+    // A change still queued there when asked would be recorded later: say where it would show.
+    todo: `GET /api/v1/changes?fleetChange=${job.id} on ${name} lists it if it applied after all; undo it there.`,
+  };
+}
+
 export async function runFleetChange(
   client: FleetChangeClient,
   job: FleetChangeJob,
@@ -124,22 +175,29 @@ export async function runFleetChange(
 
   const applied: FleetDirectorResult[] = [];
   for (const result of results) {
-    const step = await client.apply(result.name, job.change, job.id, job.ifMatch?.[result.name]);
-    if (step.ok) {
+    const settled = await applyOn(client, job, result.name);
+    if (settled.kind === 'applied') {
       result.state = 'applied';
-      result.changeId = step.changeId;
-      result.plan = step.plan;
+      result.changeId = settled.changeId;
+      if (settled.plan) result.plan = settled.plan;
+      if (result.plan && settled.changeId !== null)
+        result.plan = { ...result.plan, changeId: settled.changeId };
+      result.reason = settled.note;
       applied.push(result);
       continue;
     }
-    result.state = 'refused';
-    result.reason = step.reason;
-    if (step.unanswered) {
-      result.todo = `${result.name} did not answer, so it may have applied the change: GET /api/v1/changes?fleetChange=${job.id} on ${result.name} says; undo what it lists there.`;
+    result.reason = settled.reason;
+    if (settled.kind === 'refused') {
+      result.state = 'refused';
+      result.todo = settled.todo;
+    } else {
+      result.state = 'unknown';
+      result.todo = unknownAdvice(result.name, job.id);
     }
     await rollBack(client, job, applied);
-    const failed = applied.some((done) => done.state === 'rollback-failed');
-    return answerOf(job, failed ? 'rollback-failed' : 'rolled-back', results);
+    if (applied.some((done) => done.state === 'rollback-failed'))
+      return answerOf(job, 'rollback-failed', results);
+    return answerOf(job, settled.kind === 'unknown' ? 'unknown' : 'rolled-back', results);
   }
   return answerOf(job, 'applied', results);
 }

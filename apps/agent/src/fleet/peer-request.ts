@@ -33,7 +33,7 @@ function describe(peer: FleetPeer, error: NodeJS.ErrnoException): string {
     case 'ENETUNREACH':
       return `no route to ${peer.url}`;
     case 'ECONNRESET':
-      return `${peer.url} closed the connection (plain HTTP to a TLS port, or the other way round?)`;
+      return `${peer.url} closed the connection before answering (its agent stopped, or plain HTTP to a TLS port or the other way round?)`;
   }
   if (error.code?.startsWith('ERR_TLS') || /certificate|self.signed|SSL|TLS/i.test(error.message)) {
     return `TLS to ${peer.url} failed: ${error.message} (give the agent a certificate this host trusts; "tlsVerify": false only for a test rig)`;

@@ -1,10 +1,13 @@
 // A change made on several directors at once (POST /api/v1/fleet/changes, docs/api.md "Fleet changes"):
-// the request, and the answer that says where each director stands. The change itself is ipvsadm restore
-// lines merged as POST /config merges them, so every director validates it with its own kernel's
-// capabilities, plans it with its own dry run, applies it as one change (one id, one undo) through its own
-// pipeline, and the operator writes it in the language ipvsadm already taught them.
+// the request, and the answer that says where each director stands. The change is either ipvsadm restore
+// lines merged as POST /config merges them, or a quiesce/unquiesce of one real server made by each
+// director's own quiesce path (an operator hold that remembers the weight, which restore lines cannot
+// place). Either way every director validates it with its own kernel, plans it with its own dry run,
+// applies it as one change (one id, one undo) through its own pipeline.
 import { z } from 'zod';
 import { restorePlanSchema, type RestorePlan } from '../api.js';
+import { parseDestinationId, parseServiceId } from '../ids.js';
+import { weightInputSchema } from '../schemas/primitives.js';
 import { directorNameSchema } from './fleet-file.js';
 
 /** A fleet change's id, carried to every director in the X-Fleet-Change header and kept on its audit record. */
@@ -19,7 +22,7 @@ export const fleetChangeIdSchema = z
 export const fleetChangeHeader = 'x-fleet-change';
 
 /** `ipvsadm -R` lines, merged into each director's table (no `-C`: nothing is removed that is not named). */
-export const fleetChangeBodySchema = z.strictObject({
+export const fleetRestoreChangeSchema = z.strictObject({
   text: z
     .string()
     .max(1024 * 1024, 'at most 1 MB of restore lines')
@@ -34,7 +37,58 @@ export const fleetChangeBodySchema = z.strictObject({
       message: 'a fleet change cannot clear tables (-C); name the services to remove with -D',
     }),
 });
-export type FleetChangeBody = z.infer<typeof fleetChangeBodySchema>;
+export type FleetRestoreChange = z.infer<typeof fleetRestoreChangeSchema>;
+
+/** True when `parse` takes the text (the id parsers throw a sentence naming what is wrong). */
+const parses = (parse: (id: string) => unknown) => (id: string) => {
+  try {
+    parse(id);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Quiesce or unquiesce one real server on each director through its own quiesce path (POST
+ * .../quiesce|unquiesce): an operator hold remembering the weight, released by unquiesce, which gives back
+ * each director's own remembered weight (or `weight`, when given).
+ */
+export const fleetHoldChangeSchema = z
+  .strictObject({
+    kind: z.enum(['quiesce', 'unquiesce']),
+    /** serviceId(), e.g. "tcp:10.0.0.1:80" or "fwmark:7". */
+    service: z.string().refine(parses(parseServiceId), {
+      message: 'service must be a service id like tcp:10.0.0.1:80 or fwmark:7',
+    }),
+    /** destinationId(), e.g. "10.0.1.1:80". */
+    server: z.string().refine(parses(parseDestinationId), {
+      message: 'server must be a real server like 10.0.1.1:80 or [2001:db8::1]:80',
+    }),
+    /** unquiesce only: the weight to give back instead of each director's remembered one. */
+    weight: weightInputSchema.optional(),
+  })
+  .refine((change) => change.kind === 'unquiesce' || change.weight === undefined, {
+    message: 'a quiesce takes no weight (it sets 0 and remembers the weight each director has)',
+    path: ['weight'],
+  });
+export type FleetHoldChange = z.infer<typeof fleetHoldChangeSchema>;
+
+/** Restore lines (`{text}`) or a hold change (`{kind: "quiesce"|"unquiesce", service, server}`). */
+export const fleetChangeBodySchema = z.unknown().transform((body, context): FleetChangeBody => {
+  // Told apart by `kind`, so a mistake is reported against the shape the caller meant, not a union's.
+  const schema =
+    typeof body === 'object' && body !== null && 'kind' in body
+      ? fleetHoldChangeSchema
+      : fleetRestoreChangeSchema;
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) context.addIssue({ ...issue, code: 'custom' });
+  return z.NEVER;
+});
+export type FleetChangeBody = FleetRestoreChange | FleetHoldChange;
+
+export const isHoldChange = (change: FleetChangeBody): change is FleetHoldChange => 'kind' in change;
 
 export const fleetChangeRequestSchema = z.strictObject({
   /** Names from the fleet file, this agent's own included by its name; applied in this order. */
@@ -57,10 +111,12 @@ export type FleetChangeRequest = z.infer<typeof fleetChangeRequestSchema>;
 /**
  * Where one director stands: `planned` (dry run passed), `applied`, `rolled-back` (applied, then undone
  * because another director refused), `refused` (its plan or its apply was refused, or it could not be
- * reached: `reason`), `not-tried`, `rollback-failed` (applied and could not be undone: `reason`, `todo`).
+ * reached: `reason`), `not-tried`, `rollback-failed` (applied and could not be undone: `reason`, `todo`),
+ * `unknown` (it took the apply and never answered, and could not be asked afterwards whether it applied:
+ * `reason`, `todo`).
  */
 export type FleetDirectorState =
-  'planned' | 'applied' | 'rolled-back' | 'refused' | 'not-tried' | 'rollback-failed';
+  'planned' | 'applied' | 'rolled-back' | 'refused' | 'not-tried' | 'rollback-failed' | 'unknown';
 export const fleetDirectorStates = [
   'planned',
   'applied',
@@ -68,6 +124,7 @@ export const fleetDirectorStates = [
   'refused',
   'not-tried',
   'rollback-failed',
+  'unknown',
 ] as const satisfies readonly FleetDirectorState[];
 
 export interface FleetDirectorResult {
@@ -86,14 +143,27 @@ export interface FleetDirectorResult {
   changeId: string | null;
   /** The undo its agent recorded when it was rolled back. */
   undoChangeId: string | null;
-  /** Why it was refused or its rollback failed. */
+  /** Why it was refused, its rollback failed or its state is unknown; how an unanswered apply was confirmed. */
   reason: string | null;
-  /** What the operator should do now (rollback-failed). */
+  /** What the operator should do now (rollback-failed, unknown, an unanswered apply). */
   todo: string | null;
 }
 
-/** planned: dry run; refused: a plan had problems, nothing applied; the rest: after applying. */
-export type FleetChangeOutcome = 'planned' | 'refused' | 'applied' | 'rolled-back' | 'rollback-failed';
+/**
+ * planned: dry run; refused: a plan had problems, nothing applied; the rest: after applying. `unknown`: a
+ * director's apply went unanswered and it could not be asked since, so whether it keeps the change is not
+ * known (the others were rolled back); `rollback-failed` wins over it.
+ */
+export type FleetChangeOutcome =
+  'planned' | 'refused' | 'applied' | 'rolled-back' | 'rollback-failed' | 'unknown';
+export const fleetChangeOutcomes = [
+  'planned',
+  'refused',
+  'applied',
+  'rolled-back',
+  'rollback-failed',
+  'unknown',
+] as const satisfies readonly FleetChangeOutcome[];
 
 export interface FleetChangeAnswer {
   id: string;
@@ -119,7 +189,7 @@ export const fleetDirectorResultSchema = z.object({
 export const fleetChangeAnswerSchema = z.object({
   id: z.string(),
   dryRun: z.boolean(),
-  outcome: z.enum(['planned', 'refused', 'applied', 'rolled-back', 'rollback-failed']),
+  outcome: z.enum(fleetChangeOutcomes),
   summary: z.string(),
   directors: z.array(fleetDirectorResultSchema),
 }) satisfies z.ZodType<FleetChangeAnswer>;

@@ -5,6 +5,7 @@ import {
   type ApplyStep,
   type FleetChangeClient,
   type FleetChangeJob,
+  type LookupStep,
   type PlanStep,
   type UndoStep,
 } from '../fleet-change.js';
@@ -20,6 +21,7 @@ interface Script {
   plan?: Record<string, PlanStep>;
   apply?: Record<string, ApplyStep>;
   undo?: Record<string, UndoStep>;
+  lookup?: Record<string, LookupStep>;
 }
 
 /** A scripted set of directors that records every call, in order. */
@@ -43,6 +45,10 @@ function directors(script: Script) {
     undo(name, changeId, id) {
       calls.push(`undo ${name} ${changeId} ${id}`);
       return Promise.resolve(script.undo?.[name] ?? { ok: true, changeId: `${name}-undo` });
+    },
+    lookup(name, id) {
+      calls.push(`lookup ${name} ${id}`);
+      return Promise.resolve(script.lookup?.[name] ?? { ok: true, changeId: null });
     },
   };
   return { client, calls };
@@ -134,15 +140,106 @@ describe('runFleetChange', () => {
     expect(answer.directors[2]?.todo).toBeNull();
   });
 
-  it('a director that took the request and never answered is refused with what to check there', async () => {
-    const { client } = directors({
-      apply: {
-        lb2: { ok: false, reason: 'http://lb2:8080 did not answer within 60000 ms', unanswered: true },
-      },
+  const unanswered: ApplyStep = {
+    ok: false,
+    reason: 'http://lb2:8080 did not answer within 60000 ms',
+    unanswered: true,
+  };
+
+  it('a director that took the apply and never answered is looked up: recorded there counts as applied', async () => {
+    const { client, calls } = directors({
+      apply: { lb2: unanswered },
+      lookup: { lb2: { ok: true, changeId: 'lb2-found' } },
     });
     const answer = await runFleetChange(client, job());
-    expect(answer.directors[1]?.state).toBe('refused');
+    expect(fleetChangeAnswerSchema.parse(answer)).toEqual(answer);
+    expect(answer.outcome).toBe('applied');
+    expect(states(answer)).toEqual({ lb1: 'applied', lb2: 'applied', lb3: 'applied' });
+    expect(answer.directors[1]).toMatchObject({
+      changeId: 'lb2-found',
+      plan: { ...plan, changeId: 'lb2-found' },
+    });
+    expect(answer.directors[1]?.reason).toMatch(
+      /did not answer.*records lb2-found under fleet-1, so it applied/,
+    );
+    expect(calls.slice(3)).toEqual([
+      'apply lb1 fleet-1',
+      'apply lb2 fleet-1',
+      'lookup lb2 fleet-1',
+      'apply lb3 fleet-1',
+    ]);
+  });
+
+  it('a looked-up apply is rolled back by its own undo like the others when a later director refuses', async () => {
+    const { client, calls } = directors({
+      apply: { lb2: unanswered, lb3: { ok: false, reason: 'lb3 refused' } },
+      lookup: { lb2: { ok: true, changeId: 'lb2-found' } },
+    });
+    const answer = await runFleetChange(client, job());
+    expect(answer.outcome).toBe('rolled-back');
+    expect(states(answer)).toEqual({ lb1: 'rolled-back', lb2: 'rolled-back', lb3: 'refused' });
+    expect(calls.slice(-2)).toEqual(['undo lb2 lb2-found fleet-1', 'undo lb1 lb1-change fleet-1']);
+  });
+
+  it('an unanswered apply its director has no record of did not apply: refused, the others rolled back', async () => {
+    const { client, calls } = directors({ apply: { lb2: unanswered } });
+    const answer = await runFleetChange(client, job());
+    expect(answer.outcome).toBe('rolled-back');
+    expect(states(answer)).toEqual({ lb1: 'rolled-back', lb2: 'refused', lb3: 'not-tried' });
+    expect(answer.directors[1]?.reason).toMatch(/has no change under fleet-1, so it did not apply/);
     expect(answer.directors[1]?.todo).toMatch(/GET \/api\/v1\/changes\?fleetChange=fleet-1 on lb2/);
+    expect(calls.slice(-2)).toEqual(['lookup lb2 fleet-1', 'undo lb1 lb1-change fleet-1']);
+  });
+
+  it('an unanswered apply on a director that cannot be asked since is unknown, never claimed rolled back', async () => {
+    const { client, calls } = directors({
+      apply: { lb2: unanswered },
+      lookup: { lb2: { ok: false, reason: 'connection refused at http://lb2:8080' } },
+    });
+    const answer = await runFleetChange(client, job());
+    expect(fleetChangeAnswerSchema.parse(answer)).toEqual(answer);
+    expect(answer.outcome).toBe('unknown');
+    expect(states(answer)).toEqual({ lb1: 'rolled-back', lb2: 'unknown', lb3: 'not-tried' });
+    const lb2 = answer.directors[1];
+    expect(lb2?.reason).toMatch(/did not answer.*asked since whether it applied: connection refused/);
+    expect(lb2?.todo).toMatch(/^Unknown: lb2 applied it or not, this could not be confirmed/);
+    expect(lb2?.todo).toMatch(/GET \/api\/v1\/changes\?fleetChange=fleet-1 there/);
+    expect(lb2?.undoChangeId).toBeNull();
+    expect(calls.some((call) => call.startsWith('undo lb2'))).toBe(false);
+    expect(answer.summary).toBe(
+      'lb2 took the change and never answered, and could not be asked since; rolled back on lb1. Whether lb2 applied the change could not be confirmed: see its "todo".',
+    );
+    expect(answer.summary).not.toMatch(/as it was/);
+  });
+
+  it('an unknown director and a failed rollback: rollback-failed, naming both', async () => {
+    const { client } = directors({
+      apply: { lb3: unanswered },
+      lookup: { lb3: { ok: false, reason: 'no route to http://lb3:8080' } },
+      undo: { lb1: { ok: false, reason: 'would overwrite' } },
+    });
+    const answer = await runFleetChange(client, job());
+    expect(answer.outcome).toBe('rollback-failed');
+    expect(states(answer)).toEqual({ lb1: 'rollback-failed', lb2: 'rolled-back', lb3: 'unknown' });
+    expect(answer.summary).toMatch(/^lb3 took the change and never answered.*the rollback failed on lb1/);
+  });
+
+  it('a quiesce goes to every director as a hold change; its apply keeps the dry run plan with the change id', async () => {
+    const seen: unknown[] = [];
+    const { client } = directors({
+      apply: { lb1: { ok: true, changeId: 'lb1-quiesce', plan: null } },
+    });
+    const recording: typeof client = {
+      ...client,
+      plan: (name, change) => (seen.push(change), client.plan(name, change)),
+    };
+    const quiesce = { kind: 'quiesce', service: 'tcp:10.0.0.1:80', server: '10.0.1.1:80' } as const;
+    const answer = await runFleetChange(recording, job({ directors: ['lb1'], change: quiesce }));
+    expect(seen).toEqual([quiesce]);
+    expect(answer.directors[0]).toMatchObject({
+      state: 'applied',
+      plan: { ...plan, changeId: 'lb1-quiesce' },
+    });
   });
 
   it('a rollback that fails says so, why, and what to do; the others are still rolled back', async () => {

@@ -1,13 +1,16 @@
-// What the "Change several directors" form sends: ipvsadm restore lines (docs/api.md "Fleet changes"),
-// written with the shared formatter from the row as the reference director has it. An edit line carries
-// every setting of its row (ipvsadm -e/-E rebuild the row from the line), so a weight change keeps the
-// forwarding method and thresholds, and a scheduler change keeps persistence and flags.
+// What the "Change several directors" form sends (docs/api.md "Fleet changes"): a quiesce or unquiesce as
+// a hold change (each director's own quiesce path: an operator hold that remembers that director's weight),
+// anything else as ipvsadm restore lines written with the shared formatter from the row as the reference
+// director has it. An edit line carries every setting of its row (ipvsadm -e/-E rebuild the row from the
+// line), so a weight change keeps the forwarding method and thresholds, and a scheduler change keeps
+// persistence and flags.
 import {
   destinationId,
   destinationInputSchema,
   formatCommand,
   serviceId,
   type DestinationInput,
+  type FleetChangeBody,
   type ForwardingMethod,
   type ServiceInput,
   type IpvsadmCommand,
@@ -45,7 +48,7 @@ export type ChoiceProblem = 'pickService' | 'pickServer' | 'badServer';
 
 const format = (command: IpvsadmCommand) => `${formatCommand(command, { thresholds: true })}\n`;
 
-/** The restore text of a choice, from `table` (the reference director's), or what is missing. */
+/** The restore text of a choice other than (un)quiesce, from `table` (the reference director's), or what is missing. */
 export function fleetChangeText(
   table: readonly ServiceWithDestinations[],
   choice: FleetChangeChoice,
@@ -80,7 +83,23 @@ export function fleetChangeText(
   if (choice.kind === 'remove-server') {
     return { text: format({ kind: 'delete-destination', service: service.key, destination: server }) };
   }
-  const weight = choice.kind === 'quiesce' ? 0 : choice.weight;
-  const destination: DestinationInput = { ...server, weight };
+  const destination: DestinationInput = { ...server, weight: choice.weight };
   return { text: format({ kind: 'edit-destination', service: service.key, destination }) };
+}
+
+/** The fleet change body of a choice, or what is missing. */
+export function fleetChangeBody(
+  table: readonly ServiceWithDestinations[],
+  choice: FleetChangeChoice,
+): { change: FleetChangeBody } | { problem: ChoiceProblem } {
+  if (choice.kind !== 'quiesce' && choice.kind !== 'unquiesce') {
+    const made = fleetChangeText(table, choice);
+    return 'text' in made ? { change: { text: made.text } } : made;
+  }
+  const service = table.find((row) => serviceId(row.key) === choice.service);
+  if (!service) return { problem: 'pickService' };
+  if (!service.destinations.some((dest) => destinationId(dest) === choice.server))
+    return { problem: 'pickServer' };
+  // Each director gives back its own remembered weight: no weight is sent.
+  return { change: { kind: choice.kind, service: choice.service, server: choice.server } };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRestoreText, type ServiceWithDestinations } from '@ipvs-dashboard/shared';
-import { fleetChangeText, type FleetChangeChoice } from '../fleet-change-text';
+import { fleetChangeBody, fleetChangeText, type FleetChangeChoice } from '../fleet-change-text';
 
 const stats = {
   conns: 0,
@@ -69,7 +69,20 @@ const textOf = (patch: Partial<FleetChangeChoice>) => {
 describe('fleetChangeText', () => {
   it("a weight keeps the row's forwarding and thresholds (ipvsadm -e rebuilds the row from the line)", () => {
     expect(textOf({})).toBe('-e -t 10.0.0.1:80 -r 10.0.1.1:8080 -m -w 7 -x 100 -y 10\n');
-    expect(textOf({ kind: 'quiesce' })).toBe('-e -t 10.0.0.1:80 -r 10.0.1.1:8080 -m -w 0 -x 100 -y 10\n');
+  });
+
+  it('a quiesce and an unquiesce go as hold changes (each director keeps and gives back its own weight)', () => {
+    for (const kind of ['quiesce', 'unquiesce'] as const) {
+      expect(fleetChangeBody(table, choice({ kind }))).toEqual({
+        change: { kind, service: 'tcp:10.0.0.1:80', server: '10.0.1.1:8080' },
+      });
+      expect(fleetChangeBody(table, choice({ kind, server: '10.0.1.9:80' }))).toEqual({
+        problem: 'pickServer',
+      });
+    }
+    expect(fleetChangeBody(table, choice({}))).toEqual({
+      change: { text: '-e -t 10.0.0.1:80 -r 10.0.1.1:8080 -m -w 7 -x 100 -y 10\n' },
+    });
   });
 
   it('a scheduler keeps persistence and netmask', () => {

@@ -15,8 +15,8 @@ interface Props {
 }
 
 const needsServer = (kind: FleetChangeKind) => kind !== 'add-server' && kind !== 'scheduler';
-const needsWeight = (kind: FleetChangeKind) =>
-  kind === 'weight' || kind === 'unquiesce' || kind === 'add-server';
+// An unquiesce takes no weight: each director gives back the weight its hold remembered.
+const needsWeight = (kind: FleetChangeKind) => kind === 'weight' || kind === 'add-server';
 
 /** Which change, on which row: the rows come from the reference director's table. */
 export function FleetChangeChoiceFields({ table, choice, onChange }: Props) {

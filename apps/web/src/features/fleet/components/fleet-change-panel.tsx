@@ -1,12 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FleetChangeAnswer, FleetChangeRequest, FleetDirectorStatus } from '@ipvs-dashboard/shared';
+import {
+  isHoldChange,
+  type FleetChangeAnswer,
+  type FleetChangeBody,
+  type FleetChangeRequest,
+  type FleetDirectorStatus,
+} from '@ipvs-dashboard/shared';
 import { AllowedButton } from '../../../components/allowed-button';
 import { ActionError } from '../../../components/error-text';
 import { useT } from '../../../lib/i18n/i18n-context';
 import { postFleetChange } from '../api/fleet-change-api';
 import { directorTableQueryOptions } from '../api/fleet-queries';
-import { fleetChangeText, type FleetChangeChoice } from '../fleet-change-text';
+import { fleetChangeBody, type FleetChangeChoice } from '../fleet-change-text';
 import { FleetChangeChoiceFields } from './fleet-change-choice';
 import { FleetChangeResult } from './fleet-change-result';
 
@@ -29,6 +35,29 @@ function withPlannedTables(request: FleetChangeRequest, plan: FleetChangeAnswer)
     ),
   );
   return { ...request, ifMatch };
+}
+
+/** What goes to each director: the restore lines, or the hold change its quiesce path makes. */
+function SentChange({ change }: { change: FleetChangeBody }) {
+  const t = useT();
+  if (isHoldChange(change)) {
+    return (
+      <label className="field">
+        <span className="label">{t('fleetChange.holdText')}</span>
+        <pre className="mono fleet-change-lines" data-testid="fleet-change-hold">
+          {t(`fleetChange.hold.${change.kind}`, { server: change.server, service: change.service })}
+        </pre>
+      </label>
+    );
+  }
+  return (
+    <label className="field">
+      <span className="label">{t('fleetChange.text')}</span>
+      <pre className="mono fleet-change-lines" data-testid="fleet-change-text">
+        {change.text}
+      </pre>
+    </label>
+  );
 }
 
 /**
@@ -54,10 +83,10 @@ export function FleetChangePanel({
     ...directorTableQueryOptions(reference ?? { name: '', local: true }),
     enabled: Boolean(reference),
   });
-  const made = table.data ? fleetChangeText(table.data, choice) : null;
+  const made = table.data ? fleetChangeBody(table.data, choice) : null;
   const request: FleetChangeRequest | null =
-    made && 'text' in made && picked.length > 0
-      ? { directors: picked.map((director) => director.name), change: { text: made.text } }
+    made && 'change' in made && picked.length > 0
+      ? { directors: picked.map((director) => director.name), change: made.change }
       : null;
   const key = request ? JSON.stringify(request) : '';
   const send = useMutation({
@@ -101,15 +130,9 @@ export function FleetChangePanel({
       {reference && <p className="muted">{t('fleetChange.reference', { name: reference.name })}</p>}
       <FleetChangeChoiceFields table={table.data ?? []} choice={choice} onChange={setChoice} />
       {choice.kind === 'quiesce' && <p className="muted">{t('fleetChange.quiesceNote')}</p>}
+      {choice.kind === 'unquiesce' && <p className="muted">{t('fleetChange.unquiesceNote')}</p>}
       {problem && <p className="muted">{t(`fleetChange.${problem}`)}</p>}
-      {request && (
-        <label className="field">
-          <span className="label">{t('fleetChange.text')}</span>
-          <pre className="mono fleet-change-lines" data-testid="fleet-change-text">
-            {request.change.text}
-          </pre>
-        </label>
-      )}
+      {request && <SentChange change={request.change} />}
       <div className="button-row">
         <AllowedButton
           request={shape}

@@ -55,7 +55,13 @@ export const fleetEn = {
   'fleetChange.reference':
     "Services and real servers as {name} has them; every edit line carries that row's other settings.",
   'fleetChange.quiesceNote':
-    'Sets weight 0 on each director (no hold is kept: undo, or unquiesce with a weight, brings it back).',
+    'Each director quiesces it through its own quiesce: an operator hold that remembers the weight it has there, so an unquiesce (here or on that director) gives that exact weight back.',
+  'fleetChange.unquiesceNote':
+    'Each director releases its operator hold and gives back the weight it remembered (refused where a drain or a health check holds the server).',
+  'fleetChange.holdText': "Sent to each director's own quiesce",
+  'fleetChange.hold.quiesce': 'quiesce {server} in {service} (operator hold, weight 0)',
+  'fleetChange.hold.unquiesce':
+    'unquiesce {server} in {service} (back to the weight each director remembered)',
   'fleetChange.text': 'ipvsadm lines sent to each director',
   'fleetChange.pickDirector': 'Pick at least one director.',
   'fleetChange.pickService': 'Pick a service.',
@@ -74,6 +80,7 @@ export const fleetEn = {
   'fleetChange.state.refused': 'refused',
   'fleetChange.state.not-tried': 'not tried',
   'fleetChange.state.rollback-failed': 'rollback failed',
+  'fleetChange.state.unknown': 'unknown',
   'fleetChange.outcome.planned': 'Planned on every director; nothing applied yet.',
   'fleetChange.outcome.refused': 'Nothing applied: a plan was refused. Fix the change and plan again.',
   'fleetChange.outcome.applied': 'Applied on every chosen director.',
@@ -81,6 +88,8 @@ export const fleetEn = {
     'Refused on a director; every director changed before it was rolled back.',
   'fleetChange.outcome.rollback-failed':
     'Refused on a director, and a rollback failed: see what to do below.',
+  'fleetChange.outcome.unknown':
+    'A director took the change and never answered, and could not be asked since: whether it applied is unknown (see what to do below). The others were rolled back.',
   'fleetChange.noChange': 'no change needed',
   'fleetChange.changeId': 'change {id}',
   'fleetChange.undoId': 'undone by {id}',
@@ -140,7 +149,12 @@ export const fleetKo: Messages<typeof fleetEn> = {
   'fleetChange.reference':
     '서비스와 리얼 서버는 {name}에 있는 그대로입니다. 수정 줄에는 그 행의 다른 설정도 함께 들어갑니다.',
   'fleetChange.quiesceNote':
-    '각 디렉터에서 가중치를 0으로 합니다 (보류는 남지 않습니다: 되돌리기나 가중치를 지정한 다시 투입으로 복원합니다).',
+    '각 디렉터가 자신의 퀴에스 경로로 처리합니다: 그 디렉터의 가중치를 기억하는 운영자 보류이므로, 이후 다시 투입하면 (여기서든 그 디렉터에서든) 정확히 그 가중치로 돌아갑니다.',
+  'fleetChange.unquiesceNote':
+    '각 디렉터가 운영자 보류를 풀고 기억한 가중치를 돌려줍니다 (드레인이나 헬스 체크가 잡고 있는 디렉터에서는 거부됩니다).',
+  'fleetChange.holdText': '각 디렉터의 퀴에스 경로로 보내는 변경',
+  'fleetChange.hold.quiesce': '{service}의 {server} 퀴에스 (운영자 보류, 가중치 0)',
+  'fleetChange.hold.unquiesce': '{service}의 {server} 다시 투입 (각 디렉터가 기억한 가중치로)',
   'fleetChange.text': '각 디렉터로 보내는 ipvsadm 줄',
   'fleetChange.pickDirector': '디렉터를 하나 이상 고르십시오.',
   'fleetChange.pickService': '서비스를 고르십시오.',
@@ -159,6 +173,7 @@ export const fleetKo: Messages<typeof fleetEn> = {
   'fleetChange.state.refused': '거부됨',
   'fleetChange.state.not-tried': '시도 안 함',
   'fleetChange.state.rollback-failed': '되돌리기 실패',
+  'fleetChange.state.unknown': '알 수 없음',
   'fleetChange.outcome.planned': '모든 디렉터에서 계획했습니다. 아직 아무것도 적용하지 않았습니다.',
   'fleetChange.outcome.refused':
     '아무것도 적용하지 않았습니다: 계획이 거부되었습니다. 변경을 고쳐 다시 계획하십시오.',
@@ -166,6 +181,8 @@ export const fleetKo: Messages<typeof fleetEn> = {
   'fleetChange.outcome.rolled-back': '한 디렉터가 거부하여, 그 전에 바뀐 디렉터를 모두 되돌렸습니다.',
   'fleetChange.outcome.rollback-failed':
     '한 디렉터가 거부했고 되돌리기가 실패했습니다: 아래에서 할 일을 보십시오.',
+  'fleetChange.outcome.unknown':
+    '한 디렉터가 변경을 받은 뒤 응답하지 않았고 이후에도 확인할 수 없었습니다: 적용 여부를 알 수 없습니다 (아래에서 할 일을 보십시오). 나머지 디렉터는 되돌렸습니다.',
   'fleetChange.noChange': '바꿀 것 없음',
   'fleetChange.changeId': '변경 {id}',
   'fleetChange.undoId': '{id}로 되돌림',

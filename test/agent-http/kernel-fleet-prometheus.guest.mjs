@@ -7,7 +7,8 @@
 // - Pair diff: differences injected on lb2 with `ipvsadm -e` (a weight) and `ipvsadm -a` (a real server only
 //   there); both tables read through lb1 (its GET /services, and lb2's through GET /fleet/lb2/api/v1/services)
 //   and compared with the shared pairDiff the pair view uses: exactly those two, nothing else.
-// - Fleet sparklines: lb1's GET /fleet/history draws both directors from Prometheus's live scrapes.
+// - Fleet sparklines: lb1's GET /fleet/history draws both directors from Prometheus's live scrapes: 20 new
+//   connections made through lb2's VIP (from inside lb2) show on lb2's line only.
 // - History beyond the agent's 15 minutes: GET /history/range, what the web app's 1 h / 6 h ranges ask.
 //   HOW THE OLD DATA WAS MADE: not by waiting hours. Before Prometheus starts, the test writes, for each
 //   director, two hours of the series an agent's /metrics serves for the service 10.21.0.1:80 (the
@@ -22,6 +23,7 @@
 //   and scrapes the live agents from then on. So Prometheus answers the instants before each agent's own
 //   memory starts with the backfilled hours, and the agent's live kernel samples follow from `joinAt` on.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { pairDiff } from '@ipvs-dashboard/shared';
@@ -38,7 +40,7 @@ import {
   removeDirectorNamespace,
   startDirectorAgent,
 } from './director-namespaces.mjs';
-import { TOKEN, waitFor } from './guest-lib.mjs';
+import { serviceConns, TOKEN, waitFor } from './guest-lib.mjs';
 
 const PORT = 8094;
 const JOB = 'ipvs-dashboard';
@@ -204,14 +206,32 @@ test('pair diff on the real kernel: exactly the differences injected with ipvsad
   ]);
 });
 
-test("Prometheus scrapes both agents: lb1's GET /fleet/history draws a line for each director", async () => {
-  // One point a minute, each a rate() over 2 minutes of 2-second scrapes: the first whole minute after
-  // scraping started has one for each director.
+/**
+ * `count` new connections through lb2's VIP from inside lb2 (a local client): IPVS schedules and counts
+ * each, though nothing answers at the real servers' addresses; returns lb2's conns counter for the VIP.
+ */
+function connectThroughLb2(count) {
+  const attempt = `busybox timeout 1 busybox wget -q -O /dev/null http://${VIP}/`;
+  const loop = `for i in $(seq ${count}); do ${attempt}; done; true`;
+  const result = spawnSync('ip', ['netns', 'exec', directors.lb2.netns, 'sh', '-c', loop], {
+    timeout: 120_000,
+  });
+  assert.equal(result.status, 0, String(result.stderr));
+  const stats = inNamespace(directors.lb2, 'ipvsadm', '-Ln', '--stats', '--exact');
+  return serviceConns(stats).get(`TCP ${VIP}:80`);
+}
+
+test("Prometheus scrapes both agents: lb1's GET /fleet/history draws each director's own line", async () => {
+  const conns = connectThroughLb2(20);
+  assert.ok(conns >= 20, `lb2's kernel counted ${conns} connections`);
+  // One point a minute, each a rate() over 2 minutes of 2-second scrapes: a whole minute after the
+  // connections shows them on lb2's line.
   const answer = await waitFor(
-    'a sparkline point for both directors',
+    "lb2's connections on its sparkline",
     async () => {
       const body = await json(await agents.lb1.api('/fleet/history'));
-      return body.directors.every((director) => director.points.length > 0) && body;
+      const [lb1, lb2] = body.directors;
+      return lb1.points.length > 0 && lb2.points.some((point) => point.cps > 0) && body;
     },
     180_000,
     5000,
@@ -227,13 +247,20 @@ test("Prometheus scrapes both agents: lb1's GET /fleet/history draws a line for 
       ['lb2', 'lb2.fleet', null],
     ],
   );
-  for (const director of answer.directors) {
-    // node_ipvs_connections_total was not backfilled: every point is from Prometheus's live scrapes.
-    for (const point of director.points) {
-      assert.ok(point.at > scrapingSince, `${director.name}: ${JSON.stringify(point)}`);
-      assert.equal(point.cps, 0, 'no traffic went through either director');
-    }
-  }
+  const [lb1, lb2] = answer.directors;
+  // node_ipvs_connections_total was not backfilled: every point is from Prometheus's live scrapes.
+  for (const point of [...lb1.points, ...lb2.points])
+    assert.ok(point.at > scrapingSince, JSON.stringify(point));
+  assert.ok(
+    lb1.points.every((point) => point.cps === 0),
+    `nothing went through lb1: ${JSON.stringify(lb1.points)}`,
+  );
+  // rate() over 2 minutes of 20 connections: at most 20 / 120 s, give or take Prometheus's extrapolation.
+  const peak = Math.max(...lb2.points.map((point) => point.cps));
+  assert.ok(peak > 0 && peak < 0.5, `lb2's peak ${peak}`);
+  console.log(
+    `sparklines: lb1 ${lb1.points.length} points at 0, lb2 peak ${peak.toFixed(3)} new connections/s`,
+  );
 });
 
 test("history beyond 15 minutes: lb1's 1 h range is Prometheus's backfilled hour, joined to the agent's own samples", async () => {

@@ -20,6 +20,8 @@ export interface BackfillSpec {
   /** Sample spacing (ms) for samples older than a day, and within the last day. */
   oldEveryMs: number;
   recentEveryMs: number;
+  /** The `backend` label of ipvs_dashboard_up: what the agent would say it ran on; simulated unless told. */
+  backend?: 'simulated' | 'kernel';
 }
 
 const day = 86_400_000;
@@ -93,7 +95,7 @@ export function backfillText(spec: BackfillSpec, otherInstances: readonly string
   for (const instance of [spec.instance, ...otherInstances]) {
     series(
       'ipvs_dashboard_up',
-      `job="${spec.job}",instance="${instance}",backend="simulated"`,
+      `job="${spec.job}",instance="${instance}",backend="${spec.backend ?? 'simulated'}"`,
       times.map(() => 1),
     );
   }

@@ -13,6 +13,7 @@ import { axisShowsDates, chartWindow, liveWindows, type ChartWindow } from './ch
 import { RangePicker } from './range-picker';
 import { RateChart, type ChartLine } from './rate-chart';
 import { useChartSeries } from './use-chart-series';
+import { WeightChart } from './weight-chart';
 import './change-markers.css';
 
 const noMarkers: ChangeMarker[] = [];
@@ -40,7 +41,8 @@ const charts: {
 
 /**
  * Charts for one service: the live windows from the agent's history and feed (one point per sample), and
- * with Prometheus behind the agent the long ranges, joined to the live data at a dashed line.
+ * with Prometheus behind the agent the long ranges, joined to the live data at a dashed line. Last, each
+ * real server's weight as steps (weight-chart.tsx).
  */
 export function RateCharts({ service, sid }: { service: ServiceWithDestinations; sid: string }) {
   const t = useT();
@@ -82,6 +84,10 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
   const linesWithoutThresholds = useMemo(
     () => lines.map(({ key, label, color }) => ({ key, label, color })),
     [lines],
+  );
+  const serverLines = useMemo(
+    () => linesWithoutThresholds.filter((line) => line.key !== TOTAL),
+    [linesWithoutThresholds],
   );
   const { series } = history;
   const maxRows = range.kind === 'live' ? MAX_CHART_ROWS : MAX_RANGE_ROWS;
@@ -149,6 +155,15 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
             showDates={axisShowsDates(windowMs)}
           />
         ))}
+        <WeightChart
+          weights={history.weights}
+          lines={serverLines}
+          windowMs={windowMs}
+          end={history.end ?? history.liveEnd ?? 0}
+          markers={markers}
+          emptyText={t('chart.collecting')}
+          showDates={axisShowsDates(windowMs)}
+        />
       </div>
     </section>
   );

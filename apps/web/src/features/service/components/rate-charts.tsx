@@ -14,10 +14,11 @@ import { RangePicker } from './range-picker';
 import { RateChart, type ChartLine } from './rate-chart';
 import { useChartSeries } from './use-chart-series';
 import { WeightChart } from './weight-chart';
+import { weightRows } from './weight-rows';
 import './change-markers.css';
 
 const noMarkers: ChangeMarker[] = [];
-/** Between one chart's redraw and the next (see useStaggered): six charts in well under a second. */
+/** Between one chart's redraw and the next (see useStaggered): seven charts in well under a second. */
 const CHART_GAP_MS = 60;
 /** Rows a chart draws at most: the 1 min range in full, 5 and 15 min as means of 3 and 9 samples. */
 const MAX_CHART_ROWS = 100;
@@ -102,7 +103,17 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
     () => (joinAt === null ? null : { at: joinAt, label: t('chart.liveFrom') }),
     [joinAt, t],
   );
-  const shownRows = useStaggered(rowsOfCharts, CHART_GAP_MS);
+  // The weight chart's rows: only its changes and the window's ends, where the rate charts' end.
+  const weightEnd = history.end ?? history.liveEnd ?? 0;
+  const weightChartRows = useMemo(
+    () => weightRows(history.weights, destinations, windowMs, weightEnd),
+    [history.weights, destinations, windowMs, weightEnd],
+  );
+  // Seven charts, each redrawn in its own task (the weight chart last).
+  const allRows = useMemo(() => [...rowsOfCharts, weightChartRows], [rowsOfCharts, weightChartRows]);
+  const staggered = useStaggered(allRows, CHART_GAP_MS);
+  const shownRows = staggered.slice(0, charts.length);
+  const shownWeightRows = staggered[charts.length] ?? weightChartRows;
   return (
     <section className="card" aria-labelledby="charts-heading">
       <div className="card-header">
@@ -156,10 +167,10 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
           />
         ))}
         <WeightChart
+          rows={shownWeightRows}
           weights={history.weights}
           lines={serverLines}
           windowMs={windowMs}
-          end={history.end ?? history.liveEnd ?? 0}
           markers={markers}
           emptyText={t('chart.collecting')}
           showDates={axisShowsDates(windowMs)}

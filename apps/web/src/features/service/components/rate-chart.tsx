@@ -52,6 +52,8 @@ interface RateChartProps {
   /** The chart's text alternative (what its lines end at), for screen readers. */
   description?: string;
   testId?: string;
+  /** Added to the card's class (the weight chart spans the whole row: `chart-wide`). */
+  className?: string;
 }
 
 interface LineEnds {
@@ -81,7 +83,11 @@ function markerShape(text: string) {
  */
 export const RateChart = memo(function RateChart(props: RateChartProps) {
   return (
-    <figure className="chart-card" style={{ margin: 0 }} data-testid={props.testId}>
+    <figure
+      className={props.className ? `chart-card ${props.className}` : 'chart-card'}
+      style={{ margin: 0 }}
+      data-testid={props.testId}
+    >
       <figcaption>
         <h3>
           <span>{props.title}</span>

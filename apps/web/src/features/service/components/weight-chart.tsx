@@ -41,6 +41,7 @@ export const WeightChart = memo(function WeightChart({ rows, weights, lines, ...
     <RateChart
       {...rest}
       testId="weight-chart"
+      className="chart-wide"
       title={t('chart.weight')}
       unit=""
       rows={rows}

@@ -3,7 +3,8 @@
 // :8081, started here so this file can stop and start them), a NAT service on the VIP with an HTTP check and
 // a policy {slowStartSeconds, sorryServer}. With a client looping through the VIP: a health-held server that
 // comes back rises in steps (its weight read with `ipvsadm -Ln` while it ramps) to exactly its previous
-// weight, with one change record for the ramp; when every real server is down the sorry server is in the
+// weight, with one change record for the ramp and the ramp's steps in the agent's history (GET /history
+// weights); when every real server is down the sorry server is in the
 // kernel (and answers the client), and it goes once one real server is back.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -193,6 +194,30 @@ test('a health-held server comes back in steps to its exact weight, recorded onc
       RAMP.map((w) => `ipvsadm -e -t ${VIP}:80 -r ${rs1.address}:${PORT} -m -w ${w}`),
     );
     assert.deepEqual(ramp.inverse, [`ipvsadm -e -t ${VIP}:80 -r ${rs1.address}:${PORT} -m -w 0`]);
+
+    // The agent's history kept the kernel's weights as steps (what the service page's weight chart draws after
+    // a reload): 12, the hold's 0, then the ramp's steps, each a step of the plan, rising to exactly 12. (The
+    // steps before may hold more: the check set in before() may take the server out until its first verdict.)
+    const history = await (await agent.api(`/history?service=${sid('tcp', VIP, 80)}`)).json();
+    const series = history.services[0].destinations.find((d) => d.id === `${rs1.address}:${PORT}`);
+    const steps = series.weights.map((step) => step.weight);
+    console.log(`weight steps in the agent's history: ${steps.join(' ')}`);
+    assert.equal(steps[0], WEIGHTS[0], `it starts at 12: ${steps.join(' ')}`);
+    const held = steps.lastIndexOf(0);
+    assert.equal(steps[held - 1], WEIGHTS[0], `12, then 0 while held: ${steps.join(' ')}`);
+    const historyRamp = steps.slice(held + 1);
+    assert.equal(historyRamp.at(-1), WEIGHTS[0], `the history ends at exactly 12: ${steps.join(' ')}`);
+    assert.ok(historyRamp.length >= 6, `the history holds the ramp's steps: ${steps.join(' ')}`);
+    for (const weight of historyRamp) assert.ok(RAMP.includes(weight), `${weight} is a step of the plan`);
+    for (let i = 1; i < historyRamp.length; i++) {
+      assert.ok(historyRamp[i] > historyRamp[i - 1], `rising in the history: ${steps.join(' ')}`);
+    }
+    const ats = series.weights.map((step) => step.at);
+    assert.ok(
+      ats.every((at, i) => i === 0 || at > ats[i - 1]),
+      `steps in time order: ${ats.join(' ')}`,
+    );
+    assert.equal(ats[0], series.points[0].at, 'the first step lines up with the first point');
   } finally {
     await client.stop().catch(() => undefined);
     if (!httpd.has(rs1.name)) startServer(rs1);

@@ -221,8 +221,25 @@ export interface HistorySeries {
   points: HistoryPoint[];
 }
 
+/**
+ * A real server's weight from `at` until the next step's `at` (or now). Weights change rarely (an edit, a
+ * quiesce, a slow-start ramp), so they are kept and sent as steps, not as a number in every point.
+ */
+export interface WeightStep {
+  at: number;
+  weight: number;
+}
+
+export interface DestinationHistory extends HistorySeries {
+  /**
+   * The weight over the same span as `points`, oldest first: the first step is the weight in force at the
+   * first point (its `at`). Only GET /history has it (the long ranges leave it out).
+   */
+  weights?: WeightStep[];
+}
+
 export interface ServiceHistory extends HistorySeries {
-  destinations: HistorySeries[];
+  destinations: DestinationHistory[];
 }
 
 /** GET /history: per service and per real server, oldest point first (15 min at 1 s). */
@@ -239,7 +256,16 @@ export const historyPointSchema = ratesSchema.extend({
 
 const historySeriesSchema = z.object({ id: z.string(), points: z.array(historyPointSchema) });
 
+export const weightStepSchema = z.object({
+  at: z.number().int().nonnegative(),
+  weight: z.number().int().nonnegative(),
+}) satisfies z.ZodType<WeightStep>;
+
+const destinationHistorySchema = historySeriesSchema.extend({
+  weights: z.array(weightStepSchema).optional(),
+});
+
 export const historyResponseSchema = z.object({
   intervalMs: z.number().int().positive(),
-  services: z.array(historySeriesSchema.extend({ destinations: z.array(historySeriesSchema) })),
+  services: z.array(historySeriesSchema.extend({ destinations: z.array(destinationHistorySchema) })),
 }) satisfies z.ZodType<HistoryResponse>;

@@ -60,13 +60,21 @@ export async function chartsShowData({ page, api }) {
   let drawn = 0;
   await eventually(
     async () => {
-      drawn = await page.locator('[data-testid="rate-charts"] path.chart-line').count();
+      drawn = await page
+        .locator('[data-testid="rate-charts"] figure:not([data-testid="weight-chart"]) path.chart-line')
+        .count();
       return drawn >= 4 * 6;
     },
     'each of the six charts draws the total and three servers',
     15_000,
   ).catch(() => undefined);
   check(drawn >= 4 * 6, `each of the six charts draws the total and three servers, got ${drawn} lines`);
+  // The weight chart: a step line per server (weights have no total).
+  await eventually(
+    async () => (await page.locator('[data-testid="weight-chart"] path.chart-line').count()) === 3,
+    'the weight chart draws the three servers',
+    15_000,
+  );
   await eventually(
     async () =>
       (await page.getByRole('link', { name: 'Overview', exact: true }).isVisible()) &&

@@ -18,6 +18,7 @@ import {
   type Stats,
 } from '@ipvs-dashboard/shared';
 import type { SeriesRing } from './history/series-ring.js';
+import type { WeightSteps } from './history/weight-steps.js';
 
 /** Rates of rows whose counters did not move over the window: one shared, never mutated object. */
 export const NO_RATES: Rates = Object.freeze({ ...zeroRates });
@@ -37,6 +38,8 @@ export interface RowTrack {
 export interface DestinationTrack extends RowTrack {
   /** The numbers of this real server the samples so far told (null before the first). */
   sent: DestinationNumbers | null;
+  /** Its weight in the history, as steps (the weight chart). */
+  weights: WeightSteps;
 }
 
 export interface ServiceTrack extends RowTrack {

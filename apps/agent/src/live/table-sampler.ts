@@ -45,7 +45,7 @@ interface Window {
 
 /**
  * Turns each periodic reading into a sample: rates from counter deltas (not the kernel's 8 s EWMA), one history
- * point per row, and the rows whose numbers moved. The kernel moves the counters it reports in steps, once per
+ * point per row (and each real server's weight), and the rows whose numbers moved. The kernel moves the counters it reports in steps, once per
  * estimator run (every 2 s, ip_vs_est.c); readings come every second. A row's rates are those of its last
  * step: the step's deltas over the last `readingsPerWindow` readings' span (the estimator's period), held
  * until a step is overdue by a whole reading. (A fixed 2 s window of readings missed a run whenever the
@@ -150,6 +150,8 @@ export class TableSampler {
       ) {
         destTrack.ring.push(rates, dest.activeConns, dest.inactiveConns);
       }
+      // One comparison when the weight stands still (weight-steps.ts); a step when someone changed it.
+      destTrack.weights.record(dest.weight);
       active += dest.activeConns;
       inactive += dest.inactiveConns;
       const entry = destinationEntry(destTrack, dest, rates);
@@ -234,6 +236,7 @@ export class TableSampler {
         stepRates: NO_RATES,
         stepTick: window.tick,
         sent: null,
+        weights: this.history.destinationWeights(service.id, id),
       };
       service.destinations.set(id, track);
     }

@@ -12,6 +12,7 @@ import { serviceEn, serviceKo } from './screens/service';
 import { settingsEn, settingsKo } from './screens/settings';
 import { shareLinksEn, shareLinksKo } from './screens/share-links';
 import { shellEn, shellKo } from './screens/shell';
+import { weightChartEn, weightChartKo } from './screens/weight-chart';
 
 // The one catalogue of user-facing strings, per language, merged from one module per screen
 // (screens/). English is the reference: a Korean screen module without one of its keys does not compile.
@@ -33,6 +34,7 @@ export const screens = [
   [fleetEn, fleetKo],
   [fleetExtrasEn, fleetExtrasKo],
   [shareLinksEn, shareLinksKo],
+  [weightChartEn, weightChartKo],
 ] as const;
 
 const en = {
@@ -49,6 +51,7 @@ const en = {
   ...fleetEn,
   ...fleetExtrasEn,
   ...shareLinksEn,
+  ...weightChartEn,
 };
 const ko: Messages<typeof en> = {
   ...shellKo,
@@ -64,6 +67,7 @@ const ko: Messages<typeof en> = {
   ...fleetKo,
   ...fleetExtrasKo,
   ...shareLinksKo,
+  ...weightChartKo,
 };
 
 export type MessageKey = keyof typeof en;

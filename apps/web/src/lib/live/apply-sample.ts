@@ -13,6 +13,7 @@ import {
 } from '@ipvs-dashboard/shared';
 import type { LatestService } from './sample-rows';
 import {
+  HISTORY_MS,
   HISTORY_POINTS,
   SPARKLINE_POINTS,
   appendPoint,
@@ -21,6 +22,7 @@ import {
   type ServiceSeries,
 } from './series';
 import type { OverviewSeries } from './series-queries';
+import { appendWeights } from './weight-series';
 
 // Pure functions from one sample frame to the next cached values, so the feed stays thin and these are
 // tested without sockets or React.
@@ -131,7 +133,16 @@ export function appendOverview(
   return next;
 }
 
-export function appendServiceSeries(series: ServiceSeries, entry: LatestService, at: number): ServiceSeries {
+/**
+ * One point per real server and one for the total; `row` is the service as the table now has it (samples
+ * carry no settings): its weights extend the weight steps.
+ */
+export function appendServiceSeries(
+  series: ServiceSeries,
+  entry: LatestService,
+  at: number,
+  row: ServiceWithDestinations | undefined,
+): ServiceSeries {
   const destinations: Record<string, RatePoint[]> = {};
   for (const destination of entry.destinations) {
     const point = ratePoint(at, destination.rates, destination.activeConns, destination.inactiveConns);
@@ -141,5 +152,13 @@ export function appendServiceSeries(series: ServiceSeries, entry: LatestService,
       HISTORY_POINTS,
     );
   }
-  return { total: appendPoint(series.total, servicePoint(at, entry), HISTORY_POINTS), destinations };
+  const weights = row
+    ? appendWeights(
+        series.weights,
+        row.destinations.map((d) => ({ id: destinationIdOf(d), weight: d.weight })),
+        at,
+        HISTORY_MS,
+      )
+    : series.weights;
+  return { total: appendPoint(series.total, servicePoint(at, entry), HISTORY_POINTS), destinations, weights };
 }

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import {
   liveMessageSchema,
+  serviceIdOf,
   type LiveMessage,
   type SampleMessage,
   type ServiceWithDestinations,
@@ -99,11 +100,14 @@ export class LiveFeed {
     // rather than asking the cache about each of the 1,000 services in the sample.
     const loaded = client.getQueryCache().findAll({ queryKey: serviceSeriesPrefix });
     if (loaded.length === 0) return;
+    // The weights come from the table (a change's snapshot brings them; samples carry numbers only).
+    const table = client.getQueryData<ServiceWithDestinations[]>(servicesQueryKey) ?? [];
     for (const query of loaded) {
       const entry = rows.get(String(query.queryKey[2]));
       if (!entry || query.state.data === undefined) continue;
+      const row = table.find((service) => serviceIdOf(service) === entry.id);
       client.setQueryData<ServiceSeries>(serviceSeriesKey(entry.id), (series) =>
-        series ? appendServiceSeries(series, entry, sample.at) : series,
+        series ? appendServiceSeries(series, entry, sample.at, row) : series,
       );
     }
   }

@@ -1,4 +1,5 @@
 import type { HistoryPoint, Rates } from '@ipvs-dashboard/shared';
+import type { WeightSeries } from './weight-series';
 
 // Rate series the charts read. Each point is one sample interval; arrays are replaced, never mutated, so
 // React and react-query see a new value, and capped so a page left open for a day stays small.
@@ -9,6 +10,8 @@ export type RateField = Exclude<keyof RatePoint, 'at'>;
 
 /** 15 minutes at 1 s: the longest window the service page offers. */
 export const HISTORY_POINTS = 900;
+/** The same 15 minutes, for what is kept by time (weight steps). */
+export const HISTORY_MS = 900_000;
 /** What an overview sparkline shows: the last minute. */
 export const SPARKLINE_POINTS = 60;
 
@@ -51,4 +54,6 @@ export function windowPoints(points: readonly RatePoint[], windowMs: number): re
 export interface ServiceSeries {
   total: RatePoint[];
   destinations: Record<string, RatePoint[]>;
+  /** Each real server's weight as steps (the weight chart); empty for a long range (GET /history/range). */
+  weights: WeightSeries;
 }

@@ -8,9 +8,11 @@ import { serviceSeriesKey } from '../../../lib/live/series-queries';
 // appends to the same cache entry every interval.
 export function toServiceSeries(body: HistoryResponse, sid: string): ServiceSeries {
   const service = body.services.find((entry) => entry.id === sid);
-  const result: ServiceSeries = { total: service?.points ?? [], destinations: {} };
-  for (const destination of service?.destinations ?? [])
+  const result: ServiceSeries = { total: service?.points ?? [], destinations: {}, weights: {} };
+  for (const destination of service?.destinations ?? []) {
     result.destinations[destination.id] = destination.points;
+    if (destination.weights) result.weights[destination.id] = destination.weights;
+  }
   return result;
 }
 

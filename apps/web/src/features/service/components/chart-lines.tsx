@@ -36,13 +36,50 @@ export function linePath(rows: readonly ChartRow[], key: string, x: Scale, y: Sc
   return points >= 2 ? path : '';
 }
 
-/** Every line of one chart; the total drawn last, on top and thicker. */
+/**
+ * The same as a step line (a weight holds until the next change): across at the old value, then up or down
+ * to the new one, so a ramp reads as a staircase and not as a slope nobody set.
+ */
+export function stepPath(rows: readonly ChartRow[], key: string, x: Scale, y: Scale): string {
+  let path = '';
+  let points = 0;
+  for (const row of rows) {
+    const value = row[key];
+    if (value === undefined || !Number.isFinite(value)) continue;
+    const px = x(row.at);
+    const py = y(value);
+    if (px === undefined || py === undefined) continue;
+    path += points === 0 ? `M${px.toFixed(1)},${py.toFixed(1)}` : `H${px.toFixed(1)}V${py.toFixed(1)}`;
+    points += 1;
+  }
+  return points >= 2 ? path : '';
+}
+
+/** A line's last value and how many different values it steps through, left to right (data-* for tests). */
+export function lineSteps(
+  rows: readonly ChartRow[],
+  key: string,
+): { last: number | undefined; steps: number } {
+  let last: number | undefined;
+  let steps = 0;
+  for (const row of rows) {
+    const value = row[key];
+    if (value === undefined) continue;
+    if (value !== last) steps += 1;
+    last = value;
+  }
+  return { last, steps };
+}
+
+/** Every line of one chart; the total drawn last, on top and thicker. `step`: step lines (weights). */
 export const ChartLines = memo(function ChartLines({
   rows,
   lines,
+  step = false,
 }: {
   rows: readonly ChartRow[];
   lines: readonly DrawnLine[];
+  step?: boolean;
 }) {
   const x = useXAxisScale();
   const y = useYAxisScale();
@@ -54,12 +91,15 @@ export const ChartLines = memo(function ChartLines({
   return (
     <g className="chart-lines">
       {ordered.map((line) => {
-        const d = linePath(rows, line.key, x, y);
+        const d = (step ? stepPath : linePath)(rows, line.key, x, y);
+        const drawn = step ? lineSteps(rows, line.key) : null;
         return d ? (
           <path
             key={line.key}
             className="chart-line"
             data-line={line.key}
+            data-last={drawn?.last}
+            data-steps={drawn?.steps}
             d={d}
             fill="none"
             stroke={line.color}

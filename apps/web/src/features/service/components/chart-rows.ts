@@ -18,7 +18,7 @@ function valueOf(point: RatePoint, field: ChartField): number {
 }
 
 export function chartRows(
-  series: ServiceSeries,
+  series: Pick<ServiceSeries, 'total' | 'destinations'>,
   field: ChartField,
   windowMs: number,
   destinations: readonly string[],

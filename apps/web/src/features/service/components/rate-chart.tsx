@@ -47,6 +47,13 @@ interface RateChartProps {
   join?: { at: number; label: string } | null;
   /** Dates on the axis instead of clock times (ranges over a day). */
   showDates?: boolean;
+  /** Step lines (a value that holds until it changes, as a weight) instead of straight segments. */
+  step?: boolean;
+  /** The chart's text alternative (what its lines end at), for screen readers. */
+  description?: string;
+  testId?: string;
+  /** Added to the card's class (the weight chart spans the whole row: `chart-wide`). */
+  className?: string;
 }
 
 interface LineEnds {
@@ -76,12 +83,17 @@ function markerShape(text: string) {
  */
 export const RateChart = memo(function RateChart(props: RateChartProps) {
   return (
-    <figure className="chart-card" style={{ margin: 0 }}>
+    <figure
+      className={props.className ? `chart-card ${props.className}` : 'chart-card'}
+      style={{ margin: 0 }}
+      data-testid={props.testId}
+    >
       <figcaption>
         <h3>
           <span>{props.title}</span>
           <span className="muted">{props.unit}</span>
         </h3>
+        {props.description ? <p className="visually-hidden">{props.description}</p> : null}
       </figcaption>
       <ChartPlot {...props} />
     </figure>
@@ -99,6 +111,7 @@ const ChartPlot = memo(function ChartPlot({
   end,
   join,
   showDates = false,
+  step = false,
 }: RateChartProps) {
   const keys = useMemo(() => lines.map((line) => line.key), [lines]);
   const newest = end ?? rows[rows.length - 1]?.at ?? Date.now();
@@ -192,7 +205,7 @@ const ChartPlot = memo(function ChartPlot({
             valueText={valueText}
             style={tooltipStyle}
           />
-          <ChartLines rows={rows} lines={lines} />
+          <ChartLines rows={rows} lines={lines} step={step} />
           {thresholds
             .filter((line) => (line.threshold ?? 0) <= y.top)
             .map((line) => (

@@ -13,10 +13,12 @@ import { axisShowsDates, chartWindow, liveWindows, type ChartWindow } from './ch
 import { RangePicker } from './range-picker';
 import { RateChart, type ChartLine } from './rate-chart';
 import { useChartSeries } from './use-chart-series';
+import { WeightChart } from './weight-chart';
+import { weightRows } from './weight-rows';
 import './change-markers.css';
 
 const noMarkers: ChangeMarker[] = [];
-/** Between one chart's redraw and the next (see useStaggered): six charts in well under a second. */
+/** Between one chart's redraw and the next (see useStaggered): seven charts in well under a second. */
 const CHART_GAP_MS = 60;
 /** Rows a chart draws at most: the 1 min range in full, 5 and 15 min as means of 3 and 9 samples. */
 const MAX_CHART_ROWS = 100;
@@ -40,7 +42,8 @@ const charts: {
 
 /**
  * Charts for one service: the live windows from the agent's history and feed (one point per sample), and
- * with Prometheus behind the agent the long ranges, joined to the live data at a dashed line.
+ * with Prometheus behind the agent the long ranges, joined to the live data at a dashed line. Last, each
+ * real server's weight as steps (weight-chart.tsx).
  */
 export function RateCharts({ service, sid }: { service: ServiceWithDestinations; sid: string }) {
   const t = useT();
@@ -83,6 +86,10 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
     () => lines.map(({ key, label, color }) => ({ key, label, color })),
     [lines],
   );
+  const serverLines = useMemo(
+    () => linesWithoutThresholds.filter((line) => line.key !== TOTAL),
+    [linesWithoutThresholds],
+  );
   const { series } = history;
   const maxRows = range.kind === 'live' ? MAX_CHART_ROWS : MAX_RANGE_ROWS;
   const rowsOfCharts = useMemo(
@@ -96,7 +103,17 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
     () => (joinAt === null ? null : { at: joinAt, label: t('chart.liveFrom') }),
     [joinAt, t],
   );
-  const shownRows = useStaggered(rowsOfCharts, CHART_GAP_MS);
+  // The weight chart's rows: only its changes and the window's ends, where the rate charts' end.
+  const weightEnd = history.end ?? history.liveEnd ?? 0;
+  const weightChartRows = useMemo(
+    () => weightRows(history.weights, destinations, windowMs, weightEnd),
+    [history.weights, destinations, windowMs, weightEnd],
+  );
+  // Seven charts, each redrawn in its own task (the weight chart last).
+  const allRows = useMemo(() => [...rowsOfCharts, weightChartRows], [rowsOfCharts, weightChartRows]);
+  const staggered = useStaggered(allRows, CHART_GAP_MS);
+  const shownRows = staggered.slice(0, charts.length);
+  const shownWeightRows = staggered[charts.length] ?? weightChartRows;
   return (
     <section className="card" aria-labelledby="charts-heading">
       <div className="card-header">
@@ -149,6 +166,15 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
             showDates={axisShowsDates(windowMs)}
           />
         ))}
+        <WeightChart
+          rows={shownWeightRows}
+          weights={history.weights}
+          lines={serverLines}
+          windowMs={windowMs}
+          markers={markers}
+          emptyText={t('chart.collecting')}
+          showDates={axisShowsDates(windowMs)}
+        />
       </div>
     </section>
   );

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ServiceSeries } from '../../../lib/live/series';
+import type { WeightSeries } from '../../../lib/live/weight-series';
 import { useThrottled } from '../../../lib/live/use-throttled';
 import { serviceSeriesOptions } from '../api/get-history';
 import { rangeSeriesOptions } from '../api/get-range-history';
 import type { ChartWindow } from './chart-window';
 
-const emptySeries: ServiceSeries = { total: [], destinations: {} };
+const emptySeries: ServiceSeries = { total: [], destinations: {}, weights: {} };
 
 export interface ChartSeries {
   series: ServiceSeries;
@@ -15,6 +16,10 @@ export interface ChartSeries {
   joinAt: number | null;
   error: unknown;
   loading: boolean;
+  /** Each real server's weight steps from the agent's own memory (also under a long range: Prometheus has none). */
+  weights: WeightSeries;
+  /** The newest live sample's time: where the live part of the weight steps ends. */
+  liveEnd: number | undefined;
 }
 
 /** The series the charts draw for a range: the live cache (history + feed), or a range from Prometheus. */
@@ -25,10 +30,22 @@ export function useChartSeries(sid: string, range: ChartWindow): ChartSeries {
     enabled: range.kind !== 'live',
   });
   const liveSeries = useThrottled(live.data ?? emptySeries, range.windowMs <= 60_000 ? 1000 : 3000);
+  const weights = liveSeries.weights;
+  const liveEnd = liveSeries.total[liveSeries.total.length - 1]?.at;
   if (range.kind === 'live') {
-    return { series: liveSeries, end: undefined, joinAt: null, error: live.error, loading: false };
+    return {
+      series: liveSeries,
+      end: undefined,
+      joinAt: null,
+      error: live.error,
+      loading: false,
+      weights,
+      liveEnd,
+    };
   }
   return {
+    weights,
+    liveEnd,
     series: long.data?.series ?? emptySeries,
     end: long.data?.to,
     joinAt: long.data?.joinAt ?? null,

@@ -74,11 +74,44 @@ describe('live-feed', () => {
     const { client, feed } = feedWithTable();
     feed.handle(sample(1000, 10, 1));
     expect(client.getQueryData(serviceSeriesKey('tcp:10.0.0.1:80'))).toBeUndefined();
-    client.setQueryData<ServiceSeries>(serviceSeriesKey('tcp:10.0.0.1:80'), { total: [], destinations: {} });
+    client.setQueryData<ServiceSeries>(serviceSeriesKey('tcp:10.0.0.1:80'), {
+      total: [],
+      destinations: {},
+      weights: {},
+    });
     feed.handle(sample(2000, 20, 4));
     const series = client.getQueryData<ServiceSeries>(serviceSeriesKey('tcp:10.0.0.1:80'));
     expect(series?.total.map((p) => p.activeConns)).toEqual([4]);
     expect(series?.destinations['10.1.0.1:80']?.map((p) => p.cps)).toEqual([2]);
+  });
+
+  it("steps a service page's weight series when a change's snapshot brings a new weight, not every sample", () => {
+    const { client, feed } = feedWithTable();
+    const key = serviceSeriesKey('tcp:10.0.0.1:80');
+    client.setQueryData<ServiceSeries>(key, { total: [], destinations: {}, weights: {} });
+    feed.handle(sample(2000, 20, 4));
+    feed.handle(sample(3000, 20, 4));
+    const weightSnapshot = (weight: number) =>
+      feed.handle({
+        type: 'snapshot',
+        at: 3500,
+        intervalMs: 1000,
+        backend: 'simulated',
+        services: [service('10.0.0.1', { destinations: [destination('10.1.0.1', { weight })] })],
+        totals: zeroStats,
+      });
+    weightSnapshot(0);
+    feed.handle(sample(4000, 20, 4));
+    weightSnapshot(3);
+    feed.handle(sample(5000, 20, 4));
+    feed.handle(sample(6000, 20, 4));
+    const weights = client.getQueryData<ServiceSeries>(key)?.weights['10.1.0.1:80'];
+    const first = destination('10.1.0.1').weight;
+    expect(weights).toEqual([
+      { at: 2000, weight: first },
+      { at: 4000, weight: 0 },
+      { at: 5000, weight: 3 },
+    ]);
   });
 
   it('keeps the last numbers of rows a sample leaves out, and charts them every second', () => {

@@ -1,16 +1,23 @@
 // Runs INSIDE the user-mode Linux guest (see run.mjs). Issue 12's comparison with the peer operators run
-// today: Debian's keepalived and the agent check the same two real servers (busybox httpd on :8081 in
-// network namespaces) with the same TCP check, each owning its own virtual server in the same kernel:
-//   agent      10.10.0.100:80  tcp check, interval 1 s, timeout 1 s, fall 2, rise 1
-//   keepalived 10.10.0.101:80  TCP_CHECK delay_loop 1, connect_timeout 1, retry 1, delay_before_retry 1,
-//                              inhibit_on_failure (weight 0 on failure, as the agent's hold does)
-// One server is stopped and started again several times; one `ipvsadm -Sn` every 100 ms reads both virtual
-// servers at the same instant, so each round gives both detection times from the same clock. The agent must
-// take the server out no later than keepalived by more than its journal flush (mean over the rounds, within
-// what the checks' random phases allow) and put it back at its exact weight.
+// today: Debian's keepalived and the agent check the same two real servers (probe-logger.mjs in network
+// namespaces) with the same TCP check, each owning its own virtual server in the same kernel:
+//   agent      10.10.0.100:80  tcp check of port 8081, interval 1 s, timeout 1 s, fall 2, rise 1
+//   keepalived 10.10.0.101:80  TCP_CHECK of port 8082, delay_loop 1, connect_timeout 1, retry 1,
+//                              delay_before_retry 1, inhibit_on_failure (weight 0 on failure, as a hold does)
+// One server is killed and started again several times; /proc/net/ip_vs read every 20 ms gives both virtual
+// servers' weights at the same instant. Each checker probes its own port, and the server notes every probe,
+// so each round also says when each checker last reached the server before it died (and first reached it
+// after it came back): detection counted from there takes out the random phase of each checker's cycle,
+// which otherwise swings a 12-round mean by hundreds of ms. Measured on a quiet host: from its last answered
+// probe the agent took the server out after 2,077 ms against keepalived's 2,022 (54 +- 14 ms later), and put
+// it back 59 ms after its first answered probe against keepalived's 10: its change pipeline (a read of the
+// service, the journal and the hold store, then the kernel step) is dozens of system calls, ~0.75 ms each in the guest,
+// where keepalived sends one netlink message. Issue 12 asks for "no later"; that is not met yet, and the
+// bound below (REACTION_BUDGET_MS more than keepalived, beyond two standard errors) catches a regression:
+// on a host starved of CPU the agent was 600 ms later. The server must come back at its exact weight.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { createNatScenario } from '../kernel/dist/scenario.js';
 import { ipvsadm, pause, sid, startAgent, waitFor } from './guest-lib.mjs';
@@ -18,9 +25,13 @@ import { ipvsadm, pause, sid, startAgent, waitFor } from './guest-lib.mjs';
 const OURS = '10.10.0.100';
 const THEIRS = '10.10.0.101';
 const PORT = 8081;
+/** keepalived's TCP_CHECK connect_port, on the same server process as PORT. */
+const THEIR_PORT = 8082;
 const WEIGHT = 4;
 const ROUNDS = 12;
-const POLL_MS = 50;
+const POLL_MS = 20;
+/** How much later than keepalived the agent may react (measured: ~50 ms in the guest on a quiet host). */
+const REACTION_BUDGET_MS = 150;
 const CHECK = { kind: 'tcp', intervalSeconds: 1, timeoutSeconds: 1, rise: 1, fall: 2 };
 const CONFIG = '/tmp/keepalived-compare.conf';
 
@@ -29,19 +40,41 @@ let scenario;
 let keepalived;
 let keepalivedOutput = '';
 const httpd = new Map();
+/** Every probe each real server answered: its name -> [{port, at}]. */
+const probes = new Map();
 
+/** Starts probe-logger.mjs on both ports in the server's namespace; resolves once it listens. */
 function startServer(server) {
-  const root = `/tmp/ktest-compare-www/${server.name}`;
-  mkdirSync(root, { recursive: true });
-  writeFileSync(`${root}/index.html`, `served by ${server.name}\n`);
   const child = spawn(
     'ip',
-    ['netns', 'exec', server.netns, 'busybox', 'httpd', '-f', '-p', String(PORT), '-h', root],
-    { stdio: 'ignore' },
+    [
+      'netns',
+      'exec',
+      server.netns,
+      'node',
+      'test/agent-http/probe-logger.mjs',
+      String(PORT),
+      String(THEIR_PORT),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   httpd.set(server.name, child);
+  if (!probes.has(server.name)) probes.set(server.name, []);
+  let rest = '';
+  return new Promise((resolve) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line === 'listening') resolve();
+        const [port, at] = line.split(' ').map(Number);
+        if (at) probes.get(server.name).push({ port, at });
+      }
+    });
+  });
 }
 
+/** Kills the server (its process is `ip netns exec`'s, which execs node): both ports close at once. */
 function stopServer(server) {
   const child = httpd.get(server.name);
   httpd.delete(server.name);
@@ -49,11 +82,29 @@ function stopServer(server) {
   return new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
 }
 
+/** Whether the server's output has shown a probe on each of `ports` after `at`. */
+function probedAfter(server, ports, at) {
+  return ports.every((port) => probes.get(server.name).some((p) => p.port === port && p.at > at));
+}
+
+/** When the server last answered a probe on `port` before `at`, and first answered one after. */
+function probeAround(server, port, at) {
+  const times = probes
+    .get(server.name)
+    .filter((p) => p.port === port)
+    .map((p) => p.at);
+  return {
+    lastBefore: Math.max(...times.filter((t) => t <= at)),
+    firstAfter: Math.min(...times.filter((t) => t > at)),
+  };
+}
+
 function keepalivedConfig(servers) {
   const real = (s) => `    real_server ${s.address} ${PORT} {
         weight ${WEIGHT}
         inhibit_on_failure
         TCP_CHECK {
+            connect_port ${THEIR_PORT}
             connect_timeout 1
             retry 1
             delay_before_retry 1
@@ -114,7 +165,7 @@ async function timesUntil(server, target, from, timeoutMs = 20_000) {
 before(async () => {
   ipvsadm('-C');
   scenario = createNatScenario(2);
-  for (const server of scenario.servers) startServer(server);
+  await Promise.all(scenario.servers.map((server) => startServer(server)));
   agent = await startAgent({ port: 18090, stateDir: '/tmp/agent-state-compare' });
   const text =
     `-A -t ${OURS}:80 -s rr\n` +
@@ -150,6 +201,12 @@ before(async () => {
     throw new Error(`${error.message}; keepalived said:\n${keepalivedOutput}`);
   });
   for (const server of scenario.servers) {
+    // Each checker has reached the server on its own port: its phase can be read from the first round on.
+    await waitFor(
+      `both checkers probing ${server.name}`,
+      () => probedAfter(server, [PORT, THEIR_PORT], 0),
+      15_000,
+    );
     await waitFor(
       `${server.name} in rotation under both`,
       () => {
@@ -173,7 +230,14 @@ after(async () => {
   ipvsadm('-C');
 });
 
-test(`the agent takes a stopped server out no later than keepalived, and puts it back at its weight (${ROUNDS} rounds)`, async () => {
+const mean = (values) => values.reduce((sum, v) => sum + v, 0) / values.length;
+/** Standard error of the mean of `values`. */
+const standardError = (values) => {
+  const m = mean(values);
+  return Math.sqrt(values.reduce((sum, v) => sum + (v - m) ** 2, 0) / (values.length - 1) / values.length);
+};
+
+test(`the agent takes a stopped server out and puts it back within ${REACTION_BUDGET_MS} ms of keepalived, at its exact weight (${ROUNDS} rounds)`, async () => {
   const [rs1, rs2] = scenario.servers;
   const rounds = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -184,35 +248,74 @@ test(`the agent takes a stopped server out no later than keepalived, and puts it
     const down = await timesUntil(rs1, 0, stoppedAt);
     await pause(1500);
     const startedAt = Date.now();
-    startServer(rs1);
+    await startServer(rs1);
     const up = await timesUntil(rs1, WEIGHT, startedAt);
+    // The server's lines about the probes that brought it back may still be in the pipe.
+    await waitFor("both checkers' probes of the restarted server", () =>
+      probedAfter(rs1, [PORT, THEIR_PORT], startedAt),
+    );
     assert.deepEqual(
       weights(rs2),
       { ours: WEIGHT, theirs: WEIGHT },
       'the healthy server never left rotation',
     );
-    rounds.push({ down, up, stoppedAt: new Date(stoppedAt).toISOString() });
+    const ours = { out: probeAround(rs1, PORT, stoppedAt), back: probeAround(rs1, PORT, startedAt) };
+    const theirs = {
+      out: probeAround(rs1, THEIR_PORT, stoppedAt),
+      back: probeAround(rs1, THEIR_PORT, startedAt),
+    };
+    rounds.push({
+      down,
+      up,
+      // From the checker's last probe the server answered to weight 0; from its first answered one back.
+      downFromLastProbe: {
+        ours: stoppedAt + down.ours - ours.out.lastBefore,
+        theirs: stoppedAt + down.theirs - theirs.out.lastBefore,
+      },
+      upFromFirstProbe: {
+        ours: startedAt + up.ours - ours.back.firstAfter,
+        theirs: startedAt + up.theirs - theirs.back.firstAfter,
+      },
+    });
   }
-  const mean = (values) => Math.round(values.reduce((sum, v) => sum + v, 0) / values.length);
-  const lag = (pick) => mean(rounds.map((r) => pick(r).ours - pick(r).theirs));
-  const down = { ours: mean(rounds.map((r) => r.down.ours)), theirs: mean(rounds.map((r) => r.down.theirs)) };
-  const up = { ours: mean(rounds.map((r) => r.up.ours)), theirs: mean(rounds.map((r) => r.up.theirs)) };
+  const summary = (pick) => {
+    const differences = rounds.map((r) => pick(r).ours - pick(r).theirs);
+    return {
+      ours: Math.round(mean(rounds.map((r) => pick(r).ours))),
+      theirs: Math.round(mean(rounds.map((r) => pick(r).theirs))),
+      later: Math.round(mean(differences)),
+      error: Math.round(standardError(differences)),
+    };
+  };
+  const line = (name, s) =>
+    `${name}: ours ${s.ours} ms, keepalived ${s.theirs} ms (ours later by ${s.later} ± ${s.error} ms)`;
+  const out = summary((r) => r.down);
+  const outNet = summary((r) => r.downFromLastProbe);
+  const back = summary((r) => r.up);
+  const backNet = summary((r) => r.upFromFirstProbe);
   console.log(
-    `detection on the real kernel, ${ROUNDS} rounds (ms after the server stopped / started; /proc/net/ip_vs read every ${POLL_MS} ms):\n` +
+    `detection on the real kernel, ${ROUNDS} rounds (/proc/net/ip_vs read every ${POLL_MS} ms):\n` +
       rounds
         .map(
           (r, i) =>
-            `  round ${i + 1}: out ours ${r.down.ours}, keepalived ${r.down.theirs}; back ours ${r.up.ours}, keepalived ${r.up.theirs}`,
+            `  round ${i + 1}: out ours ${r.down.ours} (${r.downFromLastProbe.ours} after its last answered probe), ` +
+            `keepalived ${r.down.theirs} (${r.downFromLastProbe.theirs}); back ours ${r.up.ours} ` +
+            `(${r.upFromFirstProbe.ours} after its first answered probe), keepalived ${r.up.theirs} (${r.upFromFirstProbe.theirs})`,
         )
         .join('\n') +
-      `\n  mean out: ours ${down.ours} ms, keepalived ${down.theirs} ms (ours later by ${lag((r) => r.down)} ms); ` +
-      `mean back: ours ${up.ours} ms, keepalived ${up.theirs} ms (ours later by ${lag((r) => r.up)} ms)`,
+      `\n  ${line('mean out, from the kill', out)}\n  ${line("mean out, from each checker's last answered probe", outNet)}` +
+      `\n  ${line('mean back, from the start', back)}\n  ${line("mean back, from each checker's first answered probe", backNet)}`,
   );
-  // Same checks, same clock; each round's check phases are random for both (a difference of two uniform
-  // phases over 12 rounds has a standard error of 0.29 s x sqrt(2/12) = 120 ms). The agent flushes its journal
-  // before the kernel step (keepalived records nothing), measured at about 150 ms in the guest; the bound
-  // is that plus three standard errors, so a real regression fails and chance does not.
-  assert.ok(lag((r) => r.down) <= 500, `out: ours ${down.ours} ms vs keepalived ${down.theirs} ms`);
+  // From its last answered probe, each checker needs one interval to its first failed probe and one more to
+  // its second (fall 2 / retry 1), then its reaction: the phase is gone, so a slower reaction shows here.
+  assert.ok(
+    outNet.later <= 2 * outNet.error + REACTION_BUDGET_MS,
+    `out, from each checker's last answered probe: ${line('', outNet)}`,
+  );
+  assert.ok(
+    backNet.later <= 2 * backNet.error + REACTION_BUDGET_MS,
+    `back, from each checker's first answered probe: ${line('', backNet)}`,
+  );
   const records = (await (await agent.api(`/changes?limit=${ROUNDS * 4}`)).json()).items;
   const ours = records.filter((c) => c.actor.type === 'health-check');
   assert.equal(ours.length, ROUNDS * 2, 'one health-down and one health-up record per round, by the checks');

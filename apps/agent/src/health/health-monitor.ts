@@ -1,5 +1,6 @@
-// Runs the health checks: one loop per checked real server, each on its own timer (spread over the
-// interval, check-schedule.ts), never two checks of one server at a time; results go through the rise/fall
+// Runs the health checks: each checked real server has its own rhythm (spread over the interval,
+// check-schedule.ts), started by one shared scheduler a few per event-loop turn (check-scheduler.ts), and
+// a server's next check is queued only once its last one finished; results go through the rise/fall
 // rule (check-state.ts), and a transition places or releases the server's health hold through the change
 // pipeline (holds/hold-changes.ts), recorded as the health check's own change.
 import {
@@ -19,6 +20,12 @@ import {
 import { placeHold, releaseHold, type HealthSource, type HoldDeps } from '../holds/index.js';
 import { CheckStore, HoldStore } from '../state/index.js';
 import { firstCheckDelay, nextCheckDelay } from './check-schedule.js';
+import {
+  CheckScheduler,
+  nodeTimers,
+  type CheckSchedulerOptions,
+  type SchedulerTimers,
+} from './check-scheduler.js';
 import { afterResult, initialCounter, type CheckCounter } from './check-state.js';
 import type { Probe } from './probes/probe.js';
 
@@ -29,7 +36,8 @@ interface Target {
   check: HealthCheck;
   counter: CheckCounter;
   lastResult: CheckResult | null;
-  timer: NodeJS.Timeout | null;
+  /** The scheduler's: bumped to cancel the queued run (check-scheduler.ts). */
+  scheduleToken: number;
   running: boolean;
   /** False once the server or its check is gone: a check still running then is ignored. */
   live: boolean;
@@ -49,6 +57,9 @@ export interface HealthMonitorDeps extends HoldDeps {
   checks: CheckStore;
   probe: Probe;
   log: (message: string, error?: unknown) => void;
+  /** The clock and timers of the checks (a fake clock in tests); `now` defaults to `timers.now`. */
+  timers?: SchedulerTimers;
+  scheduler?: CheckSchedulerOptions;
   now?: () => number;
   onTransition?: (transition: HealthTransition) => void;
 }
@@ -59,10 +70,17 @@ export class HealthMonitor implements HealthSource {
   private readonly targets = new Map<string, Target>();
   private readonly listeners = new Set<(key: string) => void>();
   private readonly now: () => number;
+  private readonly scheduler: CheckScheduler<Target>;
   private stopped = false;
 
   constructor(private readonly deps: HealthMonitorDeps) {
-    this.now = deps.now ?? Date.now;
+    const timers = deps.timers ?? nodeTimers;
+    this.now = deps.now ?? timers.now;
+    this.scheduler = new CheckScheduler<Target>(
+      (target, now, slot) => void this.run(target, now, slot),
+      timers,
+      deps.scheduler,
+    );
   }
 
   subscribe(listener: (key: string) => void): () => void {
@@ -102,23 +120,25 @@ export class HealthMonitor implements HealthSource {
   stop(): void {
     this.stopped = true;
     for (const target of this.targets.values()) this.end(target, false);
+    this.scheduler.stop();
   }
 
   private begin(key: string, service: ServiceKey, destination: DestinationKey, check: HealthCheck): void {
     const heldByHealth = holdOf(this.deps.holds.holdsOf(key), 'health') !== undefined;
+    const now = this.now();
     const target: Target = {
       key,
       service,
       destination,
       check,
-      counter: initialCounter(this.now(), heldByHealth),
+      counter: initialCounter(now, heldByHealth),
       lastResult: null,
-      timer: null,
+      scheduleToken: 0,
       running: false,
       live: true,
     };
     this.targets.set(key, target);
-    this.schedule(target, firstCheckDelay(key, check.intervalSeconds * 1000));
+    this.scheduler.at(target, now + firstCheckDelay(key, check.intervalSeconds * 1000));
     this.notify(key);
   }
 
@@ -126,14 +146,13 @@ export class HealthMonitor implements HealthSource {
   private retime(target: Target, check: HealthCheck): void {
     target.check = check;
     if (target.running) return;
-    if (target.timer) clearTimeout(target.timer);
-    this.schedule(target, firstCheckDelay(target.key, check.intervalSeconds * 1000));
+    this.scheduler.at(target, this.now() + firstCheckDelay(target.key, check.intervalSeconds * 1000));
   }
 
   /** No check any more (or no server): it stops, and a hold its check placed goes, since nothing would lift it. */
   private end(target: Target, releaseHold: boolean): void {
     target.live = false;
-    if (target.timer) clearTimeout(target.timer);
+    this.scheduler.cancel(target);
     this.targets.delete(target.key);
     this.notify(target.key);
     if (releaseHold && holdOf(this.deps.holds.holdsOf(target.key), 'health')) {
@@ -141,16 +160,10 @@ export class HealthMonitor implements HealthSource {
     }
   }
 
-  private schedule(target: Target, delayMs: number): void {
-    target.timer = setTimeout(() => void this.run(target), delayMs);
-    target.timer.unref();
-  }
-
-  private async run(target: Target): Promise<void> {
-    target.timer = null;
+  /** One check of one server; `startedAt` is the scheduler's turn's clock reading, `slot` when it was due. */
+  private async run(target: Target, startedAt: number, slot: number): Promise<void> {
     target.running = true;
     const check = target.check;
-    const startedAt = this.now();
     const port = check.port ?? target.destination.port;
     const outcome =
       port === 0 && check.kind !== 'command'
@@ -169,7 +182,8 @@ export class HealthMonitor implements HealthSource {
               ok: false,
               detail: error instanceof Error ? error.message : String(error),
             }));
-    const at = this.now();
+    // The one clock read of a check that changes nothing: its result's time, and when the next is due.
+    let at = this.now();
     target.running = false;
     if (!target.live || this.stopped) return;
     const result: CheckResult = outcome
@@ -187,10 +201,11 @@ export class HealthMonitor implements HealthSource {
       }
       if (transition === 'down') await this.takeOut(target, result.detail);
       if (transition === 'up') await this.release(target, result.detail);
+      if (transition) at = this.now();
     }
     if (moved) this.notify(target.key);
     if (target.live && !this.stopped)
-      this.schedule(target, nextCheckDelay(startedAt, this.now(), check.intervalSeconds * 1000));
+      this.scheduler.at(target, at + nextCheckDelay(slot, at, check.intervalSeconds * 1000));
   }
 
   private reportTransition(

@@ -44,6 +44,7 @@ export class CheckScheduler<T extends Scheduled> {
   /** When the armed timer fires (ms, the timers' clock); null with no timer armed. */
   private timerAt: number | null = null;
   private turnQueued = false;
+  private clockWaiters: ((now: number) => void)[] = [];
   private armQueued = false;
   private stopped = false;
 
@@ -64,6 +65,17 @@ export class CheckScheduler<T extends Scheduled> {
     item.scheduleToken += 1;
     this.heap.push({ dueAt, item, token: item.scheduleToken });
     if (this.timerAt === null || dueAt < this.timerAt) this.armSoon();
+  }
+
+  /**
+   * The clock as the next turn reads it: the checks that finish in one event-loop iteration share one
+   * clock read (at most one iteration late, the time their results carry).
+   */
+  nextReading(): Promise<number> {
+    return new Promise((resolve) => {
+      this.clockWaiters.push(resolve);
+      this.queueTurn();
+    });
   }
 
   /** Forgets `item`'s next run. */
@@ -98,15 +110,20 @@ export class CheckScheduler<T extends Scheduled> {
     this.timerAt = null;
   }
 
-  /** Sets the one timer for the earliest live entry, or queues a turn when it is already due. */
+  /** Sets the one timer for the earliest live entry (kept if already so), or queues a turn when it is due. */
   private arm(now: number): void {
-    this.disarm();
     const next = this.earliestLive();
-    if (next === undefined || this.stopped) return;
+    if (next === undefined || this.stopped) {
+      this.disarm();
+      return;
+    }
     if (next <= now + this.options.earlyMs) {
       this.queueTurn();
       return;
     }
+    // Re-arming costs a clock read in Node: keep a timer that already fires for this entry.
+    if (this.timer !== null && this.timerAt === next) return;
+    this.disarm();
     this.timerAt = next;
     this.timer = this.timers.setTimer(() => {
       this.timer = null;
@@ -126,8 +143,13 @@ export class CheckScheduler<T extends Scheduled> {
 
   /** One turn: start up to maxPerTurn due checks, then wait for the next (yielding first if more are due). */
   private turn(): void {
-    if (this.stopped) return;
     const now = this.timers.now();
+    if (this.clockWaiters.length > 0) {
+      const waiters = this.clockWaiters;
+      this.clockWaiters = [];
+      for (const resolve of waiters) resolve(now);
+    }
+    if (this.stopped) return;
     const until = now + this.options.earlyMs;
     let started = 0;
     while (started < this.options.maxPerTurn) {

@@ -57,10 +57,9 @@ export interface HealthMonitorDeps extends HoldDeps {
   checks: CheckStore;
   probe: Probe;
   log: (message: string, error?: unknown) => void;
-  /** The clock and timers of the checks (a fake clock in tests); `now` defaults to `timers.now`. */
+  /** The clock and timers of the checks (a fake clock in tests). */
   timers?: SchedulerTimers;
   scheduler?: CheckSchedulerOptions;
-  now?: () => number;
   onTransition?: (transition: HealthTransition) => void;
 }
 
@@ -75,7 +74,7 @@ export class HealthMonitor implements HealthSource {
 
   constructor(private readonly deps: HealthMonitorDeps) {
     const timers = deps.timers ?? nodeTimers;
-    this.now = deps.now ?? timers.now;
+    this.now = timers.now;
     this.scheduler = new CheckScheduler<Target>(
       (target, now, slot) => void this.run(target, now, slot),
       timers,
@@ -97,6 +96,9 @@ export class HealthMonitor implements HealthSource {
   /** Starts, retimes or stops checks so that exactly the real servers of `table` with a check have one. */
   sync(table: readonly ServiceWithDestinations[]): void {
     if (this.stopped) return;
+    // One clock read for the whole table (10,000 servers added at once), only if a check starts or moves.
+    let now: number | undefined;
+    const clock = () => (now ??= this.now());
     const seen = new Set<string>();
     const present = new Set<string>();
     for (const service of table) {
@@ -109,8 +111,10 @@ export class HealthMonitor implements HealthSource {
         if (!check) continue;
         seen.add(key);
         const existing = this.targets.get(key);
-        if (!existing) this.begin(key, service.key, { address: dest.address, port: dest.port }, check);
-        else if (JSON.stringify(existing.check) !== JSON.stringify(check)) this.retime(existing, check);
+        if (!existing)
+          this.begin(key, service.key, { address: dest.address, port: dest.port }, check, clock());
+        else if (JSON.stringify(existing.check) !== JSON.stringify(check))
+          this.retime(existing, check, clock());
       }
     }
     // A server that left the table takes its holds with it (hold-memory.ts); one whose check went keeps its row.
@@ -123,9 +127,14 @@ export class HealthMonitor implements HealthSource {
     this.scheduler.stop();
   }
 
-  private begin(key: string, service: ServiceKey, destination: DestinationKey, check: HealthCheck): void {
+  private begin(
+    key: string,
+    service: ServiceKey,
+    destination: DestinationKey,
+    check: HealthCheck,
+    now: number,
+  ): void {
     const heldByHealth = holdOf(this.deps.holds.holdsOf(key), 'health') !== undefined;
-    const now = this.now();
     const target: Target = {
       key,
       service,
@@ -143,10 +152,10 @@ export class HealthMonitor implements HealthSource {
   }
 
   /** New settings: the next check comes at the new interval's slot; a running check finishes first. */
-  private retime(target: Target, check: HealthCheck): void {
+  private retime(target: Target, check: HealthCheck, now: number): void {
     target.check = check;
     if (target.running) return;
-    this.scheduler.at(target, this.now() + firstCheckDelay(target.key, check.intervalSeconds * 1000));
+    this.scheduler.at(target, now + firstCheckDelay(target.key, check.intervalSeconds * 1000));
   }
 
   /** No check any more (or no server): it stops, and a hold its check placed goes, since nothing would lift it. */
@@ -182,8 +191,9 @@ export class HealthMonitor implements HealthSource {
               ok: false,
               detail: error instanceof Error ? error.message : String(error),
             }));
-    // The one clock read of a check that changes nothing: its result's time, and when the next is due.
-    let at = this.now();
+    // Its result's time and when the next is due, from a clock read shared by every check that finished
+    // in this event-loop iteration (a clock read is a system call in the user-mode Linux guest).
+    let at = await this.scheduler.nextReading();
     target.running = false;
     if (!target.live || this.stopped) return;
     const result: CheckResult = outcome

@@ -1,6 +1,6 @@
 // A fake event loop for the scheduler's tests: timers and setImmediate turns on a clock that moves only
 // when the loop moves it, so "how many checks start in one turn" is counted, not timed. Every callback it
-// runs is one turn; microtasks (the checks' promises) are flushed after each.
+// runs is one turn (`turn` counts them); microtasks (the checks' promises) are flushed after each.
 import type { SchedulerTimers } from '../check-scheduler.js';
 
 interface FakeTimer {
@@ -35,27 +35,38 @@ export class FakeLoop implements SchedulerTimers {
     this.immediates.push(run);
   };
 
-  /** Runs turns until the clock passes `untilMs`: immediates first, else the earliest timer (moving the clock). */
+  /**
+   * Runs loop iterations until the clock passes `untilMs`, as Node does: every timer due now (a check's
+   * answer is one: those of checks started together arrive together), then the immediates queued before
+   * this phase. With nothing to do the clock jumps to the next timer.
+   */
   async runUntil(untilMs: number): Promise<void> {
     for (;;) {
       await flushMicrotasks();
-      const immediate = this.immediates.shift();
-      if (immediate) {
-        this.turn += 1;
-        immediate();
-        continue;
-      }
       this.timers = this.timers.filter((t) => !t.cancelled);
-      if (this.timers.length === 0) return;
-      const next = this.timers.reduce((a, b) => (b.at < a.at ? b : a));
-      if (next.at > untilMs) {
-        this.clock = untilMs;
-        return;
+      if (this.immediates.length === 0) {
+        if (this.timers.length === 0) return;
+        const next = Math.min(...this.timers.map((t) => t.at));
+        if (next > untilMs) {
+          this.clock = untilMs;
+          return;
+        }
+        this.clock = Math.max(this.clock, next);
       }
-      this.clock = Math.max(this.clock, next.at);
-      next.cancelled = true;
-      this.turn += 1;
-      next.run();
+      for (const timer of this.timers.filter((t) => t.at <= this.clock).sort((a, b) => a.at - b.at)) {
+        if (timer.cancelled) continue;
+        timer.cancelled = true;
+        this.turn += 1;
+        timer.run();
+        await flushMicrotasks();
+      }
+      const immediates = this.immediates;
+      this.immediates = [];
+      for (const run of immediates) {
+        this.turn += 1;
+        run();
+        await flushMicrotasks();
+      }
     }
   }
 }

@@ -113,7 +113,9 @@ export class HealthMonitor implements HealthSource {
         const existing = this.targets.get(key);
         if (!existing)
           this.begin(key, service.key, { address: dest.address, port: dest.port }, check, clock());
-        else if (JSON.stringify(existing.check) !== JSON.stringify(check))
+        // The store hands out the same object until the check is set again: compare contents only then
+        // (two JSON.stringify per server on every table change, at 10,000 servers in a one-CPU guest).
+        else if (existing.check !== check && JSON.stringify(existing.check) !== JSON.stringify(check))
           this.retime(existing, check, clock());
       }
     }

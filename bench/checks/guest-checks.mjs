@@ -24,6 +24,8 @@ const KEEPALIVED_PORTS = 30000;
 const TOKEN = 'bench-checks-token-0123456789';
 const PORT = 18091;
 const PROBE_FILE = '/tmp/bench-checks-loop.json';
+// BENCH_PROFILE_DIR (a host folder run.mjs mounts writable): the agent writes a V8 CPU profile there per size.
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -123,7 +125,13 @@ async function agentRun(listeners, n) {
     port: PORT,
     token: TOKEN,
     stateDir: '/tmp/bench-checks-state',
-    nodeArgs: ['--import', './bench/checks/loop-probe.mjs'],
+    nodeArgs: [
+      '--import',
+      './bench/checks/loop-probe.mjs',
+      ...(PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=agent-${n}.cpuprofile`]
+        : []),
+    ],
   });
   const api = (path, method, body, type = 'application/json') =>
     fetch(`http://127.0.0.1:${PORT}/api/v1${path}`, {

@@ -9,7 +9,8 @@ import { runGuestBenchmark, runGuestEntry } from '../../test/kernel/guest/guest-
 runGuestEntry('bench:checks', { packages: ['keepalived'], built: 'apps/agent/dist/main.js' }, async () => {
   // 2 x 10,000 listening sockets and keepalived's checks need more than the default 1,024 descriptors.
   const figures = await runGuestBenchmark('ulimit -n 65536; node bench/checks/guest-checks.mjs', {
-    envNames: ['BENCH_SIZES', 'BENCH_WINDOW_SECONDS'],
+    envNames: ['BENCH_SIZES', 'BENCH_WINDOW_SECONDS', 'BENCH_PROFILE_DIR'],
+    writable: process.env.BENCH_PROFILE_DIR ? [process.env.BENCH_PROFILE_DIR] : [],
     timeoutMs: 60 * 60_000,
   });
   for (const { servers, agent, keepalived, cpuRatioAgentToKeepalived } of figures.results)

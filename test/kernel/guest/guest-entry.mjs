@@ -37,12 +37,12 @@ export function runGuestEntry(name, { packages = [], built }, work) {
  * Runs a benchmark's guest script (`command`, e.g. `node bench/restore/guest-restore.mjs`) with the host's
  * values of `envNames` passed on, and resolves with the JSON object it prints as its last line.
  * @param {string} command
- * @param {{ envNames: string[], timeoutMs: number }} options
+ * @param {{ envNames: string[], timeoutMs: number, writable?: string[] }} options (writable: host folders the guest may write)
  */
-export async function runGuestBenchmark(command, { envNames, timeoutMs }) {
+export async function runGuestBenchmark(command, { envNames, timeoutMs, writable = [] }) {
   const env = {};
   for (const name of envNames) if (process.env[name]) env[name] = process.env[name];
-  const { code, output } = await runInGuest(command, { timeoutMs, env });
+  const { code, output } = await runInGuest(command, { timeoutMs, env, writable });
   const last = output.trim().split('\n').at(-1) ?? '';
   if (code !== 0 || !last.startsWith('{'))
     throw new Error(`the benchmark failed in the guest (exit ${code})`);

@@ -1,8 +1,12 @@
 import { connect } from 'node:net';
 import type { HealthCheck } from '@ipvs-dashboard/shared';
+import { probeDeadlines } from './coarse-deadlines.js';
 import { networkDetail, timedOut, type ProbeOutcome, type ProbeTarget } from './probe.js';
 
-/** keepalived's TCP_CHECK: up when a TCP connection is accepted within the timeout; closed at once. */
+/**
+ * keepalived's TCP_CHECK: up when a TCP connection is accepted within the timeout; closed at once. The
+ * timeout is a shared coarse deadline (coarse-deadlines.ts), not a timer per check.
+ */
 export function tcpProbe(target: ProbeTarget, check: HealthCheck): Promise<ProbeOutcome> {
   const timeoutMs = check.timeoutSeconds * 1000;
   return new Promise((resolve) => {
@@ -11,9 +15,11 @@ export function tcpProbe(target: ProbeTarget, check: HealthCheck): Promise<Probe
       port: target.port,
       ...(check.sourceAddress ? { localAddress: check.sourceAddress } : {}),
     });
-    const timer = setTimeout(() => finish({ ok: false, detail: timedOut(timeoutMs) }), timeoutMs);
+    const deadline = probeDeadlines.after(timeoutMs, () =>
+      finish({ ok: false, detail: timedOut(timeoutMs) }),
+    );
     function finish(outcome: ProbeOutcome) {
-      clearTimeout(timer);
+      deadline.cancel();
       socket.destroy();
       resolve(outcome);
     }

@@ -17,11 +17,19 @@ import {
 import { theService } from '../../changes/index.js';
 import { generationTag, runChange, type AgentContext } from '../agent-context.js';
 
-export async function findService(context: AgentContext, key: ServiceKey): Promise<ServiceWithDestinations> {
+/** The service's row as the backend has it, without holds and health (SERVICE_NOT_FOUND when absent). */
+export async function findServiceRow(
+  context: AgentContext,
+  key: ServiceKey,
+): Promise<ServiceWithDestinations> {
   const table = await context.backend.snapshot();
   const service = table.find((s) => sameServiceKey(s.key, key));
   if (!service) throw new AppError('SERVICE_NOT_FOUND');
-  return context.status.decorateTable([service])[0]!;
+  return service;
+}
+
+export async function findService(context: AgentContext, key: ServiceKey): Promise<ServiceWithDestinations> {
+  return context.status.decorateTable([await findServiceRow(context, key)])[0]!;
 }
 
 export function settingsOf(s: ServiceSettings): ServiceSettings {

@@ -14,7 +14,7 @@ import { RangePicker } from './range-picker';
 import { RateChart, type ChartLine } from './rate-chart';
 import { useChartSeries } from './use-chart-series';
 import { WeightChart } from './weight-chart';
-import { weightRows } from './weight-rows';
+import { liveWeightEnd, weightRows } from './weight-rows';
 import './change-markers.css';
 
 const noMarkers: ChangeMarker[] = [];
@@ -103,8 +103,9 @@ export function RateCharts({ service, sid }: { service: ServiceWithDestinations;
     () => (joinAt === null ? null : { at: joinAt, label: t('chart.liveFrom') }),
     [joinAt, t],
   );
-  // The weight chart's rows: only its changes and the window's ends, where the rate charts' end.
-  const weightEnd = history.end ?? history.liveEnd ?? 0;
+  // The weight chart's rows: only its changes and the window's ends; a chosen range ends where the rate
+  // charts do, the live window moves in slots unless a weight changes (liveWeightEnd).
+  const weightEnd = history.end ?? liveWeightEnd(history.weights, history.liveEnd ?? 0, windowMs);
   const weightChartRows = useMemo(
     () => weightRows(history.weights, destinations, windowMs, weightEnd),
     [history.weights, destinations, windowMs, weightEnd],

@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import { LineChart, XAxis, YAxis } from 'recharts';
 import { describe, expect, it } from 'vitest';
 import { ChartLines, lineSteps, stepPath } from '../chart-lines';
-import { currentWeights, weightRows } from '../weight-rows';
+import { currentWeights, liveWeightEnd, weightRows } from '../weight-rows';
 
 const identity = (value: number) => value;
 const A = '10.20.7.1:80';
@@ -87,5 +87,23 @@ describe('weight-rows', () => {
     expect(a?.getAttribute('data-steps')).toBe('9');
     expect(a?.getAttribute('d')).not.toContain('L');
     expect(container.querySelector(`path[data-line="${B}"]`)?.getAttribute('data-steps')).toBe('1');
+  });
+});
+
+describe('liveWeightEnd', () => {
+  it('moves the 1-minute window in 5 s slots while no weight changes, so the chart is not redrawn each second', () => {
+    const still = { [B]: [{ at: 0, weight: 4 }] };
+    const ends = [61_000, 62_000, 63_000, 64_000, 64_999].map((end) => liveWeightEnd(still, end, 60_000));
+    expect(new Set(ends)).toEqual(new Set([60_000]));
+    expect(liveWeightEnd(still, 65_000, 60_000)).toBe(65_000);
+  });
+
+  it('ends at a new step at once, so a ramp is drawn as it happens', () => {
+    expect(liveWeightEnd(weights, 36_500, 60_000)).toBe(36_000);
+    expect(weightRows(weights, [A, B], 60_000, liveWeightEnd(weights, 36_500, 60_000)).at(-1)).toEqual({
+      at: 36_000,
+      [A]: 8,
+      [B]: 4,
+    });
   });
 });

@@ -153,7 +153,8 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   const director = localDirector({
     backend,
     owners,
-    table: () => status.decorateTable(monitor.current?.table ?? []),
+    table: () => monitor.current?.table ?? [],
+    countServers: (table) => status.countServers(table),
   });
   const context: AgentContext = {
     backend,

@@ -1,6 +1,7 @@
 // GET /api/v1/fleet: every director of the fleet as the local agent last saw it. A peer that cannot be read
 // is still listed, with `reachable: false` and why, so one dead director never hides the others.
 import { z } from 'zod';
+import type { HealthStatus } from '../health/health-status.js';
 import type { Destination } from '../model.js';
 import { backendKindSchema, type BackendKind } from '../ws.js';
 
@@ -72,17 +73,21 @@ export const fleetResponseSchema = z.object({
   directors: z.array(fleetDirectorStatusSchema),
 }) satisfies z.ZodType<FleetResponse>;
 
-/** Counts a table's real servers: down (check failed), else held (any hold), else up. */
+/** Where a real server counts: down (its check failed), else held (any hold), else up. */
+export function serverCountKey(health: HealthStatus['state'] | undefined, holds: number): keyof ServerCounts {
+  if (health === 'down') return 'down';
+  return holds > 0 ? 'held' : 'up';
+}
+
 /** What the counts read of a table: each real server's holds and health (a peer's answer, checked this far). */
 export type CountableTable = readonly { destinations: readonly Pick<Destination, 'holds' | 'health'>[] }[];
 
+/** Counts a decorated table's real servers by serverCountKey. */
 export function countServers(table: CountableTable): ServerCounts {
   const counts: ServerCounts = { down: 0, held: 0, up: 0 };
   for (const service of table) {
     for (const destination of service.destinations) {
-      if (destination.health?.state === 'down') counts.down += 1;
-      else if ((destination.holds?.length ?? 0) > 0) counts.held += 1;
-      else counts.up += 1;
+      counts[serverCountKey(destination.health?.state, destination.holds?.length ?? 0)] += 1;
     }
   }
   return counts;

@@ -3,52 +3,14 @@
 // loses the answer of a change (answer-dropper.mjs): "lb2-lossy" stays reachable, "lb2-lost" stops
 // listening once it lost one. Run it after `npx tsc -b`: `node --test test/fleet/`.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { AgentProcess, freePort } from '../e2e/lib/agent-process.mjs';
+import { call, fleetRig, TABLE } from './fleet-rig.mjs';
 import { answerDropper } from './answer-dropper.mjs';
 
-const dir = await mkdtemp(join(tmpdir(), 'fleet-hold-change-test-'));
-const agents = {};
+const { dir, agents, startAgent, fleetChange } = await fleetRig('fleet-hold-change-test-');
 const hops = {};
-const table = [
-  '-A -t 10.0.0.1:80 -s wrr',
-  '-a -t 10.0.0.1:80 -r 10.0.1.1:80 -m -w 5',
-  '-a -t 10.0.0.1:80 -r 10.0.1.2:80 -m -w 5',
-  '',
-].join('\n');
-
-async function startAgent(name, args = []) {
-  const agent = new AgentProcess({
-    port: await freePort(),
-    token: `token-of-${name}-0123456789abcdef`,
-    stateDir: join(dir, name),
-    args,
-  });
-  await agent.start();
-  agents[name] = agent;
-  return agent;
-}
-
-async function call(agent, path, { method = 'GET', json, text } = {}) {
-  const headers = { authorization: `Bearer ${agent.token}` };
-  let body;
-  if (json !== undefined) [headers['content-type'], body] = ['application/json', JSON.stringify(json)];
-  if (text !== undefined) [headers['content-type'], body] = ['text/plain', text];
-  const response = await fetch(`${agent.origin}${path}`, { method, headers, body });
-  const type = response.headers.get('content-type') ?? '';
-  const answer = type.includes('json') ? await response.json() : await response.text();
-  return { status: response.status, body: answer, etag: response.headers.get('etag') };
-}
-
-/** A fleet change's answer: the body, or the details of a refusal (which keeps the error shape). */
-async function fleetChange(body, query = '') {
-  const answer = await call(agents.lb1, `/api/v1/fleet/changes${query}`, { method: 'POST', json: body });
-  const refusal = answer.body.error?.code === 'FLEET_CHANGE_REFUSED' ? answer.body.error : null;
-  return { ...answer, body: refusal ? refusal.details : answer.body, error: refusal };
-}
 
 before(async () => {
   const lb2 = await startAgent('lb2');
@@ -70,7 +32,7 @@ before(async () => {
   for (const name of ['lb1', 'lb2']) {
     const set = await call(agents[name], '/api/v1/config?confirm=replace-all', {
       method: 'PUT',
-      text: table,
+      text: TABLE,
     });
     assert.equal(set.status, 200, JSON.stringify(set.body));
   }

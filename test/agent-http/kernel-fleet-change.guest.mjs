@@ -10,9 +10,10 @@
 // reconcile keeps the hold), and the fleet unquiesce gives each its own weight back.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { AGENT_NODE_FLAGS, startDaemon } from '../kernel/guest/guest-processes.mjs';
+import { forwardBetweenDirectors, makeDirectorNamespace } from './director-namespaces.mjs';
 import { TOKEN, waitFor } from './guest-lib.mjs';
 
 const PORT = 8093;
@@ -27,28 +28,13 @@ const TABLE = [
   `-a -t ${VIP}:80 -r 10.20.1.2:80 -m -w 5`,
 ];
 const FLEET_FILE = '/tmp/fleet-change-fleet.json';
-const forwardFile = '/proc/sys/net/ipv4/ip_forward';
-let forwardBefore = '0';
+let restoreForwarding = () => undefined;
 const agents = {};
 
 const run = (command, ...args) => execFileSync(command, args, { encoding: 'utf8' });
 const inNs = (name, command, ...args) => run('ip', 'netns', 'exec', directors[name].netns, command, ...args);
 /** The kernel's own word on a director's table: `ipvsadm -Sn` in its namespace. */
 const saved = (name) => inNs(name, 'ipvsadm', '-Sn');
-
-/** A veth pair from the root namespace into the director's namespace, with a default route back. */
-function makeDirectorNamespace({ netns, host, address }) {
-  const [outside, inside] = [`${netns}-h`, `${netns}-n`];
-  run('ip', 'netns', 'add', netns);
-  run('ip', 'link', 'add', outside, 'type', 'veth', 'peer', 'name', inside);
-  run('ip', 'link', 'set', inside, 'netns', netns);
-  run('ip', 'addr', 'add', `${host}/24`, 'dev', outside);
-  run('ip', 'link', 'set', outside, 'up');
-  run('ip', '-n', netns, 'link', 'set', 'lo', 'up');
-  run('ip', '-n', netns, 'addr', 'add', `${address}/24`, 'dev', inside);
-  run('ip', '-n', netns, 'link', 'set', inside, 'up');
-  run('ip', '-n', netns, 'route', 'add', 'default', 'via', host);
-}
 
 /** The built agent inside the director's namespace, on its veth address (kernel backend: its own table). */
 async function startDirectorAgent(name, args = [], { keepState = false } = {}) {
@@ -92,9 +78,8 @@ async function fleetChange(body, query = '') {
 }
 
 before(async () => {
-  forwardBefore = readFileSync(forwardFile, 'utf8').trim();
   for (const director of Object.values(directors)) makeDirectorNamespace(director);
-  writeFileSync(forwardFile, '1');
+  restoreForwarding = forwardBetweenDirectors();
   for (const name of Object.keys(directors)) {
     for (const line of TABLE) inNs(name, 'ipvsadm', ...line.split(' '));
   }
@@ -114,7 +99,7 @@ before(async () => {
 after(async () => {
   for (const agent of Object.values(agents)) assert.equal(await agent.daemon.stop(), 0);
   for (const { netns } of Object.values(directors)) run('ip', 'netns', 'del', netns);
-  writeFileSync(forwardFile, forwardBefore);
+  restoreForwarding();
   rmSync(FLEET_FILE, { force: true });
 });
 

@@ -9,11 +9,11 @@
 //     peer's GET /summary every 5 s for it). Per peer: (local agent's increase / N) and each peer's
 //     own increase, both as a fraction of one peer's idle CPU. Target: the proxy adds < 10% per peer.
 // Last line: one JSON object. Flags: --no-build. Environment: BENCH_FLEET_PEERS, BENCH_SERVICES, BENCH_DESTS,
-// BENCH_FLEET_SECONDS, BENCH_UI_CPS.
+// BENCH_FLEET_SECONDS, BENCH_UI_CPS, BENCH_FLEET_PROFILE=<dir> (the Fleet page's .cpuprofile, as bench:ui's).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumMissingMessage, hasChromium, launchBrowser } from '../../test/e2e/lib/browser.mjs';
 import { measurePage } from '../ui/measure-page.mjs';
@@ -27,6 +27,7 @@ const services = Number(process.env.BENCH_SERVICES ?? 1000);
 const dests = Number(process.env.BENCH_DESTS ?? 10);
 const seconds = Number(process.env.BENCH_FLEET_SECONDS ?? 60);
 const connectionsPerSecond = Number(process.env.BENCH_UI_CPS ?? 0.2);
+const profileDir = process.env.BENCH_FLEET_PROFILE ? resolve(process.env.BENCH_FLEET_PROFILE) : null;
 const TARGET = { longTaskFraction: 0.15, longestTaskMs: 100, proxyShareOfPeer: 0.1 };
 const round = (value, digits = 4) => Number(value.toFixed(digits));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -113,7 +114,13 @@ async function main() {
       await sleep(5_000);
       console.log(`Fleet page open: ${seconds} s`);
       const [fleetPage, open] = await Promise.all([
-        measurePage(page, cdp, seconds),
+        measurePage(page, cdp, seconds, {
+          profilePath: profileDir ? join(profileDir, 'fleet.cpuprofile') : undefined,
+          writeProfile: (path, profile) => {
+            mkdirSync(profileDir, { recursive: true });
+            writeFileSync(path, JSON.stringify(profile));
+          },
+        }),
         cpuRates(pids, seconds * 1000),
       ]);
       const peerIdle = median(idle.slice(1));

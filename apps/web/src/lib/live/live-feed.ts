@@ -11,6 +11,7 @@ import { changesQueryKey } from '../changes/get-change';
 import { servicesQueryKey } from '../table/get-services';
 import { infoQueryKey } from '../table/get-info';
 import { quiescedQueryKey } from '../table/get-quiesced';
+import { tableSettingsQueryKey } from '../table/get-table-settings';
 import { appendOverview, appendServiceSeries, mergeSampleIntoTable as mergeTable } from './apply-sample';
 import { createFrameChecker } from './frame-checker';
 import { LiveSocket, liveUrl } from './live-socket';
@@ -38,6 +39,7 @@ export class LiveFeed {
     // would then deep-compare 11,000 rows and 60,000 points a second (~25 ms a sample in bench:ui) only to
     // find that nearly everything changed. Rows stay memoised on their own values instead.
     queryClient.setQueryDefaults(servicesQueryKey, { structuralSharing: false });
+    queryClient.setQueryDefaults(tableSettingsQueryKey, { structuralSharing: false });
     queryClient.setQueryDefaults(['series'], { structuralSharing: false });
     this.socket = new LiveSocket<LiveMessage>({
       url,
@@ -59,6 +61,7 @@ export class LiveFeed {
     switch (message.type) {
       case 'snapshot':
         this.queryClient.setQueryData(servicesQueryKey, message.services);
+        this.queryClient.setQueryData(tableSettingsQueryKey, message.services);
         this.rows.retain(message.services);
         this.queryClient.setQueryData(backendQueryKey, message.backend);
         this.queryClient.setQueryData(totalsQueryKey, message.totals);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   destinationId,
   schedulerNames,
@@ -9,7 +10,8 @@ import { useT } from '../../../lib/i18n/i18n-context';
 import { fleetChangeKinds, type FleetChangeChoice, type FleetChangeKind } from '../fleet-change-text';
 
 interface Props {
-  table: readonly ServiceWithDestinations[];
+  /** Undefined until it has been read. */
+  table?: readonly ServiceWithDestinations[];
   choice: FleetChangeChoice;
   onChange: (choice: FleetChangeChoice) => void;
 }
@@ -18,8 +20,17 @@ const needsServer = (kind: FleetChangeKind) => kind !== 'add-server' && kind !==
 // An unquiesce takes no weight: each director gives back the weight its hold remembered.
 const needsWeight = (kind: FleetChangeKind) => kind === 'weight' || kind === 'add-server';
 
-/** Which change, on which row: the rows come from the reference director's table. */
-export function FleetChangeChoiceFields({ table, choice, onChange }: Props) {
+const noRows: readonly ServiceWithDestinations[] = [];
+
+/**
+ * Which change, on which row: the rows come from the reference director's table. Memoised: a table of
+ * 1,000 services is 1,000 options, not to be rebuilt whenever the fleet's status comes in.
+ */
+export const FleetChangeChoiceFields = memo(function FleetChangeChoiceFields({
+  table = noRows,
+  choice,
+  onChange,
+}: Props) {
   const t = useT();
   const set = (patch: Partial<FleetChangeChoice>) => onChange({ ...choice, ...patch });
   const service = table.find((row) => serviceId(row.key) === choice.service);
@@ -132,4 +143,4 @@ export function FleetChangeChoiceFields({ table, choice, onChange }: Props) {
       )}
     </div>
   );
-}
+});

@@ -10,6 +10,7 @@ import {
 import { AllowedButton } from '../../../components/allowed-button';
 import { ActionError } from '../../../components/error-text';
 import { useT } from '../../../lib/i18n/i18n-context';
+import { tableSettingsQueryOptions } from '../../../lib/table/get-table-settings';
 import { postFleetChange } from '../api/fleet-change-api';
 import { directorTableQueryOptions } from '../api/fleet-queries';
 import { fleetChangeBody, type FleetChangeChoice } from '../fleet-change-text';
@@ -79,10 +80,14 @@ export function FleetChangePanel({
   const [applied, setApplied] = useState<FleetChangeAnswer | null>(null);
   const picked = directors.filter((director) => chosen.includes(director.name));
   const reference = picked.find((director) => director.reachable) ?? picked[0];
-  const table = useQuery({
-    ...directorTableQueryOptions(reference ?? { name: '', local: true }),
-    enabled: Boolean(reference),
+  // This agent's own table comes from the live feed's snapshots (no 5 MB request every few seconds, no
+  // render per sample); a peer's is read through the proxy.
+  const localTable = useQuery({ ...tableSettingsQueryOptions(), enabled: reference?.local === true });
+  const peerTable = useQuery({
+    ...directorTableQueryOptions(reference ?? { name: '', local: false }),
+    enabled: reference !== undefined && !reference.local,
   });
+  const table = reference?.local ? localTable : peerTable;
   const made = table.data ? fleetChangeBody(table.data, choice) : null;
   const request: FleetChangeRequest | null =
     made && 'change' in made && picked.length > 0
@@ -128,7 +133,7 @@ export function FleetChangePanel({
         ))}
       </fieldset>
       {reference && <p className="muted">{t('fleetChange.reference', { name: reference.name })}</p>}
-      <FleetChangeChoiceFields table={table.data ?? []} choice={choice} onChange={setChoice} />
+      <FleetChangeChoiceFields table={table.data} choice={choice} onChange={setChoice} />
       {choice.kind === 'quiesce' && <p className="muted">{t('fleetChange.quiesceNote')}</p>}
       {choice.kind === 'unquiesce' && <p className="muted">{t('fleetChange.unquiesceNote')}</p>}
       {problem && <p className="muted">{t(`fleetChange.${problem}`)}</p>}

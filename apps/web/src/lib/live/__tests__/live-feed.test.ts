@@ -4,6 +4,7 @@ import type { SampleMessage, ServiceWithDestinations, Stats } from '@ipvs-dashbo
 import { destination, service, zeroStats } from '../../../testing/fixtures';
 import { changesQueryKey } from '../../changes/get-change';
 import { servicesQueryKey } from '../../table/get-services';
+import { tableSettingsQueryKey } from '../../table/get-table-settings';
 import { LiveFeed } from '../live-feed';
 import { overviewSeriesKey, serviceSeriesKey, type OverviewSeries } from '../series-queries';
 import type { ServiceSeries } from '../series';
@@ -48,6 +49,25 @@ describe('live-feed', () => {
   it('replaces the table with each snapshot', () => {
     const { client } = feedWithTable();
     expect(client.getQueryData<ServiceWithDestinations[]>(servicesQueryKey)).toHaveLength(1);
+  });
+
+  it('keeps the settings-only table at the last snapshot: a sample does not touch it, the next snapshot replaces it', () => {
+    const { client, feed } = feedWithTable();
+    const settings = client.getQueryData<ServiceWithDestinations[]>(tableSettingsQueryKey);
+    expect(settings?.[0]?.destinations[0]?.weight).toBe(1);
+    feed.handle(sample(2000, 42, 5));
+    expect(client.getQueryData(tableSettingsQueryKey)).toBe(settings);
+    expect(client.getQueryData(servicesQueryKey)).not.toBe(settings);
+    feed.handle({
+      type: 'snapshot',
+      at: 3000,
+      intervalMs: 1000,
+      backend: 'simulated',
+      services: [service('10.0.0.1', { destinations: [destination('10.1.0.1', { weight: 7 })] })],
+      totals: zeroStats,
+    });
+    const next = client.getQueryData<ServiceWithDestinations[]>(tableSettingsQueryKey);
+    expect(next?.[0]?.destinations[0]?.weight).toBe(7);
   });
 
   it('moves counters and connection numbers of the cached table with each sample', () => {

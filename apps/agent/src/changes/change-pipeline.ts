@@ -89,8 +89,10 @@ export class ChangePipeline {
           return { record: null, generation: this.deps.monitor.currentGeneration, before, commands };
         }
         const { ids, wholeTable } = touchedServices(commands, before);
+        // One clock read for the id and the journal (each is a system call in the user-mode Linux guest).
+        const startedAt = this.now();
         const attribution: Attribution = {
-          changeId: request.partOf ?? newChangeId(this.now()),
+          changeId: request.partOf ?? newChangeId(startedAt),
           services: wholeTable ? 'all' : ids,
         };
         const rows = {
@@ -102,7 +104,7 @@ export class ChangePipeline {
           action: request.action,
           summary: request.summary(before, commands),
           actor: request.actor,
-          startedAt: this.now(),
+          startedAt,
           total: commands.length,
           services: [...ids],
           before: rows.before,

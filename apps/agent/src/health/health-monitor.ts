@@ -209,11 +209,13 @@ export class HealthMonitor implements HealthSource {
       target.counter = counter;
       if (transition) {
         this.notify(target.key);
+        // The kernel step first, then the alert (a log line, a webhook queued): a failing server leaves
+        // rotation as soon as the pipeline can take it out.
+        if (transition === 'down') await this.takeOut(target, result.detail);
+        else await this.release(target, result.detail);
         this.reportTransition(target, from, transition, result.detail);
+        at = this.now();
       }
-      if (transition === 'down') await this.takeOut(target, result.detail);
-      if (transition === 'up') await this.release(target, result.detail);
-      if (transition) at = this.now();
     }
     if (moved) this.notify(target.key);
     if (target.live && !this.stopped)

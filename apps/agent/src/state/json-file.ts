@@ -1,14 +1,19 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { renameSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
- * One small JSON file in the state dir, read once at start and rewritten whole: writes are chained so two
- * quick changes cannot interleave their renames, and write-then-rename means a crash mid-write leaves the
- * old file, never a torn one.
+ * One small JSON file in the state dir, read once at start and rewritten whole: write-then-rename means a
+ * crash mid-write leaves the old file, never a torn one. Not fsynced: the page cache keeps a save through
+ * the agent's death, and a crash of the machine, which could lose the last save, also takes the kernel's
+ * table that the hold and ramp files describe. Written synchronously, so the new
+ * content is in the page cache when `save` returns: a held server's remembered weight must be there before
+ * the kernel step that takes the server out, and two saves can never interleave their renames. (Handed to
+ * libuv's thread pool, the write and the rename cost a change several milliseconds of round trips in the
+ * user-mode Linux guest, all of it before its kernel step.)
  */
 export class JsonFile {
   readonly path: string;
-  private writing: Promise<void> = Promise.resolve();
 
   constructor(dir: string, name: string) {
     this.path = join(dir, name);
@@ -26,14 +31,13 @@ export class JsonFile {
   }
 
   save(value: unknown): Promise<void> {
-    const body = JSON.stringify(value, null, 2) + '\n';
-    this.writing = this.writing
-      .catch(() => undefined)
-      .then(async () => {
-        const temp = `${this.path}.${process.pid}.tmp`;
-        await writeFile(temp, body, { mode: 0o600 });
-        await rename(temp, this.path);
-      });
-    return this.writing;
+    try {
+      const temp = `${this.path}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify(value, null, 2) + '\n', { mode: 0o600 });
+      renameSync(temp, this.path);
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 }

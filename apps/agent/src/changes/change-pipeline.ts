@@ -15,7 +15,8 @@ import { performance } from 'node:perf_hooks';
 import type { IpvsBackend } from '../ipvs/backend/backend.js';
 import type { Attribution, TableMonitor } from '../live/index.js';
 import { applyAllYouCan, applySteps } from './apply-steps.js';
-import { capabilityProblems, problemsError } from './capability-check.js';
+import { CapabilityCache } from './capability-cache.js';
+import { problemsError } from './capability-check.js';
 import { newChangeId } from './change-ids.js';
 import type { ChangeJournal, JournalHeader } from './change-journal.js';
 import type { ChangeLog } from './change-log.js';
@@ -56,9 +57,11 @@ function stale(): AppError {
 
 export class ChangePipeline {
   private readonly now: () => number;
+  private readonly capabilities: CapabilityCache;
 
   constructor(private readonly deps: ChangePipelineDeps) {
     this.now = deps.now ?? Date.now;
+    this.capabilities = new CapabilityCache(() => deps.backend.capabilities());
   }
 
   /** Reads, plans and validates exactly as `run` does, and applies nothing (dry run). */
@@ -71,8 +74,7 @@ export class ChangePipeline {
     const timer = request.timer ?? untimed;
     const before = await timer.measureAsync('read', () => readRows(this.deps.backend, request.scope));
     const commands = await timer.measureAsync('plan', () => Promise.resolve(request.plan(before)));
-    const capabilities = await this.deps.backend.capabilities();
-    const problems = capabilityProblems(commands, capabilities, request.lineOf);
+    const problems = await this.capabilities.problems(commands, request.lineOf);
     if (problems.length > 0) throw problemsError(problems);
     const target = timer.measure('target', () => expectedAfter(before, commands));
     return { before, commands, target };

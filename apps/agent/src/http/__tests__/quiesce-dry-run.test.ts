@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { destinationSchema, restorePlanSchema, type ErrorBody } from '@ipvs-dashboard/shared';
+import { backendWith, server, service, steady } from '../../simulated/__tests__/traffic-helpers.js';
 import type { TestAgent } from './test-agent.js';
 import { agentsForEachTest, webServerPath } from './web-table.js';
 
@@ -40,7 +41,14 @@ describe('quiesce and unquiesce ?dryRun=1', () => {
   });
 
   it('refuses an unknown real server and one held by a drain, with the routes own sentences', async () => {
-    const { t } = await startWithTable();
+    // rs1 has connections (20 s of steady traffic), so its drain is still waiting when the dry run comes.
+    const backend = await backendWith(
+      service({ scheduler: 'wrr' }),
+      [server('10.0.1.1', { weight: 7 }), server('10.0.1.2', { weight: 3 })],
+      steady(20, { meanDurationSeconds: 5 }),
+    );
+    backend.tick(20_000);
+    const { t } = await startWithTable({ backend });
     const unknown = await post(t, `${webServerPath('10.0.1.9')}/quiesce?dryRun=1`);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as ErrorBody).error.code).toBe('DESTINATION_NOT_FOUND');

@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { hashKey, type QueryClient } from '@tanstack/react-query';
 import {
   liveMessageSchema,
   serviceIdOf,
@@ -24,11 +24,15 @@ import { totalsQueryKey } from './totals-query';
 // append to the series the charts read, change events invalidate what they touch, a reconnect refetches.
 export const backendQueryKey = ['live', 'backend'] as const;
 const serviceSeriesPrefix = ['series', 'service'] as const;
+/** react-query's hash of the table's key, to find its query without hashing the key on every sample. */
+const servicesQueryHash = hashKey(servicesQueryKey);
 
 export class LiveFeed {
   readonly socket: LiveSocket<LiveMessage>;
   /** Every row's latest numbers: samples name only the rows that moved. */
   private readonly rows = new SampleRows();
+  /** Samples went unmerged while no screen showed the table: the next screen that does reads it afresh. */
+  private tableBehind = false;
 
   constructor(
     private readonly queryClient: QueryClient,
@@ -41,6 +45,12 @@ export class LiveFeed {
     queryClient.setQueryDefaults(servicesQueryKey, { structuralSharing: false });
     queryClient.setQueryDefaults(tableSettingsQueryKey, { structuralSharing: false });
     queryClient.setQueryDefaults(['series'], { structuralSharing: false });
+    queryClient.getQueryCache().subscribe((event) => {
+      if (event.type !== 'observerAdded' || !this.tableBehind) return;
+      if (event.query.queryHash !== servicesQueryHash) return;
+      this.tableBehind = false;
+      void queryClient.invalidateQueries({ queryKey: servicesQueryKey, exact: true });
+    });
     this.socket = new LiveSocket<LiveMessage>({
       url,
       parse: (data) => liveMessageSchema.parse(data),
@@ -60,6 +70,7 @@ export class LiveFeed {
   handle(message: LiveMessage): void {
     switch (message.type) {
       case 'snapshot':
+        this.tableBehind = false;
         this.queryClient.setQueryData(servicesQueryKey, message.services);
         this.queryClient.setQueryData(tableSettingsQueryKey, message.services);
         this.rows.retain(message.services);
@@ -90,9 +101,17 @@ export class LiveFeed {
 
   private applySample(sample: SampleMessage): void {
     const client = this.queryClient;
-    client.setQueryData<ServiceWithDestinations[]>(servicesQueryKey, (table) =>
-      table ? mergeTable(table, sample) : table,
-    );
+    // Merging a sample into 11,000 rows is most of a frame's cost (bench:fleet: tasks of 100-200 ms on the
+    // Fleet page, which shows no row): while no screen shows the table, the rows wait and are read afresh
+    // when one does (the samples are deltas, so skipped ones cannot be replayed).
+    const table = client.getQueryCache().get(servicesQueryHash);
+    if (table && table.getObserversCount() === 0) {
+      if (table.state.data !== undefined) this.tableBehind = true;
+    } else {
+      client.setQueryData<ServiceWithDestinations[]>(servicesQueryKey, (current) =>
+        current ? mergeTable(current, sample) : current,
+      );
+    }
     client.setQueryData(totalsQueryKey, sample.totals);
     const rows = this.rows.apply(sample);
     // The overview's series start from its history query; until that has answered there is nothing to extend.
@@ -104,11 +123,11 @@ export class LiveFeed {
     const loaded = client.getQueryCache().findAll({ queryKey: serviceSeriesPrefix });
     if (loaded.length === 0) return;
     // The weights come from the table (a change's snapshot brings them; samples carry numbers only).
-    const table = client.getQueryData<ServiceWithDestinations[]>(servicesQueryKey) ?? [];
+    const tableRows = client.getQueryData<ServiceWithDestinations[]>(servicesQueryKey) ?? [];
     for (const query of loaded) {
       const entry = rows.get(String(query.queryKey[2]));
       if (!entry || query.state.data === undefined) continue;
-      const row = table.find((service) => serviceIdOf(service) === entry.id);
+      const row = tableRows.find((service) => serviceIdOf(service) === entry.id);
       client.setQueryData<ServiceSeries>(serviceSeriesKey(entry.id), (series) =>
         series ? appendServiceSeries(series, entry, sample.at, row) : series,
       );

@@ -1,21 +1,28 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ServiceWithDestinations } from '@ipvs-dashboard/shared';
 import { Sparkline } from '../../../components/sparkline';
 import { formatCount, formatRate, formatSi } from '../../../lib/format/format-si';
 import { useT } from '../../../lib/i18n/i18n-context';
-import { SPARKLINE_POINTS } from '../../../lib/live/series';
+import { SPARKLINE_POINTS, type RatePoint } from '../../../lib/live/series';
 import { overviewSeriesOptions } from '../../../lib/live/series-queries';
-import { sumSeries } from '../../../lib/live/sum-series';
+import { sumSeriesAfter, type SeriesSum } from '../../../lib/live/sum-series';
 import { totalsQueryOptions } from '../../../lib/live/totals-query';
 import { connectionCounts } from '../../../lib/table/service-label';
+
+const readCps = (point: RatePoint) => point.cps;
 
 /** The numbers at the top of the overview: table size, connections and the netns-wide rates. */
 export function TotalsBar({ services }: { services: readonly ServiceWithDestinations[] }) {
   const t = useT();
   const { data: totals } = useQuery(totalsQueryOptions());
   const { data: series } = useQuery(overviewSeriesOptions());
-  const cps = useMemo(() => sumSeries(series, (point) => point.cps, SPARKLINE_POINTS), [series]);
+  // Each sample adds one point per service: its sum is appended to the last one (sumSeriesAfter).
+  const summed = useRef<SeriesSum | null>(null);
+  const cps = useMemo(() => {
+    summed.current = sumSeriesAfter(summed.current, series, readCps, SPARKLINE_POINTS);
+    return summed.current.values;
+  }, [series]);
   let active = 0;
   let inactive = 0;
   let servers = 0;

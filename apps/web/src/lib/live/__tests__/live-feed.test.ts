@@ -1,5 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
 import type { SampleMessage, ServiceWithDestinations, Stats } from '@ipvs-dashboard/shared';
 import { destination, service, zeroStats } from '../../../testing/fixtures';
 import { changesQueryKey } from '../../changes/get-change';
@@ -31,7 +31,22 @@ function sample(at: number, conns: number, active: number): SampleMessage {
   };
 }
 
-function feedWithTable() {
+/** A screen showing the table: an observer of its query (its fetch counted, never made on its own). */
+function showTable(client: QueryClient) {
+  const fetched = { count: 0 };
+  const observer = new QueryObserver<ServiceWithDestinations[]>(client, {
+    queryKey: servicesQueryKey,
+    queryFn: () => {
+      fetched.count += 1;
+      return [service('10.0.0.1', { destinations: [destination('10.1.0.1', { activeConns: 99 })] })];
+    },
+    staleTime: Infinity,
+  });
+  const stop = observer.subscribe(() => undefined);
+  return { fetched, stop };
+}
+
+function feedWithTable({ shown = true } = {}) {
   const client = new QueryClient();
   const feed = new LiveFeed(client, 'ws://unused');
   feed.handle({
@@ -42,6 +57,7 @@ function feedWithTable() {
     services: [service('10.0.0.1', { destinations: [destination('10.1.0.1')] })],
     totals: zeroStats,
   });
+  if (shown) showTable(client);
   return { client, feed };
 }
 
@@ -68,6 +84,25 @@ describe('live-feed', () => {
     });
     const next = client.getQueryData<ServiceWithDestinations[]>(tableSettingsQueryKey);
     expect(next?.[0]?.destinations[0]?.weight).toBe(7);
+  });
+
+  it('leaves the rows while no screen shows them, and has the next screen that does read them afresh', async () => {
+    const { client, feed } = feedWithTable({ shown: false });
+    const before = client.getQueryData(servicesQueryKey);
+    feed.handle(sample(2000, 42, 5));
+    expect(client.getQueryData(servicesQueryKey)).toBe(before);
+    const screen = showTable(client);
+    await vi.waitFor(() => {
+      const table = client.getQueryData<ServiceWithDestinations[]>(servicesQueryKey);
+      expect(table?.[0]?.destinations[0]?.activeConns).toBe(99);
+    });
+    expect(screen.fetched.count).toBe(1);
+    // Shown from then on: samples are merged again, and a second screen does not read it again.
+    feed.handle(sample(3000, 43, 6));
+    expect(client.getQueryData<ServiceWithDestinations[]>(servicesQueryKey)?.[0]?.stats.conns).toBe(43);
+    showTable(client);
+    expect(screen.fetched.count).toBe(1);
+    screen.stop();
   });
 
   it('moves counters and connection numbers of the cached table with each sample', () => {
@@ -150,6 +185,7 @@ describe('live-feed', () => {
       services: two,
       totals: zeroStats,
     });
+    showTable(client);
     const server = (id: string, activeConns: number, conns: number) => ({
       id,
       activeConns,

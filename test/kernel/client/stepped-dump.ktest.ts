@@ -98,7 +98,7 @@ void describe('stepped destination dumps on a shared connection', () => {
       assert.equal((await backend.listServices()).length, 2);
       await backend.info();
     }
-    assert.ok(suspensions >= 10, `a dump of ${LARGE_SIZE} real servers took ${suspensions + 1} datagrams`);
+    assert.ok(suspensions >= 5, `a dump of ${LARGE_SIZE} real servers took ${suspensions + 1} datagrams`);
     const listing = ipvsadmListing();
     assert.deepEqual(seen.sort(), listing.get('10.1.0.1:80'));
     assert.equal(listing.get('10.1.0.2:80')?.length, 1 + extra);

@@ -85,14 +85,17 @@ export function visitReplies(
 /**
  * visitReplies as steps: yields after each datagram that did not end the transaction, so a long dump
  * (10,000 real servers: ~75 datagrams, ~150 ms in the guest) can let the event loop run in between.
- * Its caller must keep the socket to this dump while it is suspended (connection.ts, dumpEachSteps).
+ * `nextIsAtHand`: when the next datagram is already in memory (the recvmmsg batch), reading it costs no
+ * system call, so no step is made: a GET_DEST dump of a few real servers (its data, then NLMSG_DONE,
+ * read by one recvmmsg) ends without a step. Its caller keeps the socket to this dump while suspended.
  */
 export function* visitRepliesSteps(
   transaction: Transaction,
   nextDatagram: () => Buffer,
   onReply: ReplyVisitor,
+  nextIsAtHand: () => boolean = () => false,
 ): Generator<void, void, void> {
-  while (!visitDatagram(transaction, nextDatagram(), onReply)) yield;
+  while (!visitDatagram(transaction, nextDatagram(), onReply)) if (!nextIsAtHand()) yield;
 }
 
 /** Visits one datagram's replies; true when it ended the transaction (DONE or ERROR). */

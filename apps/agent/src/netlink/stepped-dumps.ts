@@ -34,7 +34,7 @@ export class SteppedDumps {
 
   /**
    * Sends `request` (seq already set) and visits its replies, yielding after each datagram that did not
-   * end the dump. Throws the kernel's refusal as NetlinkError. A socket whose state is in doubt
+   * end the dump and whose successor is not already received (recvmmsg reads two at a time). Throws the kernel's refusal as NetlinkError. A socket whose state is in doubt
    * (transport failure, malformed answer, EBUSY/ENOBUFS, or the dump abandoned mid-way through the
    * generator's return()) is closed, never reused.
    */
@@ -60,7 +60,8 @@ export class SteppedDumps {
     try {
       socket.send(op, bytes);
       transportFailed = false;
-      yield* visitRepliesSteps({ op, seq: request.seq, familyId: request.type }, nextDatagram, visit);
+      const transaction = { op, seq: request.seq, familyId: request.type };
+      yield* visitRepliesSteps(transaction, nextDatagram, visit, () => socket.hasBatchedDatagram());
       reusable = true;
     } catch (error) {
       const poisoned = error instanceof NetlinkError && POISONING_REFUSALS.has(error.errno);

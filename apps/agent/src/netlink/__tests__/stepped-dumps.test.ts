@@ -10,8 +10,10 @@ import { GenlConnection } from '../connection.js';
 import { errno } from '../netlink-error.js';
 
 // On the real kernel of the machine running the tests, through the controller ("nlctrl"): the ethtool
-// policy dump comes in three datagrams (~3.7 KiB, ~7 KiB, then NLMSG_DONE), so a stepped dump of it is
-// suspended twice, with the kernel holding the unfinished dump on the stepped socket.
+// policy dump is ~11 KiB of replies. With a 4 KiB receive buffer the kernel sends it in datagrams of at
+// most 4 KiB, read two per recvmmsg, so a stepped dump of it is suspended at least once with the kernel
+// still holding the unfinished dump on the stepped socket.
+const SMALL_DATAGRAMS = { recvBufferBytes: 4096 };
 const policyQuery = new AttributeWriter().string(CTRL_ATTR_FAMILY_NAME, 'ethtool').toBuffer();
 const nlctrlQuery = new AttributeWriter().string(CTRL_ATTR_FAMILY_NAME, 'nlctrl').toBuffer();
 
@@ -37,7 +39,7 @@ function caught(run: () => unknown): unknown {
 
 describe('GenlConnection.dumpEachSteps', () => {
   it('yields between datagrams while other calls, dumps included, use the connection', () => {
-    const connection = GenlConnection.open();
+    const connection = GenlConnection.open(SMALL_DATAGRAMS);
     try {
       const expected = policyDump(connection);
       const recorded: Buffer[] = [];
@@ -63,11 +65,11 @@ describe('GenlConnection.dumpEachSteps', () => {
   });
 
   it('abandoned mid-dump, closes that socket and the next stepped dump is whole', () => {
-    const connection = GenlConnection.open();
+    const connection = GenlConnection.open(SMALL_DATAGRAMS);
     try {
       const expected = policyDump(connection);
       const abandoned = steppedPolicyDump(connection, []);
-      abandoned.next();
+      expect(abandoned.next().done).toBe(false);
       abandoned.return(); // its socket still holds the dump: it must not be reused
       const recorded: Buffer[] = [];
       for (const _ of steppedPolicyDump(connection, recorded));
@@ -100,9 +102,9 @@ describe('GenlConnection.dumpEachSteps', () => {
   });
 
   it('a dump suspended when the connection closes fails with EBADF when resumed', () => {
-    const connection = GenlConnection.open();
+    const connection = GenlConnection.open(SMALL_DATAGRAMS);
     const steps = steppedPolicyDump(connection, []);
-    steps.next();
+    expect(steps.next().done).toBe(false);
     connection.close();
     expect(caught(() => steps.next())).toMatchObject({ errno: errno.EBADF });
     expect(caught(() => steppedPolicyDump(connection, []).next())).toMatchObject({ errno: errno.EBADF });

@@ -88,6 +88,24 @@ describe('visitRepliesSteps', () => {
     expect(values).toEqual([1, 2, 3, 4]);
   });
 
+  it('makes no step before a datagram that is already at hand', () => {
+    const datagrams = [reply(9, 1), reply(9, 2), reply(9, 3), done(9)];
+    let read = 0;
+    const next = reusedBuffer(datagrams);
+    const counted = () => (read++, next());
+    // Datagrams come two at a time (a recvmmsg batch): the second of each pair is at hand.
+    const steps = visitRepliesSteps(
+      transaction,
+      counted,
+      () => {},
+      () => read % 2 === 1,
+    );
+    expect(steps.next().done).toBe(false);
+    expect(read).toBe(2);
+    expect(steps.next().done).toBe(true);
+    expect(read).toBe(4);
+  });
+
   it('throws a refusal from the step that reads it', () => {
     const steps = visitRepliesSteps(
       transaction,

@@ -6,8 +6,17 @@ import {
   CTRL_CMD_GETPOLICY,
   GENL_ID_CTRL,
 } from '../codec/index.js';
+import {
+  NLM_F_DUMP,
+  NLM_F_REQUEST,
+  decodeError,
+  decodeMessages,
+  encodeGenl,
+  NLMSG_ERROR,
+} from '../codec/index.js';
 import { GenlConnection } from '../connection.js';
 import { errno } from '../netlink-error.js';
+import { NetlinkSocket } from '../netlink-socket.js';
 
 // On the real kernel of the machine running the tests, through the controller ("nlctrl"): the ethtool
 // policy dump is ~11 KiB of replies. With a 4 KiB receive buffer the kernel sends it in datagrams of at
@@ -38,6 +47,34 @@ function caught(run: () => unknown): unknown {
 }
 
 describe('GenlConnection.dumpEachSteps', () => {
+  it('needs its own socket: on a socket with an unfinished dump, another dump is refused (EBUSY)', () => {
+    const socket = NetlinkSocket.open(4096);
+    try {
+      const dump = (seq: number) =>
+        encodeGenl({
+          type: GENL_ID_CTRL,
+          flags: NLM_F_REQUEST | NLM_F_DUMP,
+          seq,
+          cmd: CTRL_CMD_GETPOLICY,
+          version: 1,
+          attributes: policyQuery,
+        });
+      socket.send('first', dump(1));
+      socket.receive('first', Date.now() + 1000); // one datagram of several: the dump is unfinished
+      socket.send('second', dump(2));
+      let refusal: number | undefined;
+      for (let i = 0; i < 10 && refusal === undefined; i++) {
+        for (const message of decodeMessages(socket.receive('second', Date.now() + 1000))) {
+          if (message.seq === 2 && message.type === NLMSG_ERROR)
+            refusal = decodeError(message.payload, message.flags, message.type).errno;
+        }
+      }
+      expect(refusal).toBe(errno.EBUSY);
+    } finally {
+      socket.close();
+    }
+  });
+
   it('yields between datagrams while other calls, dumps included, use the connection', () => {
     const connection = GenlConnection.open(SMALL_DATAGRAMS);
     try {

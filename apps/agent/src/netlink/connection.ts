@@ -1,5 +1,5 @@
-// A generic-netlink client connection: one socket, one request in flight, sequence numbers, family ids
-// resolved through the controller and cached. Calls are synchronous: the kernel answers inside sendto()
+// A generic-netlink client connection: one socket for calls (one request in flight on it) and sockets of
+// their own for dumps read in steps (stepped-dumps.ts); sequence numbers; family ids cached. Calls are synchronous: the kernel answers inside sendto()
 // (reference §1.1), so each call is short; callers yield to the event loop between calls.
 import {
   type GenlMessageToEncode,

@@ -1,6 +1,7 @@
 // A generic-netlink client connection: one socket for calls (one request in flight on it) and sockets of
-// their own for dumps read in steps (stepped-dumps.ts); sequence numbers; family ids cached. Calls are synchronous: the kernel answers inside sendto()
-// (reference §1.1), so each call is short; callers yield to the event loop between calls.
+// their own for dumps read in steps (stepped-dumps.ts); sequence numbers; family ids cached. Calls are
+// synchronous: the kernel answers inside sendto() (reference §1.1), so each call is short; callers yield
+// to the event loop between calls, and stepped dumps between datagrams.
 import {
   type GenlMessageToEncode,
   CTRL_CMD_GETFAMILY,

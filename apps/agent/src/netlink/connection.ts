@@ -1,6 +1,7 @@
-// A generic-netlink client connection: one socket, one request in flight, sequence numbers, family ids
-// resolved through the controller and cached. Calls are synchronous: the kernel answers inside sendto()
-// (reference §1.1), so each call is short; callers yield to the event loop between calls.
+// A generic-netlink client connection: one socket for calls (one request in flight on it) and sockets of
+// their own for dumps read in steps (stepped-dumps.ts); sequence numbers; family ids cached. Calls are
+// synchronous: the kernel answers inside sendto() (reference §1.1), so each call is short; callers yield
+// to the event loop between calls, and stepped dumps between datagrams.
 import {
   type GenlMessageToEncode,
   CTRL_CMD_GETFAMILY,
@@ -17,6 +18,7 @@ import { MAX_FAMILY_NAME_LENGTH, decodeFamilyInfo, familyQuery, type FamilyInfo 
 import { FamilyNotFoundError, NetlinkError, errno } from './netlink-error.js';
 import { NetlinkSocket } from './netlink-socket.js';
 import { collectReplies, visitReplies, type GenlReply, type ReplyVisitor } from './reply-collector.js';
+import { POISONING_REFUSALS, SteppedDumps, closeQuietly } from './stepped-dumps.js';
 
 export interface GenlConnectionOptions {
   /** How long one call may wait for the kernel (default 5000 ms). */
@@ -27,12 +29,6 @@ export interface GenlConnectionOptions {
 
 // The genl version sent in GETFAMILY requests; the controller ignores it (reference §1.10 sends 1).
 const CONTROLLER_REQUEST_VERSION = 1;
-
-/**
- * Kernel answers after which the socket must be replaced (reference §1.9): EBUSY means an earlier dump is
- * still running on it, ENOBUFS that a reply was dropped and we cannot know which.
- */
-const POISONING_REFUSALS = new Set<number>([errno.EBUSY, errno.ENOBUFS]);
 
 /**
  * What transact encodes, and the operation its errors name. `seq` is 0 until transact sets it: the
@@ -53,6 +49,8 @@ export class GenlConnection {
   private readonly recvBufferBytes: number;
   private readonly families = new Map<string, FamilyInfo>();
   private socket: NetlinkSocket | undefined;
+  /** dumpEachSteps' sockets: never this.socket, which other calls use while a stepped dump is suspended. */
+  private readonly steppedDumps: SteppedDumps;
   private lastSeq = 0;
   private closed = false;
   /** The current transaction's deadline, set when it first has to wait (Date.now() value). */
@@ -64,6 +62,7 @@ export class GenlConnection {
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.recvBufferBytes = options.recvBufferBytes ?? 65536;
     this.socket = NetlinkSocket.open(this.recvBufferBytes);
+    this.steppedDumps = new SteppedDumps(this.recvBufferBytes, this.timeoutMs);
   }
 
   /** Opens and binds a NETLINK_GENERIC socket; throws NetlinkError if this host cannot. */
@@ -148,9 +147,43 @@ export class GenlConnection {
     });
   }
 
+  /**
+   * dumpEach as steps: yields after each datagram that did not end the dump, so a caller can give the
+   * event loop a turn inside one long dump (a service of 10,000 real servers). Runs on a socket of its
+   * own (stepped-dumps.ts), so this connection's other calls may run while it is suspended. ENOENT
+   * before any reply is retried once under a re-resolved family id, as withFamily does.
+   */
+  *dumpEachSteps(
+    family: string,
+    cmd: number,
+    attributes: Buffer,
+    onReply: ReplyVisitor,
+  ): Generator<void, void, void> {
+    const info = this.resolveFamily(family);
+    let visited = false;
+    const visit: ReplyVisitor = (buf, start, end) => {
+      visited = true;
+      onReply(buf, start, end);
+    };
+    const request = dumpRequest(family, cmd, info, attributes);
+    request.seq = this.nextSeq();
+    try {
+      yield* this.steppedDumps.run(request, visit);
+    } catch (error) {
+      if (visited || !(error instanceof NetlinkError) || error.errno !== errno.ENOENT) throw error;
+      this.families.delete(family);
+      const fresh = this.resolveFamily(family);
+      if (fresh.id === info.id) throw error;
+      const retry = dumpRequest(family, cmd, fresh, attributes);
+      retry.seq = this.nextSeq();
+      yield* this.steppedDumps.run(retry, onReply);
+    }
+  }
+
   close(): void {
     this.closed = true;
     this.discardSocket();
+    this.steppedDumps.close();
   }
 
   /**
@@ -262,10 +295,6 @@ export class GenlConnection {
   private discardSocket(): void {
     const socket = this.socket;
     this.socket = undefined;
-    try {
-      socket?.close();
-    } catch {
-      // The descriptor is released even when close() reports an error; nothing else to do.
-    }
+    closeQuietly(socket);
   }
 }

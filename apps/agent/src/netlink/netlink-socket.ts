@@ -145,6 +145,11 @@ export class NetlinkSocket {
     }
   }
 
+  /** True when the next receive is answered from the last recvmmsg batch, without a system call. */
+  hasBatchedDatagram(): boolean {
+    return this.batchNext < this.batchCount;
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

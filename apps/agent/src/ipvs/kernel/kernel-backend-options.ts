@@ -5,7 +5,7 @@ import type { SchedulerSources } from './available-schedulers.js';
 
 /** The part of GenlConnection the backend uses; tests and fixture replays may pass their own. */
 export type IpvsConnection = Pick<GenlConnection, 'resolveFamily' | 'request' | 'dump' | 'close'> &
-  Partial<Pick<GenlConnection, 'dumpEach' | 'requestBatch'>>;
+  Partial<Pick<GenlConnection, 'dumpEach' | 'dumpEachSteps' | 'requestBatch'>>;
 
 export interface KernelBackendOptions {
   /** How long one kernel call may take (GenlConnection timeout), default 5000 ms. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AttributeWriter, NLMSG_DONE, NLM_F_MULTI, encodeGenl, encodeMessage, errno } from '../index.js';
 import { NetlinkCodecError } from '../codec/index.js';
 import { NetlinkError } from '../netlink-error.js';
-import { collectReplies, visitReplies } from '../reply-collector.js';
+import { collectReplies, visitReplies, visitRepliesSteps } from '../reply-collector.js';
 
 const FAMILY = 0x24;
 const transaction = { op: 'dump test cmd 1', seq: 9, familyId: FAMILY };
@@ -66,5 +66,53 @@ describe('visitReplies', () => {
     const cut = reply(9, 1);
     cut.writeUInt32LE(cut.length + 8, 0);
     expect(() => visitedValues([cut])).toThrow(NetlinkCodecError);
+  });
+});
+
+describe('visitRepliesSteps', () => {
+  it('yields after each datagram that did not end the dump, with its replies already handed over', () => {
+    const datagrams = [
+      Buffer.concat([reply(9, 1), reply(9, 2)]),
+      reply(9, 3),
+      Buffer.concat([reply(9, 4), done(9)]),
+    ];
+    const values: number[] = [];
+    const steps = visitRepliesSteps(transaction, reusedBuffer(datagrams), (buf, start) => {
+      values.push(buf.readUInt32LE(start + 4));
+    });
+    expect(steps.next().done).toBe(false);
+    expect(values).toEqual([1, 2]);
+    expect(steps.next().done).toBe(false);
+    expect(values).toEqual([1, 2, 3]);
+    expect(steps.next().done).toBe(true); // the last datagram carries DONE: no step after it
+    expect(values).toEqual([1, 2, 3, 4]);
+  });
+
+  it('makes no step before a datagram that is already at hand', () => {
+    const datagrams = [reply(9, 1), reply(9, 2), reply(9, 3), done(9)];
+    let read = 0;
+    const next = reusedBuffer(datagrams);
+    const counted = () => (read++, next());
+    // Datagrams come two at a time (a recvmmsg batch): the second of each pair is at hand.
+    const steps = visitRepliesSteps(
+      transaction,
+      counted,
+      () => {},
+      () => read % 2 === 1,
+    );
+    expect(steps.next().done).toBe(false);
+    expect(read).toBe(2);
+    expect(steps.next().done).toBe(true);
+    expect(read).toBe(4);
+  });
+
+  it('throws a refusal from the step that reads it', () => {
+    const steps = visitRepliesSteps(
+      transaction,
+      reusedBuffer([reply(9, 1), done(9, -errno.EPERM)]),
+      () => {},
+    );
+    expect(steps.next().done).toBe(false);
+    expect(() => steps.next()).toThrow(NetlinkError);
   });
 });

@@ -18,7 +18,12 @@ import { sortDestinations, sortServices } from '../ipvsadm-order.js';
 import { transferablesOf } from '../raw-snapshot.js';
 import { identityFromServiceMessage, unpackServiceMessage } from '../../codec/service-codec.js';
 import { decodeServices, decodeSnapshot } from '../snapshot-decoder.js';
-import { readRawSnapshotNow, readRawSnapshotSliced, type DumpConnection } from '../snapshot-reader.js';
+import {
+  readRawSnapshot,
+  readRawSnapshotNow,
+  readRawSnapshotSliced,
+  type DumpConnection,
+} from '../snapshot-reader.js';
 
 const FIXTURES = new URL('../../../../../../../test/kernel/fixtures/', import.meta.url);
 const { familyId } = JSON.parse(readFileSync(new URL('index.json', FIXTURES), 'utf8')) as {
@@ -76,6 +81,30 @@ function replayWithDumpEach(): DumpConnection {
   };
 }
 
+/**
+ * Like replayWithDumpEach(), but in steps as GenlConnection.dumpEachSteps: one reply per "datagram", a
+ * step after each but the last; records each step as the service's dump position.
+ */
+function replayWithSteps(steps: string[]): DumpConnection {
+  const connection = replay();
+  const shared = Buffer.alloc(65536);
+  return {
+    dump: (family, cmd, attributes) => connection.dump(family, cmd, attributes),
+    *dumpEachSteps(family: string, cmd: number, attributes: Buffer, onReply: ReplyVisitor) {
+      const all = connection.dump(family, cmd, attributes);
+      for (const [i, reply] of all.entries()) {
+        shared.fill(0xee);
+        reply.attributes.copy(shared, 100);
+        onReply(shared, 100, 100 + reply.attributes.length);
+        if (i < all.length - 1) {
+          steps.push(`${attributes.toString('hex')} ${i + 1}/${all.length}`);
+          yield;
+        }
+      }
+    },
+  };
+}
+
 function expectedSnapshot() {
   const decoded = services.map((reply) => {
     const service = unpackServiceMessage(reply.attributes);
@@ -100,6 +129,35 @@ describe('snapshot-reader and snapshot-decoder', () => {
       new EventLoopSlicer(8),
     );
     expect(snapshot).toEqual(expectedSnapshot());
+  });
+
+  it("yield inside a service's destination dump when the connection reads it in steps", async () => {
+    const steps: string[] = [];
+    let yields = 0;
+    const reader = readRawSnapshot(replayWithSteps(steps), true);
+    let step = reader.next();
+    for (; !step.done; step = reader.next()) yields++;
+    const withinDumps = steps.length;
+    expect(withinDumps).toBeGreaterThan(0);
+    expect(yields).toBe(services.length + withinDumps); // one per service plus one per suspended step
+    expect(await decodeSnapshot(step.value, new EventLoopSlicer(8))).toEqual(expectedSnapshot());
+  });
+
+  it('turn a refusal in the middle of a stepped dump into the catalogue error', () => {
+    const stepped = replayWithSteps([]);
+    const refusing: DumpConnection = {
+      dump: stepped.dump,
+      *dumpEachSteps(family, cmd, attributes, onReply) {
+        if (cmd === IpvsCmd.GET_DEST) {
+          yield;
+          throw new NetlinkError('dump IPVS cmd 8', errno.EPERM);
+        }
+        yield* stepped.dumpEachSteps!(family, cmd, attributes, onReply);
+      },
+    };
+    expect(() => readRawSnapshotNow(refusing, true)).toThrow(
+      expect.objectContaining({ code: 'PERMISSION_DENIED' }),
+    );
   });
 
   it('read the services alone with one dump when destinations are not wanted', async () => {

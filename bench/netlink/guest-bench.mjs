@@ -11,6 +11,7 @@
 // snapshot pay copy-on-write faults the agent, which never forks, does not pay.
 // Prints progress lines, then one JSON object with the figures as the last line.
 import { performance } from 'node:perf_hooks';
+import { longestStall, median } from './stall-probe.mjs';
 import { IPVS_GENL_NAME, IpvsCmd, KernelBackend } from '@ipvs-dashboard/agent/ipvs';
 import { GenlConnection } from '@ipvs-dashboard/agent/netlink';
 import { ipvsadmTimer } from './ipvsadm-timer.mjs';
@@ -21,33 +22,9 @@ const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
 const DESTS = Number(process.env.BENCH_DESTS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 /** Resolves after `ms` without blocking the event loop (the idle baseline for the stall probe). */
 function idle(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Longest gap between 1 ms timer ticks while `work` runs: how long the event loop was blocked. */
-async function longestStall(work) {
-  let last = performance.now();
-  let longest = 0;
-  const probe = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
-  try {
-    const value = await work();
-    longest = Math.max(longest, performance.now() - last);
-    return { value, longest };
-  } finally {
-    clearInterval(probe);
-  }
 }
 
 async function main() {

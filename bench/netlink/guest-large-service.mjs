@@ -6,6 +6,7 @@
 // guest's own floor); then the read timed without the probe, and the reader's steps timed one by one
 // (its longest step: the longest block the read itself can make). Last line: one JSON object with the figures.
 import { performance } from 'node:perf_hooks';
+import { longestStall, median } from './stall-probe.mjs';
 import { GenlConnection } from '@ipvs-dashboard/agent/netlink';
 import { KernelBackend } from '@ipvs-dashboard/agent/ipvs';
 import { ipvsadm } from '../../test/kernel/guest/guest-processes.mjs';
@@ -24,30 +25,6 @@ function rules() {
   for (let d = 0; d < DESTS; d++)
     lines.push(`-a -t 10.150.0.1:80 -r 10.210.${Math.floor(d / 250)}.${(d % 250) + 1}:80 -m -w 1`);
   return `${lines.join('\n')}\n`;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-/** Longest gap between 1 ms timer ticks while `work` runs: how long the event loop was blocked. */
-async function longestStall(work) {
-  let last = performance.now();
-  let longest = 0;
-  const probe = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
-  try {
-    const value = await work();
-    longest = Math.max(longest, performance.now() - last);
-    return { value, longest };
-  } finally {
-    clearInterval(probe);
-  }
 }
 
 const round = (ms) => Math.round(ms * 10) / 10;

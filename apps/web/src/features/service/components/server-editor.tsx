@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Destination, DestinationInput, ServiceKey } from '@ipvs-dashboard/shared';
 import {
   destinationForServiceProblem,
@@ -79,7 +79,10 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
   const update = useUpdateDestination(sid);
   const remove = useDeleteDestination(sid);
   const input = toInput(destination, draft);
+  // Counts the user's edits: an Apply's answer that arrives after more typing must not throw that away.
+  const edits = useRef(0);
   const set = (patch: Partial<Draft>) => {
+    edits.current += 1;
     setDirty(true);
     setDraft((current) => ({ ...current, ...patch }));
   };
@@ -99,10 +102,12 @@ export function ServerEditor({ sid, serviceKey, destination }: ServerEditorProps
       setDirty(false);
       return;
     }
+    const editsAtApply = edits.current;
     update.mutate(
       { did, settings },
       {
         onSuccess: () => {
+          if (edits.current !== editsAtApply) return;
           check.reset();
           setDirty(false);
         },

@@ -58,17 +58,18 @@ export function currentWeights(weights: WeightSeries, destinations: readonly str
 const WINDOW_SLOTS = 12;
 
 /**
- * Where the live weight chart's window ends: `end` rounded down to a twelfth of the window, or the newest
- * step when that is later. Weights stand still for minutes, so the chart is redrawn when one changes and
- * otherwise only every slot, not with every sample: once a second, its redraw cost the 1-minute page about
+ * Where the live weight chart's window ends: `end` rounded down to a twelfth of the window while no weight
+ * changed in that slot, else `end` itself. Weights stand still for minutes, so the chart is redrawn with
+ * every sample only in the slot after a change (a ramp drawn as it happens, a server just added drawn once
+ * it has two samples) and otherwise once a slot: once a second, its redraw cost the 1-minute page about
  * three points of main-thread time (bench:ui), for a line that had not moved.
  */
 export function liveWeightEnd(weights: WeightSeries, end: number, windowMs: number): number {
   const slot = windowMs / WINDOW_SLOTS;
-  let newest = Math.floor(end / slot) * slot;
+  const slotStart = Math.floor(end / slot) * slot;
   for (const steps of Object.values(weights)) {
     const last = steps[steps.length - 1];
-    if (last && last.at <= end && last.at > newest) newest = last.at;
+    if (last && last.at <= end && last.at > slotStart) return end;
   }
-  return newest;
+  return slotStart;
 }

@@ -98,12 +98,20 @@ describe('liveWeightEnd', () => {
     expect(liveWeightEnd(still, 65_000, 60_000)).toBe(65_000);
   });
 
-  it('ends at a new step at once, so a ramp is drawn as it happens', () => {
-    expect(liveWeightEnd(weights, 36_500, 60_000)).toBe(36_000);
+  it('follows the samples in the slot of a new step, so a ramp is drawn as it happens', () => {
+    expect(liveWeightEnd(weights, 36_500, 60_000)).toBe(36_500);
     expect(weightRows(weights, [A, B], 60_000, liveWeightEnd(weights, 36_500, 60_000)).at(-1)).toEqual({
-      at: 36_000,
+      at: 36_500,
       [A]: 8,
       [B]: 4,
     });
+    // The slot after it: back to slot steps.
+    expect(liveWeightEnd(weights, 41_000, 60_000)).toBe(40_000);
+  });
+
+  it('draws a server added a sample ago as a line (two points), not after its slot ends', () => {
+    const added = { [B]: [{ at: 0, weight: 4 }], [A]: [{ at: 61_000, weight: 5 }] };
+    const end = liveWeightEnd(added, 62_000, 60_000);
+    expect(weightRows(added, [A, B], 60_000, end).filter((row) => row[A] !== undefined)).toHaveLength(2);
   });
 });

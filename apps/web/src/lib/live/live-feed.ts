@@ -1,4 +1,4 @@
-import { hashKey, type QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import {
   liveMessageSchema,
   serviceIdOf,
@@ -24,15 +24,11 @@ import { totalsQueryKey } from './totals-query';
 // append to the series the charts read, change events invalidate what they touch, a reconnect refetches.
 export const backendQueryKey = ['live', 'backend'] as const;
 const serviceSeriesPrefix = ['series', 'service'] as const;
-/** react-query's hash of the table's key, to find its query without hashing the key on every sample. */
-const servicesQueryHash = hashKey(servicesQueryKey);
 
 export class LiveFeed {
   readonly socket: LiveSocket<LiveMessage>;
   /** Every row's latest numbers: samples name only the rows that moved. */
   private readonly rows = new SampleRows();
-  /** Samples went unmerged while no screen showed the table: the next screen that does reads it afresh. */
-  private tableBehind = false;
 
   constructor(
     private readonly queryClient: QueryClient,
@@ -45,12 +41,6 @@ export class LiveFeed {
     queryClient.setQueryDefaults(servicesQueryKey, { structuralSharing: false });
     queryClient.setQueryDefaults(tableSettingsQueryKey, { structuralSharing: false });
     queryClient.setQueryDefaults(['series'], { structuralSharing: false });
-    queryClient.getQueryCache().subscribe((event) => {
-      if (event.type !== 'observerAdded' || !this.tableBehind) return;
-      if (event.query.queryHash !== servicesQueryHash) return;
-      this.tableBehind = false;
-      void queryClient.invalidateQueries({ queryKey: servicesQueryKey, exact: true });
-    });
     this.socket = new LiveSocket<LiveMessage>({
       url,
       parse: (data) => liveMessageSchema.parse(data),
@@ -70,7 +60,6 @@ export class LiveFeed {
   handle(message: LiveMessage): void {
     switch (message.type) {
       case 'snapshot':
-        this.tableBehind = false;
         this.queryClient.setQueryData(servicesQueryKey, message.services);
         this.queryClient.setQueryData(tableSettingsQueryKey, message.services);
         this.rows.retain(message.services);
@@ -101,17 +90,9 @@ export class LiveFeed {
 
   private applySample(sample: SampleMessage): void {
     const client = this.queryClient;
-    // Merging a sample into 11,000 rows is most of a frame's cost (bench:fleet: tasks of 100-200 ms on the
-    // Fleet page, which shows no row): while no screen shows the table, the rows wait and are read afresh
-    // when one does (the samples are deltas, so skipped ones cannot be replayed).
-    const table = client.getQueryCache().get(servicesQueryHash);
-    if (table && table.getObserversCount() === 0) {
-      if (table.state.data !== undefined) this.tableBehind = true;
-    } else {
-      client.setQueryData<ServiceWithDestinations[]>(servicesQueryKey, (current) =>
-        current ? mergeTable(current, sample) : current,
-      );
-    }
+    client.setQueryData<ServiceWithDestinations[]>(servicesQueryKey, (current) =>
+      current ? mergeTable(current, sample) : current,
+    );
     client.setQueryData(totalsQueryKey, sample.totals);
     const rows = this.rows.apply(sample);
     // The overview's series start from its history query; until that has answered there is nothing to extend.

@@ -1,5 +1,5 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SampleMessage, ServiceWithDestinations, Stats } from '@ipvs-dashboard/shared';
 import { destination, service, zeroStats } from '../../../testing/fixtures';
 import { changesQueryKey } from '../../changes/get-change';
@@ -84,25 +84,6 @@ describe('live-feed', () => {
     });
     const next = client.getQueryData<ServiceWithDestinations[]>(tableSettingsQueryKey);
     expect(next?.[0]?.destinations[0]?.weight).toBe(7);
-  });
-
-  it('leaves the rows while no screen shows them, and has the next screen that does read them afresh', async () => {
-    const { client, feed } = feedWithTable({ shown: false });
-    const before = client.getQueryData(servicesQueryKey);
-    feed.handle(sample(2000, 42, 5));
-    expect(client.getQueryData(servicesQueryKey)).toBe(before);
-    const screen = showTable(client);
-    await vi.waitFor(() => {
-      const table = client.getQueryData<ServiceWithDestinations[]>(servicesQueryKey);
-      expect(table?.[0]?.destinations[0]?.activeConns).toBe(99);
-    });
-    expect(screen.fetched.count).toBe(1);
-    // Shown from then on: samples are merged again, and a second screen does not read it again.
-    feed.handle(sample(3000, 43, 6));
-    expect(client.getQueryData<ServiceWithDestinations[]>(servicesQueryKey)?.[0]?.stats.conns).toBe(43);
-    showTable(client);
-    expect(screen.fetched.count).toBe(1);
-    screen.stop();
   });
 
   it('moves counters and connection numbers of the cached table with each sample', () => {

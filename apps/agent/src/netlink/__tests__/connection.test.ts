@@ -16,20 +16,12 @@ import {
 import { GenlConnection } from '../connection.js';
 import { FamilyNotFoundError, NetlinkError, errno } from '../netlink-error.js';
 import { NetlinkSocket } from '../netlink-socket.js';
+import { caught } from './caught.js';
 
 // These talk to the real kernel of the machine running the tests through its generic-netlink controller
 // ("nlctrl", always present, no privileges needed). The IPVS family itself is tested in the UML guest.
 function familyNames(replies: { attributes: Buffer }[]): string[] {
   return replies.map((reply) => readString(attributeMap(reply.attributes).get(CTRL_ATTR_FAMILY_NAME)!));
-}
-
-function caught(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
 }
 
 describe('GenlConnection', () => {

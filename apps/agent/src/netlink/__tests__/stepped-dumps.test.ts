@@ -17,6 +17,7 @@ import {
 import { GenlConnection } from '../connection.js';
 import { errno } from '../netlink-error.js';
 import { NetlinkSocket } from '../netlink-socket.js';
+import { caught } from './caught.js';
 
 // On the real kernel of the machine running the tests, through the controller ("nlctrl"): the ethtool
 // policy dump is ~11 KiB of replies. With a 4 KiB receive buffer the kernel sends it in datagrams of at
@@ -35,15 +36,6 @@ function steppedPolicyDump(connection: GenlConnection, recorded: Buffer[]): Gene
 
 function policyDump(connection: GenlConnection): Buffer[] {
   return connection.dump('nlctrl', CTRL_CMD_GETPOLICY, policyQuery).map((reply) => reply.attributes);
-}
-
-function caught(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
 }
 
 describe('GenlConnection.dumpEachSteps', () => {
